@@ -1,0 +1,71 @@
+using BotProtocol.Schema;
+using BotProtocol.State;
+
+namespace BotProtocol.Turns;
+
+/// <summary>
+/// One turn: the incoming activity, the conversation's state (already loaded), and the replies the turn produces.
+/// Replies are buffered and delivered only after the state was saved, so a turn that must be re-run after an
+/// ETag conflict has sent nothing yet.
+/// </summary>
+public sealed class TurnContext
+{
+    private readonly List<Activity> _replies = [];
+
+    public TurnContext(Activity activity, ConversationState state, IServiceProvider services)
+    {
+        Activity = activity;
+        State = state;
+        Services = services;
+    }
+
+    public Activity Activity { get; }
+
+    public ConversationState State { get; }
+
+    public IServiceProvider Services { get; }
+
+    public IReadOnlyList<Activity> Replies => _replies;
+
+    /// <summary>The synchronous answer to an invoke activity; null means nobody handled it (HTTP 501).</summary>
+    public InvokeResponse? InvokeResponse { get; set; }
+
+    /// <summary>True once <see cref="EraseConversation"/> was called: the state is deleted instead of saved.</summary>
+    public bool ConversationErased { get; private set; }
+
+    /// <summary>Per-turn values shared between middleware and handlers; never persisted.</summary>
+    public Dictionary<string, object> TurnItems { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Queues a reply. Fields the reply leaves empty are filled from the incoming activity's reference.</summary>
+    public void Send(Activity reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var template = Activity.CreateReply();
+        _replies.Add(reply with
+        {
+            Type = reply.Type ?? ActivityTypes.Message,
+            From = reply.From ?? template.From,
+            Recipient = reply.Recipient ?? template.Recipient,
+            Conversation = reply.Conversation ?? template.Conversation,
+            ChannelId = reply.ChannelId ?? template.ChannelId,
+            ServiceUrl = reply.ServiceUrl ?? template.ServiceUrl,
+            Locale = reply.Locale ?? template.Locale,
+            ReplyToId = reply.ReplyToId ?? template.ReplyToId,
+        });
+    }
+
+    public void SendText(string text, string? inputHint = null) =>
+        Send(new Activity { Type = ActivityTypes.Message, Text = text, InputHint = inputHint });
+
+    /// <summary>Drops every queued reply (used by a quick exit, which must leave nothing behind but its confirmation).</summary>
+    public void ClearReplies() => _replies.Clear();
+
+    /// <summary>Deletes the conversation's stored state at the end of this turn instead of saving it.</summary>
+    public void EraseConversation()
+    {
+        ConversationErased = true;
+        State.DialogStack.Clear();
+        State.Properties.Clear();
+        State.Answered.Clear();
+    }
+}

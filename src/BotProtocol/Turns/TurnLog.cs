@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace BotProtocol.Turns;
+
+/// <summary>Turn events. Conversation ids are hashed; message text never appears.</summary>
+internal static partial class TurnLog
+{
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information,
+        Message = "Turn done: conversation {ConversationHash} channel {ChannelId} type {ActivityType} route {Route}, {ReplyCount} replies in {ElapsedMs:F1} ms")]
+    public static partial void TurnCompleted(ILogger logger, string conversationHash, string? channelId, string? activityType, string? route, int replyCount, double elapsedMs);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
+        Message = "Redelivered activity answered from memory: conversation {ConversationHash} channel {ChannelId} type {ActivityType}")]
+    public static partial void Redelivered(ILogger logger, string conversationHash, string? channelId, string? activityType);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning,
+        Message = "State of conversation {ConversationHash} changed during the turn; running it again (attempt {Attempt})")]
+    public static partial void ConcurrencyRetry(ILogger logger, string conversationHash, int attempt);
+}

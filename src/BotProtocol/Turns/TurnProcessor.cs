@@ -1,0 +1,129 @@
+using System.Text.Json;
+using BotProtocol.Schema;
+using BotProtocol.State;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BotProtocol.Turns;
+
+/// <summary>
+/// Runs one turn: serialise on the conversation, load its state once, answer a redelivered activity from memory,
+/// run middleware and the bot, save the state once (ETag-checked), then deliver the replies while still holding
+/// the conversation so they go out in order.
+/// </summary>
+public sealed class TurnProcessor
+{
+    /// <summary>How many answered activity ids a conversation remembers for redelivery (Teams resends after ~15 s).</summary>
+    public const int AnsweredActivitiesKept = 4;
+
+    private const int MaxConcurrencyRetries = 5;
+
+    private readonly IConversationStore _store;
+    private readonly ITurnMiddleware[] _middleware;
+    private readonly IBot _bot;
+    private readonly IServiceProvider _services;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TurnProcessor> _logger;
+    private readonly KeyedLock _conversationLocks = new();
+
+    public TurnProcessor(
+        IConversationStore store,
+        IEnumerable<ITurnMiddleware> middleware,
+        IBot bot,
+        IServiceProvider services,
+        TimeProvider time,
+        ILogger<TurnProcessor> logger)
+    {
+        _store = store;
+        _middleware = middleware.ToArray();
+        _bot = bot;
+        _services = services;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Conversations with a turn running or waiting right now.</summary>
+    public int ActiveConversations => _conversationLocks.HeldOrAwaited;
+
+    public static string StateKey(Activity activity) =>
+        $"conversation/{activity.ChannelId}/{activity.Conversation?.Id}";
+
+    public async Task<TurnResult> ProcessAsync(
+        Activity activity,
+        Func<IReadOnlyList<Activity>, CancellationToken, Task>? deliver,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var key = StateKey(activity);
+        var started = _time.GetTimestamp();
+        using var held = await _conversationLocks.AcquireAsync(key, cancellationToken);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await _store.ReadAsync(key, cancellationToken);
+            var state = stored is null
+                ? new ConversationState()
+                : JsonSerializer.Deserialize(stored.Data.Span, ProtocolJsonContext.Default.ConversationState) ?? new ConversationState();
+
+            if (activity.Id is { } id && state.Answered.Find(a => a.Id == id) is { } answered)
+            {
+                if (_logger.IsEnabled(LogLevel.Information))
+                    TurnLog.Redelivered(_logger, LogIds.Hash(key), activity.ChannelId, activity.Type);
+                return new TurnResult(answered.Replies, answered.InvokeResponse, IsRedelivery: true);
+            }
+
+            var turn = new TurnContext(activity, state, _services);
+            await RunPipelineAsync(turn, 0, cancellationToken);
+
+            try
+            {
+                await SaveAsync(key, turn, stored?.ETag, cancellationToken);
+            }
+            catch (ETagConflictException) when (attempt < MaxConcurrencyRetries)
+            {
+                // Nothing was delivered yet, so the turn can simply run again on the fresh state.
+                if (_logger.IsEnabled(LogLevel.Warning))
+                    TurnLog.ConcurrencyRetry(_logger, LogIds.Hash(key), attempt);
+                continue;
+            }
+
+            if (deliver is not null && turn.Replies.Count > 0)
+                await deliver(turn.Replies, cancellationToken);
+
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                TurnLog.TurnCompleted(
+                    _logger, LogIds.Hash(key), activity.ChannelId, activity.Type,
+                    turn.TurnItems.TryGetValue(TurnRouter.RouteKey, out var route) ? route as string : null,
+                    turn.Replies.Count, _time.GetElapsedTime(started).TotalMilliseconds);
+            }
+            return new TurnResult(turn.Replies, turn.InvokeResponse, IsRedelivery: false);
+        }
+    }
+
+    private Task RunPipelineAsync(TurnContext turn, int index, CancellationToken cancellationToken) =>
+        index < _middleware.Length
+            ? _middleware[index].OnTurnAsync(turn, () => RunPipelineAsync(turn, index + 1, cancellationToken), cancellationToken)
+            : _bot.OnTurnAsync(turn, cancellationToken);
+
+    private async Task SaveAsync(string key, TurnContext turn, string? etag, CancellationToken cancellationToken)
+    {
+        if (turn.ConversationErased)
+        {
+            await _store.DeleteAsync(key, cancellationToken);
+            return;
+        }
+        if (turn.Activity.Id is { } id)
+        {
+            var answered = turn.State.Answered;
+            answered.Add(new AnsweredActivity(id, [.. turn.Replies], turn.InvokeResponse));
+            if (answered.Count > AnsweredActivitiesKept)
+                answered.RemoveRange(0, answered.Count - AnsweredActivitiesKept);
+        }
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(turn.State, ProtocolJsonContext.Default.ConversationState);
+        await _store.WriteAsync(key, bytes, etag, cancellationToken);
+    }
+}
+
+/// <summary>What a turn produced. A redelivery carries the replies recorded the first time.</summary>
+public sealed record TurnResult(IReadOnlyList<Activity> Replies, InvokeResponse? InvokeResponse, bool IsRedelivery);
