@@ -1,0 +1,110 @@
+using System.Text.Json;
+using BotProtocol.Auth;
+using BotProtocol.Connector;
+using BotProtocol.Schema;
+using BotProtocol.Turns;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BotProtocol.Hosting;
+
+public static class BotFrameworkEndpoints
+{
+    /// <summary>
+    /// Maps the Bot Framework messaging endpoint (conventionally <c>/api/messages</c>): bounded read → JWT check →
+    /// turn → replies (in the body for <c>expectReplies</c>, the invoke response for <c>invoke</c>, otherwise through
+    /// the Connector to the activity's verified <c>serviceUrl</c>).
+    /// </summary>
+    public static RouteHandlerBuilder MapBotFramework(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages")
+    {
+        var authenticator = endpoints.ServiceProvider.GetRequiredService<RequestAuthenticator>();
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotFrameworkEndpoints).FullName!);
+        if (authenticator.IsAuthenticationDisabled)
+            HostingLog.AuthenticationDisabled(logger);
+
+        return endpoints.MapPost(pattern, (HttpContext http) => HandleAsync(http, logger))
+            .DisableAntiforgery()
+            .WithName("BotFrameworkMessages");
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext http, ILogger logger)
+    {
+        var services = http.RequestServices;
+        var cancellationToken = http.RequestAborted;
+        var authenticator = services.GetRequiredService<RequestAuthenticator>();
+        var authorization = http.Request.Headers.Authorization.ToString();
+
+        // Without a bearer token there is nothing to read for; refuse before touching the body.
+        if (!authenticator.IsAuthenticationDisabled && !authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+            return Unauthorized(logger, "missing bearer token");
+
+        var read = await ActivityReader.ReadAsync(http.Request.BodyReader, http.Request.ContentLength, cancellationToken);
+        if (read.Activity is not { } activity)
+        {
+            HostingLog.ActivityRefused(logger, read.Status);
+            return Results.Problem(statusCode: read.Status, title: read.Status == StatusCodes.Status413PayloadTooLarge ? "Activity too large" : "Invalid activity", detail: read.Problem);
+        }
+
+        var auth = await authenticator.AuthenticateAsync(authenticator.IsAuthenticationDisabled ? null : authorization, activity, cancellationToken);
+        switch (auth.Status)
+        {
+            case AuthenticationStatus.Rejected:
+                return Unauthorized(logger, auth.FailureReason ?? "rejected");
+            case AuthenticationStatus.Unavailable:
+                HostingLog.SigningKeysUnavailable(logger);
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Signing keys unavailable", detail: "The bot could not check the request's token; try again shortly.");
+        }
+
+        // callerId is never taken from the wire (A2251); it is what authentication established.
+        activity = activity with { CallerId = auth.CallerId };
+        var processor = services.GetRequiredService<TurnProcessor>();
+
+        if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
+        {
+            // A3113: replies go in the response body and must not also be sent through the Connector.
+            var buffered = await processor.ProcessAsync(activity, deliver: null, cancellationToken);
+            return Results.Json(new ExpectedReplies([.. buffered.Replies]), ProtocolJsonContext.Default.ExpectedReplies);
+        }
+
+        var connector = services.GetRequiredService<ConnectorClient>();
+        var result = await processor.ProcessAsync(
+            activity,
+            async (replies, ct) =>
+            {
+                foreach (var reply in replies)
+                    await connector.SendAsync(reply, ct, auth.OAuthScopeForReplies);
+            },
+            cancellationToken);
+
+        if (activity.IsType(ActivityTypes.Invoke))
+        {
+            return result.InvokeResponse is { } invoke
+                ? new InvokeResult(invoke)
+                : Results.StatusCode(StatusCodes.Status501NotImplemented);
+        }
+        return Results.Ok();
+    }
+
+    private static IResult Unauthorized(ILogger logger, string reason)
+    {
+        HostingLog.Unauthorized(logger, reason);
+        return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+    }
+
+    /// <summary>Writes an invoke response as the SDKs do: its status as the HTTP status, its body as JSON.</summary>
+    private sealed class InvokeResult(InvokeResponse response) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = response.Status;
+            if (response.Body is { ValueKind: not JsonValueKind.Undefined } body)
+            {
+                httpContext.Response.ContentType = "application/json; charset=utf-8";
+                await JsonSerializer.SerializeAsync(httpContext.Response.Body, body, ProtocolJsonContext.Default.JsonElement, httpContext.RequestAborted);
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace BotProtocol.Hosting;
+
+internal static partial class HostingLog
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Warning,
+        Message = "MicrosoftAppId is not configured: authentication is DISABLED and anonymous requests are accepted. Use this only for local development.")]
+    public static partial void AuthenticationDisabled(ILogger logger);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Request refused with {Status}: the body is not an acceptable activity")]
+    public static partial void ActivityRefused(ILogger logger, int status);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Request refused with 401: {Reason}")]
+    public static partial void Unauthorized(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Request refused with 503: token signing keys could not be fetched")]
+    public static partial void SigningKeysUnavailable(ILogger logger);
+}

@@ -1,0 +1,7 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace ProtectionBot.Content;
+
+[JsonSerializable(typeof(JsonNode))]
+internal sealed partial class ContentJsonContext : JsonSerializerContext;

@@ -1,0 +1,133 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ProtectionBot.Content;
+
+/// <summary>
+/// Every user-facing text by key and language, read from <c>dialogs/texts/{es,fr,en}.yaml</c>. Nested YAML maps
+/// become dotted keys (<c>demo.danger.ask</c>). A value is a text or a list of texts (e.g. words that trigger a
+/// command). Loading fails, naming file and line, when a key is missing, empty or left untranslated in a language.
+/// </summary>
+public sealed class TextCatalog
+{
+    private readonly Dictionary<string, Dictionary<string, TextEntry>> _byLanguage;
+
+    private TextCatalog(Dictionary<string, Dictionary<string, TextEntry>> byLanguage) => _byLanguage = byLanguage;
+
+    public IEnumerable<string> Keys => _byLanguage[Language.Default].Keys;
+
+    /// <summary>The text for <paramref name="key"/>, with <c>{0}</c>-style arguments filled in.</summary>
+    public string Get(string language, string key, params object?[] arguments)
+    {
+        var text = Entry(language, key).Texts[0];
+        return arguments.Length == 0 ? text : string.Format(CultureInfo.GetCultureInfo(language), text, arguments);
+    }
+
+    public IReadOnlyList<string> GetList(string language, string key) => Entry(language, key).Texts;
+
+    /// <summary>The list under <paramref name="key"/> in every language at once (commands work whatever language is active).</summary>
+    public IEnumerable<string> GetListInAllLanguages(string key) => Language.All.SelectMany(l => GetList(l, key));
+
+    private TextEntry Entry(string language, string key) =>
+        _byLanguage.TryGetValue(language, out var texts) && texts.TryGetValue(key, out var entry)
+            ? entry
+            : throw new KeyNotFoundException($"No text '{key}' in language '{language}'.");
+
+    public static TextCatalog Load(string contentRoot)
+    {
+        var problems = new List<string>();
+        var byLanguage = new Dictionary<string, Dictionary<string, TextEntry>>();
+        foreach (var language in Language.All)
+        {
+            var relative = $"dialogs/texts/{language}.yaml";
+            var path = Path.Combine(contentRoot, relative);
+            if (!File.Exists(path))
+            {
+                problems.Add($"{relative}: file missing");
+                byLanguage[language] = [];
+                continue;
+            }
+            byLanguage[language] = Read(relative, path, problems);
+        }
+
+        CheckCompleteness(byLanguage, problems);
+        if (problems.Count > 0)
+            throw new ContentValidationException(problems);
+        return new TextCatalog(byLanguage);
+    }
+
+    private static Dictionary<string, TextEntry> Read(string relative, string path, List<string> problems)
+    {
+        var entries = new Dictionary<string, TextEntry>(StringComparer.Ordinal);
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = File.OpenText(path);
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            problems.Add($"{relative}:{e.Start.Line}: {e.Message}");
+            return entries;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            problems.Add($"{relative}:1: expected a map of text keys");
+            return entries;
+        }
+        Flatten(root, prefix: "", relative, entries, problems);
+        return entries;
+    }
+
+    private static void Flatten(YamlMappingNode map, string prefix, string file, Dictionary<string, TextEntry> entries, List<string> problems)
+    {
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var key = prefix + ((YamlScalarNode)keyNode).Value;
+            var line = (int)keyNode.Start.Line;
+            switch (valueNode)
+            {
+                case YamlMappingNode child:
+                    Flatten(child, key + ".", file, entries, problems);
+                    break;
+                case YamlScalarNode { Value: { } text } when !string.IsNullOrWhiteSpace(text):
+                    entries[key] = new TextEntry([text.Trim()], file, line);
+                    break;
+                case YamlSequenceNode list when list.Children.Count > 0 && list.Children.All(c => c is YamlScalarNode { Value: { } v } && !string.IsNullOrWhiteSpace(v)):
+                    entries[key] = new TextEntry([.. list.Children.Select(c => ((YamlScalarNode)c).Value!.Trim())], file, line);
+                    break;
+                default:
+                    problems.Add($"{file}:{line}: '{key}' is empty; give it a text or a list of texts");
+                    break;
+            }
+        }
+    }
+
+    private static void CheckCompleteness(Dictionary<string, Dictionary<string, TextEntry>> byLanguage, List<string> problems)
+    {
+        var allKeys = byLanguage.Values.SelectMany(e => e.Keys).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in allKeys.Order(StringComparer.Ordinal))
+        {
+            var present = byLanguage.Where(l => l.Value.ContainsKey(key)).ToList();
+            var example = present[0].Value[key];
+            foreach (var (language, entries) in byLanguage)
+            {
+                if (!entries.ContainsKey(key))
+                    problems.Add($"dialogs/texts/{language}.yaml: '{key}' is missing (see {example.File}:{example.Line})");
+            }
+            // The same sentence in two languages is a forgotten translation, unless it is a proper name or a short label.
+            var duplicated = present
+                .Where(p => p.Value[key].Texts.Count == 1 && p.Value[key].Texts[0].Length > 24)
+                .GroupBy(p => p.Value[key].Texts[0], StringComparer.Ordinal)
+                .Where(g => g.Count() > 1);
+            foreach (var group in duplicated)
+            {
+                var entry = group.Last().Value[key];
+                problems.Add($"{entry.File}:{entry.Line}: '{key}' is identical in {string.Join(" and ", group.Select(g => g.Key))}: translate it");
+            }
+        }
+    }
+
+    private sealed record TextEntry(IReadOnlyList<string> Texts, string File, int Line);
+}

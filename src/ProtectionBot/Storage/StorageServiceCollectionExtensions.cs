@@ -1,0 +1,43 @@
+using BotProtocol.State;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using ProtectionBot.Storage.Sqlite;
+
+namespace ProtectionBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the conversation store chosen by <c>Storage:Provider</c> (SQLite unless told otherwise).</summary>
+    public static IHostApplicationBuilder AddConversationStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IConversationStore>(services =>
+        {
+            var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (options.Provider == "InMemory")
+                return new InMemoryConversationStore();
+            return new SqliteConversationStore(
+                SqliteConnectionString(options, services.GetRequiredService<IHostEnvironment>()),
+                services.GetRequiredService<TimeProvider>());
+        });
+        return builder;
+    }
+
+    private static string SqliteConnectionString(StorageOptions options, IHostEnvironment environment)
+    {
+        if (!string.IsNullOrWhiteSpace(options.SqliteConnectionString))
+            return options.SqliteConnectionString;
+        var folder = Path.GetFullPath(options.DataDirectory, environment.ContentRootPath);
+        Directory.CreateDirectory(folder);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(folder, "protectionbot.db"),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+        }.ToString();
+    }
+}
