@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ProtectionBot.Tests.Infrastructure;
+
+/// <summary>
+/// The real app in memory, one per test: a fresh shared-cache SQLite database of its own, every log line
+/// captured, and whatever configuration the test adds (e.g. a local token issuer's metadata URLs).
+/// Tests run in parallel, so nothing here is static.
+/// </summary>
+public sealed class BotApplication(Dictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var defaults = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:SqliteConnectionString"] = $"Data Source=file:test-{Guid.NewGuid():N}?mode=memory&cache=shared",
+            ["MicrosoftAppId"] = "",
+        };
+        foreach (var (key, value) in settings ?? [])
+            defaults[key] = value;
+        foreach (var (key, value) in defaults)
+            builder.UseSetting(key, value);
+
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Trace);
+            logging.AddProvider(Logs);
+        });
+        builder.ConfigureServices(services => services.AddSingleton(Logs));
+    }
+}
