@@ -49,6 +49,9 @@ public sealed class FakeEntraTokenEndpoint : IAsyncDisposable
     /// <summary><c>expires_in</c> of the tokens issued from now on. Default one hour, as Entra issues them.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>When set, client-credential requests with another secret are refused as Entra does (401 <c>invalid_client</c>, AADSTS7000215).</summary>
+    public string? RequiredClientSecret { get; set; }
+
     /// <summary>Every token request so far, in arrival order.</summary>
     public IReadOnlyList<TokenRequest> Requests
     {
@@ -107,6 +110,13 @@ public sealed class FakeEntraTokenEndpoint : IAsyncDisposable
             {
                 Record(new TokenRequest(TokenRequestKinds.ClientCredentials, request.Host.Value ?? "", path, tenant, form, headers, null));
                 await WriteErrorAsync(context, 400, "unsupported_grant_type", 70003, "AADSTS70003: The app requested an unsupported grant type.");
+                return;
+            }
+
+            if (RequiredClientSecret is { } secret && form["client_secret"] != secret)
+            {
+                Record(new TokenRequest(TokenRequestKinds.ClientCredentials, request.Host.Value ?? "", path, tenant, form, headers, null));
+                await WriteErrorAsync(context, 401, "invalid_client", 7000215, "AADSTS7000215: Invalid client secret provided.");
                 return;
             }
 
