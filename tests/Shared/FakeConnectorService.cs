@@ -96,7 +96,15 @@ public sealed class FakeConnectorService : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        // Not graceful: a request the fake holds open (Hang) would otherwise delay shutdown by the host's timeout.
+        try
+        {
+            await _app.StopAsync(new CancellationToken(canceled: true));
+        }
+        catch (OperationCanceledException)
+        {
+            // Requests still open were aborted, which is the point.
+        }
         await _app.DisposeAsync();
     }
 
@@ -135,7 +143,8 @@ public sealed class FakeConnectorService : IAsyncDisposable
             route.Operation, method, rawTarget, route.PathBase, route.ConversationId, route.ActivityId,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body, answer.NeverAnswers ? 0 : answer.StatusCode, operationId);
-        Record(request);
+        if (!answer.StallsBody)
+            Record(request);
 
         if (answer.NeverAnswers)
         {
@@ -148,6 +157,18 @@ public sealed class FakeConnectorService : IAsyncDisposable
         context.Response.Headers["X-Correlating-OperationId"] = operationId;
         if (answer.RetryAfter is not null)
             context.Response.Headers.RetryAfter = answer.RetryAfter;
+        if (answer.StallsBody)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            context.Response.ContentLength = 64;
+            await context.Response.StartAsync(context.RequestAborted);
+            await context.Response.WriteAsync("{\"id\":", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            // Recorded only now, so a test that waits for the request knows the headers are on their way.
+            Record(request);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
         if (answer.Body is not null)
         {
             context.Response.ContentType = "application/json; charset=utf-8";
@@ -310,5 +331,10 @@ public sealed record FakeConnectorResponse(int StatusCode, string? Body = null, 
     /// <summary>The Connector's answer to an expired or revoked token: 401 with an ASP.NET-style body, not an ErrorResponse.</summary>
     public static FakeConnectorResponse TokenRefused() => new(401, """{"message":"Authorization has been denied for this request."}""");
 
+    /// <summary>Sends 200 and its headers, then stalls in the middle of the body until the client aborts.</summary>
+    public bool StallsBody { get; init; }
+
     public static FakeConnectorResponse Hang() => new(0) { NeverAnswers = true };
+
+    public static FakeConnectorResponse StallAfterHeaders() => new(200) { StallsBody = true };
 }

@@ -80,7 +80,15 @@ public sealed class FakeEntraTokenEndpoint : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _httpClientFactory.Dispose();
-        await _app.StopAsync();
+        // Not graceful: a request the fake holds open (Hang) would otherwise delay shutdown by the host's timeout.
+        try
+        {
+            await _app.StopAsync(new CancellationToken(canceled: true));
+        }
+        catch (OperationCanceledException)
+        {
+            // Requests still open were aborted, which is the point.
+        }
         await _app.DisposeAsync();
     }
 

@@ -36,6 +36,11 @@ public static class BotConnectorServiceCollectionExtensions
         services.AddTransient<ConnectorRetryHandler>();
         services.AddHttpClient<ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan) // per attempt: ConnectorOptions.Timeout
             .AddHttpMessageHandler<ConnectorRetryHandler>()
+            // Services that live for the whole process (an outbox, a proactive sender) may keep one ConnectorClient;
+            // recycling connections rather than handlers keeps them following DNS (smba.trafficmanager.net is
+            // Traffic Manager).
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             // The factory's default loggers write request URLs, and a Connector URL holds the conversation id.
             .RemoveAllLoggers();
         return services;

@@ -51,16 +51,28 @@ internal sealed class ConnectorRetryHandler : DelegatingHandler
                 try
                 {
                     response = await base.SendAsync(request, linked.Token);
+                    // Read the body under the same clock: a Connector that sends headers and then stalls is as stuck
+                    // as one that never answers.
+                    await response.Content.LoadIntoBufferAsync(linked.Token);
                 }
                 catch (OperationCanceledException ex) when (attemptTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
+                    response?.Dispose();
+                    response = null;
                     if (isLast)
                         throw new TimeoutException($"The Connector did not answer {operation} within {settings.Timeout.TotalSeconds:0.###} s, {attempt} attempt(s).", ex);
                     transportFailure = "timeout";
                 }
                 catch (HttpRequestException ex) when (!isLast && !cancellationToken.IsCancellationRequested)
                 {
+                    response?.Dispose();
+                    response = null;
                     transportFailure = ex.HttpRequestError.ToString();
+                }
+                catch
+                {
+                    response?.Dispose();
+                    throw;
                 }
             }
 

@@ -6,6 +6,9 @@ namespace BotProtocol.Tests.Connector;
 
 public sealed class ConnectorRetryTests
 {
+    // These tests hold requests open; if the code under test ever stopped giving up, they would fail rather than hang.
+    private const int HangGuardMs = 10_000;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static Func<Task<ResourceResponse>> Send(ConnectorHarness host) =>
@@ -150,7 +153,7 @@ public sealed class ConnectorRetryTests
         Assert.Equal("Gracias. ¿En qué país está?", requests[2].Activity?.Text);
     }
 
-    [Fact]
+    [Fact(Timeout = HangGuardMs)]
     public async Task An_attempt_without_answer_is_abandoned_after_Timeout_and_retried()
     {
         await using var host = await ConnectorHarness.StartAsync();
@@ -166,7 +169,22 @@ public sealed class ConnectorRetryTests
         Assert.Equal([0, 200], host.Connector.Requests.Select(r => r.ResponseStatus));
     }
 
-    [Fact]
+    [Fact(Timeout = HangGuardMs)]
+    public async Task An_answer_that_stalls_after_its_headers_is_abandoned_after_Timeout_and_retried()
+    {
+        await using var host = await ConnectorHarness.StartAsync();
+        host.Connector.Enqueue(FakeConnectorResponse.StallAfterHeaders());
+        var sending = Send(host)();
+
+        await host.Connector.WaitForRequestsAsync(1, Ct);
+        host.Clock.Advance(ConnectorHarness.AttemptTimeout);
+        host.Clock.Advance(await host.Clock.NextDelayAsync(Ct));
+
+        Assert.NotNull((await sending.WaitAsync(Ct)).Id);
+        Assert.Equal(2, host.Connector.Requests.Count);
+    }
+
+    [Fact(Timeout = HangGuardMs)]
     public async Task When_no_attempt_gets_an_answer_the_call_fails_with_TimeoutException()
     {
         await using var host = await ConnectorHarness.StartAsync(new Dictionary<string, string?> { ["Connector:MaxAttempts"] = "1" });
@@ -179,7 +197,7 @@ public sealed class ConnectorRetryTests
         await Assert.ThrowsAsync<TimeoutException>(() => sending.WaitAsync(Ct));
     }
 
-    [Fact]
+    [Fact(Timeout = HangGuardMs)]
     public async Task Cancellation_by_the_caller_is_not_retried()
     {
         await using var host = await ConnectorHarness.StartAsync();
