@@ -10,14 +10,14 @@ using Microsoft.Extensions.Logging;
 namespace BotProtocol.Connector;
 
 /// <summary>
-/// The bot's side of the Connector REST API v3 (protocol reference 3.2): replies, proactive messages, updates,
+/// The bot's side of the Connector REST API v3 (swagger <c>botframework-channel.json</c>): replies, proactive messages, updates,
 /// deletes and new conversations, each against the <c>serviceUrl</c> the conversation came from.
 /// </summary>
 /// <remarks>
 /// Throws <see cref="ConnectorException"/> when the Connector answers non-success after the retries in
 /// <see cref="ConnectorOptions"/>; <see cref="HttpRequestException"/> or <see cref="TimeoutException"/> when it
 /// could not be reached; MSAL's <c>MsalException</c> when no token could be obtained.
-/// Only pass a <c>serviceUrl</c> that came with an authenticated activity (reference 3.5): it receives the bot's token.
+/// Only pass a <c>serviceUrl</c> that came with an authenticated activity (Activity spec A7560): it receives the bot's token.
 /// </remarks>
 public sealed class ConnectorClient
 {
@@ -41,7 +41,7 @@ public sealed class ConnectorClient
         ArgumentNullException.ThrowIfNull(activity);
         var call = new Call("ReplyToActivity", HttpMethod.Post, ConversationsUri(serviceUrl, conversationId, activityId), conversationId,
             JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJsonContext.Default.Activity));
-        return await SendAsync(call, ProtocolJsonContext.Default.ResourceResponse, oAuthScope, cancellationToken) ?? new ResourceResponse(null);
+        return await CallAsync(call, ProtocolJsonContext.Default.ResourceResponse, oAuthScope, cancellationToken) ?? new ResourceResponse(null);
     }
 
     public async Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken, string? oAuthScope = null)
@@ -50,7 +50,7 @@ public sealed class ConnectorClient
         ArgumentNullException.ThrowIfNull(activity);
         var call = new Call("SendToConversation", HttpMethod.Post, ConversationsUri(serviceUrl, conversationId, activityId: null), conversationId,
             JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJsonContext.Default.Activity));
-        return await SendAsync(call, ProtocolJsonContext.Default.ResourceResponse, oAuthScope, cancellationToken) ?? new ResourceResponse(null);
+        return await CallAsync(call, ProtocolJsonContext.Default.ResourceResponse, oAuthScope, cancellationToken) ?? new ResourceResponse(null);
     }
 
     /// <summary>Replaces a posted activity entirely (PUT); send every field the message should keep.</summary>
@@ -61,7 +61,7 @@ public sealed class ConnectorClient
         ArgumentNullException.ThrowIfNull(activity);
         var call = new Call("UpdateActivity", HttpMethod.Put, ConversationsUri(serviceUrl, conversationId, activityId), conversationId,
             JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJsonContext.Default.Activity));
-        return await SendAsync(call, ProtocolJsonContext.Default.ResourceResponse, oAuthScope, cancellationToken) ?? new ResourceResponse(activityId);
+        return await CallAsync(call, ProtocolJsonContext.Default.ResourceResponse, oAuthScope, cancellationToken) ?? new ResourceResponse(activityId);
     }
 
     public async Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken, string? oAuthScope = null)
@@ -69,25 +69,25 @@ public sealed class ConnectorClient
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
         var call = new Call("DeleteActivity", HttpMethod.Delete, ConversationsUri(serviceUrl, conversationId, activityId), conversationId, Body: null);
-        using var response = await SendCoreAsync(call, oAuthScope, cancellationToken);
+        using var response = await SendWithTokenAsync(call, oAuthScope, cancellationToken);
     }
 
     /// <summary>
     /// Starts a conversation (proactive 1:1 or channel post). For Teams put the tenant both in
-    /// <c>tenantId</c> and <c>channelData.tenant.id</c> (reference 3.4).
+    /// <c>tenantId</c> and <c>channelData.tenant.id</c>: the Teams proactive-messaging docs read the latter, the SDKs set the former.
     /// </summary>
     public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken, string? oAuthScope = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var call = new Call("CreateConversation", HttpMethod.Post, ConversationsUri(serviceUrl, conversationId: null, activityId: null), ConversationId: null,
             JsonSerializer.SerializeToUtf8Bytes(parameters, ProtocolJsonContext.Default.ConversationParameters));
-        return await SendAsync(call, ProtocolJsonContext.Default.ConversationResourceResponse, oAuthScope, cancellationToken)
+        return await CallAsync(call, ProtocolJsonContext.Default.ConversationResourceResponse, oAuthScope, cancellationToken)
             ?? new ConversationResourceResponse(null, null, null);
     }
 
     /// <summary>
     /// Delivers an activity along its own <c>serviceUrl</c> and <c>conversation.id</c>: reply-to-activity when it has
-    /// a <c>replyToId</c>, send-to-conversation otherwise, as the SDKs' adapters do (reference 3.3).
+    /// a <c>replyToId</c>, send-to-conversation otherwise, as the SDKs' adapters do.
     /// </summary>
     public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken, string? oAuthScope = null)
     {
@@ -105,7 +105,7 @@ public sealed class ConnectorClient
     /// <summary>
     /// <c>{serviceUrl}/v3/conversations[/{conversationId}/activities[/{activityId}]]</c>. Service URLs come with and
     /// without a trailing slash and with a path (<c>https://smba.trafficmanager.net/amer/</c>); Teams ids contain
-    /// <c>:</c> <c>@</c> <c>;</c>, so each id is one percent-encoded segment (reference 3.2, 3.5).
+    /// <c>:</c> <c>@</c> <c>;</c>, so each id is one percent-encoded segment.
     /// </summary>
     internal static Uri ConversationsUri(string serviceUrl, string? conversationId, string? activityId)
     {
@@ -125,29 +125,31 @@ public sealed class ConnectorClient
         return new Uri(url.ToString());
     }
 
-    private async Task<T?> SendAsync<T>(Call call, JsonTypeInfo<T> answerType, string? oAuthScope, CancellationToken cancellationToken)
+    private async Task<T?> CallAsync<T>(Call call, JsonTypeInfo<T> answerType, string? oAuthScope, CancellationToken cancellationToken)
         where T : class
     {
-        using var response = await SendCoreAsync(call, oAuthScope, cancellationToken);
+        using var response = await SendWithTokenAsync(call, oAuthScope, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         // Some channels answer 200/202 with an empty body (the Connector API lists 200, 201 and 202 as success).
         return body.Length == 0 ? null : JsonSerializer.Deserialize(body, answerType);
     }
 
-    private async Task<HttpResponseMessage> SendCoreAsync(Call call, string? oAuthScope, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendWithTokenAsync(Call call, string? oAuthScope, CancellationToken cancellationToken)
     {
         var conversationHash = LogIds.Hash(call.ConversationId);
         var token = await _tokens.GetAccessTokenAsync(oAuthScope, forceRefresh: false, cancellationToken);
-        var response = await _http.SendAsync(call.CreateRequest(token, conversationHash), cancellationToken);
+        using var request = call.CreateRequest(token, conversationHash);
+        var response = await _http.SendAsync(request, cancellationToken);
 
-        // A token can be revoked or rotated before MSAL's cache lets go of it (reference 3.1: refresh once, retry once).
+        // A token can be revoked or rotated before MSAL's cache lets go of it: renew once, send once more, as the SDKs do.
         if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null)
         {
             if (_logger.IsEnabled(LogLevel.Information))
                 ConnectorLog.TokenRefused(_logger, call.Operation, conversationHash, ConnectorRetryHandler.CorrelatingOperationId(response));
             response.Dispose();
             token = await _tokens.GetAccessTokenAsync(oAuthScope, forceRefresh: true, cancellationToken);
-            response = await _http.SendAsync(call.CreateRequest(token, conversationHash), cancellationToken);
+            using var renewed = call.CreateRequest(token, conversationHash);
+            response = await _http.SendAsync(renewed, cancellationToken);
         }
 
         if (response.IsSuccessStatusCode)
@@ -163,8 +165,8 @@ public sealed class ConnectorClient
         }
     }
 
-    // Errors carry an ErrorResponse {"error":{"code","message"}} (reference 3.2), but not always: a refused token
-    // comes back as {"message": ...} and Teams' blocked-bot answers as {"errorCode": 209, ...} (reference 3.6).
+    // Errors carry an ErrorResponse {"error":{"code","message"}} (Connector API reference), but not always: a refused
+    // token comes back as {"message": ...} and Teams' blocked-bot answer as {"errorCode": 209, ...}.
     private static async Task<string?> ReadErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);

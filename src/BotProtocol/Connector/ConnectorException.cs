@@ -24,7 +24,7 @@ public sealed class ConnectorException : Exception
     public string? CorrelatingOperationId { get; }
 
     /// <summary>
-    /// True for the statuses Teams says to retry (412, 429, 502, 503, 504; protocol reference 3.6): worth sending
+    /// True for the statuses Teams says to retry (412, 429, 502, 503, 504; Teams "Status codes from bot conversational APIs"): worth sending
     /// again later, e.g. from an outbox, once this call's own retries are spent.
     /// </summary>
     public bool IsTransient => IsTransientStatus(StatusCode);

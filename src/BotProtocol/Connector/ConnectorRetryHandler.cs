@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace BotProtocol.Connector;
 
 /// <summary>
-/// Retries what Teams says to retry (412, 429, 502, 503, 504; protocol reference 3.6) and transport failures,
+/// Retries what Teams says to retry (412, 429, 502, 503, 504; Teams "Status codes from bot conversational APIs") and transport failures,
 /// waiting <c>Retry-After</c> when the Connector gives one and an exponential backoff with jitter otherwise.
 /// Send and reply are not idempotent, so a retried 502/504 may duplicate a message; MaxAttempts bounds that.
 /// </summary>

@@ -5,9 +5,11 @@ using Microsoft.Identity.Client.AppConfig;
 namespace BotProtocol.Connector;
 
 /// <summary>
-/// Outbound tokens through MSAL (protocol reference 3.1). One MSAL application per process, because its
-/// in-memory token cache lives in the application object. MSAL reuses a cached token until 5 minutes before it
-/// expires and then asks for a new one (MSAL's <c>AccessTokenExpirationBuffer</c>), so this class keeps no cache.
+/// Outbound tokens through MSAL, by client credentials or managed identity ("Authenticate requests with the Bot
+/// Connector API", bot to connector). One MSAL application per process, because the in-memory token cache lives in
+/// it. MSAL hands out a cached token until 5 minutes before its expiry and then asks Entra again (its
+/// <c>AccessTokenExpirationBuffer</c>); managed-identity tokens valid over 2 hours are also renewed at half-life.
+/// So this class keeps no cache of its own.
 /// </summary>
 internal sealed class MsalAccessTokenProvider : IAccessTokenProvider, IDisposable
 {
@@ -60,7 +62,7 @@ internal sealed class MsalAccessTokenProvider : IAccessTokenProvider, IDisposabl
         try
         {
             var result = _managedIdentity is not null
-                // Managed identity speaks the v1 "resource" dialect, without the /.default suffix (reference 3.1).
+                // Managed identity endpoints take a v1 "resource", without the /.default suffix.
                 ? await _managedIdentity.AcquireTokenForManagedIdentity(resource)
                     .WithForceRefresh(forceRefresh)
                     .ExecuteAsync(cancellationToken)
