@@ -1,0 +1,48 @@
+using BotProtocol.Auth;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.Identity.Client;
+
+namespace BotProtocol.Connector;
+
+public static class BotConnectorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ConnectorClient"/> with its token provider and retries. Binds
+    /// <see cref="BotFrameworkOptions"/> from the root's flat keys (<c>MicrosoftAppId</c>, ...) and
+    /// <see cref="ConnectorOptions"/> from the <c>Connector</c> section; both are validated on start.
+    /// An <see cref="IMsalHttpClientFactory"/> registered before start carries MSAL's HTTP (proxies, test fakes).
+    /// </summary>
+    public static IServiceCollection AddBotConnector(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<BotFrameworkOptions>().Bind(configuration).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>());
+        services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection(ConnectorOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IAccessTokenProvider>(sp => new MsalAccessTokenProvider(
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value,
+            sp.GetService<IMsalHttpClientFactory>()));
+
+        // A second call must not stack a second retry handler on the client.
+        if (services.Any(d => d.ServiceType == typeof(ConnectorRetryHandler)))
+            return services;
+        services.AddTransient<ConnectorRetryHandler>();
+        services.AddHttpClient<ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan) // per attempt: ConnectorOptions.Timeout
+            .AddHttpMessageHandler<ConnectorRetryHandler>()
+            // Services that live for the whole process (an outbox, a proactive sender) may keep one ConnectorClient;
+            // recycling connections rather than handlers keeps them following DNS (smba.trafficmanager.net is
+            // Traffic Manager).
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // The factory's default loggers write request URLs, and a Connector URL holds the conversation id.
+            .RemoveAllLoggers();
+        return services;
+    }
+}
