@@ -4,13 +4,13 @@ public enum AuthenticationStatus
 {
     Authenticated,
 
-    /// <summary>No app id is configured, so nothing is checked (reference §2.5, local development).</summary>
+    /// <summary>No app id is configured, so nothing is checked (local development; both SDKs' "authentication disabled" mode).</summary>
     Anonymous,
 
-    /// <summary>The request must be answered 401 (reference §10.1).</summary>
+    /// <summary>Answer 401, as both SDKs do (the Bot Connector authentication article says 403; either means refused).</summary>
     Rejected,
 
-    /// <summary>Signing keys could not be fetched and none are cached: answer 503, not 401 (reference §2.4).</summary>
+    /// <summary>Signing keys could not be fetched and none are cached: answer 503, not 401: the request may be genuine (the JS SDK answers 500).</summary>
     Unavailable,
 }
 

@@ -14,7 +14,7 @@ public static class BotAuthenticationServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="RequestAuthenticator"/> with <see cref="BotFrameworkOptions"/> bound from the root of
-    /// <paramref name="configuration"/>: the flat keys of reference §2.6 (<c>MicrosoftAppId</c>, ...). Calling it twice
+    /// <paramref name="configuration"/>: the SDKs' flat keys (<c>MicrosoftAppId</c>, ...). Calling it twice
     /// registers nothing twice.
     /// </summary>
     public static IServiceCollection AddBotAuthentication(this IServiceCollection services, IConfiguration configuration)

@@ -2,7 +2,8 @@ using System.Collections.Frozen;
 
 namespace BotProtocol.Auth;
 
-/// <summary>Issuers of Emulator and skill tokens in the public cloud (reference §2.3, [JSAUTH tokenValidationParameters]).</summary>
+/// <summary>Issuers of Emulator and skill tokens in the public cloud (botframework-connector tokenValidationParameters,
+/// botbuilder-dotnet EmulatorValidation).</summary>
 internal static class EntraIssuers
 {
     private static readonly string[] PublicCloud =
@@ -19,7 +20,7 @@ internal static class EntraIssuers
     /// <summary>
     /// The public-cloud list plus the v1 and v2 issuer of <paramref name="tenantId"/>. The SDKs derive these from the
     /// token's own <c>tid</c>; taking them from configuration instead means a token minted in some other tenant is
-    /// never accepted (reference §2.3, single-tenant bots).
+    /// never accepted (single-tenant bots).
     /// </summary>
     public static FrozenSet<string> For(string? tenantId)
     {

@@ -6,14 +6,14 @@ namespace BotProtocol.Auth;
 internal readonly record struct KeyLookup(SigningKey? Key, bool KeysUnavailable);
 
 /// <summary>
-/// The signing keys behind one OpenID metadata URL, with the refresh policy of reference §2.4: refetch when older than
+/// The signing keys behind one OpenID metadata URL, with this refresh policy: refetch when older than
 /// 24 h, refetch on an unknown <c>kid</c> at most once per 5 minutes, keep the old keys when a refetch fails, and
 /// report "unavailable" only when no keys were ever fetched. Concurrent requests share one fetch.
 /// </summary>
 internal sealed class OpenIdKeySource(string metadataUrl, IHttpClientFactory httpClientFactory, TimeProvider timeProvider, ILogger logger)
     : IDisposable
 {
-    /// <summary>[AUTHDOC]: keys may be added at any time; refresh the cached document at least every 24 h.</summary>
+    /// <summary>Bot Connector authentication: keys may be added at any time; refresh the cached document at least every 24 h.</summary>
     internal static readonly TimeSpan MaximumAge = TimeSpan.FromHours(24);
 
     /// <summary>

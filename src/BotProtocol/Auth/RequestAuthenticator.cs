@@ -8,7 +8,9 @@ namespace BotProtocol.Auth;
 
 /// <summary>
 /// Decides whether a <c>POST /api/messages</c> really comes from a Bot Framework channel, the Emulator or an allowed
-/// skill caller, as the authentication spec and the SDKs do it (reference §2.1–2.5).
+/// skill caller. Sources, cited by these short names below: "Bot Connector authentication" (the Azure Bot Service
+/// article "Authenticate requests with the Bot Connector API", section "Connector to bot"), and the SDKs' code,
+/// botbuilder-dotnet <c>Microsoft.Bot.Connector.Authentication</c> and the npm package <c>botframework-connector</c>.
 /// </summary>
 public sealed class RequestAuthenticator
 {
@@ -16,8 +18,8 @@ public sealed class RequestAuthenticator
     private const string AzureCallerId = "urn:botframework:azure";
     private const string SkillCallerIdPrefix = "urn:botframework:aadappid:";
 
-    // Reference §2.2: RS256/384/512 only. Checked on the raw header before any key work, so "none" and HS*
-    // (including HMAC keyed with the public key) never reach a validator.
+    // Bot Connector authentication and both SDKs: RS256/384/512 only. Checked on the raw header before any key work,
+    // so "none" and HS* (including HMAC keyed with the public key) never reach a validator.
     private static readonly FrozenSet<string> Algorithms = FrozenSet.ToFrozenSet(
         [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512], StringComparer.Ordinal);
 
@@ -59,13 +61,14 @@ public sealed class RequestAuthenticator
         _entraParameters = CreateParameters(options, _entraIssuers, _entraKeys);
     }
 
-    /// <summary>True when no <c>MicrosoftAppId</c> is configured: every request is anonymous (reference §2.5).</summary>
+    /// <summary>True when no <c>MicrosoftAppId</c> is configured: every request is anonymous (local development).</summary>
     public bool IsAuthenticationDisabled { get; }
 
     public Task<AuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        // Reference §2.5: the JS SDK's behaviour, header ignored. (.NET would still validate a header that is present.)
+        // The JS SDK's behaviour (isAuthenticationDisabled): any header is ignored. .NET would still validate one that
+        // is present and fail it, there being no app id to check its audience against.
         return IsAuthenticationDisabled
             ? AnonymousResult
             : AuthenticateCoreAsync(authorizationHeader, activity, cancellationToken);
@@ -75,7 +78,7 @@ public sealed class RequestAuthenticator
     {
         if (string.IsNullOrEmpty(header))
             return Refuse(TokenPath.None, FailureReasons.MissingHeader, activity);
-        // Reference §2.1: exactly two parts, scheme "Bearer".
+        // Both SDKs: exactly two space-separated parts, the first "Bearer" (JwtTokenExtractor).
         if (!header.StartsWith(BearerScheme, StringComparison.Ordinal)
             || header.Length == BearerScheme.Length
             || header.AsSpan(BearerScheme.Length).Contains(' '))
@@ -93,14 +96,16 @@ public sealed class RequestAuthenticator
             return Refuse(TokenPath.None, FailureReasons.Malformed, activity);
         }
 
-        if (token.IsEncrypted || !Algorithms.Contains(token.Alg))
+        if (token.IsEncrypted || token.Alg is not { Length: > 0 } algorithm || !Algorithms.Contains(algorithm))
             return Refuse(TokenPath.None, FailureReasons.AlgorithmNotAllowed, activity);
 
         var path = Route(token);
+        var issuer = token.Issuer ?? "";
         var issuerAccepted = path == TokenPath.Channel
-            ? string.Equals(token.Issuer, _channelIssuer, StringComparison.Ordinal)
-            : _entraIssuers.Contains(token.Issuer);
-        // Reference §2.1: an issuer not allowed for the chosen path is refused before any signature work.
+            ? string.Equals(issuer, _channelIssuer, StringComparison.Ordinal)
+            : _entraIssuers.Contains(issuer);
+        // As the SDKs do: an issuer not allowed on the chosen path is refused before any key is fetched, so junk tokens
+        // cannot make the bot call out.
         if (!issuerAccepted)
             return Refuse(path, FailureReasons.IssuerNotAccepted, activity);
         if (string.IsNullOrEmpty(token.Kid))
@@ -127,7 +132,8 @@ public sealed class RequestAuthenticator
         };
     }
 
-    // Reference §2.1, in the SDKs' order: skill, then Emulator (Entra issuer), else channel.
+    // The SDKs' order (ParameterizedBotFrameworkAuthentication): a skill token (SkillValidation.IsSkillToken), then an
+    // Emulator token (an Entra issuer), else a channel token.
     private TokenPath Route(JsonWebToken token)
     {
         if (TryGetString(token, "ver", out var version)
@@ -138,13 +144,14 @@ public sealed class RequestAuthenticator
         {
             return TokenPath.Skill;
         }
-        return _entraIssuers.Contains(token.Issuer) ? TokenPath.Emulator : TokenPath.Channel;
+        return _entraIssuers.Contains(token.Issuer ?? "") ? TokenPath.Emulator : TokenPath.Channel;
     }
 
     private AuthenticationResult CheckChannelClaims(JsonWebToken token, Activity activity)
     {
-        // Reference §2.2: the key that signed must endorse the activity's channel. A key with no endorsements is
-        // refused outright on this path (the .NET SDK's rule), an empty channelId is not checked.
+        // Bot Connector authentication: the key that signed must endorse the activity's channel, so a key issued for
+        // one channel cannot speak for another. A key with no endorsements at all is refused on this path, as the .NET
+        // SDK does (JS skips the check); an activity without channelId is not checked (EndorsementsValidator).
         if (token.SigningKey is not SigningKey { Endorsements: not null } key)
             return Refuse(TokenPath.Channel, FailureReasons.KeyWithoutEndorsements, activity);
         if (!string.IsNullOrEmpty(activity.ChannelId) && !key.Endorses(activity.ChannelId))
@@ -160,7 +167,7 @@ public sealed class RequestAuthenticator
 
     private AuthenticationResult CheckEmulatorClaims(JsonWebToken token, Activity activity)
     {
-        // Reference §2.3: ver required; the app id comes from appid (1.0) or azp (2.0) and must be ours.
+        // EmulatorValidation: ver required; the app id is appid (v1.0) or azp (v2.0) and must be this bot's own.
         if (!TryGetString(token, "ver", out var version) || version is not ("1.0" or "2.0"))
             return Refuse(TokenPath.Emulator, FailureReasons.UnsupportedVersion, activity);
         if (CallerAppId(token, version) is not { } appId)
@@ -176,7 +183,8 @@ public sealed class RequestAuthenticator
         // Routing only picks this path when ver and a caller app id are present.
         TryGetString(token, "ver", out var version);
         var callerAppId = CallerAppId(token, version)!;
-        // Reference §2.3: the SDK refuses skill claims unless an allow-list admits the caller; empty admits nobody.
+        // The SDKs refuse skill claims unless a validator admits the caller (AllowedCallersClaimsValidator); an empty list
+        // admits nobody, so a bot is never a skill by accident.
         if (!_anyCallerAllowed && !_allowedCallers.Contains(callerAppId))
             return Refuse(TokenPath.Skill, FailureReasons.CallerNotAllowed, activity);
 
@@ -207,7 +215,8 @@ public sealed class RequestAuthenticator
         LogValidationExceptions = false,
     };
 
-    // Reference §2.2: nbf/exp with the configured skew (5 min by default), exp required; same rule as IdentityModel's.
+    // Bot Connector authentication: nbf/exp with 5 minutes' skew (configurable), exp required; the comparison is
+    // IdentityModel's (exp < now - skew, nbf > now + skew).
     private string? CheckLifetime(JsonWebToken token)
     {
         var expires = token.ValidTo;
@@ -226,10 +235,6 @@ public sealed class RequestAuthenticator
 
     private static string Describe(Exception? exception) => exception switch
     {
-        SecurityTokenExpiredException => FailureReasons.Expired,
-        SecurityTokenNotYetValidException => FailureReasons.NotYetValid,
-        SecurityTokenNoExpirationException => FailureReasons.NoExpiry,
-        SecurityTokenInvalidLifetimeException => FailureReasons.InvalidLifetime,
         SecurityTokenInvalidAudienceException => FailureReasons.AudienceMismatch,
         SecurityTokenInvalidIssuerException => FailureReasons.IssuerNotAccepted,
         SecurityTokenInvalidAlgorithmException => FailureReasons.AlgorithmNotAllowed,
@@ -268,7 +273,8 @@ public sealed class RequestAuthenticator
         return false;
     }
 
-    // .NET compares case-insensitively (reference §10.8); one trailing slash either side is tolerated because
+    // Bot Connector authentication: the serviceurl claim must match the activity's serviceUrl, which is where replies
+    // (and the bot's token) go. .NET compares case-insensitively; one trailing slash either side is tolerated because
     // channels are not consistent about it.
     private static bool SameServiceUrl(string claimed, string? actual) =>
         actual is not null && TrimOneSlash(claimed).Equals(TrimOneSlash(actual), StringComparison.OrdinalIgnoreCase);

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace BotProtocol.Auth;
 
 /// <summary>
-/// An RSA key from a JWKS together with its <c>endorsements</c>, which standard JWKS parsers drop (reference §2.2).
+/// An RSA key from a JWKS together with its <c>endorsements</c>, which standard JWKS parsers drop.
 /// The endorsements travel on the key itself so the check after validation uses the key that verified the signature.
 /// </summary>
 internal sealed class SigningKey : RsaSecurityKey
@@ -58,7 +58,7 @@ internal sealed class SigningKeySet
 
     /// <summary>
     /// Keeps RSA signature keys with <c>kid</c>, <c>n</c> and <c>e</c>; other entries are skipped, not fatal, because
-    /// an issuer may publish key types we never verify with (reference §2.2 "ignore non-RSA keys").
+    /// an issuer may publish key types the bot never verifies with.
     /// </summary>
     public static SigningKeySet Parse(JsonElement jwks, DateTimeOffset fetchedAt)
     {
