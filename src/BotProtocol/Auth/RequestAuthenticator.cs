@@ -194,7 +194,7 @@ public sealed class RequestAuthenticator
 
     private AuthenticationResult Refuse(TokenPath path, string reason, Activity activity)
     {
-        AuthLog.Refused(_logger, path.ToString(), reason, activity.ChannelId);
+        AuthLog.Refused(_logger, Name(path), reason, activity.ChannelId);
         return new AuthenticationResult(AuthenticationStatus.Rejected, reason, null, null, null);
     }
 
@@ -274,13 +274,21 @@ public sealed class RequestAuthenticator
     }
 
     // Bot Connector authentication: the serviceurl claim must match the activity's serviceUrl, which is where replies
-    // (and the bot's token) go. .NET compares case-insensitively; one trailing slash either side is tolerated because
-    // channels are not consistent about it.
+    // (and the bot's token) go. .NET compares case-insensitively; one trailing slash either side is also tolerated so
+    // that a URL written with or without its final slash is still the same endpoint.
     private static bool SameServiceUrl(string claimed, string? actual) =>
         actual is not null && TrimOneSlash(claimed).Equals(TrimOneSlash(actual), StringComparison.OrdinalIgnoreCase);
 
     private static ReadOnlySpan<char> TrimOneSlash(string value) =>
         value.EndsWith('/') ? value.AsSpan(0, value.Length - 1) : value.AsSpan();
+
+    private static string Name(TokenPath path) => path switch
+    {
+        TokenPath.Channel => "channel",
+        TokenPath.Emulator => "emulator",
+        TokenPath.Skill => "skill",
+        _ => "header",
+    };
 
     private enum TokenPath
     {
