@@ -1,0 +1,73 @@
+namespace BotProtocol.Recognizers;
+
+/// <summary>
+/// Typo tolerance for single words. Short words are never fuzzy: one edit turns "dos" into "dios" or
+/// "no" into "so", and a wrong guess costs more than a retry.
+/// </summary>
+public static class FuzzyMatch
+{
+    /// <summary>
+    /// Edits tolerated between two words: 0 when either has fewer than 4 letters or contains a digit,
+    /// 1 for 4–7 letters, 2 for 8 or more (counted on the shorter word).
+    /// </summary>
+    public static int AllowedEdits(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        var shorter = Math.Min(a.Length, b.Length);
+        if (shorter < 4 || a.ContainsAnyInRange('0', '9') || b.ContainsAnyInRange('0', '9'))
+            return 0;
+        return shorter < 8 ? 1 : 2;
+    }
+
+    /// <summary>The edit distance within the tolerance of <see cref="AllowedEdits"/>, or -1 when further apart.</summary>
+    public static int Distance(ReadOnlySpan<char> typed, ReadOnlySpan<char> expected)
+    {
+        if (typed.SequenceEqual(expected))
+            return 0;
+        var allowed = AllowedEdits(typed, expected);
+        if (allowed == 0 || Math.Abs(typed.Length - expected.Length) > allowed)
+            return -1;
+        var distance = DamerauLevenshtein(typed, expected, allowed);
+        return distance <= allowed ? distance : -1;
+    }
+
+    /// <summary>
+    /// Optimal-string-alignment distance (insertions, deletions, substitutions and swaps of neighbours, as in
+    /// "amenzaas"). Stops early and returns <paramref name="max"/> + 1 once the distance must exceed <paramref name="max"/>.
+    /// </summary>
+    public static int DamerauLevenshtein(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max = int.MaxValue - 1)
+    {
+        if (a.Length == 0 || b.Length == 0)
+            return Math.Min(Math.Max(a.Length, b.Length), max + 1);
+
+        var width = b.Length + 1;
+        Span<int> rows = width * 3 <= 256 ? stackalloc int[width * 3] : new int[width * 3];
+        var beforePrevious = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(width * 2, width);
+        for (var j = 0; j < width; j++)
+            previous[j] = j;
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMinimum = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    value = Math.Min(value, beforePrevious[j - 2] + 1);
+                current[j] = value;
+                rowMinimum = Math.Min(rowMinimum, value);
+            }
+            if (rowMinimum > max)
+                return max + 1;
+
+            var recycled = beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+            current = recycled;
+        }
+        return Math.Min(previous[b.Length], max + 1);
+    }
+}
