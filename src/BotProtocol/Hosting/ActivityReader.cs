@@ -88,5 +88,5 @@ internal readonly record struct ActivityReadResult(Activity? Activity, int Statu
     public static ActivityReadResult Invalid(string problem) => new(null, StatusCodes.Status400BadRequest, problem);
 
     public static ActivityReadResult TooLarge() =>
-        new(null, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {MaxBodyBytes / 1024} KB.");
+        new(null, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {ActivityReader.MaxBodyBytes / 1024} KB.");
 }

@@ -18,15 +18,15 @@ public static class BotFrameworkEndpoints
     /// turn → replies (in the body for <c>expectReplies</c>, the invoke response for <c>invoke</c>, otherwise through
     /// the Connector to the activity's verified <c>serviceUrl</c>).
     /// </summary>
-    public static RouteHandlerBuilder MapBotFramework(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages")
+    public static IEndpointConventionBuilder MapBotFramework(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages")
     {
         var authenticator = endpoints.ServiceProvider.GetRequiredService<RequestAuthenticator>();
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotFrameworkEndpoints).FullName!);
         if (authenticator.IsAuthenticationDisabled)
             HostingLog.AuthenticationDisabled(logger);
 
-        return endpoints.MapPost(pattern, (HttpContext http) => HandleAsync(http, logger))
-            .DisableAntiforgery()
+        // A plain RequestDelegate keeps the endpoint free of reflection-based parameter binding (trimming, AOT).
+        return endpoints.MapPost(pattern, async http => await (await HandleAsync(http, logger)).ExecuteAsync(http))
             .WithName("BotFrameworkMessages");
     }
 

@@ -21,21 +21,21 @@ public sealed class ConversationScriptTests
     [MemberData(nameof(Scripts))]
     public async Task Conversation_goes_as_scripted(string script)
     {
-        var chat = ChatScript.Parse(script, await File.ReadAllTextAsync(Path.Combine(ScriptsFolder, script)));
+        var chat = ChatScript.Parse(script, await File.ReadAllTextAsync(Path.Combine(ScriptsFolder, script), TestContext.Current.CancellationToken));
         await using var app = new BotApplication();
         var bot = new BotClient(app.CreateClient(), chat.Locale);
 
         var transcript = await chat.PlayAsync(bot);
 
         if (Environment.GetEnvironmentVariable("PROTECTIONBOT_RECORD_TRANSCRIPTS") == "1")
-            await File.WriteAllTextAsync(Path.Combine(SourceFolder(), Path.ChangeExtension(script, ".transcript")), Serialize(transcript));
+            await File.WriteAllTextAsync(Path.Combine(SourceFolder(), Path.ChangeExtension(script, ".transcript")), Serialize(transcript), TestContext.Current.CancellationToken);
     }
 
     [Theory]
     [MemberData(nameof(Transcripts))]
     public async Task Recorded_transcript_replays_identically(string file)
     {
-        var recorded = JsonSerializer.Deserialize(await File.ReadAllTextAsync(Path.Combine(ScriptsFolder, file)), ProtocolJsonContext.Default.ListActivity)!;
+        var recorded = JsonSerializer.Deserialize(await File.ReadAllTextAsync(Path.Combine(ScriptsFolder, file), TestContext.Current.CancellationToken), ProtocolJsonContext.Default.ListActivity)!;
         await using var app = new BotApplication();
         var bot = new BotClient(app.CreateClient());
         var pending = new Queue<Activity>();

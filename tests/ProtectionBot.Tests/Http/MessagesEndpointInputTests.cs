@@ -36,13 +36,13 @@ public sealed class MessagesEndpointInputTests
     {
         await using var app = new BotApplication();
 
-        using var response = await app.CreateClient().PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await app.CreateClient().PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Contains(reason, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        AssertNoStackTrace(await response.Content.ReadAsStringAsync());
+        AssertNoStackTrace(await response.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class MessagesEndpointInputTests
         await using var app = new BotApplication();
         var huge = Valid.Replace("\"hola\"", "\"" + new string('a', 300 * 1024) + "\"", StringComparison.Ordinal);
 
-        using var response = await app.CreateClient().PostAsync("/api/messages", new StringContent(huge, Encoding.UTF8, "application/json"));
+        using var response = await app.CreateClient().PostAsync("/api/messages", new StringContent(huge, Encoding.UTF8, "application/json"), Ct);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -66,7 +66,7 @@ public sealed class MessagesEndpointInputTests
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
         request.Headers.TransferEncodingChunked = true;
-        using var response = await app.CreateClient().SendAsync(request);
+        using var response = await app.CreateClient().SendAsync(request, Ct);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -76,7 +76,7 @@ public sealed class MessagesEndpointInputTests
     {
         await using var app = new BotApplication();
 
-        using var response = await app.CreateClient().GetAsync("/api/messages");
+        using var response = await app.CreateClient().GetAsync("/api/messages", Ct);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
@@ -86,11 +86,13 @@ public sealed class MessagesEndpointInputTests
     {
         await using var app = new BotApplication();
 
-        using var response = await app.CreateClient().GetAsync("/healthz");
+        using var response = await app.CreateClient().GetAsync("/healthz", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Ct));
     }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     internal static void AssertNoStackTrace(string body)
     {

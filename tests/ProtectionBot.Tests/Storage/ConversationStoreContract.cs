@@ -111,7 +111,7 @@ public abstract class ConversationStoreContract
             }
         }));
 
-        Assert.Single((await Task.WhenAll(attempts)).Where(won => won));
+        Assert.Single(await Task.WhenAll(attempts), won => won);
     }
 
     [Fact]

@@ -23,11 +23,10 @@ public sealed class SqliteConversationStoreTests : ConversationStoreContract, ID
         CreateStore();
 
         using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "test.db")}");
-        connection.Open();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
-        Assert.Equal("wal", (string?)command.ExecuteScalar());
-        await Task.CompletedTask;
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -50,15 +49,15 @@ public sealed class SqliteConversationStoreTests : ConversationStoreContract, ID
         SqliteConnection.ClearAllPools();
         using (var checkpoint = new SqliteConnection($"Data Source={Path.Combine(_folder, "test.db")}"))
         {
-            checkpoint.Open();
+            await checkpoint.OpenAsync(TestContext.Current.CancellationToken);
             using var command = checkpoint.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-            command.ExecuteNonQuery();
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
         SqliteConnection.ClearAllPools();
 
         foreach (var file in Directory.GetFiles(_folder))
-            Assert.DoesNotContain("needle-7f3a-secret-answer", Encoding.UTF8.GetString(File.ReadAllBytes(file)), StringComparison.Ordinal);
+            Assert.DoesNotContain("needle-7f3a-secret-answer", Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken)), StringComparison.Ordinal);
     }
 
     public void Dispose()

@@ -45,10 +45,16 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
     {
         var etag = Random.Shared.NextInt64(long.MaxValue).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
         // synchronous = NORMAL is per connection: in WAL mode it survives a crash of the app (not of the machine's
-        // power) without an fsync per turn.
-        command.CommandText = "PRAGMA synchronous = NORMAL;" + expectedETag switch
+        // power) without an fsync per turn. It runs on its own because a batch's affected-row count would include
+        // the connection's previous write and hide a conflict.
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = NORMAL";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = expectedETag switch
         {
             null => """
                 INSERT INTO documents (key, etag, data, updated_at) VALUES ($key, $etag, $data, $now)

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace ProtectionBot.Conversation;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(DemoState))]
+internal sealed partial class ConversationJsonContext : JsonSerializerContext;

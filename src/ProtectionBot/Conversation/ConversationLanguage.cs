@@ -1,0 +1,20 @@
+using BotProtocol.Turns;
+using ProtectionBot.Content;
+
+namespace ProtectionBot.Conversation;
+
+/// <summary>The language of a conversation: chosen by the person, else guessed from the channel's locale.</summary>
+public static class ConversationLanguage
+{
+    private const string Key = "language";
+
+    public static string Of(TurnContext turn) =>
+        turn.State.Properties.TryGetValue(Key, out var chosen) && chosen.GetString() is { } language
+            ? language
+            : Language.FromLocale(turn.Activity.Locale) ?? Language.Default;
+
+    public static bool IsChosen(TurnContext turn) => turn.State.Properties.ContainsKey(Key);
+
+    public static void Choose(TurnContext turn, string language) =>
+        turn.State.Set(Key, language, ConversationJsonContext.Default.String);
+}

@@ -1,0 +1,104 @@
+using BotProtocol.Dialogs;
+using BotProtocol.Schema;
+using BotProtocol.Turns;
+using ProtectionBot.Content;
+
+namespace ProtectionBot.Conversation;
+
+/// <summary>
+/// What the bot does with each turn, first match wins: safety before anything, then activities that are not
+/// messages, then the commands that work at any step, then the conversation itself.
+/// </summary>
+internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, CommandWords commands)
+{
+    private const string GreetedKey = "greeted";
+
+    public TurnRouter Build() => new TurnRouter()
+        .On("quick-exit", commands.IsQuickExit, QuickExitAsync)
+        .On("members-added", IsSomeoneElseJoining, GreetAsync)
+        .On("uninstalled-or-erasure-asked", IsUninstallOrDeleteUserData, EraseAsync)
+        .On("end-of-conversation", t => t.Activity.IsType(ActivityTypes.EndOfConversation), EndAsync)
+        .On("card-action", IsCardSubmit, ContinueConversationAsync)
+        // typing, events (e.g. handoff.status), invokes nobody handles (→ 501), reactions, updates: accepted, no answer.
+        .On("not-a-message", t => !t.Activity.IsType(ActivityTypes.Message), (_, _) => Task.CompletedTask)
+        .On("help", commands.IsHelp, HelpAsync)
+        .On("restart", commands.IsRestart, RestartAsync)
+        .On("language", t => commands.LanguageAskedFor(t) is not null, SwitchLanguageAsync)
+        .On("conversation", _ => true, ContinueConversationAsync);
+
+    private Task QuickExitAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = ConversationLanguage.Of(turn);
+        turn.EraseConversation();
+        turn.ClearReplies();
+        turn.SendText(texts.Get(language, "safety.quick_exit.done"));
+        return Task.CompletedTask;
+    }
+
+    private async Task GreetAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        // Channels differ: some announce the user and the bot in one update, some in two, some repeat it.
+        if (turn.State.Properties.ContainsKey(GreetedKey))
+            return;
+        turn.State.Set(GreetedKey, true, ConversationJsonContext.Default.Boolean);
+        var dc = dialogs.CreateContext(turn);
+        if (dc.ActiveDialog is null)
+            await dc.BeginDialogAsync(DemoDialog.Id, cancellationToken: cancellationToken);
+    }
+
+    private static Task EraseAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        turn.EraseConversation();
+        return Task.CompletedTask;
+    }
+
+    private async Task EndAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        await dialogs.CreateContext(turn).CancelAllDialogsAsync(cancellationToken);
+
+    private async Task HelpAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        turn.SendText(texts.Get(ConversationLanguage.Of(turn), "help.text"));
+        var dc = dialogs.CreateContext(turn);
+        if (dc.ActiveDialog is not null)
+            await dc.RepromptDialogAsync(cancellationToken);
+    }
+
+    private async Task RestartAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        turn.SendText(texts.Get(ConversationLanguage.Of(turn), "restart.done"));
+        var dc = dialogs.CreateContext(turn);
+        await dc.CancelAllDialogsAsync(cancellationToken);
+        await dc.BeginDialogAsync(DemoDialog.Id, new DemoState { LanguageSettled = ConversationLanguage.IsChosen(turn) }, cancellationToken);
+    }
+
+    private async Task SwitchLanguageAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = commands.LanguageAskedFor(turn)!;
+        ConversationLanguage.Choose(turn, language);
+        turn.SendText(texts.Get(language, "language.switched"));
+        // Questions already asked were worded in the old language: ask again, in the new one.
+        var dc = dialogs.CreateContext(turn);
+        await dc.CancelAllDialogsAsync(cancellationToken);
+        await dc.BeginDialogAsync(DemoDialog.Id, new DemoState { LanguageSettled = true }, cancellationToken);
+    }
+
+    private async Task ContinueConversationAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var dc = dialogs.CreateContext(turn);
+        var result = await dc.ContinueDialogAsync(cancellationToken);
+        if (result.Status == DialogTurnStatus.Empty)
+            await dc.BeginDialogAsync(DemoDialog.Id, cancellationToken: cancellationToken);
+    }
+
+    private static bool IsSomeoneElseJoining(TurnContext turn) =>
+        turn.Activity.IsType(ActivityTypes.ConversationUpdate)
+        && turn.Activity.MembersAdded?.Any(m => m.Id != turn.Activity.Recipient?.Id) == true;
+
+    private static bool IsUninstallOrDeleteUserData(TurnContext turn) =>
+        turn.Activity.IsType(ActivityTypes.DeleteUserData)
+        || (turn.Activity.IsType(ActivityTypes.InstallationUpdate) && turn.Activity.Action is "remove" or "remove-upgrade");
+
+    // A card's Action.Submit arrives as a message with a value and no text; route it before the text commands.
+    private static bool IsCardSubmit(TurnContext turn) =>
+        turn.Activity.IsType(ActivityTypes.Message) && string.IsNullOrEmpty(turn.Activity.Text) && turn.Activity.Value is not null;
+}
