@@ -23,7 +23,7 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
         .On("not-a-message", t => !t.Activity.IsType(ActivityTypes.Message), (_, _) => Task.CompletedTask)
         .On("help", commands.IsHelp, HelpAsync)
         .On("restart", commands.IsRestart, RestartAsync)
-        .On("language", t => commands.LanguageAskedFor(t) is not null, SwitchLanguageAsync)
+        .On("language", t => commands.LanguageAskedFor(t) is not null && !IsAskingForLanguage(t), SwitchLanguageAsync)
         .On("conversation", _ => true, ContinueConversationAsync);
 
     private Task QuickExitAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -93,6 +93,10 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
     private static bool IsSomeoneElseJoining(TurnContext turn) =>
         turn.Activity.IsType(ActivityTypes.ConversationUpdate)
         && turn.Activity.MembersAdded?.Any(m => m.Id != turn.Activity.Recipient?.Id) == true;
+
+    // "Español" typed at the language question is an answer to it, not a request to switch.
+    private static bool IsAskingForLanguage(TurnContext turn) =>
+        turn.State.DialogStack is [{ Id: DemoDialog.LanguagePrompt }, ..];
 
     private static bool IsUninstallOrDeleteUserData(TurnContext turn) =>
         turn.Activity.IsType(ActivityTypes.DeleteUserData)

@@ -25,7 +25,7 @@ public sealed record DemoState
 internal sealed class DemoDialog(TextCatalog texts, CardTemplates cards)
 {
     public const string Id = "demo";
-    private const string LanguagePrompt = "demo.language";
+    public const string LanguagePrompt = "demo.language";
     private const string DangerPrompt = "demo.danger";
     private const string NeedsPrompt = "demo.needs";
 
