@@ -10,7 +10,9 @@ namespace ProtectionBot.Tests.Infrastructure;
 /// captured, and whatever configuration the test adds (e.g. a local token issuer's metadata URLs).
 /// Tests run in parallel, so nothing here is static.
 /// </summary>
-public sealed class BotApplication(Dictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class BotApplication(
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public CapturedLogs Logs { get; } = new();
 
@@ -22,7 +24,7 @@ public sealed class BotApplication(Dictionary<string, string?>? settings = null)
             ["Storage:SqliteConnectionString"] = $"Data Source=file:test-{Guid.NewGuid():N}?mode=memory&cache=shared",
             ["MicrosoftAppId"] = "",
         };
-        foreach (var (key, value) in settings ?? [])
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             defaults[key] = value;
         foreach (var (key, value) in defaults)
             builder.UseSetting(key, value);
@@ -32,6 +34,10 @@ public sealed class BotApplication(Dictionary<string, string?>? settings = null)
             logging.SetMinimumLevel(LogLevel.Trace);
             logging.AddProvider(Logs);
         });
-        builder.ConfigureServices(services => services.AddSingleton(Logs));
+        builder.ConfigureServices(collection =>
+        {
+            collection.AddSingleton(Logs);
+            services?.Invoke(collection);
+        });
     }
 }
