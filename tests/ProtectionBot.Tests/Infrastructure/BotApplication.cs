@@ -21,7 +21,7 @@ public sealed class BotApplication(
         var defaults = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "Sqlite",
-            ["Storage:SqliteConnectionString"] = $"Data Source=file:test-{Guid.NewGuid():N}?mode=memory&cache=shared",
+            ["Storage:SqliteConnectionString"] = $"Data Source=test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared",
             ["MicrosoftAppId"] = "",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -40,6 +40,21 @@ public sealed class SqliteConversationStoreTests : ConversationStoreContract, ID
         Assert.Equal("shared", Encoding.UTF8.GetString(item!.Data.Span));
     }
 
+    [Theory]
+    [InlineData("Data Source=store-{0};Mode=Memory;Cache=Shared")]
+    [InlineData("Data Source=file:store-{0}?mode=memory&cache=shared")]
+    public async Task A_shared_in_memory_database_outlives_its_pooled_connections(string connectionString)
+    {
+        using var store = new SqliteConversationStore(string.Format(System.Globalization.CultureInfo.InvariantCulture, connectionString, Guid.NewGuid().ToString("N")), TimeProvider.System);
+        await store.WriteAsync("k", Encoding.UTF8.GetBytes("kept"), null, TestContext.Current.CancellationToken);
+
+        // The pool may close idle connections at any time; the database must not vanish with them.
+        SqliteConnection.ClearAllPools();
+
+        var item = await store.ReadAsync("k", TestContext.Current.CancellationToken);
+        Assert.Equal("kept", Encoding.UTF8.GetString(item!.Data.Span));
+    }
+
     [Fact]
     public async Task A_deleted_document_leaves_no_trace_of_its_bytes_in_the_file()
     {

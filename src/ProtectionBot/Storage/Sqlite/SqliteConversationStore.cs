@@ -21,7 +21,7 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
         _connectionString = connectionString;
         _time = time;
         var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource.Contains(":memory:", StringComparison.Ordinal))
+        if (IsInMemory(builder))
         {
             _keepAlive = new SqliteConnection(connectionString);
             _keepAlive.Open();
@@ -90,6 +90,13 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
     }
 
     public void Dispose() => _keepAlive?.Dispose();
+
+    // Both spellings SQLite accepts: the Mode keyword and a file: URI with mode=memory.
+    private static bool IsInMemory(SqliteConnectionStringBuilder builder) =>
+        builder.Mode == SqliteOpenMode.Memory
+        || builder.DataSource.Contains(":memory:", StringComparison.Ordinal)
+        || (builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            && builder.DataSource.Contains("mode=memory", StringComparison.OrdinalIgnoreCase));
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
