@@ -16,4 +16,12 @@ internal static partial class TurnLog
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning,
         Message = "State of conversation {ConversationHash} changed during the turn; running it again (attempt {Attempt})")]
     public static partial void ConcurrencyRetry(ILogger logger, string conversationHash, int attempt);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Error,
+        Message = "Turn failed and was not saved: conversation {ConversationHash} channel {ChannelId} type {ActivityType}: {ExceptionType} {StackTrace}")]
+    public static partial void TurnFailed(ILogger logger, string conversationHash, string? channelId, string? activityType, string? exceptionType, string? stackTrace);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Error,
+        Message = "Stored state of conversation {ConversationHash} cannot be read; the conversation starts afresh")]
+    public static partial void UnreadableState(ILogger logger, string conversationHash);
 }

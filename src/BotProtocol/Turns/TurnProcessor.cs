@@ -61,9 +61,7 @@ public sealed class TurnProcessor
         for (var attempt = 1; ; attempt++)
         {
             var stored = await _store.ReadAsync(key, cancellationToken);
-            var state = stored is null
-                ? new ConversationState()
-                : JsonSerializer.Deserialize(stored.Data.Span, ProtocolJsonContext.Default.ConversationState) ?? new ConversationState();
+            var state = LoadState(key, stored);
 
             if (activity.Id is { } id && state.Answered.Find(a => a.Id == id) is { } answered)
             {
@@ -73,7 +71,14 @@ public sealed class TurnProcessor
             }
 
             var turn = new TurnContext(activity, state, _services);
-            await RunPipelineAsync(turn, 0, cancellationToken);
+            try
+            {
+                await RunPipelineAsync(turn, 0, cancellationToken);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                return await FailAsync(key, activity, stored, exception, deliver, cancellationToken);
+            }
 
             try
             {
@@ -99,6 +104,54 @@ public sealed class TurnProcessor
             }
             return new TurnResult(turn.Replies, turn.InvokeResponse, IsRedelivery: false);
         }
+    }
+
+    private ConversationState LoadState(string key, StoreItem? stored)
+    {
+        if (stored is null)
+            return new ConversationState();
+        try
+        {
+            return JsonSerializer.Deserialize(stored.Data.Span, ProtocolJsonContext.Default.ConversationState) ?? new ConversationState();
+        }
+        catch (JsonException)
+        {
+            // A document no release can read would fail every turn of the conversation forever; starting afresh
+            // (the write still checks the ETag) lets the person go on.
+            if (_logger.IsEnabled(LogLevel.Error))
+                TurnLog.UnreadableState(_logger, LogIds.Hash(key));
+            return new ConversationState();
+        }
+    }
+
+    /// <summary>
+    /// A bug must not leave the person without an answer nor save a half-done turn: the state stays as it was before
+    /// the turn, and the bot's error replies (an apology) are delivered instead. The log names the exception type and
+    /// where it was thrown, never its message, which may quote what the person typed.
+    /// </summary>
+    private async Task<TurnResult> FailAsync(
+        string key, Activity activity, StoreItem? stored, Exception exception,
+        Func<IReadOnlyList<Activity>, CancellationToken, Task>? deliver, CancellationToken cancellationToken)
+    {
+        if (_logger.IsEnabled(LogLevel.Error))
+            TurnLog.TurnFailed(_logger, LogIds.Hash(key), activity.ChannelId, activity.Type, exception.GetType().FullName, exception.StackTrace);
+
+        var apology = new TurnContext(activity, LoadState(key, stored), _services);
+        try
+        {
+            await _bot.OnTurnErrorAsync(apology, exception, cancellationToken);
+        }
+        catch (Exception handlerException) when (!cancellationToken.IsCancellationRequested)
+        {
+            apology.ClearReplies();
+            if (_logger.IsEnabled(LogLevel.Error))
+                TurnLog.TurnFailed(_logger, LogIds.Hash(key), activity.ChannelId, activity.Type, handlerException.GetType().FullName, handlerException.StackTrace);
+        }
+        var invokeResponse = apology.InvokeResponse
+            ?? (activity.IsType(ActivityTypes.Invoke) ? new InvokeResponse(500, null) : null);
+        if (deliver is not null && apology.Replies.Count > 0)
+            await deliver(apology.Replies, cancellationToken);
+        return new TurnResult(apology.Replies, invokeResponse, IsRedelivery: false);
     }
 
     private Task RunPipelineAsync(TurnContext turn, int index, CancellationToken cancellationToken) =>

@@ -7,10 +7,18 @@ namespace BotProtocol.Turns;
 public sealed class TurnRouter : IBot
 {
     private readonly List<Route> _routes = [];
+    private Func<TurnContext, Exception, CancellationToken, Task>? _onError;
 
     public TurnRouter On(string name, Func<TurnContext, bool> when, Func<TurnContext, CancellationToken, Task> handle)
     {
         _routes.Add(new Route(name, when, handle));
+        return this;
+    }
+
+    /// <summary>What the person is told when a route throws.</summary>
+    public TurnRouter OnError(Func<TurnContext, Exception, CancellationToken, Task> handle)
+    {
+        _onError = handle;
         return this;
     }
 
@@ -28,6 +36,9 @@ public sealed class TurnRouter : IBot
             }
         }
     }
+
+    public Task OnTurnErrorAsync(TurnContext turn, Exception exception, CancellationToken cancellationToken) =>
+        _onError?.Invoke(turn, exception, cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>The <see cref="TurnContext.TurnItems"/> key under which the name of the route taken is kept (for logs).</summary>
     public const string RouteKey = "route";

@@ -24,7 +24,15 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
         .On("help", commands.IsHelp, HelpAsync)
         .On("restart", commands.IsRestart, RestartAsync)
         .On("language", t => commands.LanguageAskedFor(t) is not null && !IsAskingForLanguage(t), SwitchLanguageAsync)
-        .On("conversation", _ => true, ContinueConversationAsync);
+        .On("conversation", _ => true, ContinueConversationAsync)
+        .OnError(ApologiseAsync);
+
+    private Task ApologiseAsync(TurnContext turn, Exception exception, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.IsType(ActivityTypes.Message))
+            turn.SendText(texts.Get(ConversationLanguage.Of(turn), "error.apology"));
+        return Task.CompletedTask;
+    }
 
     private Task QuickExitAsync(TurnContext turn, CancellationToken cancellationToken)
     {
