@@ -34,6 +34,7 @@ public sealed class TestFlow
     private Activity? _lastSent;
     private Activity? _lastTaken;
     private Activity? _lastCard;
+    private bool _failuresAnswered;
 
     /// <summary>A fresh in-memory conversation store unless <paramref name="store"/> is given.</summary>
     public TestFlow(
@@ -78,6 +79,9 @@ public sealed class TestFlow
     // ---- settings (they take effect from their place in the script on) ----
 
     public TestFlow WithLocale(string? locale) => Then(() => Locale = locale);
+
+    /// <summary>From here on, a turn that throws is answered as in production (the bot's apology) instead of failing the test.</summary>
+    public TestFlow AnswerFailures() => Then(() => _failuresAnswered = true);
 
     public TestFlow WithChannel(string channelId) => Then(() => ChannelId = channelId);
 
@@ -239,6 +243,9 @@ public sealed class TestFlow
         _lastTaken = null;
         _transcript.Append("User: ").AppendLine(Describe(activity));
         LastTurn = await _processor.ProcessAsync(activity, deliver: null, cancellationToken);
+        // A bug in the code under test should fail the test with its own exception, unless the test is about failures.
+        if (LastTurn.Failure is { } failure && !_failuresAnswered)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         foreach (var reply in LastTurn.Replies)
         {
             _pending.Enqueue(reply);

@@ -151,7 +151,7 @@ public sealed class TurnProcessor
             ?? (activity.IsType(ActivityTypes.Invoke) ? new InvokeResponse(500, null) : null);
         if (deliver is not null && apology.Replies.Count > 0)
             await deliver(apology.Replies, cancellationToken);
-        return new TurnResult(apology.Replies, invokeResponse, IsRedelivery: false);
+        return new TurnResult(apology.Replies, invokeResponse, IsRedelivery: false) { Failure = exception };
     }
 
     private Task RunPipelineAsync(TurnContext turn, int index, CancellationToken cancellationToken) =>
@@ -179,4 +179,8 @@ public sealed class TurnProcessor
 }
 
 /// <summary>What a turn produced. A redelivery carries the replies recorded the first time.</summary>
-public sealed record TurnResult(IReadOnlyList<Activity> Replies, InvokeResponse? InvokeResponse, bool IsRedelivery);
+public sealed record TurnResult(IReadOnlyList<Activity> Replies, InvokeResponse? InvokeResponse, bool IsRedelivery)
+{
+    /// <summary>What the turn threw, when it failed; the replies are then the bot's apology.</summary>
+    public Exception? Failure { get; init; }
+}
