@@ -70,14 +70,23 @@ public static class BotFrameworkEndpoints
         }
 
         var connector = services.GetRequiredService<ConnectorClient>();
-        var result = await processor.ProcessAsync(
-            activity,
-            async (replies, ct) =>
-            {
-                foreach (var reply in replies)
-                    await connector.SendAsync(reply, ct, auth.OAuthScopeForReplies);
-            },
-            cancellationToken);
+        TurnResult result;
+        try
+        {
+            result = await processor.ProcessAsync(
+                activity,
+                (reply, ct) => connector.SendAsync(reply, ct, auth.OAuthScopeForReplies),
+                cancellationToken);
+        }
+        catch (Exception exception) when (exception is ConnectorException or HttpRequestException or TimeoutException)
+        {
+            // The turn is saved and the replies not yet sent are remembered: the channel's retry delivers them.
+            HostingLog.RepliesNotDelivered(logger, exception.GetType().Name, (exception as ConnectorException)?.StatusCode);
+            return Results.Problem(
+                statusCode: StatusCodes.Status502BadGateway,
+                title: "Replies not delivered",
+                detail: "The channel's Connector did not accept the bot's replies; they will be sent when this activity is delivered again.");
+        }
 
         if (activity.IsType(ActivityTypes.Invoke))
         {

@@ -16,4 +16,8 @@ internal static partial class HostingLog
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Request refused with 503: token signing keys could not be fetched")]
     public static partial void SigningKeysUnavailable(ILogger logger);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error,
+        Message = "Answered 502: replies could not be delivered ({Failure}, Connector status {ConnectorStatus}); they go out when the channel retries")]
+    public static partial void RepliesNotDelivered(ILogger logger, string failure, int? connectorStatus);
 }

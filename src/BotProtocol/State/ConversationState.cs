@@ -34,4 +34,11 @@ public sealed class DialogInstance
 }
 
 /// <summary>An activity already processed, with the replies it produced, so a redelivery gets the same answer.</summary>
-public sealed record AnsweredActivity(string Id, List<Activity> Replies, InvokeResponse? InvokeResponse);
+public sealed record AnsweredActivity(string Id, List<Activity> Replies, InvokeResponse? InvokeResponse)
+{
+    /// <summary>
+    /// How many of <see cref="Replies"/> reached the channel, when delivery through the Connector stopped part-way;
+    /// null when all did (or the channel took them in the HTTP response). A redelivery sends the rest.
+    /// </summary>
+    public int? Delivered { get; init; }
+}

@@ -50,7 +50,7 @@ public sealed class TurnProcessor
 
     public async Task<TurnResult> ProcessAsync(
         Activity activity,
-        Func<IReadOnlyList<Activity>, CancellationToken, Task>? deliver,
+        Func<Activity, CancellationToken, Task>? deliver,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -67,6 +67,9 @@ public sealed class TurnProcessor
             {
                 if (_logger.IsEnabled(LogLevel.Information))
                     TurnLog.Redelivered(_logger, LogIds.Hash(key), activity.ChannelId, activity.Type);
+                // The channel retries when it did not hear back; replies it never got go out now, the others not again.
+                if (deliver is not null && answered.Delivered is { } sent)
+                    await DeliverAsync(key, id, answered.Replies, sent, resuming: true, deliver, cancellationToken);
                 return new TurnResult(answered.Replies, answered.InvokeResponse, IsRedelivery: true);
             }
 
@@ -93,7 +96,7 @@ public sealed class TurnProcessor
             }
 
             if (deliver is not null && turn.Replies.Count > 0)
-                await deliver(turn.Replies, cancellationToken);
+                await DeliverAsync(key, activity.Id, turn.Replies, 0, resuming: false, deliver, cancellationToken);
 
             if (_logger.IsEnabled(LogLevel.Information))
             {
@@ -131,7 +134,7 @@ public sealed class TurnProcessor
     /// </summary>
     private async Task<TurnResult> FailAsync(
         string key, Activity activity, StoreItem? stored, Exception exception,
-        Func<IReadOnlyList<Activity>, CancellationToken, Task>? deliver, CancellationToken cancellationToken)
+        Func<Activity, CancellationToken, Task>? deliver, CancellationToken cancellationToken)
     {
         if (_logger.IsEnabled(LogLevel.Error))
             TurnLog.TurnFailed(_logger, LogIds.Hash(key), activity.ChannelId, activity.Type, exception.GetType().FullName, exception.StackTrace);
@@ -149,9 +152,61 @@ public sealed class TurnProcessor
         }
         var invokeResponse = apology.InvokeResponse
             ?? (activity.IsType(ActivityTypes.Invoke) ? new InvokeResponse(500, null) : null);
-        if (deliver is not null && apology.Replies.Count > 0)
-            await deliver(apology.Replies, cancellationToken);
+        if (deliver is not null)
+        {
+            foreach (var reply in apology.Replies)
+                await deliver(reply, cancellationToken);
+        }
         return new TurnResult(apology.Replies, invokeResponse, IsRedelivery: false) { Failure = exception };
+    }
+
+    /// <summary>
+    /// Sends <paramref name="replies"/> from <paramref name="from"/> on, in order. The state already says they were all
+    /// delivered (so the usual turn costs one write); only when sending stops part-way, or a redelivery finishes the
+    /// job, is the count corrected, so the channel's retry sends exactly the replies that are missing.
+    /// </summary>
+    private async Task DeliverAsync(
+        string key, string? activityId, IReadOnlyList<Activity> replies, int from, bool resuming,
+        Func<Activity, CancellationToken, Task> deliver, CancellationToken cancellationToken)
+    {
+        var sent = from;
+        try
+        {
+            for (; sent < replies.Count; sent++)
+                await deliver(replies[sent], cancellationToken);
+        }
+        catch when (activityId is not null)
+        {
+            await RecordDeliveredAsync(key, activityId, sent);
+            throw;
+        }
+        if (resuming)
+            await RecordDeliveredAsync(key, activityId!, sent);
+    }
+
+    private async Task RecordDeliveredAsync(string key, string activityId, int sent)
+    {
+        // Runs after the request may have been cancelled: the record must still be corrected.
+        for (var attempt = 1; attempt <= MaxConcurrencyRetries; attempt++)
+        {
+            var stored = await _store.ReadAsync(key, CancellationToken.None);
+            if (stored is null)
+                return;
+            var state = LoadState(key, stored);
+            var index = state.Answered.FindIndex(a => a.Id == activityId);
+            if (index < 0)
+                return;
+            var answered = state.Answered[index];
+            state.Answered[index] = answered with { Delivered = sent >= answered.Replies.Count ? null : sent };
+            try
+            {
+                await _store.WriteAsync(key, JsonSerializer.SerializeToUtf8Bytes(state, ProtocolJsonContext.Default.ConversationState), stored.ETag, CancellationToken.None);
+                return;
+            }
+            catch (ETagConflictException) when (attempt < MaxConcurrencyRetries)
+            {
+            }
+        }
     }
 
     private Task RunPipelineAsync(TurnContext turn, int index, CancellationToken cancellationToken) =>

@@ -159,6 +159,27 @@ public sealed class MessagesEndpointAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Replies_the_connector_refused_go_out_when_the_channel_retries_and_only_those()
+    {
+        var hola = Message("hola");
+        var authorization = _issuer.ChannelToken(AppId, _connector.ServiceUrl).ToAuthorizationHeader();
+        _connector.Enqueue(new FakeConnectorResponse(200, """{"id":"reply-1"}"""), FakeConnectorResponse.Error(400, "BadArgument"));
+
+        using var first = await PostAsync(hola, authorization);
+        using var retried = await PostAsync(hola, authorization);
+        using var retriedAgain = await PostAsync(hola, authorization);
+
+        Assert.Equal(HttpStatusCode.BadGateway, first.StatusCode);
+        MessagesEndpointInputTests.AssertNoStackTrace(await first.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retriedAgain.StatusCode);
+        Assert.Equal(
+            ["Hola, soy ProtectionBot. Ayudo a personas defensoras de derechos humanos a encontrar mecanismos de protección y formaciones que se ajusten a su situación.",
+             "¿En qué idioma prefiere conversar?"],
+            _connector.Activities.Select(a => a.Text));
+    }
+
+    [Fact]
     public async Task An_invoke_nobody_handles_is_answered_501_as_the_sdk_does()
     {
         var invoke = Message("") with { Type = ActivityTypes.Invoke, Text = null, Name = "conformance/unknown" };
