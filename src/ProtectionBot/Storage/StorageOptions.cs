@@ -7,6 +7,8 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
+    public static readonly IReadOnlyList<string> Providers = ["Sqlite", "InMemory"];
+
     /// <summary><c>Sqlite</c> (default: an embedded file, no set-up) or <c>InMemory</c> (lost on restart; tests and demos).</summary>
     [Required]
     [RegularExpression("^(Sqlite|InMemory)$", ErrorMessage = "Storage:Provider must be Sqlite or InMemory.")]

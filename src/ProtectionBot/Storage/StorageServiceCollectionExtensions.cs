@@ -13,11 +13,14 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(
+                options => StorageOptions.Providers.Contains(options.Provider, StringComparer.OrdinalIgnoreCase),
+                $"Storage:Provider must be one of {string.Join(", ", StorageOptions.Providers)}.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IConversationStore>(services =>
         {
             var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-            if (options.Provider == "InMemory")
+            if (string.Equals(options.Provider, "InMemory", StringComparison.OrdinalIgnoreCase))
                 return new InMemoryConversationStore();
             return new SqliteConversationStore(
                 SqliteConnectionString(options, services.GetRequiredService<IHostEnvironment>()),
