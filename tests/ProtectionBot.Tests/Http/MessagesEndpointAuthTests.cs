@@ -55,8 +55,9 @@ public sealed class MessagesEndpointAuthTests : IAsyncLifetime
     public async Task A_message_signed_by_the_channel_is_answered_through_the_connector_with_the_bots_own_token()
     {
         var hola = Message("hola");
+        var authorization = _issuer.ChannelToken(AppId, _connector.ServiceUrl).ToAuthorizationHeader();
 
-        using var response = await PostAsync(hola, _issuer.ChannelToken(AppId, _connector.ServiceUrl).ToAuthorizationHeader());
+        using var response = await PostAsync(hola, authorization);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var replies = _connector.Requests;
@@ -68,6 +69,7 @@ public sealed class MessagesEndpointAuthTests : IAsyncLifetime
             Assert.Equal(_entra.IssuedTokens.Single(), request.BearerToken);
         });
         Assert.Equal("Hola, soy ProtectionBot. Ayudo a personas defensoras de derechos humanos a encontrar mecanismos de protección y formaciones que se ajusten a su situación.", _connector.Activities[0].Text);
+        LogPrivacyTests.AssertNothingPersonal(_app.Logs.Lines, authorization["Bearer ".Length..], _entra.IssuedTokens.Single(), AppPassword, "29:defender", "hola");
     }
 
     [Fact]
