@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace ProtectionBot.Content;
 
 /// <summary>
-/// Every user-facing text by key and language, read from <c>dialogs/texts/{es,fr,en}.yaml</c>. Nested YAML maps
+/// Every user-facing text by key and language, read from every <c>dialogs/texts/{es,fr,en}/*.yaml</c> (one file per area of the conversation). Nested YAML maps
 /// become dotted keys (<c>demo.danger.ask</c>). A value is a text or a list of texts (e.g. words that trigger a
 /// command). Loading fails, naming file and line, when a key is missing, empty or left untranslated in a language.
 /// </summary>
@@ -40,15 +40,16 @@ public sealed class TextCatalog
         var byLanguage = new Dictionary<string, Dictionary<string, TextEntry>>();
         foreach (var language in Language.All)
         {
-            var relative = $"dialogs/texts/{language}.yaml";
-            var path = Path.Combine(contentRoot, relative);
-            if (!File.Exists(path))
+            var folder = Path.Combine(contentRoot, "dialogs", "texts", language);
+            var entries = new Dictionary<string, TextEntry>(StringComparer.Ordinal);
+            byLanguage[language] = entries;
+            if (!Directory.Exists(folder))
             {
-                problems.Add($"{relative}: file missing");
-                byLanguage[language] = [];
+                problems.Add($"dialogs/texts/{language}/: folder missing");
                 continue;
             }
-            byLanguage[language] = Read(relative, path, problems);
+            foreach (var path in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+                Read($"dialogs/texts/{language}/{Path.GetFileName(path)}", path, entries, problems);
         }
 
         CheckCompleteness(byLanguage, problems);
@@ -57,9 +58,8 @@ public sealed class TextCatalog
         return new TextCatalog(byLanguage);
     }
 
-    private static Dictionary<string, TextEntry> Read(string relative, string path, List<string> problems)
+    private static void Read(string relative, string path, Dictionary<string, TextEntry> entries, List<string> problems)
     {
-        var entries = new Dictionary<string, TextEntry>(StringComparer.Ordinal);
         var stream = new YamlStream();
         try
         {
@@ -69,15 +69,14 @@ public sealed class TextCatalog
         catch (YamlException e)
         {
             problems.Add($"{relative}:{e.Start.Line}: {e.Message}");
-            return entries;
+            return;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             problems.Add($"{relative}:1: expected a map of text keys");
-            return entries;
+            return;
         }
         Flatten(root, prefix: "", relative, entries, problems);
-        return entries;
     }
 
     private static void Flatten(YamlMappingNode map, string prefix, string file, Dictionary<string, TextEntry> entries, List<string> problems)
@@ -90,6 +89,9 @@ public sealed class TextCatalog
             {
                 case YamlMappingNode child:
                     Flatten(child, key + ".", file, entries, problems);
+                    break;
+                case not YamlMappingNode when entries.TryGetValue(key, out var first):
+                    problems.Add($"{file}:{line}: '{key}' is already defined at {first.File}:{first.Line}");
                     break;
                 case YamlScalarNode { Value: { } text } when !string.IsNullOrWhiteSpace(text):
                     entries[key] = new TextEntry([text.Trim()], file, line);
@@ -114,7 +116,7 @@ public sealed class TextCatalog
             foreach (var (language, entries) in byLanguage)
             {
                 if (!entries.ContainsKey(key))
-                    problems.Add($"dialogs/texts/{language}.yaml: '{key}' is missing (see {example.File}:{example.Line})");
+                    problems.Add($"dialogs/texts/{language}/: '{key}' is missing (see {example.File}:{example.Line})");
             }
             // The same sentence in two languages is a forgotten translation, unless it is a proper name or a short label.
             var duplicated = present

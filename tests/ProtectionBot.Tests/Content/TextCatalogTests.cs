@@ -27,8 +27,8 @@ public sealed class TextCatalogTests : IDisposable
 
         var error = Assert.Throws<ContentValidationException>(() => TextCatalog.Load(_root));
 
-        Assert.Contains("dialogs/texts/fr.yaml: 'extra' is missing (see dialogs/texts/es.yaml:2)", error.Problems);
-        Assert.Contains("dialogs/texts/en.yaml: 'extra' is missing (see dialogs/texts/es.yaml:2)", error.Problems);
+        Assert.Contains("dialogs/texts/fr/: 'extra' is missing (see dialogs/texts/es/common.yaml:2)", error.Problems);
+        Assert.Contains("dialogs/texts/en/: 'extra' is missing (see dialogs/texts/es/common.yaml:2)", error.Problems);
     }
 
     [Fact]
@@ -52,14 +52,27 @@ public sealed class TextCatalogTests : IDisposable
 
         var error = Assert.Throws<ContentValidationException>(() => TextCatalog.Load(_root));
 
-        Assert.Contains("dialogs/texts/es.yaml:2: 'bye' is empty; give it a text or a list of texts", error.Problems);
-        Assert.Contains(error.Problems, p => p.StartsWith("dialogs/texts/fr.yaml:", StringComparison.Ordinal));
+        Assert.Contains("dialogs/texts/es/common.yaml:2: 'bye' is empty; give it a text or a list of texts", error.Problems);
+        Assert.Contains(error.Problems, p => p.StartsWith("dialogs/texts/fr/common.yaml:", StringComparison.Ordinal));
     }
 
-    private void Write(string language, string yaml)
+    [Fact]
+    public void A_key_defined_in_two_files_of_one_language_is_refused_with_both_places()
     {
-        Directory.CreateDirectory(Path.Combine(_root, "dialogs", "texts"));
-        File.WriteAllText(Path.Combine(_root, "dialogs", "texts", $"{language}.yaml"), yaml);
+        Write("es", "welcome: Hola y bienvenida a esta conversación\n");
+        Write("es", "\nwelcome: Hola otra vez, de nuevo bienvenida\n", "interview");
+        Write("fr", "welcome: Bonjour et bienvenue dans cette conversation\n");
+        Write("en", "welcome: Hello and welcome to this conversation\n");
+
+        var error = Assert.Throws<ContentValidationException>(() => TextCatalog.Load(_root));
+
+        Assert.Contains("dialogs/texts/es/interview.yaml:2: 'welcome' is already defined at dialogs/texts/es/common.yaml:1", error.Problems);
+    }
+
+    private void Write(string language, string yaml, string area = "common")
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "dialogs", "texts", language));
+        File.WriteAllText(Path.Combine(_root, "dialogs", "texts", language, $"{area}.yaml"), yaml);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
