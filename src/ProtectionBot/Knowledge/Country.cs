@@ -1,0 +1,25 @@
+namespace ProtectionBot.Knowledge;
+
+/// <summary>A country from <c>knowledge/countries.yaml</c>: names people type, its region, and what it has accepted.</summary>
+public sealed record Country
+{
+    /// <summary>ISO 3166-1 alpha-2.</summary>
+    public required string Code { get; init; }
+
+    public required LocalizedText Name { get; init; }
+
+    /// <summary>Other names people write (short forms, old names, without accents is never needed).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>One of <see cref="KnowledgeCodes.Regions"/>.</summary>
+    public required string Region { get; init; }
+
+    /// <summary>Codes from <see cref="KnowledgeCodes.Memberships"/>.</summary>
+    public IReadOnlySet<string> Memberships { get; init; } = new HashSet<string>();
+
+    /// <summary>International telephone calling code without '+', to guess the language of a WhatsApp number.</summary>
+    public string? CallingCode { get; init; }
+
+    public bool IsIn(string membershipOrRegion) =>
+        Memberships.Contains(membershipOrRegion) || Region == membershipOrRegion || Code == membershipOrRegion;
+}

@@ -1,0 +1,50 @@
+namespace ProtectionBot.Recommendations;
+
+/// <summary>
+/// What the defender told the interview, in codes (never free text, except the optional description). This is what
+/// the recommendation rules read and what a partner receives, with consent, in a handoff.
+/// </summary>
+public sealed record CaseAnswers
+{
+    /// <summary>es, fr or en.</summary>
+    public required string Language { get; init; }
+
+    /// <summary>Life or physical integrity at risk right now.</summary>
+    public bool InImmediateDanger { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2 of the country where it happens; null when not given.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>Codes from <see cref="Knowledge.KnowledgeCodes.Situations"/>.</summary>
+    public IReadOnlyList<string> Situations { get; init; } = [];
+
+    /// <summary><c>self</c>, <c>someone-else</c> (a colleague, relative) or <c>organisation</c> (a group or community).</summary>
+    public string? AtRisk { get; init; }
+
+    /// <summary>Codes from <see cref="Knowledge.KnowledgeCodes.Profiles"/> (never <c>any</c>).</summary>
+    public IReadOnlyList<string> Profiles { get; init; } = [];
+
+    /// <summary>One of <see cref="Knowledge.KnowledgeCodes.Urgencies"/>; <c>immediate</c> when in danger.</summary>
+    public string Urgency { get; init; } = "long-term";
+
+    /// <summary><c>not-approached</c>, <c>pending</c> (complaint filed, no final decision) or <c>exhausted</c> (final decision).</summary>
+    public string? DomesticRemedies { get; init; }
+
+    /// <summary>When the final domestic decision was given, when remedies are exhausted and the person knows.</summary>
+    public DateOnly? FinalDecisionDate { get; init; }
+
+    /// <summary><c>days</c>, <c>weeks</c>, <c>months</c> (up to a year) or <c>years</c>.</summary>
+    public string? Started { get; init; }
+
+    /// <summary>The person wants to leave or has had to leave the place where they are at risk.</summary>
+    public bool NeedsRelocation { get; init; }
+
+    /// <summary>The person fears public exposure: public alerts are then offered last and only with consent.</summary>
+    public bool FearsExposure { get; init; }
+
+    /// <summary>Interested in trainings as well as protection.</summary>
+    public bool WantsTraining { get; init; } = true;
+
+    /// <summary>Optional free text; kept only with consent and never logged.</summary>
+    public string? Description { get; init; }
+}
