@@ -9,16 +9,9 @@ namespace BotProtocol.Prompts;
 /// card submit, the choice's title, value or synonym in any case and with or without accents, a small typo, a
 /// phrase containing it, or its number. An answer naming two choices is asked again, never guessed.
 /// </summary>
-public sealed class ChoicePrompt : Dialog
+public sealed class ChoicePrompt(string dialogId, Func<PromptValidatorContext<FoundChoice>, CancellationToken, Task<bool>>? validator = null)
+    : Prompt<FoundChoice>(dialogId, validator)
 {
-    private readonly PromptFlow<FoundChoice> _flow;
-
-    public ChoicePrompt(string dialogId, Func<PromptValidatorContext<FoundChoice>, CancellationToken, Task<bool>>? validator = null)
-        : base(dialogId)
-    {
-        _flow = new PromptFlow<FoundChoice>(this, validator, Render, Recognize);
-    }
-
     /// <summary>
     /// Most choices shown as suggested actions under <see cref="ListStyle.Auto"/>; with more, an Adaptive Card.
     /// Default 10. Channels with fewer buttons (Teams shows 3) adapt in their own adapters.
@@ -28,22 +21,10 @@ public sealed class ChoicePrompt : Dialog
     /// <summary>Language of the card's default submit button when the activity has no locale. Default English.</summary>
     public string? DefaultLocale { get; init; }
 
-    public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken) =>
-        _flow.BeginAsync(dc, options, cancellationToken);
-
-    public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken) =>
-        _flow.ContinueAsync(dc, cancellationToken);
-
-    public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken) =>
-        _flow.ResumeAsync(dc, cancellationToken);
-
-    public override Task RepromptDialogAsync(TurnContext turn, DialogInstance instance, CancellationToken cancellationToken) =>
-        _flow.RepromptAsync(turn, instance, cancellationToken);
-
-    private Schema.Activity Render(TurnContext turn, PromptFrame frame, bool isRetry) =>
+    private protected override Schema.Activity Render(TurnContext turn, PromptFrame frame, bool isRetry) =>
         ChoiceRecognition.Render(frame, isRetry, ChoiceRecognition.Layout(turn, frame, Id, multiSelect: false, MaxSuggestedActions, DefaultLocale));
 
-    private PromptRecognizerResult<FoundChoice> Recognize(TurnContext turn, PromptFrame frame) =>
+    private protected override PromptRecognizerResult<FoundChoice> Recognize(TurnContext turn, PromptFrame frame) =>
         ChoiceRecognition.Recognize(turn.Activity, frame, Id, multiSelect: false) is [var choice]
             ? new PromptRecognizerResult<FoundChoice>(true, choice)
             : new PromptRecognizerResult<FoundChoice>(false);

@@ -11,16 +11,9 @@ namespace BotProtocol.Prompts;
 /// <see cref="PromptOptions.Choices"/>, else Sí/No, Oui/Non or Yes/No by the turn's locale), "1"/"2" for them,
 /// and yes/no words in Spanish, French and English (<see cref="ConfirmWords"/>).
 /// </summary>
-public sealed class ConfirmPrompt : Dialog
+public sealed class ConfirmPrompt(string dialogId, Func<PromptValidatorContext<bool>, CancellationToken, Task<bool>>? validator = null)
+    : Prompt<bool>(dialogId, validator)
 {
-    private readonly PromptFlow<bool> _flow;
-
-    public ConfirmPrompt(string dialogId, Func<PromptValidatorContext<bool>, CancellationToken, Task<bool>>? validator = null)
-        : base(dialogId)
-    {
-        _flow = new PromptFlow<bool>(this, validator, Render, Recognize);
-    }
-
     /// <summary>Language of the default button labels when the activity has no locale. Default English.</summary>
     public string? DefaultLocale { get; init; }
 
@@ -28,17 +21,8 @@ public sealed class ConfirmPrompt : Dialog
     {
         if (options is PromptOptions { Choices: { Count: not 2 } })
             throw new ArgumentException($"Confirm prompt '{Id}' takes exactly two choices: yes, then no.", nameof(options));
-        return _flow.BeginAsync(dc, options, cancellationToken);
+        return base.BeginDialogAsync(dc, options, cancellationToken);
     }
-
-    public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken) =>
-        _flow.ContinueAsync(dc, cancellationToken);
-
-    public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken) =>
-        _flow.ResumeAsync(dc, cancellationToken);
-
-    public override Task RepromptDialogAsync(TurnContext turn, DialogInstance instance, CancellationToken cancellationToken) =>
-        _flow.RepromptAsync(turn, instance, cancellationToken);
 
     private IReadOnlyList<Choice> Buttons(TurnContext turn, PromptOptions options)
     {
@@ -48,7 +32,7 @@ public sealed class ConfirmPrompt : Dialog
         return [new Choice(words.Yes), new Choice(words.No)];
     }
 
-    private Activity Render(TurnContext turn, PromptFrame frame, bool isRetry)
+    private protected override Activity Render(TurnContext turn, PromptFrame frame, bool isRetry)
     {
         var options = frame.Options;
         var prompt = isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
@@ -56,7 +40,7 @@ public sealed class ConfirmPrompt : Dialog
         return ChoiceRendering.Render(prompt, Buttons(turn, options), options.Style, layout);
     }
 
-    private PromptRecognizerResult<bool> Recognize(TurnContext turn, PromptFrame frame)
+    private protected override PromptRecognizerResult<bool> Recognize(TurnContext turn, PromptFrame frame)
     {
         var buttons = Buttons(turn, frame.Options);
         var labels = new ChoiceTable([.. buttons.Select(b => (IReadOnlyList<string>)[b.Value, b.DisplayTitle])]);

@@ -8,34 +8,40 @@ using Microsoft.Extensions.Logging;
 namespace BotProtocol.Prompts;
 
 /// <summary>
-/// The ask → recognise → validate → retry cycle every prompt shares, kept apart from what differs (rendering and
-/// recognition) by composition, so prompts stay one level below <see cref="Dialog"/>.
+/// The ask → recognise → validate → retry cycle every prompt shares; a prompt only says how it renders its question
+/// and how it reads an answer.
 /// </summary>
 /// <remarks>
 /// Frame: <c>{ "promptId": "…", "attempts": n, "options": PromptOptions }</c>. The prompt id is fixed when the
 /// prompt begins and names this one question, so a card submit from an older card is told apart.
 /// </remarks>
-internal sealed class PromptFlow<T>(
-    Dialog prompt,
-    Func<PromptValidatorContext<T>, CancellationToken, Task<bool>>? validator,
-    Func<TurnContext, PromptFrame, bool, Activity> render,
-    Func<TurnContext, PromptFrame, PromptRecognizerResult<T>> recognize)
+public abstract class Prompt<T> : Dialog
 {
-    public Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    private readonly Func<PromptValidatorContext<T>, CancellationToken, Task<bool>>? _validator;
+
+    private protected Prompt(string dialogId, Func<PromptValidatorContext<T>, CancellationToken, Task<bool>>? validator)
+        : base(dialogId) => _validator = validator;
+
+    /// <summary>The question as sent: the prompt (or, after an answer that did not do, the retry prompt) with its choices.</summary>
+    private protected abstract Activity Render(TurnContext turn, PromptFrame frame, bool isRetry);
+
+    private protected abstract PromptRecognizerResult<T> Recognize(TurnContext turn, PromptFrame frame);
+
+    public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
         if (options is not PromptOptions promptOptions)
-            throw new ArgumentException($"Prompt '{prompt.Id}' needs PromptOptions.", nameof(options));
+            throw new ArgumentException($"Prompt '{Id}' needs PromptOptions.", nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(promptOptions.MaxAttempts, 1, nameof(options));
 
         var activityId = dc.Context.Activity.Id;
-        var frame = new PromptFrame(string.IsNullOrEmpty(activityId) ? prompt.Id : $"{prompt.Id}-{activityId}", 0, promptOptions);
+        var frame = new PromptFrame(string.IsNullOrEmpty(activityId) ? Id : $"{Id}-{activityId}", 0, promptOptions);
         Save(dc.ActiveDialog!, frame, optionsJson: null);
-        dc.Context.Send(render(dc.Context, frame, false));
+        dc.Context.Send(Render(dc.Context, frame, false));
         return Task.FromResult(Dialog.EndOfTurn);
     }
 
-    public async Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken)
+    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
         var turn = dc.Context;
@@ -46,43 +52,43 @@ internal sealed class PromptFlow<T>(
         var instance = dc.ActiveDialog!;
         var (saved, optionsJson) = Load(instance);
         var frame = saved with { Attempts = saved.Attempts + 1 };
-        var recognized = recognize(turn, frame);
+        var recognized = Recognize(turn, frame);
         var repliesBefore = turn.Replies.Count;
-        var valid = validator is null
+        var valid = _validator is null
             ? recognized.Succeeded
-            : await validator(new PromptValidatorContext<T>(turn, recognized, frame.Options, frame.Attempts), cancellationToken);
+            : await _validator(new PromptValidatorContext<T>(turn, recognized, frame.Options, frame.Attempts), cancellationToken);
         if (valid)
             return await dc.EndDialogAsync(recognized.Value, cancellationToken);
 
         if (frame.Attempts >= frame.Options.MaxAttempts)
         {
             if (dc.Logger.IsEnabled(LogLevel.Information))
-                DialogLog.PromptGaveUp(dc.Logger, prompt.Id, turn.Activity.ChannelId, frame.Attempts);
-            return await dc.EndDialogAsync(new TooManyAttempts(prompt.Id, frame.Attempts), cancellationToken);
+                DialogLog.PromptGaveUp(dc.Logger, Id, turn.Activity.ChannelId, frame.Attempts);
+            return await dc.EndDialogAsync(new TooManyAttempts(Id, frame.Attempts), cancellationToken);
         }
 
         if (dc.Logger.IsEnabled(LogLevel.Information))
-            DialogLog.PromptRetried(dc.Logger, prompt.Id, turn.Activity.ChannelId, frame.Attempts, frame.Options.MaxAttempts);
+            DialogLog.PromptRetried(dc.Logger, Id, turn.Activity.ChannelId, frame.Attempts, frame.Options.MaxAttempts);
         Save(instance, frame, optionsJson);
         // A validator that explained the problem itself has answered already.
         if (turn.Replies.Count == repliesBefore)
-            turn.Send(render(turn, frame, true));
+            turn.Send(Render(turn, frame, true));
         return Dialog.EndOfTurn;
     }
 
     /// <summary>Something started on top of this prompt (an interruption's own dialog) and ended: ask again.</summary>
-    public async Task<DialogTurnResult> ResumeAsync(DialogContext dc, CancellationToken cancellationToken)
+    public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        await RepromptAsync(dc.Context, dc.ActiveDialog!, cancellationToken);
+        await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken);
         return Dialog.EndOfTurn;
     }
 
-    public Task RepromptAsync(TurnContext turn, DialogInstance instance, CancellationToken cancellationToken)
+    public override Task RepromptDialogAsync(TurnContext turn, DialogInstance instance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(instance);
-        turn.Send(render(turn, Load(instance).Frame, false));
+        turn.Send(Render(turn, Load(instance).Frame, false));
         return Task.CompletedTask;
     }
 
