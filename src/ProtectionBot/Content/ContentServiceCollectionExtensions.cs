@@ -1,9 +1,12 @@
+using ProtectionBot.Knowledge;
+using ProtectionBot.Knowledge.Countries;
+
 namespace ProtectionBot.Content;
 
 public static class ContentServiceCollectionExtensions
 {
     /// <summary>
-    /// Loads and validates <c>dialogs/</c> and <c>cards/</c> from <c>Content:Root</c> (default: next to the app,
+    /// Loads and validates <c>dialogs/</c>, <c>cards/</c> and <c>knowledge/</c> from <c>Content:Root</c> (default: next to the app,
     /// where the build copies them). Invalid content stops the start-up with the file and line of each problem.
     /// </summary>
     public static IHostApplicationBuilder AddContent(this IHostApplicationBuilder builder)
@@ -13,6 +16,9 @@ public static class ContentServiceCollectionExtensions
             : AppContext.BaseDirectory;
         builder.Services.AddSingleton(TextCatalog.Load(root));
         builder.Services.AddSingleton(CardTemplates.Load(root));
+        var countries = CountryCatalog.Load(root);
+        builder.Services.AddSingleton(countries);
+        builder.Services.AddSingleton(KnowledgeBase.Load(root, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime), countries.Contains));
         return builder;
     }
 }

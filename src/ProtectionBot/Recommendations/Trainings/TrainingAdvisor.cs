@@ -1,0 +1,110 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using ProtectionBot.Knowledge;
+
+namespace ProtectionBot.Recommendations.Trainings;
+
+/// <summary>
+/// R22. Trainings the person can join: open to people from their country and taught in their language, each with why
+/// it fits and the state of its registration. A closed course is still listed (so the bot can offer "tell me about the
+/// next edition") but never as open; the IACHR course, whose 2019 editions are over, only while a call is open or
+/// announced. Without a country, trainings limited to some places are left out: the person could not apply anyway
+/// without saying where they are from. Ranked by what can be done now: open, upcoming, always available, on request,
+/// closed; then those meant for the person's region before those open to everyone.
+/// </summary>
+internal sealed class TrainingAdvisor(IReadOnlyList<Training> trainings)
+{
+    private static readonly FrozenSet<string> InterAmericanPriorityProfiles =
+        FrozenSet.Create(StringComparer.Ordinal, "women", "afro-descendant", "indigenous", "lgbti", "land-environment");
+
+    /// <summary>Countries the IACHR courses gave priority to for repeated attacks on defenders.</summary>
+    private static readonly FrozenSet<string> InterAmericanPriorityCountries =
+        FrozenSet.Create(StringComparer.Ordinal, "HN", "SV", "GT", "NI", "CO", "MX", "BR");
+
+    public IReadOnlyList<TrainingSuggestion> Suggest(CaseFacts facts, DateTimeOffset now) =>
+    [
+        .. trainings
+            .Where(t => IsOpenTo(t, facts.Country) && t.Languages.Contains(facts.Language))
+            .Select(t => (training: t, window: RegistrationWindow.At(t, now)))
+            .Select(t => (t.training, t.window.Status, suggestion: Suggestion(t.training, t.window.Status, t.window.Edition, facts)))
+            .Where(t => t.suggestion is not null)
+            .Select((t, index) => (t.training, t.Status, suggestion: t.suggestion!, index))
+            .OrderBy(t => StatusOrder(t.Status))
+            .ThenBy(t => t.training.OpenTo.Count == 0 ? 1 : 0)
+            .ThenBy(t => t.index)
+            .Select(t => t.suggestion),
+    ];
+
+    private static bool IsOpenTo(Training training, Country? country) =>
+        training.OpenTo.Count == 0 || (country is not null && training.OpenTo.Any(country.IsIn));
+
+    private static TrainingSuggestion? Suggestion(Training training, RegistrationStatus status, TrainingEdition? edition, CaseFacts facts)
+    {
+        var reasons = WhyItFits(training, status, facts);
+        if (reasons is null)
+            return null;
+        if (StatusReason(status, edition, facts) is { } statusReason)
+            reasons.Add(statusReason);
+        return new TrainingSuggestion(training.Id, status, edition?.Label) { Reasons = reasons };
+    }
+
+    /// <summary>The catalogue's R22, by training; null when the training is not for this person.</summary>
+    private static List<ReasonText>? WhyItFits(Training training, RegistrationStatus status, CaseFacts facts)
+    {
+        if (training.Id.StartsWith("iachr-course", StringComparison.Ordinal))
+        {
+            if (status is not (RegistrationStatus.Open or RegistrationStatus.Upcoming) || !facts.CountryIsIn("oas"))
+                return null;
+            var priority = facts.Answers.Profiles.Any(InterAmericanPriorityProfiles.Contains)
+                || facts.Reports("land-environment")
+                || (facts.Country is { } c && InterAmericanPriorityCountries.Contains(c.Code));
+            return priority
+                ? [new(ReasonKeys.TrainingInterAmericanCourse), new(ReasonKeys.TrainingInterAmericanPriority)]
+                : [new(ReasonKeys.TrainingInterAmericanCourse)];
+        }
+        return training.Id switch
+        {
+            "pi-elearning" when facts.IsOrganisation => [new(ReasonKeys.TrainingSecurityElearning), new(ReasonKeys.TrainingElearningTeams)],
+            "pi-elearning" => [new(ReasonKeys.TrainingSecurityElearning)],
+            "ishr-regional-trainings" when facts.CountryIsIn("africa") || facts.CountryIsIn("middle-east-north-africa") || facts.CountryIsIn("asia-pacific") =>
+                [new(ReasonKeys.TrainingRegional)],
+            "ishr-regional-trainings" => null,
+            "ishr-hrdap" => [new(ReasonKeys.TrainingGenevaProgramme)],
+            "ishr-academy" => [new(ReasonKeys.TrainingAcademy)],
+            "fld-security-training" => [new(ReasonKeys.TrainingSecurityOnRequest)],
+            _ => [new(ReasonKeys.TrainingFits)],
+        };
+    }
+
+    private static ReasonText? StatusReason(RegistrationStatus status, TrainingEdition? edition, CaseFacts facts) => (status, edition) switch
+    {
+        (RegistrationStatus.Open, { } open) => new(ReasonKeys.TrainingOpenUntil, FormatInOrganiserZone(open.RegistrationCloses, open.TimeZone, facts.Language), open.TimeZone),
+        (RegistrationStatus.Upcoming, { RegistrationOpens: { } opens } next) => new(ReasonKeys.TrainingOpensOn, FormatInOrganiserZone(opens, next.TimeZone, facts.Language), next.TimeZone),
+        (RegistrationStatus.Closed or RegistrationStatus.NoCurrentEdition, _) => new(ReasonKeys.TrainingClosed),
+        _ => null,
+    };
+
+    /// <summary>The deadline as the organiser states it (their clock), written the way the person reads dates.</summary>
+    private static string FormatInOrganiserZone(DateTimeOffset instant, string timeZone, string language)
+    {
+        var local = instant;
+        try
+        {
+            local = TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZone));
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            // The stored offset is the organiser's anyway; only the daylight-saving adjustment is lost.
+        }
+        return local.ToString("f", CultureInfo.GetCultureInfo(language));
+    }
+
+    private static int StatusOrder(RegistrationStatus status) => status switch
+    {
+        RegistrationStatus.Open => 0,
+        RegistrationStatus.Upcoming => 1,
+        RegistrationStatus.AlwaysOpen => 2,
+        RegistrationStatus.OnRequest => 3,
+        _ => 4,
+    };
+}

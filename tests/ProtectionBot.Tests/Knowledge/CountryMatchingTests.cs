@@ -1,0 +1,96 @@
+using ProtectionBot.Knowledge.Countries;
+
+namespace ProtectionBot.Tests.Knowledge;
+
+/// <summary>How what a defender types as their country finds it in <c>knowledge/countries.yaml</c>.</summary>
+public sealed class CountryMatchingTests
+{
+    private static readonly CountryCatalog Countries = CountryCatalog.Load(AppContext.BaseDirectory);
+
+    [Theory]
+    [InlineData("Colombia", "CO")]
+    [InlineData("COLOMBIE", "CO")]
+    [InlineData("méxico", "MX")]
+    [InlineData("Mexique", "MX")]
+    [InlineData("Méjico", "MX")]
+    [InlineData("Perú", "PE")]
+    [InlineData("peru", "PE")]
+    [InlineData("Côte d'Ivoire", "CI")]
+    [InlineData("costa de marfil", "CI")]
+    [InlineData("Haïti", "HT")]
+    [InlineData("Cameroun", "CM")]
+    [InlineData("Turkey", "TR")]
+    [InlineData("Türkiye", "TR")]
+    [InlineData("Reino Unido", "GB")]
+    [InlineData("EEUU", "US")]
+    [InlineData("RDC", "CD")]
+    [InlineData("Birmanie", "MM")]
+    [InlineData("Philippines", "PH")]
+    [InlineData("Filipinas", "PH")]
+    public void A_country_is_found_by_its_name_in_any_language_or_a_common_other_name(string typed, string code)
+    {
+        Assert.Equal(code, Countries.Match(typed).Country?.Code);
+    }
+
+    [Theory]
+    [InlineData("Colmbia", "CO")]
+    [InlineData("Gutemala", "GT")]
+    [InlineData("Nicaraga", "NI")]
+    [InlineData("Venezeula", "VE")]
+    public void A_typo_is_forgiven(string typed, string code)
+    {
+        Assert.Equal(code, Countries.Match(typed).Country?.Code);
+    }
+
+    [Theory]
+    [InlineData("estoy en Guatemala", "GT")]
+    [InlineData("je vis en Guinée équatoriale", "GQ")]
+    [InlineData("in Kenya, near Nairobi", "KE")]
+    public void A_country_named_inside_a_sentence_is_found(string typed, string code)
+    {
+        Assert.Equal(code, Countries.Match(typed).Country?.Code);
+    }
+
+    [Theory]
+    [InlineData("Guinea", "GN")]
+    [InlineData("Guinea-Bissau", "GW")]
+    [InlineData("Niger", "NE")]
+    [InlineData("Nigeria", "NG")]
+    [InlineData("Dominica", "DM")]
+    [InlineData("República Dominicana", "DO")]
+    [InlineData("Sudán del Sur", "SS")]
+    [InlineData("Sudan", "SD")]
+    public void Countries_with_close_names_are_told_apart(string typed, string code)
+    {
+        Assert.Equal(code, Countries.Match(typed).Country?.Code);
+    }
+
+    [Fact]
+    public void Congo_alone_could_be_either_country_and_the_person_is_asked()
+    {
+        var match = Countries.Match("Congo");
+
+        Assert.Null(match.Country);
+        Assert.Equal(["CD", "CG"], match.Candidates.Select(c => c.Code).Order());
+    }
+
+    [Theory]
+    [InlineData("Narnia")]
+    [InlineData("no sé")]
+    [InlineData("")]
+    public void Something_that_is_not_a_country_matches_nothing(string typed)
+    {
+        Assert.Equal(CountryMatch.None, Countries.Match(typed));
+    }
+
+    [Fact]
+    public void A_region_lists_its_countries_in_the_person_s_alphabetical_order()
+    {
+        var americas = Countries.InRegion("americas", "es").Select(c => c.Name.Es).ToList();
+
+        Assert.Contains("Brasil", americas);
+        Assert.DoesNotContain("Francia", americas);
+        Assert.True(americas.IndexOf("Ecuador") < americas.IndexOf("El Salvador"));
+        Assert.True(americas.IndexOf("Perú") < americas.IndexOf("Puerto Rico"));
+    }
+}

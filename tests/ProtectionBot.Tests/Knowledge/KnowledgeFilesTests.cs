@@ -1,0 +1,110 @@
+using ProtectionBot.Content;
+using ProtectionBot.Knowledge;
+using ProtectionBot.Knowledge.Countries;
+using ProtectionBot.Recommendations;
+
+namespace ProtectionBot.Tests.Knowledge;
+
+/// <summary>The shipped <c>knowledge/</c> files: they load, and they hold everything the catalogue and the rules name.</summary>
+public sealed class KnowledgeFilesTests
+{
+    private static readonly CountryCatalog Countries = CountryCatalog.Load(AppContext.BaseDirectory);
+    private static readonly KnowledgeBase Knowledge = KnowledgeBase.Load(AppContext.BaseDirectory, new DateOnly(2026, 12, 1), Countries.Contains);
+
+    /// <summary>Every mechanism heading of the research catalogue the data started from.</summary>
+    public static TheoryData<string> CatalogueMechanisms() =>
+    [
+        "un-sp-hrd", "un-sp-torture", "un-sp-vaw", "un-sp-wgad", "un-sp-fox", "un-sp-executions", "un-sp-wgeid",
+        "un-sp-country-mandates", "un-tb-ccpr", "un-tb-cat", "un-tb-ced-urgent-action", "un-reprisals-asg",
+        "iachr-precautionary-measures", "iachr-petitions", "iacthr-provisional-measures", "iachr-rapporteurship-hrd",
+        "iachr-ohchr-joint-mechanism", "achpr-sr-hrd", "achpr-communications", "ecthr-rule39", "coe-commissioner-hr",
+        "osce-odihr-hrd", "eu-guidelines-hrd", "protectdefenders-eu", "fld-emergency-line", "fld-protection-grants",
+        "uaf-rapid-response", "lifeline-cso-fund", "observatory-fidh-omct", "access-now-helpline", "ddp-digital-defenders",
+        "protection-international", "amnesty-urgent-action", "hrw", "ishr", "apf-nhri",
+    ];
+
+    public static TheoryData<string> CatalogueTrainings() =>
+    [
+        "iachr-course-2019-2", "iachr-course-2019-1", "ishr-regional-trainings", "ishr-hrdap", "pi-elearning",
+        "ishr-academy", "fld-security-training",
+    ];
+
+    public static TheoryData<string> CatalogueReferences() =>
+    [
+        "un-declaration-hrd", "icwhrd", "awid-urgent-responses", "inter-mechanisms-site", "cihrs",
+        "ohchr-field-offices-americas", "ia-hr-forum", "goib-cooperation", "idehpucp", "oas-ga-res-hrd",
+    ];
+
+    [Theory]
+    [MemberData(nameof(CatalogueMechanisms))]
+    public void Every_mechanism_of_the_catalogue_is_in_the_data_in_three_languages(string id)
+    {
+        var mechanism = Assert.Contains(id, Knowledge.Mechanisms);
+
+        AssertTranslated(mechanism.Name, id);
+        AssertTranslated(mechanism.Prepare, id);
+        AssertTranslated(mechanism.Submit, id);
+        Assert.NotEmpty(mechanism.Sources);
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogueTrainings))]
+    public void Every_training_of_the_catalogue_is_in_the_data(string id)
+    {
+        var training = Assert.Single(Knowledge.Trainings, t => t.Id == id);
+
+        AssertTranslated(training.Name, id);
+        AssertTranslated(training.HowToApply, id);
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogueReferences))]
+    public void Every_organisation_the_catalogue_names_is_in_the_references(string id)
+    {
+        var reference = Assert.Single(Knowledge.References, r => r.Id == id);
+
+        AssertTranslated(reference.Description, id);
+    }
+
+    [Fact]
+    public void Every_mechanism_a_routing_rule_names_exists()
+    {
+        var named = typeof(MechanismIds).GetFields()
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!);
+
+        Assert.All(named, id => Assert.Contains(id, Knowledge.Mechanisms));
+    }
+
+    [Fact]
+    public void The_emergency_line_can_be_called()
+    {
+        Assert.StartsWith("+", Knowledge.Mechanisms[MechanismIds.EmergencyLine].Phone);
+    }
+
+    [Fact]
+    public void Every_un_member_state_is_a_country_the_interview_knows()
+    {
+        Assert.True(Countries.All.Count >= 193, $"{Countries.All.Count} countries");
+        // The 35 OAS member States, and Puerto Rico, where the IACHR acts through the United States.
+        Assert.Equal(36, Countries.All.Count(c => c.IsIn("oas")));
+        Assert.All(["CU", "NI", "VE", "PR"], code => Assert.True(Countries.Find(code)!.IsIn("oas"), code));
+        Assert.Equal(27, Countries.All.Count(c => c.IsIn("eu")));
+        Assert.Equal(46, Countries.All.Count(c => c.IsIn("coe")));
+    }
+
+    [Fact]
+    public void Places_a_mechanism_covers_are_known_memberships_regions_or_countries()
+    {
+        foreach (var code in Knowledge.Mechanisms.Values.SelectMany(m => m.Covers))
+            Assert.True(KnowledgeCodes.Memberships.Contains(code) || KnowledgeCodes.Regions.Contains(code) || Countries.Contains(code), code);
+    }
+
+    private static void AssertTranslated(LocalizedText text, string id)
+    {
+        Assert.False(string.IsNullOrWhiteSpace(text.Es) || string.IsNullOrWhiteSpace(text.Fr) || string.IsNullOrWhiteSpace(text.En), id);
+        // Short names ("ISHR") may be the same everywhere; sentences may not.
+        if (text.En.Length > 30)
+            Assert.True(text.Es != text.En && text.Fr != text.En, $"{id}: '{text.En}' is not translated");
+    }
+}
