@@ -6,7 +6,7 @@ namespace ProtectionBot.Content;
 
 /// <summary>
 /// Every user-facing text by key and language, read from every <c>dialogs/texts/{es,fr,en}/*.yaml</c> (one file per area of the conversation). Nested YAML maps
-/// become dotted keys (<c>demo.danger.ask</c>). A value is a text or a list of texts (e.g. words that trigger a
+/// become dotted keys (<c>interview.danger.ask</c>). A value is a text or a list of texts (e.g. words that trigger a
 /// command). Loading fails, naming file and line, when a key is missing, empty or left untranslated in a language.
 /// </summary>
 public sealed class TextCatalog

@@ -5,5 +5,4 @@ namespace ProtectionBot.Conversation;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool))]
-[JsonSerializable(typeof(DemoState))]
 internal sealed partial class ConversationJsonContext : JsonSerializerContext;

@@ -2,6 +2,7 @@ using BotProtocol.Dialogs;
 using BotProtocol.Schema;
 using BotProtocol.Turns;
 using ProtectionBot.Content;
+using ProtectionBot.Interview;
 
 namespace ProtectionBot.Conversation;
 
@@ -51,7 +52,7 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
         turn.State.Set(GreetedKey, true, ConversationJsonContext.Default.Boolean);
         var dc = dialogs.CreateContext(turn);
         if (dc.ActiveDialog is null)
-            await dc.BeginDialogAsync(DemoDialog.Id, cancellationToken: cancellationToken);
+            await dc.BeginDialogAsync(InterviewDialog.Id, cancellationToken: cancellationToken);
     }
 
     private static Task EraseAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -76,7 +77,7 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
         turn.SendText(texts.Get(ConversationLanguage.Of(turn), "restart.done"));
         var dc = dialogs.CreateContext(turn);
         await dc.CancelAllDialogsAsync(cancellationToken);
-        await dc.BeginDialogAsync(DemoDialog.Id, new DemoState { LanguageSettled = ConversationLanguage.IsChosen(turn) }, cancellationToken);
+        await dc.BeginDialogAsync(InterviewDialog.Id, new InterviewState { LanguageSettled = ConversationLanguage.IsChosen(turn) }, cancellationToken);
     }
 
     private async Task SwitchLanguageAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -87,7 +88,7 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
         // Questions already asked were worded in the old language: ask again, in the new one.
         var dc = dialogs.CreateContext(turn);
         await dc.CancelAllDialogsAsync(cancellationToken);
-        await dc.BeginDialogAsync(DemoDialog.Id, new DemoState { LanguageSettled = true }, cancellationToken);
+        await dc.BeginDialogAsync(InterviewDialog.Id, new InterviewState { LanguageSettled = true }, cancellationToken);
     }
 
     private async Task ContinueConversationAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -95,7 +96,7 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
         var dc = dialogs.CreateContext(turn);
         var result = await dc.ContinueDialogAsync(cancellationToken);
         if (result.Status == DialogTurnStatus.Empty)
-            await dc.BeginDialogAsync(DemoDialog.Id, cancellationToken: cancellationToken);
+            await dc.BeginDialogAsync(InterviewDialog.Id, cancellationToken: cancellationToken);
     }
 
     private static bool IsSomeoneElseJoining(TurnContext turn) =>
@@ -104,7 +105,7 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
 
     // "Español" typed at the language question is an answer to it, not a request to switch.
     private static bool IsAskingForLanguage(TurnContext turn) =>
-        turn.State.DialogStack is [{ Id: DemoDialog.LanguagePrompt }, ..];
+        turn.State.DialogStack is [{ Id: InterviewPrompts.LanguagePrompt }, ..];
 
     private static bool IsUninstallOrDeleteUserData(TurnContext turn) =>
         turn.Activity.IsType(ActivityTypes.DeleteUserData)

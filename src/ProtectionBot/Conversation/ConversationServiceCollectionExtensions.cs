@@ -1,6 +1,9 @@
 using BotProtocol.Dialogs;
 using BotProtocol.Turns;
-using ProtectionBot.Content;
+using ProtectionBot.Interview;
+using ProtectionBot.Knowledge;
+using ProtectionBot.Knowledge.Countries;
+using ProtectionBot.Recommendations;
 
 namespace ProtectionBot.Conversation;
 
@@ -10,11 +13,19 @@ public static class ConversationServiceCollectionExtensions
     public static IHostApplicationBuilder AddConversation(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CommandWords>();
+        builder.Services.AddSingleton(services => new Recommender(
+            services.GetRequiredService<KnowledgeBase>().Mechanisms,
+            services.GetRequiredService<KnowledgeBase>().Trainings,
+            services.GetRequiredService<CountryCatalog>().Find,
+            services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<InterviewPrompts>();
+        builder.Services.AddSingleton<ResultPresenter>();
+        builder.Services.AddSingleton<CountryDialog>();
+        builder.Services.AddSingleton<InterviewDialog>();
         builder.Services.AddSingleton(services =>
         {
             var set = new DialogSet(services.GetRequiredService<ILogger<DialogSet>>());
-            var demo = new DemoDialog(services.GetRequiredService<TextCatalog>(), services.GetRequiredService<CardTemplates>());
-            foreach (var dialog in demo.Dialogs())
+            foreach (var dialog in services.GetRequiredService<InterviewDialog>().Dialogs().Concat(services.GetRequiredService<CountryDialog>().Dialogs()))
                 set.Add(dialog);
             return set;
         });

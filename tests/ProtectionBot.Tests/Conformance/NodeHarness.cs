@@ -94,9 +94,13 @@ internal static class NodeHarness
         }
     }
 
-    private static bool Installed(string folder) =>
-        File.Exists(Path.Combine(folder, "node_modules", ".package-lock.json"))
-        && File.Exists(Path.Combine(folder, "node_modules", "botbuilder", "package.json"));
+    // npm writes node_modules/.package-lock.json on every install: older than the lock file means the lock changed
+    // since (a pull added a package), so the install is stale.
+    private static bool Installed(string folder)
+    {
+        var installed = new FileInfo(Path.Combine(folder, "node_modules", ".package-lock.json"));
+        return installed.Exists && installed.LastWriteTimeUtc >= File.GetLastWriteTimeUtc(Path.Combine(folder, "package-lock.json"));
+    }
 
     // npm is a .cmd script on Windows, which only the shell can start.
     private static string Npm => OperatingSystem.IsWindows() ? "cmd.exe" : "npm";

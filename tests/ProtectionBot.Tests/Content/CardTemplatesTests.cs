@@ -6,26 +6,26 @@ namespace ProtectionBot.Tests.Content;
 public sealed class CardTemplatesTests
 {
     [Fact]
-    public void The_summary_card_binds_its_facts_from_data()
+    public void The_emergency_card_repeats_a_block_for_each_contact_and_a_line_for_each_piece_of_advice()
     {
         var cards = CardTemplates.Load(AppContext.BaseDirectory);
 
-        var attachment = cards.Render("demo-summary", new JsonObject
+        var attachment = cards.Render("emergency", new JsonObject
         {
-            ["title"] = "Resumen",
-            ["facts"] = new JsonArray(
-                new JsonObject { ["label"] = "Peligro inmediato", ["value"] = "No" },
-                new JsonObject { ["label"] = "Busca", ["value"] = "Formación" }),
-            ["next"] = "Pronto",
+            ["title"] = "Si está en peligro ahora",
+            ["lines"] = new JsonArray("Vaya a un lugar seguro.", "Avise a alguien de confianza."),
+            ["contacts"] = new JsonArray(
+                new JsonObject { ["name"] = "Línea de emergencia", ["phone"] = "+353 1 210 0489", ["hours"] = "24 h" },
+                new JsonObject { ["name"] = "Línea digital", ["phone"] = "help@accessnow.org", ["hours"] = "2 h" }),
         });
 
         var card = JsonNode.Parse(attachment.Content!.Value.GetRawText())!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
-        Assert.Equal("Resumen", card["body"]![0]!["text"]!.GetValue<string>());
-        var facts = card["body"]![1]!["facts"]!.AsArray();
-        Assert.Equal(2, facts.Count);
-        Assert.Equal("Busca", facts[1]!["title"]!.GetValue<string>());
-        Assert.Null(facts[0]!["$data"]);
+        Assert.Equal("Si está en peligro ahora", card["body"]![0]!["text"]!.GetValue<string>());
+        var lines = card["body"]![1]!["items"]!.AsArray();
+        Assert.Equal(["Vaya a un lugar seguro.", "Avise a alguien de confianza."], lines.Select(l => l!["text"]!.GetValue<string>()));
+        Assert.Equal(4, card["body"]!.AsArray().Count);
+        Assert.DoesNotContain("$data", card.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class ActivityTypeTests
         var next = await bot.SayAsync("Español");
 
         Assert.Empty(replies);
-        Assert.Equal("Antes de continuar: ¿está usted en peligro inmediato en este momento?", next[^1].Text);
+        Assert.Equal("Antes de empezar: ¿está usted en peligro inmediato en este momento?", next[^1].Text);
     }
 
     [Theory]

@@ -177,7 +177,7 @@ public sealed class MessagesEndpointAuthTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, retriedAgain.StatusCode);
         Assert.Equal(
             ["Hola, soy ProtectionBot. Ayudo a personas defensoras de derechos humanos a encontrar mecanismos de protección y formaciones que se ajusten a su situación.",
-             "¿En qué idioma prefiere conversar?"],
+             "¿Seguimos en español?"],
             _connector.Activities.Select(a => a.Text));
     }
 

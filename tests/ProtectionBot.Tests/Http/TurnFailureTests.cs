@@ -29,7 +29,7 @@ public sealed class TurnFailureTests
         // The language question is still the one pending: the failed turn left nothing behind.
         Assert.Equal(
             ["Consejo de seguridad: si otra persona puede revisar su teléfono, escriba «salir» en cualquier momento y borraré esta conversación al instante.",
-             "Antes de continuar: ¿está usted en peligro inmediato en este momento?"],
+             "Antes de empezar: ¿está usted en peligro inmediato en este momento?"],
             retried.Select(r => r.Text));
         LogPrivacyTests.AssertNothingPersonal(app.Logs.Lines, "me siguen desde la oficina", FailsAfterTheBotOn.Secret);
         Assert.Contains(app.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains(nameof(InvalidOperationException), StringComparison.Ordinal));

@@ -1,0 +1,94 @@
+using BotProtocol.Dialogs;
+using BotProtocol.Prompts;
+using BotProtocol.Recognizers;
+using BotProtocol.Schema;
+using ProtectionBot.Content;
+using ProtectionBot.Conversation;
+using ProtectionBot.Knowledge;
+using ProtectionBot.Knowledge.Countries;
+
+namespace ProtectionBot.Interview;
+
+/// <summary>What the country question remembers between its turns.</summary>
+public sealed record CountryQuestion
+{
+    /// <summary>The last answer was not a country: say so when asking again.</summary>
+    public bool NotRecognised { get; init; }
+}
+
+/// <summary>
+/// "In which country?": a name typed in any of the three languages (typos forgiven), or a region and then a
+/// country from its list; an ambiguous name ("Congo") is settled with a short choice. Ends with the ISO code.
+/// </summary>
+internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries)
+{
+    public const string Id = "interview.country";
+    private const string TypedPrompt = "interview.country.typed";
+    private const string PickPrompt = "interview.country.pick";
+
+    public IEnumerable<Dialog> Dialogs()
+    {
+        yield return new WaterfallDialog<CountryQuestion>(Id, InterviewJsonContext.Default.CountryQuestion,
+            AskAsync,
+            InterpretAsync,
+            ChosenAsync);
+        yield return new TextPrompt(TypedPrompt);
+        yield return new ChoicePrompt(PickPrompt) { MaxSuggestedActions = 4 };
+    }
+
+    private async Task<DialogTurnResult> AskAsync(WaterfallStepContext<CountryQuestion> step, CancellationToken cancellationToken)
+    {
+        step.State = step.Options ?? new CountryQuestion();
+        var language = ConversationLanguage.Of(step.Context);
+        var question = InterviewPrompts.Question(texts.Get(language, step.State.NotRecognised ? "interview.country.unknown" : "interview.country.ask")) with
+        {
+            SuggestedActions = new SuggestedActions
+            {
+                Actions = [.. KnowledgeCodes.Regions.Select(r => texts.Get(language, $"interview.region.{r}")).Select(title => CardAction.ImBack(title, title))],
+            },
+        };
+        return await step.PromptAsync(TypedPrompt, new PromptOptions { Prompt = question }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> InterpretAsync(WaterfallStepContext<CountryQuestion> step, CancellationToken cancellationToken)
+    {
+        var language = ConversationLanguage.Of(step.Context);
+        var typed = step.Result as string ?? "";
+        if (Region(typed) is { } region)
+            return await PickAsync(step, "interview.country.pick", countries.InRegion(region, language), language, cancellationToken);
+
+        var match = countries.Match(typed);
+        if (match.Country is { } country)
+            return await step.EndDialogAsync(country.Code, cancellationToken);
+        if (match.Candidates.Count > 1)
+            return await PickAsync(step, "interview.country.which", match.Candidates, language, cancellationToken);
+        return await step.ReplaceDialogAsync(Id, new CountryQuestion { NotRecognised = true }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> ChosenAsync(WaterfallStepContext<CountryQuestion> step, CancellationToken cancellationToken) =>
+        step.Result is FoundChoice chosen
+            ? await step.EndDialogAsync(chosen.Value, cancellationToken)
+            : await step.ReplaceDialogAsync(Id, new CountryQuestion { NotRecognised = true }, cancellationToken);
+
+    private Task<DialogTurnResult> PickAsync(
+        WaterfallStepContext<CountryQuestion> step, string questionKey, IReadOnlyList<Country> options, string language, CancellationToken cancellationToken) =>
+        step.PromptAsync(PickPrompt, new PromptOptions
+        {
+            Prompt = InterviewPrompts.Question(texts.Get(language, questionKey)),
+            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry")),
+            SubmitTitle = texts.Get(language, "prompt.submit"),
+            Choices = [.. options.Select(c => new Choice(c.Code)
+            {
+                Title = c.Name.In(language),
+                Synonyms = [c.Name.Es, c.Name.Fr, c.Name.En, .. c.Aliases],
+            })],
+        }, cancellationToken);
+
+    /// <summary>A region's name in any language, as a button sends it or a person types it.</summary>
+    private string? Region(string typed)
+    {
+        var said = TextNormalizer.Normalize(typed);
+        return KnowledgeCodes.Regions.FirstOrDefault(region =>
+            Language.All.Any(l => TextNormalizer.Normalize(texts.Get(l, $"interview.region.{region}")) == said));
+    }
+}
