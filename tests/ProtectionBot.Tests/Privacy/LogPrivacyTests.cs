@@ -36,6 +36,19 @@ public sealed class LogPrivacyTests
         AssertNothingPersonal(app.Logs.Lines, PhoneNumberId, "573001234567", UserName, "Quispe", SecretText, "calle 45", bot.ConversationId);
     }
 
+    [Fact]
+    public async Task A_whole_interview_leaves_neither_the_description_nor_the_country_nor_the_answers_in_the_logs()
+    {
+        await using var app = new BotApplication();
+        var defender = new Interview.Defender(app, new Interview.Persona("Logged", "es-GT", Country: "Guatemala",
+            Situations: ["sgbv"], Profiles: ["women"]) { Description = SecretText });
+
+        await defender.RunAsync();
+
+        Assert.NotNull(defender.ResultCard);
+        AssertNothingPersonal(app.Logs.Lines, SecretText, "calle 45", "Guatemala", "sgbv", "Sí, de acuerdo");
+    }
+
     internal static void AssertNothingPersonal(IEnumerable<string> lines, params string[] secrets)
     {
         foreach (var line in lines)
