@@ -18,6 +18,12 @@ public interface IConversationStore
 
     /// <summary>Removes the document so that nothing of it can be read back. Deleting a missing key is not an error.</summary>
     ValueTask DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes, as <see cref="DeleteAsync"/> does, every document last written before <paramref name="cutoff"/>:
+    /// the retention limit. Returns how many were removed.
+    /// </summary>
+    ValueTask<int> DeleteWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
 
 public sealed record StoreItem(ReadOnlyMemory<byte> Data, string ETag)

@@ -4,9 +4,11 @@ using System.Globalization;
 namespace BotProtocol.State;
 
 /// <summary>A process-local store for tests and throwaway runs; same ETag rules as the durable stores.</summary>
-public sealed class InMemoryConversationStore : IConversationStore
+public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConversationStore
 {
     private readonly ConcurrentDictionary<string, StoreItem> _items = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _written = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private long _version;
 
     public int Count => _items.Count;
@@ -31,12 +33,29 @@ public sealed class InMemoryConversationStore : IConversationStore
         {
             throw new ETagConflictException();
         }
+        _written[key] = _time.GetUtcNow();
         return ValueTask.FromResult(etag);
     }
 
     public ValueTask DeleteAsync(string key, CancellationToken cancellationToken)
     {
         _items.TryRemove(key, out _);
+        _written.TryRemove(key, out _);
         return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<int> DeleteWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        foreach (var (key, written) in _written)
+        {
+            // Only the write seen here is removed: a turn that wrote since keeps its document.
+            if (written < cutoff && _written.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, written)))
+            {
+                _items.TryRemove(key, out _);
+                removed++;
+            }
+        }
+        return ValueTask.FromResult(removed);
     }
 }

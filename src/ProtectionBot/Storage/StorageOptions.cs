@@ -21,6 +21,17 @@ public sealed class StorageOptions
     [Required]
     public string DataDirectory { get; set; } = ".data";
 
+    /// <summary>
+    /// How long a conversation is kept after its last message; older ones are erased. Default 30 days, as the privacy
+    /// notice tells the defender; at least one hour.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan RetentionPeriod { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often expired conversations are looked for. Default one hour; between one minute and one day.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>A full SQLite connection string; overrides <see cref="DataDirectory"/> (tests use a shared in-memory database).</summary>
     public string? SqliteConnectionString { get; set; }
 }

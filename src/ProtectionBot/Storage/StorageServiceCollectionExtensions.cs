@@ -7,7 +7,7 @@ namespace ProtectionBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the conversation store chosen by <c>Storage:Provider</c> (SQLite unless told otherwise).</summary>
+    /// <summary>Registers the conversation store chosen by <c>Storage:Provider</c> (SQLite unless told otherwise) and the retention sweep.</summary>
     public static IHostApplicationBuilder AddConversationStorage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>()
@@ -21,11 +21,12 @@ public static class StorageServiceCollectionExtensions
         {
             var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             if (string.Equals(options.Provider, "InMemory", StringComparison.OrdinalIgnoreCase))
-                return new InMemoryConversationStore();
+                return new InMemoryConversationStore(services.GetRequiredService<TimeProvider>());
             return new SqliteConversationStore(
                 SqliteConnectionString(options, services.GetRequiredService<IHostEnvironment>()),
                 services.GetRequiredService<TimeProvider>());
         });
+        builder.Services.AddHostedService<RetentionSweep>();
         return builder;
     }
 

@@ -1,11 +1,15 @@
 using System.Text;
 using BotProtocol.State;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ProtectionBot.Tests.Storage;
 
 /// <summary>The ETag rules every store must keep; each store runs this same suite.</summary>
 public abstract class ConversationStoreContract
 {
+    /// <summary>The clock every store of a test writes by; tests advance it.</summary>
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
+
     protected abstract IConversationStore CreateStore();
 
     private static readonly CancellationToken None = CancellationToken.None;
@@ -123,5 +127,24 @@ public abstract class ConversationStoreContract
 
         Assert.Equal("upper", Text(await store.ReadAsync("conversation/msteams/A", None)));
         Assert.Equal("lower", Text(await store.ReadAsync("conversation/msteams/a", None)));
+    }
+
+    [Fact]
+    public async Task Documents_not_written_within_the_retention_period_are_erased_and_recent_ones_kept()
+    {
+        var store = CreateStore();
+        await store.WriteAsync("old", Bytes("old"), null, None);
+        await store.WriteAsync("touched", Bytes("first"), null, None);
+        Time.Advance(TimeSpan.FromDays(31));
+        var touched = await store.ReadAsync("touched", None);
+        await store.WriteAsync("touched", Bytes("again"), touched!.ETag, None);
+        await store.WriteAsync("recent", Bytes("recent"), null, None);
+
+        var erased = await store.DeleteWrittenBeforeAsync(Time.GetUtcNow() - TimeSpan.FromDays(30), None);
+
+        Assert.Equal(1, erased);
+        Assert.Null(await store.ReadAsync("old", None));
+        Assert.Equal("again", Text(await store.ReadAsync("touched", None)));
+        Assert.Equal("recent", Text(await store.ReadAsync("recent", None)));
     }
 }

@@ -4,5 +4,5 @@ namespace ProtectionBot.Tests.Storage;
 
 public sealed class InMemoryConversationStoreTests : ConversationStoreContract
 {
-    protected override IConversationStore CreateStore() => new InMemoryConversationStore();
+    protected override IConversationStore CreateStore() => new InMemoryConversationStore(Time);
 }

@@ -12,7 +12,7 @@ public sealed class SqliteConversationStoreTests : ConversationStoreContract, ID
 
     protected override IConversationStore CreateStore()
     {
-        var store = new SqliteConversationStore($"Data Source={Path.Combine(_folder, "test.db")}", TimeProvider.System);
+        var store = new SqliteConversationStore($"Data Source={Path.Combine(_folder, "test.db")}", Time);
         _stores.Add(store);
         return store;
     }

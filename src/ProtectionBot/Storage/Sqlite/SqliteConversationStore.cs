@@ -89,6 +89,15 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async ValueTask<int> DeleteWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA secure_delete = ON; DELETE FROM documents WHERE updated_at < $cutoff";
+        command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeSeconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public void Dispose() => _keepAlive?.Dispose();
 
     // Both spellings SQLite accepts: the Mode keyword and a file: URI with mode=memory.
