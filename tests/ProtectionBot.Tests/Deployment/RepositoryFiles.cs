@@ -1,0 +1,24 @@
+namespace ProtectionBot.Tests.Deployment;
+
+/// <summary>
+/// Finds files by their place in the repository, so the tests judge the templates a partner would deploy
+/// and not a copy made at build time.
+/// </summary>
+internal static class RepositoryFiles
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    public static string ReadText(params string[] parts) => File.ReadAllText(PathOf(parts));
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ProtectionBot.sln")) && Directory.Exists(Path.Combine(dir.FullName, "deploymentTemplates")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException($"ProtectionBot.sln with deploymentTemplates/ not found above {AppContext.BaseDirectory}.");
+    }
+}
