@@ -1,5 +1,4 @@
 using System.Globalization;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ProtectionBot.Content;
@@ -60,23 +59,15 @@ public sealed class TextCatalog
 
     private static void Read(string relative, string path, Dictionary<string, TextEntry> entries, List<string> problems)
     {
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = File.OpenText(path);
-            stream.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            problems.Add($"{relative}:{e.Start.Line}: {e.Message}");
+        var root = YamlEntry.LoadFile(path, relative, problems);
+        if (root is null)
             return;
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (root is not YamlMappingNode map)
         {
             problems.Add($"{relative}:1: expected a map of text keys");
             return;
         }
-        Flatten(root, prefix: "", relative, entries, problems);
+        Flatten(map, prefix: "", relative, entries, problems);
     }
 
     private static void Flatten(YamlMappingNode map, string prefix, string file, Dictionary<string, TextEntry> entries, List<string> problems)

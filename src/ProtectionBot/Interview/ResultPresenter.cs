@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using BotProtocol.Schema;
@@ -16,18 +15,15 @@ namespace ProtectionBot.Interview;
 /// </summary>
 internal sealed class ResultPresenter(TextCatalog texts, CardTemplates cards, KnowledgeBase knowledge)
 {
-    private const string EmergencyLine = "fld-emergency-line";
-    private const string DigitalHelpline = "access-now-helpline";
-
     public Activity Emergency(TurnContext turn)
     {
         var language = ConversationLanguage.Of(turn);
         var lines = new[] { texts.Get(language, "interview.emergency.go_safe"), texts.Get(language, "interview.emergency.tell_someone") };
         var contacts = new List<(string Name, string Contact, string Hours)>();
-        if (knowledge.Mechanisms.GetValueOrDefault(EmergencyLine) is { } line)
-            contacts.Add((texts.Get(language, "interview.emergency.line_name"), line.Phone ?? line.Email ?? line.Links[0].AbsoluteUri, texts.Get(language, "interview.emergency.line_hours")));
-        if (knowledge.Mechanisms.GetValueOrDefault(DigitalHelpline) is { } helpline)
-            contacts.Add((texts.Get(language, "interview.emergency.digital_name"), helpline.Email ?? helpline.Links[0].AbsoluteUri, texts.Get(language, "interview.emergency.digital_hours")));
+        if (knowledge.Mechanisms.GetValueOrDefault(MechanismIds.EmergencyLine) is { } line)
+            contacts.Add((line.Name.In(language), line.Phone ?? line.Email ?? line.Links[0].AbsoluteUri, texts.Get(language, "interview.emergency.line_hours")));
+        if (knowledge.Mechanisms.GetValueOrDefault(MechanismIds.AccessNow) is { } helpline)
+            contacts.Add((helpline.Name.In(language), helpline.Email ?? helpline.Links[0].AbsoluteUri, texts.Get(language, "interview.emergency.digital_hours")));
 
         var title = texts.Get(language, "interview.emergency.title");
         if (!ChannelCapabilities.RendersAdaptiveCards(turn.Activity.ChannelId))
@@ -50,9 +46,7 @@ internal sealed class ResultPresenter(TextCatalog texts, CardTemplates cards, Kn
     public Activity Recommendations(TurnContext turn, RecommendationResult result)
     {
         var language = ConversationLanguage.Of(turn);
-        var culture = CultureInfo.GetCultureInfo(language);
         var tiers = result.Mechanisms
-            .Where(r => knowledge.Mechanisms.ContainsKey(r.MechanismId))
             .GroupBy(r => r.Tier)
             .OrderBy(g => g.Key)
             .Select(g => new JsonObject
@@ -67,8 +61,8 @@ internal sealed class ResultPresenter(TextCatalog texts, CardTemplates cards, Kn
             .Select(t => new JsonObject
             {
                 ["name"] = t.Training!.Name.In(language),
-                ["status"] = Status(t.Suggestion, t.Training, language, culture),
-                ["why"] = Join(t.Suggestion.Reasons, language),
+                ["status"] = Status(t.Suggestion, language),
+                ["why"] = Join([.. t.Suggestion.Reasons.Where(r => !ReasonKeys.TrainingStatuses.Contains(r.Key))], language),
                 ["link"] = t.Training.Links[0].AbsoluteUri,
                 ["linkTitle"] = texts.Get(language, "interview.result.open_link"),
             })
@@ -97,7 +91,7 @@ internal sealed class ResultPresenter(TextCatalog texts, CardTemplates cards, Kn
         };
         return ChannelCapabilities.RendersAdaptiveCards(turn.Activity.ChannelId)
             ? Card("recommendations", data)
-            : Message(PlainText(data, language));
+            : Message(PlainText(data));
     }
 
     private JsonObject Item(Recommendation recommendation, string language)
@@ -120,26 +114,14 @@ internal sealed class ResultPresenter(TextCatalog texts, CardTemplates cards, Kn
         };
     }
 
-    private string Status(TrainingSuggestion suggestion, Training training, string language, CultureInfo culture)
-    {
-        var edition = training.Editions.FirstOrDefault(e => e.Label == suggestion.EditionLabel);
-        return suggestion.Status switch
-        {
-            RegistrationStatus.Open when edition is not null => texts.Get(language, "interview.result.status.open", Date(edition.RegistrationCloses, edition.TimeZone, culture)),
-            RegistrationStatus.Upcoming when edition?.RegistrationOpens is { } opens => texts.Get(language, "interview.result.status.upcoming", Date(opens, edition.TimeZone, culture)),
-            RegistrationStatus.AlwaysOpen => texts.Get(language, "interview.result.status.always"),
-            RegistrationStatus.OnRequest => texts.Get(language, "interview.result.status.on_request"),
-            _ => texts.Get(language, "interview.result.status.no_current"),
-        };
-    }
-
-    /// <summary>The organiser's own date and time zone: a deadline is only clear with its zone stated.</summary>
-    private static string Date(DateTimeOffset moment, string timeZone, CultureInfo culture)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var local = TimeZoneInfo.ConvertTime(moment, zone);
-        return $"{local.ToString("D", culture)} {local.ToString("HH:mm", culture)} ({timeZone})";
-    }
+    /// <summary>
+    /// The registration state as the advisor worded it (with the date in the organiser's time zone), or, for
+    /// trainings without registration windows, how to get in.
+    /// </summary>
+    private string Status(TrainingSuggestion suggestion, string language) =>
+        suggestion.Reasons.FirstOrDefault(r => ReasonKeys.TrainingStatuses.Contains(r.Key)) is { } status
+            ? texts.Get(language, status.Key, [.. status.Arguments])
+            : texts.Get(language, suggestion.Status == RegistrationStatus.OnRequest ? "interview.result.status.on_request" : "interview.result.status.always");
 
     private string Join(IReadOnlyList<ReasonText> reasons, string language) =>
         string.Join(" ", reasons.Select(r => texts.Get(language, r.Key, [.. r.Arguments])));
@@ -152,8 +134,9 @@ internal sealed class ResultPresenter(TextCatalog texts, CardTemplates cards, Kn
     };
 
     /// <summary>The card's content as text: numbered items, each with why, what to prepare, how to send it and the link.</summary>
-    private string PlainText(JsonObject data, string language)
+    private static string PlainText(JsonObject data)
     {
+        var labels = data["labels"]!.AsObject().ToDictionary(l => l.Key, l => (string?)l.Value);
         var text = new StringBuilder().Append('*').Append((string?)data["title"]).Append("*\n").Append((string?)data["intro"]).Append('\n');
         var number = 0;
         foreach (var tier in data["tiers"]!.AsArray())
@@ -162,12 +145,12 @@ internal sealed class ResultPresenter(TextCatalog texts, CardTemplates cards, Kn
             foreach (var item in tier["items"]!.AsArray())
             {
                 text.Append(++number).Append(". *").Append((string?)item!["name"]).Append("*\n").Append((string?)item["why"]).Append('\n');
-                text.Append(texts.Get(language, "interview.result.prepare")).Append(": ").Append((string?)item["prepare"]).Append('\n');
-                text.Append(texts.Get(language, "interview.result.submit")).Append(": ").Append((string?)item["submit"]).Append('\n');
+                text.Append(labels["prepare"]).Append(": ").Append((string?)item["prepare"]).Append('\n');
+                text.Append(labels["submit"]).Append(": ").Append((string?)item["submit"]).Append('\n');
                 if ((string?)item["deadline"] is { } deadline)
-                    text.Append(texts.Get(language, "interview.result.deadline")).Append(": ").Append(deadline).Append('\n');
+                    text.Append(labels["deadline"]).Append(": ").Append(deadline).Append('\n');
                 if ((string?)item["note"] is { } note)
-                    text.Append(texts.Get(language, "interview.result.note")).Append(": ").Append(note).Append('\n');
+                    text.Append(labels["note"]).Append(": ").Append(note).Append('\n');
                 text.Append((string?)item["link"]).Append('\n');
             }
         }

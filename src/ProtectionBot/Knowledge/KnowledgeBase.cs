@@ -183,7 +183,7 @@ public sealed partial class KnowledgeBase
     }
 
     private static IReadOnlyList<string> Languages(YamlEntry entry) =>
-        entry.Codes("languages", ["any"], required: true, code => code.Length == 2 && code.All(char.IsAsciiLetterLower));
+        entry.Codes("languages", ["any"], required: true, code => code.Length == 2 && code.All(char.IsAsciiLetterLower), allowEmpty: true);
 
     private static void RejectDuplicateIds(IEnumerable<(string Id, string Origin)> ids, List<string> problems)
     {

@@ -148,4 +148,7 @@ internal static class ReasonKeys
     public const string TrainingOpenUntil = "reasons.training.open_until";
     public const string TrainingOpensOn = "reasons.training.opens_on";
     public const string TrainingClosed = "reasons.training.closed";
+
+    /// <summary>The reasons that say whether registration is open: the result shows them as the training's status.</summary>
+    public static readonly IReadOnlySet<string> TrainingStatuses = new HashSet<string>(StringComparer.Ordinal) { TrainingOpenUntil, TrainingOpensOn, TrainingClosed };
 }

@@ -1,12 +1,12 @@
 using System.Globalization;
-using ProtectionBot.Content;
+using ProtectionBot.Knowledge;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace ProtectionBot.Knowledge;
+namespace ProtectionBot.Content;
 
 /// <summary>
-/// One map of a knowledge file, read field by field. Every problem is collected with the file and line of the field
+/// One map of a content file (knowledge, texts), read field by field. Every problem is collected with the file and line of the field
 /// (never thrown), so a caseworker sees all the mistakes of an edit at once. Reading a field marks it as known; what
 /// is left unread at the end is a misspelt or unsupported key and is reported too.
 /// </summary>
@@ -124,8 +124,11 @@ internal sealed class YamlEntry
         return new LocalizedText(texts[Language.Spanish], texts[Language.French], texts[Language.English]);
     }
 
-    /// <summary>A list of texts; a single text is taken as a list of one.</summary>
-    public IReadOnlyList<string> Strings(string key, bool required = true)
+    /// <summary>
+    /// A list of texts; a single text is taken as a list of one. <paramref name="allowEmpty"/> lets a required list be
+    /// written empty on purpose (<c>languages: []</c>: nobody confirmed them).
+    /// </summary>
+    public IReadOnlyList<string> Strings(string key, bool required = true, bool allowEmpty = false)
     {
         var node = Node(key, required);
         switch (node)
@@ -143,7 +146,7 @@ internal sealed class YamlEntry
                     else
                         Report(item, $"'{key}' must be a list of texts");
                 }
-                if (required && values.Count == 0 && list.Children.Count == 0 && !AllowsEmpty(key))
+                if (required && !allowEmpty && list.Children.Count == 0)
                     Report(node, $"'{key}' is empty");
                 return values;
             default:
@@ -153,10 +156,10 @@ internal sealed class YamlEntry
     }
 
     /// <summary>A list of codes, each one from <paramref name="allowed"/>.</summary>
-    public IReadOnlyList<string> Codes(string key, IReadOnlyCollection<string> allowed, bool required = true, Func<string, bool>? alsoAllowed = null)
+    public IReadOnlyList<string> Codes(string key, IReadOnlyCollection<string> allowed, bool required = true, Func<string, bool>? alsoAllowed = null, bool allowEmpty = false)
     {
-        var node = _map.Children.TryGetValue(new YamlScalarNode(key), out var found) ? found : null;
-        var codes = Strings(key, required);
+        var codes = Strings(key, required, allowEmpty);
+        var node = Node(key, required: false);
         foreach (var code in codes)
         {
             if (!allowed.Contains(code) && alsoAllowed?.Invoke(code) != true)
@@ -250,9 +253,6 @@ internal sealed class YamlEntry
             Problem($"'{key}' is missing");
         return null;
     }
-
-    // Lists a caseworker may legitimately leave empty: "nobody confirmed the languages", "covers every country".
-    private static bool AllowsEmpty(string key) => key is "languages" or "covers" or "open_to" or "aliases" or "memberships";
 
     private void Report(YamlNode? node, string message) =>
         _problems.Add($"{File}:{(node is null ? FirstLine : Line(node))}: {message}");
