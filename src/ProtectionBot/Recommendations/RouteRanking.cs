@@ -7,15 +7,15 @@ namespace ProtectionBot.Recommendations;
 /// tier, what protects fastest (a line that answers now, then measures a State is asked to take, relocation, a letter
 /// from an expert to the government, money, diplomacy, public advocacy, training), then routes known to cover the
 /// person's country, then those in their language, then those more rules agree on, then those specific to their
-/// situation or profile over generic ones. Public alerts go last when the person fears exposure (R24). Remaining ties
-/// keep the order the rules proposed them in, so the list is stable.
+/// situation or profile over generic ones. Public alerts go last when the person fears exposure (R24). LINQ's ordering
+/// is stable, so remaining ties keep the order the rules proposed them in.
 /// </summary>
 internal static class RouteRanking
 {
     public static IReadOnlyList<Recommendation> Rank(IReadOnlyList<Recommendation> routes, CaseFacts facts, IReadOnlyDictionary<string, Mechanism> mechanisms) =>
     [
         .. routes
-            .Select((route, index) => (route, index, mechanism: mechanisms[route.MechanismId]))
+            .Select(route => (route, mechanism: mechanisms[route.MechanismId]))
             .OrderBy(r => facts.InDanger && r.route.MechanismId == MechanismIds.EmergencyLine ? 0 : 1)
             .ThenBy(r => facts.Answers.FearsExposure && MechanismIds.PublicAlerts.Contains(r.route.MechanismId) ? 1 : 0)
             .ThenBy(r => r.route.Tier)
@@ -24,7 +24,6 @@ internal static class RouteRanking
             .ThenBy(r => RouteMerger.AcceptsLanguage(r.mechanism, facts.Language) ? 0 : 1)
             .ThenByDescending(r => r.route.Rules.Count)
             .ThenByDescending(r => Specificity(r.mechanism, facts))
-            .ThenBy(r => r.index)
             .Select(r => r.route),
     ];
 

@@ -21,25 +21,24 @@ internal sealed class TrainingAdvisor(IReadOnlyList<Training> trainings)
     private static readonly FrozenSet<string> InterAmericanPriorityCountries =
         FrozenSet.Create(StringComparer.Ordinal, "HN", "SV", "GT", "NI", "CO", "MX", "BR");
 
+    // OrderBy is stable: trainings of the same rank keep the order of the knowledge file.
     public IReadOnlyList<TrainingSuggestion> Suggest(CaseFacts facts, DateTimeOffset now) =>
     [
         .. trainings
             .Where(t => IsOpenTo(t, facts.Country) && t.Languages.Contains(facts.Language))
-            .Select(t => (training: t, window: RegistrationWindow.At(t, now)))
-            .Select(t => (t.training, t.window.Status, suggestion: Suggestion(t.training, t.window.Status, t.window.Edition, facts)))
+            .Select(t => (training: t, suggestion: Suggestion(t, RegistrationWindow.At(t, now), facts)))
             .Where(t => t.suggestion is not null)
-            .Select((t, index) => (t.training, t.Status, suggestion: t.suggestion!, index))
-            .OrderBy(t => StatusOrder(t.Status))
+            .OrderBy(t => StatusOrder(t.suggestion!.Status))
             .ThenBy(t => t.training.OpenTo.Count == 0 ? 1 : 0)
-            .ThenBy(t => t.index)
-            .Select(t => t.suggestion),
+            .Select(t => t.suggestion!),
     ];
 
     private static bool IsOpenTo(Training training, Country? country) =>
         training.OpenTo.Count == 0 || (country is not null && training.OpenTo.Any(country.IsIn));
 
-    private static TrainingSuggestion? Suggestion(Training training, RegistrationStatus status, TrainingEdition? edition, CaseFacts facts)
+    private static TrainingSuggestion? Suggestion(Training training, (RegistrationStatus Status, TrainingEdition? Edition) window, CaseFacts facts)
     {
+        var (status, edition) = window;
         var reasons = WhyItFits(training, status, facts);
         if (reasons is null)
             return null;
