@@ -94,7 +94,6 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
             step.Context.SendText(texts.Get(language, "interview.result.next"));
             return await step.EndDialogAsync(step.State, cancellationToken);
         }
-        step.State = step.State with { Consented = true };
         return await step.BeginDialogAsync(CountryDialog.Id, cancellationToken: cancellationToken);
     }
 

@@ -12,8 +12,6 @@ public sealed record InterviewState
 
     public bool WantsPartnerNow { get; init; }
 
-    public bool Consented { get; init; }
-
     public string? Country { get; init; }
 
     public IReadOnlyList<string> Situations { get; init; } = [];
@@ -34,6 +32,7 @@ public sealed record InterviewState
     {
         Language = language,
         InImmediateDanger = InDanger,
+        WantsPartnerNow = WantsPartnerNow,
         Country = Country,
         Situations = Situations,
         AtRisk = AtRisk,

@@ -12,6 +12,9 @@ public sealed record CaseAnswers
     /// <summary>Life or physical integrity at risk right now.</summary>
     public bool InImmediateDanger { get; init; }
 
+    /// <summary>In danger and asked to be contacted by a partner organisation as soon as possible.</summary>
+    public bool WantsPartnerNow { get; init; }
+
     /// <summary>ISO 3166-1 alpha-2 of the country where it happens; null when not given.</summary>
     public string? Country { get; init; }
 
