@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Conformance;
 
@@ -13,16 +14,7 @@ internal static class NodeHarness
 
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static string Folder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "conformance");
-            if (File.Exists(Path.Combine(candidate, "channel-host.js")))
-                return candidate;
-        }
-        throw new InvalidOperationException($"tests/conformance/channel-host.js not found above {AppContext.BaseDirectory}.");
-    }
+    public static string Folder() => RepositoryFiles.PathOf("tests", "conformance");
 
     /// <summary>
     /// Runs <c>npm ci</c> when the packages are missing, so that a plain <c>dotnet test</c> works on a fresh clone.

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Deployment;
 

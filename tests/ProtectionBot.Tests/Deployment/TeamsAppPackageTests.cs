@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using ProtectionBot.Tests.Conformance;
+using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Deployment;
 

@@ -1,8 +1,8 @@
-namespace ProtectionBot.Tests.Deployment;
+namespace ProtectionBot.Tests.Infrastructure;
 
 /// <summary>
-/// Finds files by their place in the repository, so the tests judge the templates a partner would deploy
-/// and not a copy made at build time.
+/// Finds files by their place in the repository, so the tests judge the files a partner would deploy or npm would
+/// install, and not a copy made at build time.
 /// </summary>
 internal static class RepositoryFiles
 {
@@ -16,9 +16,9 @@ internal static class RepositoryFiles
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "ProtectionBot.sln")) && Directory.Exists(Path.Combine(dir.FullName, "deploymentTemplates")))
+            if (File.Exists(Path.Combine(dir.FullName, "ProtectionBot.sln")))
                 return dir.FullName;
         }
-        throw new InvalidOperationException($"ProtectionBot.sln with deploymentTemplates/ not found above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"ProtectionBot.sln not found above {AppContext.BaseDirectory}.");
     }
 }
