@@ -1,6 +1,7 @@
 using BotProtocol.Hosting;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
+using ProtectionBot.Handoff;
 using ProtectionBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.AddBotProtocol();
 builder.AddConversationStorage();
 builder.AddContent();
 builder.AddConversation();
+builder.AddHandoff();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks();
 

@@ -227,10 +227,22 @@ public sealed class FakeConnectorService : IAsyncDisposable
             default:
                 var parameters = JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.ConversationParameters);
                 var serviceUrl = new Uri(BaseAddress, route.PathBase.TrimEnd('/') + "/").AbsoluteUri;
-                return Json(200, new ConversationResourceResponse(NextId("conversation"), parameters?.Activity is null ? null : NextId("activity"), serviceUrl),
+                var activityId = parameters?.Activity is null ? null : NextId("activity");
+                // A post in a Teams channel opens a thread whose conversation id is the channel's with the root message id.
+                var conversationId = ChannelOf(parameters) is { } channel && activityId is not null
+                    ? $"{channel};messageid={activityId}"
+                    : NextId("conversation");
+                return Json(200, new ConversationResourceResponse(conversationId, activityId, serviceUrl),
                     ProtocolJsonContext.Default.ConversationResourceResponse);
         }
     }
+
+    private static string? ChannelOf(ConversationParameters? parameters) =>
+        parameters?.ChannelData is { ValueKind: JsonValueKind.Object } data
+        && data.TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.Object
+        && channel.TryGetProperty("id", out var id)
+            ? id.GetString()
+            : null;
 
     private string NextId(string prefix) => $"{prefix}-{Interlocked.Increment(ref _lastId).ToString(CultureInfo.InvariantCulture)}";
 

@@ -22,6 +22,7 @@ public static class BotProtocolServiceCollectionExtensions
         builder.Services.AddBotAuthentication(builder.Configuration);
         builder.Services.AddBotConnector(builder.Configuration);
         builder.Services.AddSingleton<TurnProcessor>();
+        builder.Services.AddSingleton<ProactiveTurns>();
         builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName)).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
         builder.Services.AddSingleton<OutboxDispatcher>();

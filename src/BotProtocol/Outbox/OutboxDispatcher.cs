@@ -36,6 +36,8 @@ public sealed class OutboxDispatcher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!_options.Value.DispatchInBackground)
+            return;
         while (!stoppingToken.IsCancellationRequested)
         {
             // Taken before the pass, so a wake-up during it starts the next pass at once instead of being missed.

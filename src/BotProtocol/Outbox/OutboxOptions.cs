@@ -19,6 +19,13 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Whether this instance works through the outbox in the background. False leaves it to whoever calls
+    /// <see cref="OutboxDispatcher.DeliverDueAsync"/>: an instance that only answers requests, or a test stepping it.
+    /// Default true.
+    /// </summary>
+    public bool DispatchInBackground { get; set; } = true;
+
     /// <summary>Messages taken per look. Range 1 to 500, default 32.</summary>
     public int BatchSize { get; set; } = 32;
 

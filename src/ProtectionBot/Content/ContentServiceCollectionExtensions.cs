@@ -1,3 +1,4 @@
+using ProtectionBot.Handoff;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
 
@@ -6,8 +7,9 @@ namespace ProtectionBot.Content;
 public static class ContentServiceCollectionExtensions
 {
     /// <summary>
-    /// Loads and validates <c>dialogs/</c>, <c>cards/</c> and <c>knowledge/</c> from <c>Content:Root</c> (default: next to the app,
-    /// where the build copies them). Invalid content stops the start-up with the file and line of each problem.
+    /// Loads and validates <c>dialogs/</c>, <c>cards/</c> and <c>knowledge/</c> (the partners file included, at
+    /// <c>Handoff:PartnersFile</c>) from <c>Content:Root</c> (default: next to the app, where the build copies them).
+    /// Invalid content stops the start-up with the file and line of each problem.
     /// </summary>
     public static IHostApplicationBuilder AddContent(this IHostApplicationBuilder builder)
     {
@@ -19,6 +21,8 @@ public static class ContentServiceCollectionExtensions
         var countries = CountryCatalog.Load(root);
         builder.Services.AddSingleton(countries);
         builder.Services.AddSingleton(KnowledgeBase.Load(root, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime), countries.Contains));
+        var partners = builder.Configuration[$"{HandoffOptions.Section}:{nameof(HandoffOptions.PartnersFile)}"] is { Length: > 0 } file ? file : new HandoffOptions().PartnersFile;
+        builder.Services.AddSingleton(PartnerDirectory.Load(Path.GetFullPath(partners, root), partners, countries));
         return builder;
     }
 }

@@ -25,6 +25,9 @@ public sealed class TextCatalog
 
     public IReadOnlyList<string> GetList(string language, string key) => Entry(language, key).Texts;
 
+    /// <summary>Whether <paramref name="key"/> exists (then in every language: loading checks that).</summary>
+    public bool Has(string key) => _byLanguage[Language.Default].ContainsKey(key);
+
     /// <summary>The list under <paramref name="key"/> in every language at once (commands work whatever language is active).</summary>
     public IEnumerable<string> GetListInAllLanguages(string key) => Language.All.SelectMany(l => GetList(l, key));
 

@@ -224,6 +224,42 @@ internal sealed class YamlEntry
         return date ?? DateOnly.MinValue;
     }
 
+    /// <summary>A nested map (<c>hours: { from: …, to: … }</c>), read as an entry of its own; null when absent or not a map.</summary>
+    public YamlEntry? Map(string key, bool required = true)
+    {
+        var node = Node(key, required);
+        if (node is null)
+            return null;
+        if (node is YamlMappingNode map)
+            return new YamlEntry(map, File, _problems);
+        Report(node, $"'{key}' must be a map of keys");
+        return null;
+    }
+
+    /// <summary><c>true</c> or <c>false</c>; <paramref name="fallback"/> when absent.</summary>
+    public bool Flag(string key, bool fallback = false)
+    {
+        var text = String(key, required: false);
+        if (text is null)
+            return fallback;
+        if (bool.TryParse(text, out var value))
+            return value;
+        Report(Node(key, required: false), $"'{key}' must be true or false, found '{text}'");
+        return fallback;
+    }
+
+    /// <summary>A whole number between <paramref name="min"/> and <paramref name="max"/>.</summary>
+    public int? Number(string key, int min, int max, bool required = true)
+    {
+        var text = String(key, required);
+        if (text is null)
+            return null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            return value;
+        Report(Node(key, required: false), $"'{key}' must be a whole number from {min} to {max}, found '{text}'");
+        return null;
+    }
+
     public IEnumerable<YamlEntry> List(string key, string what, bool required = true)
     {
         var node = Node(key, required);

@@ -2,20 +2,26 @@ using BotProtocol.Dialogs;
 using BotProtocol.Schema;
 using BotProtocol.Turns;
 using ProtectionBot.Content;
+using ProtectionBot.Handoff;
 using ProtectionBot.Interview;
 
 namespace ProtectionBot.Conversation;
 
 /// <summary>
-/// What the bot does with each turn, first match wins: safety before anything, then activities that are not
+/// What the bot does with each turn, first match wins: safety before anything, then the handoff (case cards, the
+/// partners' channels, the handoff's own events, a defender talking to a caseworker), then activities that are not
 /// messages, then the commands that work at any step, then the conversation itself.
 /// </summary>
-internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, CommandWords commands)
+internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, CommandWords commands, DefenderRelay relay, CaseworkerDesk desk)
 {
     private const string GreetedKey = "greeted";
 
     public TurnRouter Build() => new TurnRouter()
         .On("quick-exit", commands.IsQuickExit, QuickExitAsync)
+        .On("case-action", CaseworkerDesk.IsCaseAction, desk.OnActionAsync)
+        .On("partner-desk", CaseworkerDesk.IsInChannel, desk.OnChannelActivityAsync)
+        .On("handoff-event", DefenderRelay.IsHandoffEvent, relay.OnEventAsync)
+        .On("to-caseworker", DefenderRelay.IsWithCaseworker, relay.RelayAsync)
         .On("members-added", IsSomeoneElseJoining, GreetAsync)
         .On("uninstalled-or-erasure-asked", IsUninstallOrDeleteUserData, EraseAsync)
         .On("end-of-conversation", t => t.Activity.IsType(ActivityTypes.EndOfConversation), EndAsync)
@@ -35,13 +41,13 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
         return Task.CompletedTask;
     }
 
-    private Task QuickExitAsync(TurnContext turn, CancellationToken cancellationToken)
+    private async Task QuickExitAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var language = ConversationLanguage.Of(turn);
+        await relay.WithdrawAsync(turn, cancellationToken);
         turn.EraseConversation();
         turn.ClearReplies();
         turn.SendText(texts.Get(language, "safety.quick_exit.done"));
-        return Task.CompletedTask;
     }
 
     private async Task GreetAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -55,10 +61,10 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
             await dc.BeginDialogAsync(InterviewDialog.Id, cancellationToken: cancellationToken);
     }
 
-    private static Task EraseAsync(TurnContext turn, CancellationToken cancellationToken)
+    private async Task EraseAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        await relay.WithdrawAsync(turn, cancellationToken);
         turn.EraseConversation();
-        return Task.CompletedTask;
     }
 
     private async Task EndAsync(TurnContext turn, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using BotProtocol.Prompts;
 using BotProtocol.Schema;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
+using ProtectionBot.Handoff;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Recommendations;
 
@@ -28,6 +29,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
             GiveEmergencyOptionsAsync,
             AskConsentAsync,
             AskCountryOrGiveGeneralInformationAsync,
+            HandOffNowIfAskedAsync,
             AskSituationsAsync,
             AskWhoIsAtRiskAsync,
             AskProfileAsync,
@@ -97,9 +99,21 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         return await step.BeginDialogAsync(CountryDialog.Id, cancellationToken: cancellationToken);
     }
 
-    private async Task<DialogTurnResult> AskSituationsAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
+    /// <summary>
+    /// Someone in danger who asked for a partner now is handed off as soon as the partner can be chosen (the country
+    /// is known); the questions go on afterwards, while they wait.
+    /// </summary>
+    private async Task<DialogTurnResult> HandOffNowIfAskedAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
         step.State = step.State with { Country = step.Result as string };
+        if (!step.State.WantsPartnerNow)
+            return await step.NextAsync(cancellationToken: cancellationToken);
+        var answers = step.State.ToAnswers(ConversationLanguage.Of(step.Context));
+        return await step.BeginDialogAsync(HandoffDialog.Id, new HandoffDialogState { Answers = answers, Asked = true }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> AskSituationsAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
+    {
         return await prompts.AskManyAsync(step, InterviewPrompts.Situations, "interview.situation", InterviewChoices.Situations, cancellationToken);
     }
 
@@ -161,8 +175,16 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
 
         var answers = step.State.ToAnswers(language);
         step.Context.State.Set(CaseKey, answers, InterviewJsonContext.Default.CaseAnswers);
-        step.Context.Send(results.Recommendations(step.Context, recommender.Recommend(answers)));
-        return await step.EndDialogAsync(step.State, cancellationToken);
+        var recommended = recommender.Recommend(answers);
+        step.Context.Send(results.Recommendations(step.Context, recommended));
+        // One case per conversation: someone handed off at the start is not asked again.
+        if (DefenderHandoff.Of(step.Context) is not null)
+            return await step.EndDialogAsync(step.State, cancellationToken);
+        return await step.BeginDialogAsync(HandoffDialog.Id, new HandoffDialogState
+        {
+            Answers = answers,
+            Mechanisms = [.. recommended.Mechanisms.Select(m => m.MechanismId)],
+        }, cancellationToken);
     }
 
     private static List<string> Values(object? result) =>

@@ -18,6 +18,9 @@ public sealed class BotClient(HttpClient http, string locale = "es-CO", string c
 
     public string UserId { get; init; } = "user-1";
 
+    /// <summary>Where the bot sends what it says outside an answer (a proactive message): a fake Connector in tests.</summary>
+    public string ServiceUrl { get; init; } = "http://127.0.0.1:9/";
+
     public JsonElement? LastCard { get; private set; }
 
     public Activity? LastSent { get; private set; }
@@ -27,7 +30,7 @@ public sealed class BotClient(HttpClient http, string locale = "es-CO", string c
         Type = type,
         Id = (++_nextId).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ChannelId = channelId,
-        ServiceUrl = "http://127.0.0.1:9/",
+        ServiceUrl = ServiceUrl,
         Conversation = new ConversationAccount { Id = ConversationId },
         From = new ChannelAccount { Id = UserId, Role = RoleTypes.User },
         Recipient = new ChannelAccount { Id = "bot", Role = RoleTypes.Bot },

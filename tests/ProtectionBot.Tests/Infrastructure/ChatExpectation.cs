@@ -3,7 +3,10 @@ using BotProtocol.Schema;
 
 namespace ProtectionBot.Tests.Infrastructure;
 
-/// <summary>One <c>Bot:</c> line: the text said (or a card containing it) and the choices offered.</summary>
+/// <summary>
+/// One <c>Bot:</c> line: the text said (or a card containing it) and the choices offered. A message of several
+/// paragraphs is written on one line with <c>\n</c> where the lines break.
+/// </summary>
 public sealed record ChatExpectation(bool IsCard, string Text, IReadOnlyList<string>? Choices)
 {
     public static ChatExpectation Parse(string line)
@@ -17,7 +20,7 @@ public sealed record ChatExpectation(bool IsCard, string Text, IReadOnlyList<str
             choices = [.. line[(open + 2)..^1].Split('|').Select(c => c.Trim())];
             line = line[..open].TrimEnd();
         }
-        return new ChatExpectation(isCard, line, choices);
+        return new ChatExpectation(isCard, line.Replace("\\n", "\n", StringComparison.Ordinal), choices);
     }
 
     public void Assert(Activity actual, string where)
@@ -50,7 +53,9 @@ public sealed record ChatExpectation(bool IsCard, string Text, IReadOnlyList<str
         if (card is not null)
             return $"(card) \"{string.Join(" / ", CardTexts(card.Value))}\" [{string.Join(" | ", CardChoices(card.Value))}]";
         var offered = activity.SuggestedActions?.Actions.Select(a => a.Title).ToList();
-        return $"\"{activity.Text}\"" + (offered is { Count: > 0 } ? $" [{string.Join(" | ", offered)}]" : "");
+        if (activity.Type == ActivityTypes.Event)
+            return $"(event) {activity.Name}";
+        return $"\"{activity.Text?.Replace("\n", "\\n", StringComparison.Ordinal)}\"" + (offered is { Count: > 0 } ? $" [{string.Join(" | ", offered)}]" : "");
     }
 
     private static IEnumerable<string> CardTexts(JsonElement element) => Walk(element)

@@ -69,6 +69,13 @@ public sealed record ChatScript(string Name, string Locale, IReadOnlyList<ChatLi
             }
             if (!pending.TryDequeue(out var actual))
                 throw new ChatMismatchException($"{Name}:{line.Number}: expected the bot to say \"{line.Text}\" but it said nothing more.");
+            if (line.Text.StartsWith("(event)", StringComparison.Ordinal))
+            {
+                var name = line.Text["(event)".Length..].Trim();
+                if (actual.Type != ActivityTypes.Event || actual.Name != name)
+                    throw new ChatMismatchException($"{Name}:{line.Number}: expected the event {name} but the bot said {ChatExpectation.Describe(actual)}");
+                continue;
+            }
             ChatExpectation.Parse(line.Text).Assert(actual, $"{Name}:{line.Number}");
         }
         AssertAllConsumed(pending, new ChatLine(Lines.Count == 0 ? 0 : Lines[^1].Number + 1, false, ""));

@@ -5,4 +5,5 @@ namespace ProtectionBot.Tests.Infrastructure;
 
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(Dictionary<string, Dictionary<string, string>>))]
 internal sealed partial class TestJsonContext : JsonSerializerContext;

@@ -137,7 +137,7 @@ public sealed class PersonaTests
         var expectedNames = ranked.Select(id => names[id].Name.In(language)).ToList();
         if (persona.ChannelId == "whatsapp")
         {
-            var text = defender.Heard[^1].Text!;
+            var text = defender.ResultText!;
             Assert.Null(defender.ResultCard);
             Assert.Contains("1. *" + expectedNames[0] + "*", text, StringComparison.Ordinal);
         }

@@ -1,0 +1,70 @@
+using BotProtocol.State;
+using Microsoft.Extensions.Options;
+
+namespace ProtectionBot.Handoff;
+
+/// <summary>
+/// Moves a case to the next partner when the current one declines, cannot be reached or lets the time run out; with
+/// nobody left, tells the defender and erases the case. Follow-up messages are enqueued before the case is changed
+/// and carry ids of their own step, so a crash in between repeats the step without sending anything twice.
+/// </summary>
+public sealed class CaseProgress(
+    IConversationStore store, CaseStore cases, CaseCard card, TimeProvider time, IOptions<HandoffOptions> options, ILogger<CaseProgress> logger)
+{
+    /// <param name="outcome">What the card that was posted should now say: <c>passed_on</c> or <c>declined</c>.</param>
+    public async Task PassOnAsync(string caseId, int offerIndex, string outcome, CancellationToken cancellationToken)
+    {
+        var current = await cases.ReadAsync(caseId, cancellationToken);
+        if (current is null || current.OfferIndex != offerIndex || current.Status != CaseStatuses.Offered)
+            return;
+        var now = time.GetUtcNow();
+        var next = offerIndex + 1;
+        if (next < current.Route.Count)
+            await store.EnqueueAsync(HandoffMessages.Offer(current, next, newCase: null, now), cancellationToken);
+
+        var (updated, _) = await cases.UpdateAsync(caseId, c =>
+            c.Status != CaseStatuses.Offered || c.OfferIndex != offerIndex
+                ? null
+                : c with
+                {
+                    OfferIndex = Math.Min(next, c.Route.Count - 1),
+                    Status = next < c.Route.Count ? CaseStatuses.Offered : CaseStatuses.Unrouted,
+                    Posted = null,
+                    Earlier = c.Posted is { } posted ? [.. c.Earlier, posted with { Outcome = outcome }] : c.Earlier,
+                }, cancellationToken);
+        if (updated is null)
+            return;
+
+        if (current.Posted is { } earlier)
+            await store.EnqueueAsync(HandoffMessages.Card(caseId, earlier, outcome, card.Render(current, outcome), now), cancellationToken);
+        if (updated.Status == CaseStatuses.Unrouted)
+        {
+            await store.EnqueueAsync(HandoffMessages.ToDefender(updated, "unrouted", DefenderEvents.Status, DefenderEvents.Failed, null, null, now), cancellationToken);
+            await cases.DeleteAsync(caseId, cancellationToken);
+            HandoffLog.Unrouted(logger, caseId);
+        }
+        else
+        {
+            HandoffLog.PassedOn(logger, caseId, offerIndex, outcome);
+        }
+    }
+
+    /// <summary>How long the partner at the current offer has before the next one is tried.</summary>
+    public TimeSpan AcceptTimeout(HandoffCase handoffCase) =>
+        handoffCase.Urgent ? options.Value.UrgentAcceptTimeout : options.Value.AcceptTimeout;
+}
+
+/// <summary>The events the handoff runs in the defender's conversation.</summary>
+public static class DefenderEvents
+{
+    /// <summary>The Bot Framework handoff convention's status event: <c>value.state</c> accepted, failed or completed.</summary>
+    public const string Status = "handoff.status";
+
+    /// <summary>A caseworker's message to relay.</summary>
+    public const string Message = "handoff.message";
+
+    public const string Accepted = "accepted";
+    public const string Rerouted = "rerouted";
+    public const string Failed = "failed";
+    public const string Completed = "completed";
+}

@@ -1,0 +1,189 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BotProtocol.Schema;
+using BotProtocol.Turns;
+using ProtectionBot.Content;
+using ProtectionBot.Conversation;
+
+namespace ProtectionBot.Handoff;
+
+/// <summary>
+/// The caseworkers' side, in their partner's Teams channel: Accept, Decline and Close on a case card, and replies in
+/// a case's thread relayed to the defender. Only the channel and tenant registered as the partner's desk can act on
+/// its cases; anything else is refused and logged without personal data.
+/// </summary>
+internal sealed partial class CaseworkerDesk(
+    TextCatalog texts, CaseStore cases, CaseProgress progress, CaseCard card, PartnerDirectory partners, TimeProvider time, ILogger<CaseworkerDesk> logger)
+{
+    /// <summary>A case card's button, from wherever it was pressed.</summary>
+    public static bool IsCaseAction(TurnContext turn) =>
+        turn.Activity.IsType(ActivityTypes.Message)
+        && turn.Activity.Value is { ValueKind: JsonValueKind.Object } value
+        && value.TryGetProperty("handoff", out _);
+
+    /// <summary>Anything in a Teams channel: the bot is only ever installed in channels as a partner's desk.</summary>
+    public static bool IsInChannel(TurnContext turn) =>
+        turn.Activity.ChannelId == "msteams" && turn.Activity.Conversation?.ConversationType == "channel";
+
+    public async Task OnActionAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var action = turn.Activity.Value!.Value.Deserialize(HandoffJsonContext.Default.CaseAction);
+        var name = action?.Handoff ?? "unknown";
+        if (Desk(turn) is not { } partner)
+        {
+            Refuse(turn, name, "not a registered partner desk");
+            return;
+        }
+        if (action?.Case is not { } caseId || await cases.ReadAsync(caseId, cancellationToken) is not { } handoffCase)
+        {
+            turn.SendText(texts.Get(ConversationLanguage.Of(turn), "handoff.desk.case_gone"));
+            return;
+        }
+        switch (name)
+        {
+            case CaseCard.Accept:
+                await AcceptAsync(turn, partner, handoffCase, action.OfferIndex, cancellationToken);
+                break;
+            case CaseCard.Decline:
+                await DeclineAsync(turn, partner, handoffCase, action.OfferIndex, cancellationToken);
+                break;
+            case CaseCard.Close:
+                await CloseAsync(turn, partner, handoffCase, cancellationToken);
+                break;
+            default:
+                Refuse(turn, name, "unknown action");
+                break;
+        }
+    }
+
+    /// <summary>A message in the channel: in a taken case's thread it goes to the defender; anywhere else, how the desk works.</summary>
+    public async Task OnChannelActivityAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (!turn.Activity.IsType(ActivityTypes.Message))
+            return;
+        if (Desk(turn) is not { } partner)
+        {
+            Refuse(turn, "message", "not a registered partner desk");
+            return;
+        }
+        var language = partner.Languages[0];
+        if (turn.State.Get(CaseworkerThread.Key, HandoffJsonContext.Default.CaseworkerThread) is not { } thread)
+        {
+            turn.SendText(texts.Get(language, "handoff.desk.help"));
+            return;
+        }
+        var handoffCase = await cases.ReadAsync(thread.CaseId, cancellationToken);
+        if (handoffCase?.Owner is not { } owner || owner.PartnerId != partner.Id)
+        {
+            turn.SendText(texts.Get(handoffCase?.Answers.Language ?? language, "handoff.desk.case_gone"));
+            return;
+        }
+        var text = WithoutMentions(turn.Activity.Text);
+        if (text.Length == 0)
+            return;
+        turn.Enqueue(HandoffMessages.ToDefender(handoffCase, $"message/{turn.Activity.Id ?? Guid.NewGuid().ToString("N")}",
+            DefenderEvents.Message, null, Signature(turn, partner), text, time.GetUtcNow()));
+    }
+
+    private async Task AcceptAsync(TurnContext turn, Partner partner, HandoffCase handoffCase, int? offerIndex, CancellationToken cancellationToken)
+    {
+        var language = handoffCase.Answers.Language;
+        var userId = turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? "";
+        var caseworker = new Caseworker(partner.Id, userId, DisplayName(turn), turn.Activity.ServiceUrl ?? partner.Teams!.ServiceUrl, turn.Activity.Conversation!.Id!);
+        var (current, changed) = await cases.UpdateAsync(handoffCase.Id, c =>
+            c.Status == CaseStatuses.Offered && c.CurrentPartnerId == partner.Id && (offerIndex is null || c.OfferIndex == offerIndex)
+                ? c with { Status = CaseStatuses.Accepted, Owner = caseworker }
+                : null, cancellationToken);
+        if (current is null)
+        {
+            turn.SendText(texts.Get(language, "handoff.desk.case_gone"));
+            return;
+        }
+        // A turn run again after a conflict finds its own acceptance: the same outcome, the same messages.
+        var mine = changed || (current.Status == CaseStatuses.Accepted && current.Owner?.PartnerId == partner.Id && current.Owner.UserId == userId);
+        if (!mine)
+        {
+            if (current.Status == CaseStatuses.Accepted && current.Owner?.PartnerId == partner.Id)
+                turn.SendText(texts.Get(language, "handoff.desk.already_taken", current.Owner.DisplayName));
+            else
+            {
+                Refuse(turn, CaseCard.Accept, "the case is not offered to this partner now");
+                turn.SendText(texts.Get(language, "handoff.desk.not_offered"));
+            }
+            return;
+        }
+        var now = time.GetUtcNow();
+        turn.State.Set(CaseworkerThread.Key, new CaseworkerThread(current.Id), HandoffJsonContext.Default.CaseworkerThread);
+        if (current.Posted is { } posted)
+            turn.Enqueue(HandoffMessages.Card(current.Id, posted, "accepted", card.Render(current, "accepted", current.Owner!.DisplayName), now));
+        turn.Enqueue(HandoffMessages.ToDefender(current, "accepted", DefenderEvents.Status, DefenderEvents.Accepted, FirstName(current.Owner!.DisplayName), null, now));
+        HandoffLog.Accepted(logger, current.Id, partner.Id);
+        turn.SendText(texts.Get(language, "handoff.desk.accepted"));
+    }
+
+    private async Task DeclineAsync(TurnContext turn, Partner partner, HandoffCase handoffCase, int? offerIndex, CancellationToken cancellationToken)
+    {
+        var language = handoffCase.Answers.Language;
+        if (handoffCase.Status != CaseStatuses.Offered || handoffCase.CurrentPartnerId != partner.Id || (offerIndex is not null && handoffCase.OfferIndex != offerIndex))
+        {
+            Refuse(turn, CaseCard.Decline, "the case is not offered to this partner now");
+            turn.SendText(texts.Get(language, "handoff.desk.not_offered"));
+            return;
+        }
+        await progress.PassOnAsync(handoffCase.Id, handoffCase.OfferIndex, "declined", cancellationToken);
+        turn.SendText(texts.Get(language, "handoff.desk.declined"));
+    }
+
+    private async Task CloseAsync(TurnContext turn, Partner partner, HandoffCase handoffCase, CancellationToken cancellationToken)
+    {
+        var language = handoffCase.Answers.Language;
+        if (handoffCase.Status != CaseStatuses.Accepted || handoffCase.Owner?.PartnerId != partner.Id)
+        {
+            Refuse(turn, CaseCard.Close, "the case is not with this partner");
+            turn.SendText(texts.Get(language, "handoff.desk.not_offered"));
+            return;
+        }
+        var now = time.GetUtcNow();
+        await cases.DeleteAsync(handoffCase.Id, cancellationToken);
+        turn.State.Remove(CaseworkerThread.Key);
+        turn.Enqueue(HandoffMessages.ToDefender(handoffCase, "closed", DefenderEvents.Status, DefenderEvents.Completed, FirstName(DisplayName(turn)), null, now));
+        if (handoffCase.Posted is { } posted)
+            turn.Enqueue(HandoffMessages.Card(handoffCase.Id, posted, "closed", card.Render(handoffCase, "closed"), now));
+        HandoffLog.Closed(logger, handoffCase.Id, "caseworker");
+        turn.SendText(texts.Get(language, "handoff.desk.closed"));
+    }
+
+    /// <summary>
+    /// The partner whose registered desk this activity came from: a Teams channel activity whose tenant and channel
+    /// (from the authenticated activity's channelData) are a partner's, inside that channel's own threads.
+    /// </summary>
+    private Partner? Desk(TurnContext turn)
+    {
+        if (!IsInChannel(turn) || turn.Activity.ChannelData is not { ValueKind: JsonValueKind.Object } data)
+            return null;
+        var tenant = data.TryGetProperty("tenant", out var t) && t.ValueKind == JsonValueKind.Object && t.TryGetProperty("id", out var tid) ? tid.GetString() : null;
+        var channel = data.TryGetProperty("channel", out var c) && c.ValueKind == JsonValueKind.Object && c.TryGetProperty("id", out var cid) ? cid.GetString() : null;
+        var partner = partners.ForTeamsChannel(tenant, channel);
+        var conversation = turn.Activity.Conversation?.Id ?? "";
+        return partner is not null && conversation.StartsWith(partner.Teams!.ChannelId, StringComparison.Ordinal) ? partner : null;
+    }
+
+    private void Refuse(TurnContext turn, string action, string reason)
+    {
+        HandoffLog.Refused(logger, action, LogIds.Hash(turn.Activity.Conversation?.Id), turn.Activity.ChannelId, reason);
+        turn.SendText(texts.Get(ConversationLanguage.Of(turn), "handoff.desk.refused"));
+    }
+
+    private static string DisplayName(TurnContext turn) => turn.Activity.From?.Name is { Length: > 0 } name ? name : "—";
+
+    private static string FirstName(string displayName) => displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? displayName;
+
+    /// <summary>How the defender sees who wrote: the caseworker's first name and their organisation, nothing more.</summary>
+    private static string Signature(TurnContext turn, Partner partner) => $"{FirstName(DisplayName(turn))} ({partner.Name})";
+
+    /// <summary>Teams puts <c>&lt;at&gt;Bot&lt;/at&gt;</c> in the text of a message that mentions the bot; the defender need not see it.</summary>
+    private static string WithoutMentions(string? text) => text is null ? "" : Mention().Replace(text, "").Trim();
+
+    [GeneratedRegex("<at>[^<]*</at>", RegexOptions.CultureInvariant)]
+    private static partial Regex Mention();
+}

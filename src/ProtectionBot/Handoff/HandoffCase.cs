@@ -1,0 +1,76 @@
+using BotProtocol.Schema;
+using ProtectionBot.Recommendations;
+
+namespace ProtectionBot.Handoff;
+
+/// <summary>
+/// A case on its way to, or with, a partner organisation: exactly what the defender agreed to share, where to reach
+/// them, the partners to try in order, and who took it. Stored as its own document; erased when the case is closed,
+/// when the defender erases their conversation, or at the retention limit.
+/// </summary>
+public sealed record HandoffCase
+{
+    public required string Id { get; init; }
+
+    public required string Status { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Immediate danger: on-call partners first and a shorter wait before the next partner is tried.</summary>
+    public bool Urgent { get; init; }
+
+    /// <summary>Where the defender is, to reach them proactively; never shown to a caseworker.</summary>
+    public required ConversationReference Defender { get; init; }
+
+    /// <summary>The state key of the defender's conversation.</summary>
+    public required string DefenderKey { get; init; }
+
+    /// <summary>The answers the defender agreed to share, description included only if they kept it.</summary>
+    public required CaseAnswers Answers { get; init; }
+
+    /// <summary>Ids of the recommended mechanisms, best first.</summary>
+    public IReadOnlyList<string> Mechanisms { get; init; } = [];
+
+    /// <summary>Only what the defender chose to share to be contacted directly.</summary>
+    public SharedContact? Contact { get; init; }
+
+    /// <summary>Partner ids, best first: the fallback order.</summary>
+    public required IReadOnlyList<string> Route { get; init; }
+
+    /// <summary>Which partner of <see cref="Route"/> has the case now.</summary>
+    public int OfferIndex { get; init; }
+
+    /// <summary>Where the current offer was posted, once it was.</summary>
+    public PostedOffer? Posted { get; init; }
+
+    /// <summary>Offers that ended (declined, not answered in time), with where their cards are, to mark them.</summary>
+    public IReadOnlyList<PostedOffer> Earlier { get; init; } = [];
+
+    public Caseworker? Owner { get; init; }
+
+    public string CurrentPartnerId => Route[OfferIndex];
+}
+
+public static class CaseStatuses
+{
+    /// <summary>Offered to <see cref="HandoffCase.CurrentPartnerId"/>, waiting for a caseworker to accept.</summary>
+    public const string Offered = "offered";
+
+    /// <summary>A caseworker took it: messages are relayed.</summary>
+    public const string Accepted = "accepted";
+
+    /// <summary>Every partner declined or let the time run out; the defender was told and the case is erased.</summary>
+    public const string Unrouted = "unrouted";
+}
+
+public sealed record SharedContact(string? Name, string? Number);
+
+/// <summary>A case card in a partner's Teams channel: the thread it opened, and the card's message id to update it.</summary>
+public sealed record PostedOffer(string PartnerId, string ServiceUrl, string ThreadId, string ActivityId, DateTimeOffset PostedAt)
+{
+    /// <summary>What the card says now that the offer ended: <c>passed-on</c>, <c>declined</c>, <c>withdrawn</c>, <c>closed</c>.</summary>
+    public string? Outcome { get; init; }
+}
+
+/// <summary>The caseworker who accepted, and the thread through which the defender's messages reach them.</summary>
+public sealed record Caseworker(string PartnerId, string UserId, string DisplayName, string ServiceUrl, string ThreadId);

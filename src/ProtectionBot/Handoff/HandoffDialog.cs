@@ -1,0 +1,204 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using BotProtocol.Dialogs;
+using BotProtocol.Prompts;
+using BotProtocol.Schema;
+using BotProtocol.State;
+using BotProtocol.Turns;
+using ProtectionBot.Content;
+using ProtectionBot.Conversation;
+using ProtectionBot.Interview;
+using ProtectionBot.Knowledge.Countries;
+using ProtectionBot.Recommendations;
+
+namespace ProtectionBot.Handoff;
+
+/// <summary>What the handoff dialog carries between turns: the case as it would be shared.</summary>
+public sealed record HandoffDialogState
+{
+    public CaseAnswers Answers { get; init; } = new() { Language = Language.Default };
+
+    public IReadOnlyList<string> Mechanisms { get; init; } = [];
+
+    /// <summary>The person already said yes to being contacted (the offer in the emergency options, or an edit).</summary>
+    public bool Asked { get; init; }
+
+    /// <summary>The last choice on the summary, so the step after it knows whether a new description was typed.</summary>
+    public string? Choice { get; init; }
+}
+
+/// <summary>
+/// The defender's side of a handoff, in the order they live it: the offer, exactly what would be shared (which they
+/// can edit or withdraw), whether to share their name or number as well, then the sending — only after that yes.
+/// </summary>
+internal sealed class HandoffDialog(
+    TextCatalog texts, InterviewPrompts prompts, CaseSummary summary, PartnerRouter router, CountryCatalog countries, TimeProvider time)
+{
+    public const string Id = "handoff";
+    private const string OfferPrompt = "handoff.offer";
+    private const string SummaryPrompt = "handoff.summary";
+    private const string DescriptionPrompt = "handoff.description";
+    private const string ContactPrompt = "handoff.contact";
+    private static readonly string[] SummaryChoices = ["share", "edit", "remove", "withdraw"];
+
+    public IEnumerable<Dialog> Dialogs()
+    {
+        yield return new WaterfallDialog<HandoffDialogState>(Id, HandoffJsonContext.Default.HandoffDialogState,
+            OfferAsync,
+            ShowWhatWouldBeSharedAsync,
+            ApplyChoiceAsync,
+            AskContactAsync,
+            SendAsync);
+        yield return new ConfirmPrompt(OfferPrompt);
+        yield return new ChoicePrompt(SummaryPrompt);
+        yield return new TextPrompt(DescriptionPrompt);
+        yield return new ConfirmPrompt(ContactPrompt);
+    }
+
+    private async Task<DialogTurnResult> OfferAsync(WaterfallStepContext<HandoffDialogState> step, CancellationToken cancellationToken)
+    {
+        step.State = step.Options ?? throw new InvalidOperationException("The handoff dialog starts from a case.");
+        var language = ConversationLanguage.Of(step.Context);
+        if (Route(step.State.Answers).Count == 0)
+        {
+            step.Context.SendText(texts.Get(language, step.State.Answers.InImmediateDanger ? "handoff.offer.none_urgent" : "handoff.offer.none"));
+            return await step.EndDialogAsync(cancellationToken: cancellationToken);
+        }
+        if (step.State.Asked)
+            return await step.NextAsync(true, cancellationToken);
+        return await prompts.AskYesNoAsync(step, OfferPrompt, "handoff.offer.ask", "handoff.offer.yes", "handoff.offer.no", cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> ShowWhatWouldBeSharedAsync(WaterfallStepContext<HandoffDialogState> step, CancellationToken cancellationToken)
+    {
+        var language = ConversationLanguage.Of(step.Context);
+        if (step.Result is not true)
+        {
+            step.Context.SendText(texts.Get(language, "handoff.offer.declined"));
+            return await step.EndDialogAsync(cancellationToken: cancellationToken);
+        }
+        var lines = summary.Lines(step.State.Answers, step.State.Mechanisms, language);
+        step.Context.SendText(string.Join("\n\n", [texts.Get(language, "handoff.summary.intro"), .. lines.Select(l => "• " + l), texts.Get(language, "handoff.summary.not_shared")]));
+        var choices = step.State.Answers.Description is null ? SummaryChoices.Where(c => c != "remove").ToList() : [.. SummaryChoices];
+        return await prompts.AskOneAsync(step, SummaryPrompt, "handoff.summary", choices, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> ApplyChoiceAsync(WaterfallStepContext<HandoffDialogState> step, CancellationToken cancellationToken)
+    {
+        var language = ConversationLanguage.Of(step.Context);
+        var choice = (step.Result as FoundChoice)?.Value;
+        step.State = step.State with { Choice = choice };
+        switch (choice)
+        {
+            case "edit":
+                return await step.PromptAsync(DescriptionPrompt, new PromptOptions { Prompt = InterviewPrompts.Question(texts.Get(language, "handoff.summary.edit_ask")) }, cancellationToken);
+            case "remove":
+                return await step.ReplaceDialogAsync(Id, step.State with { Answers = step.State.Answers with { Description = null }, Asked = true, Choice = null }, cancellationToken);
+            case "withdraw":
+                step.Context.SendText(texts.Get(language, "handoff.summary.withdrawn"));
+                return await step.EndDialogAsync(cancellationToken: cancellationToken);
+            default:
+                return await step.NextAsync(cancellationToken: cancellationToken);
+        }
+    }
+
+    private async Task<DialogTurnResult> AskContactAsync(WaterfallStepContext<HandoffDialogState> step, CancellationToken cancellationToken)
+    {
+        if (step.State.Choice == "edit" && step.Result is string description)
+        {
+            var edited = string.IsNullOrWhiteSpace(description) || prompts.IsSkip(description) ? null : description.Trim();
+            return await step.ReplaceDialogAsync(Id, step.State with { Answers = step.State.Answers with { Description = edited }, Asked = true, Choice = null }, cancellationToken);
+        }
+        var language = ConversationLanguage.Of(step.Context);
+        var from = step.Context.Activity.From;
+        // WhatsApp gives the person's number; other channels at most the name they show there.
+        if (IsPhoneChannel(step.Context))
+            return await prompts.AskYesNoAsync(step, ContactPrompt, "handoff.contact.ask_number", "handoff.contact.yes", "handoff.contact.no", cancellationToken);
+        if (from?.Name is { Length: > 0 } name)
+        {
+            return await step.PromptAsync(ContactPrompt, new PromptOptions
+            {
+                Prompt = InterviewPrompts.Question(texts.Get(language, "handoff.contact.ask_name", name)),
+                RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry")),
+                Choices = [new Choice(texts.Get(language, "handoff.contact.yes")), new Choice(texts.Get(language, "handoff.contact.no"))],
+            }, cancellationToken);
+        }
+        return await step.NextAsync(false, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> SendAsync(WaterfallStepContext<HandoffDialogState> step, CancellationToken cancellationToken)
+    {
+        var turn = step.Context;
+        var language = ConversationLanguage.Of(turn);
+        var now = time.GetUtcNow();
+        var route = Route(step.State.Answers);
+        var from = turn.Activity.From;
+        var contact = step.Result is true
+            ? new SharedContact(from?.Name, IsPhoneChannel(turn) ? from?.Id : null)
+            : null;
+        var handoffCase = new HandoffCase
+        {
+            Id = NewCaseId(),
+            Status = CaseStatuses.Offered,
+            CreatedAt = now,
+            Urgent = step.State.Answers.InImmediateDanger,
+            Defender = turn.Activity.GetConversationReference() with { ActivityId = null },
+            DefenderKey = TurnProcessor.StateKey(turn.Activity),
+            Answers = step.State.Answers,
+            Mechanisms = step.State.Mechanisms,
+            Contact = contact,
+            Route = [.. route.Select(p => p.Id)],
+        };
+        // The case travels inside the outbox message, saved with this turn's state: it exists exactly if the turn did.
+        turn.Enqueue(HandoffMessages.Offer(handoffCase, 0, handoffCase, now));
+        DefenderHandoff.Set(turn, new DefenderHandoff(handoffCase.Id, DefenderHandoff.Waiting, route[0].Name, handoffCase.Urgent));
+        turn.SendText(Expectation(language, route[0], now));
+        // The Bot Framework's handoff convention, so an agent hub on the channel can see that a handoff began.
+        turn.Send(new Activity
+        {
+            Type = ActivityTypes.Event,
+            Name = "handoff.initiate",
+            Value = JsonSerializer.SerializeToElement(new HandoffInitiation(handoffCase.Urgent ? "protection-urgent" : "protection", step.State.Answers.Language, step.State.Answers.Country), HandoffJsonContext.Default.HandoffInitiation),
+        });
+        return await step.EndDialogAsync(cancellationToken: cancellationToken);
+    }
+
+    /// <summary>What the defender is told about who will write and roughly when.</summary>
+    public string Expectation(string language, Partner partner, DateTimeOffset now)
+    {
+        var within = Hours(language, partner.ResponseTime);
+        if (PartnerRouter.IsAnswering(partner, now) || partner.Hours is null)
+            return texts.Get(language, "handoff.sent", partner.Name, within);
+        var opening = TimeZoneInfo.ConvertTime(partner.Hours.NextOpening(now), partner.Hours.TimeZone);
+        var when = opening.ToString("dddd d MMMM, HH:mm", System.Globalization.CultureInfo.GetCultureInfo(language));
+        return texts.Get(language, "handoff.sent_later", partner.Name, within, when, partner.Hours.TimeZone.Id);
+    }
+
+    public string Hours(string language, TimeSpan span) =>
+        span <= TimeSpan.FromHours(1) ? texts.Get(language, "handoff.hours.one") : texts.Get(language, "handoff.hours.many", (int)Math.Ceiling(span.TotalHours));
+
+    private IReadOnlyList<Partner> Route(CaseAnswers answers) =>
+        router.Route(answers, answers.Country is { } code ? countries.Find(code) : null, time.GetUtcNow());
+
+    private static bool IsPhoneChannel(TurnContext turn) =>
+        string.Equals(turn.Activity.ChannelId, "whatsapp", StringComparison.OrdinalIgnoreCase);
+
+    private static string NewCaseId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+}
+
+/// <summary>The <c>value</c> of the <c>handoff.initiate</c> event: routing context only, never the person's words.</summary>
+public sealed record HandoffInitiation(string Skill, string Language, string? Country);
+
+/// <summary>Where the defender's side of a handoff stands, kept in their conversation's state.</summary>
+public sealed record DefenderHandoff(string CaseId, string Phase, string PartnerName, bool Urgent)
+{
+    public const string Key = "handoff";
+    public const string Waiting = "waiting";
+    public const string Connected = "connected";
+
+    public static DefenderHandoff? Of(TurnContext turn) => turn.State.Get(Key, HandoffJsonContext.Default.DefenderHandoff);
+
+    public static void Set(TurnContext turn, DefenderHandoff handoff) => turn.State.Set(Key, handoff, HandoffJsonContext.Default.DefenderHandoff);
+
+    public static void Clear(TurnContext turn) => turn.State.Remove(Key);
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using BotProtocol.Schema;
+using BotProtocol.State;
+
+namespace ProtectionBot.Handoff;
+
+/// <summary>Outbox kinds of the handoff.</summary>
+internal static class HandoffKinds
+{
+    /// <summary>Post the case to the partner at an offer index.</summary>
+    public const string Offer = "handoff.offer";
+
+    /// <summary>The partner did not accept in time: try the next one.</summary>
+    public const string Timeout = "handoff.timeout";
+
+    /// <summary>Update a posted case card (taken, closed, passed on…) for everyone in the channel.</summary>
+    public const string Card = "handoff.card";
+
+    /// <summary>A message into the caseworker's thread.</summary>
+    public const string ToCaseworker = "handoff.to-caseworker";
+
+    /// <summary>An event into the defender's conversation (accepted, a caseworker's message, closed…), run as a turn there.</summary>
+    public const string ToDefender = "handoff.to-defender";
+}
+
+public sealed record OfferOrder(string CaseId, int OfferIndex, HandoffCase? NewCase);
+
+public sealed record CaseOnly(string CaseId, int OfferIndex);
+
+public sealed record CardUpdate(string ServiceUrl, string ThreadId, string ActivityId, JsonElement Card);
+
+public sealed record CaseworkerMessage(string ServiceUrl, string ThreadId, string Text);
+
+/// <summary>What the defender's conversation is told: <see cref="Event"/> is <c>handoff.status</c> or <c>handoff.message</c>.</summary>
+public sealed record DefenderNotice(ConversationReference Defender, string CaseId, string Event, string? State, string? From, string? Text);
+
+/// <summary>
+/// The handoff's outbox messages. Ids are derived from the case and the step, so a step retried after a crash or a
+/// conflict enqueues nothing twice; owners decide what erasing the defender's conversation takes with it.
+/// </summary>
+internal static class HandoffMessages
+{
+    public static OutboxMessage Offer(HandoffCase handoffCase, int offerIndex, HandoffCase? newCase, DateTimeOffset now) =>
+        new($"handoff/{handoffCase.Id}/offer/{offerIndex}", HandoffKinds.Offer, handoffCase.DefenderKey,
+            Bytes(new OfferOrder(handoffCase.Id, offerIndex, newCase), HandoffJsonContext.Default.OfferOrder), now);
+
+    public static OutboxMessage Timeout(HandoffCase handoffCase, int offerIndex, DateTimeOffset due) =>
+        new($"handoff/{handoffCase.Id}/timeout/{offerIndex}", HandoffKinds.Timeout, handoffCase.DefenderKey,
+            Bytes(new CaseOnly(handoffCase.Id, offerIndex), HandoffJsonContext.Default.CaseOnly), due);
+
+    /// <summary>
+    /// The owner of notices about a case that must outlive both the defender's conversation and the case itself (a card
+    /// saying "withdrawn" after the defender erased everything): a key no document ever has, so only the retention
+    /// limit removes them.
+    /// </summary>
+    public static string NoticeOwner(string caseId) => $"handoff/notices/{caseId}";
+
+    public static OutboxMessage Card(string caseId, PostedOffer posted, string outcome, Attachment card, DateTimeOffset now) =>
+        new($"handoff/{caseId}/card/{posted.ActivityId}/{outcome}", HandoffKinds.Card, NoticeOwner(caseId),
+            Bytes(new CardUpdate(posted.ServiceUrl, posted.ThreadId, posted.ActivityId, card.Content ?? default), HandoffJsonContext.Default.CardUpdate), now);
+
+    /// <param name="step">Names the step uniquely within the case (an activity id, "ended"…).</param>
+    /// <param name="owner">The defender's key for their own words (erasure takes them back), <see cref="NoticeOwner"/> for notices about them.</param>
+    public static OutboxMessage ToCaseworker(string caseId, string step, string owner, string serviceUrl, string threadId, string text, DateTimeOffset now) =>
+        new($"handoff/{caseId}/to-caseworker/{step}", HandoffKinds.ToCaseworker, owner,
+            Bytes(new CaseworkerMessage(serviceUrl, threadId, text), HandoffJsonContext.Default.CaseworkerMessage), now);
+
+    public static OutboxMessage ToDefender(HandoffCase handoffCase, string step, string eventName, string? state, string? from, string? text, DateTimeOffset now) =>
+        new($"handoff/{handoffCase.Id}/to-defender/{step}", HandoffKinds.ToDefender, handoffCase.DefenderKey,
+            Bytes(new DefenderNotice(handoffCase.Defender, handoffCase.Id, eventName, state, from, text), HandoffJsonContext.Default.DefenderNotice), now);
+
+    public static T Read<T>(OutboxMessage message, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+        JsonSerializer.Deserialize(message.Payload.Span, type) ?? throw new JsonException($"Empty {message.Kind} payload.");
+
+    private static byte[] Bytes<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+        JsonSerializer.SerializeToUtf8Bytes(value, type);
+}

@@ -1,0 +1,44 @@
+using BotProtocol.Hosting;
+
+namespace ProtectionBot.Handoff;
+
+public static class HandoffServiceCollectionExtensions
+{
+    /// <summary>
+    /// The handoff to partner organisations: the defender's consent dialog, the caseworkers' desk, and the outbox
+    /// handlers that post cases to Teams, move them on when nobody answers, and relay messages both ways.
+    /// </summary>
+    public static IHostApplicationBuilder AddHandoff(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PartnerRouter>();
+        builder.Services.AddSingleton<CaseStore>();
+        builder.Services.AddSingleton<CaseSummary>();
+        builder.Services.AddSingleton<CaseCard>();
+        builder.Services.AddSingleton<CaseProgress>();
+        builder.Services.AddSingleton<HandoffDialog>();
+        builder.Services.AddSingleton<DefenderRelay>();
+        builder.Services.AddSingleton<CaseworkerDesk>();
+        builder.Services.AddOutboxHandler<OfferDelivery>();
+        builder.Services.AddOutboxHandler<OfferTimeout>();
+        builder.Services.AddOutboxHandler<CardUpdateDelivery>();
+        builder.Services.AddOutboxHandler<CaseworkerDelivery>();
+        builder.Services.AddOutboxHandler<DefenderDelivery>();
+        builder.Services.AddHostedService<ExamplePartnersWarning>();
+        return builder;
+    }
+}
+
+/// <summary>Says at start-up, in production, that the partners file still holds the shipped examples.</summary>
+internal sealed class ExamplePartnersWarning(PartnerDirectory partners, IHostEnvironment environment, ILogger<ExamplePartnersWarning> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var examples = partners.All.Count(p => p.Example);
+        if (examples > 0 && environment.IsProduction())
+            HandoffLog.ExamplePartners(logger, examples);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,204 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BotProtocol.Outbox;
+using BotProtocol.Schema;
+using BotProtocol.State;
+using BotProtocol.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using ProtectionBot.Content;
+using ProtectionBot.Handoff;
+using ProtectionBot.Tests.Infrastructure;
+
+namespace ProtectionBot.Tests.Handoff;
+
+/// <summary>
+/// The real app with two partner desks in Teams channels of a fake Bot Connector on loopback, a clock the test moves,
+/// and the outbox worked through on demand, so a handoff reads as the sequence of what each side sees.
+/// </summary>
+internal sealed class HandoffHarness : IAsyncDisposable
+{
+    public const string TenantA = "11111111-1111-4111-8111-111111111111";
+    public const string ChannelA = "19:desk-a@thread.tacv2";
+    public const string TenantB = "22222222-2222-4222-8222-222222222222";
+    public const string ChannelB = "19:desk-b@thread.tacv2";
+
+    private readonly string _folder;
+    private readonly bool _ownsConnector;
+    private int _nextId;
+
+    private HandoffHarness(FakeConnectorService connector, bool ownsConnector, BotApplication app, string folder, FakeTimeProvider time)
+    {
+        _ownsConnector = ownsConnector;
+        Connector = connector;
+        App = app;
+        _folder = folder;
+        Time = time;
+        Texts = app.Services.GetRequiredService<TextCatalog>();
+        Store = app.Services.GetRequiredService<IConversationStore>();
+    }
+
+    public FakeConnectorService Connector { get; }
+
+    public BotApplication App { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public TextCatalog Texts { get; }
+
+    public IConversationStore Store { get; }
+
+    /// <param name="database">A SQLite file shared with another harness, to play a restart; a fresh in-memory one otherwise.</param>
+    public static async Task<HandoffHarness> StartAsync(FakeConnectorService? connector = null, string? database = null, FakeTimeProvider? time = null)
+    {
+        var ownsConnector = connector is null;
+        connector ??= await FakeConnectorService.StartAsync();
+        // A working day in Bogotá, so desks with opening hours are open.
+        time ??= new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 15, 0, 0, TimeSpan.Zero));
+        var folder = Directory.CreateTempSubdirectory("protectionbot-partners-").FullName;
+        var partners = Path.Combine(folder, "partners.yaml");
+        await File.WriteAllTextAsync(partners, $$"""
+            - id: desk-a
+              name: "Desk A"
+              covers: [CO]
+              languages: [es, en]
+              on_call: true
+              response_hours: 1
+              teams: { tenant_id: "{{TenantA}}", team_id: "19:team-a@thread.tacv2", channel_id: "{{ChannelA}}", service_url: "{{connector.ServiceUrlWithPath("amer")}}" }
+              registered_on: 2026-11-30
+            - id: desk-b
+              name: "Desk B"
+              covers: [oas]
+              languages: [es, fr, en]
+              hours: { time_zone: America/Bogota, days: [mon, tue, wed, thu, fri], from: "08:00", to: "18:00" }
+              response_hours: 4
+              teams: { tenant_id: "{{TenantB}}", team_id: "19:team-b@thread.tacv2", channel_id: "{{ChannelB}}", service_url: "{{connector.ServiceUrlWithPath("amer")}}" }
+              registered_on: 2026-11-30
+            """);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Handoff:PartnersFile"] = partners,
+            ["Handoff:AcceptTimeout"] = "00:30:00",
+            ["Handoff:UrgentAcceptTimeout"] = "00:10:00",
+            // The test steps the outbox itself, so that each assertion sees everything due delivered.
+            ["Outbox:DispatchInBackground"] = "false",
+            // Retries are the outbox's (with the test's clock), not the Connector client's own within one delivery.
+            ["Connector:MaxAttempts"] = "1",
+        };
+        if (database is not null)
+            settings["Storage:SqliteConnectionString"] = $"Data Source={database}";
+        var app = new BotApplication(settings, services => services.AddSingleton<TimeProvider>(time));
+        _ = app.Server;
+        return new HandoffHarness(connector, ownsConnector, app, folder, time);
+    }
+
+    public BotClient NewDefender(string locale = "es-CO") =>
+        new(App.CreateClient(), locale) { ServiceUrl = Connector.ServiceUrl, UserId = "defender-" + Guid.NewGuid().ToString("N")[..8] };
+
+    public string T(string key, params object?[] arguments) => Texts.Get("es", key, arguments);
+
+    /// <summary>
+    /// The quickest way to a handoff: in danger, asks for a partner now, consents, says where, sends the summary.
+    /// Returns the replies to the last answer.
+    /// </summary>
+    public async Task<IReadOnlyList<Activity>> HandOffUrgentlyAsync(BotClient defender, string country = "Colombia")
+    {
+        await defender.SayAsync("hola");
+        await defender.SayAsync(T("interview.language.keep"));
+        await defender.SayAsync(T("answer.yes"));
+        await defender.SayAsync(T("interview.emergency.partner_yes"));
+        await defender.SayAsync(T("interview.consent.yes"));
+        var summary = await defender.SayAsync(country);
+        Assert.Contains(summary, r => r.Text?.StartsWith(T("handoff.summary.intro"), StringComparison.Ordinal) == true);
+        return await defender.SayAsync(T("handoff.summary.share"));
+    }
+
+    /// <summary>Works through every outbox message that is due now, as the background dispatcher would.</summary>
+    public async Task DeliverOutboxAsync()
+    {
+        var dispatcher = App.Services.GetRequiredService<OutboxDispatcher>();
+        for (var pass = 0; pass < 20 && await dispatcher.DeliverDueAsync(CancellationToken.None) > 0; pass++)
+        {
+        }
+    }
+
+    /// <summary>The case cards posted into a channel, newest last.</summary>
+    public IReadOnlyList<ConnectorRequest> CasePosts(string channelId) =>
+        [.. Connector.Requests.Where(r => r.Operation == ConnectorOperations.CreateConversation && r.ResponseStatus == 200
+            && r.ConversationParameters?.ChannelData?.GetProperty("channel").GetProperty("id").GetString() == channelId)];
+
+    /// <summary>Text messages the bot sent into a conversation (a thread, or the defender's).</summary>
+    public IReadOnlyList<string> TextsSentTo(string conversationId) =>
+        [.. Connector.Requests.Where(r => r.Operation is ConnectorOperations.SendToConversation or ConnectorOperations.ReplyToActivity
+                && r.ConversationId is { } id && id.StartsWith(conversationId, StringComparison.Ordinal) && r.ResponseStatus == 200)
+            .Select(r => r.Activity?.Text).OfType<string>()];
+
+    /// <summary>The latest version of a posted case card: its last update, or the card as posted.</summary>
+    public JsonElement LatestCard(ConnectorRequest post, string threadId)
+    {
+        var update = Connector.Requests.LastOrDefault(r => r.Operation == ConnectorOperations.UpdateActivity && r.ConversationId == threadId);
+        var activity = update?.Activity ?? post.ConversationParameters!.Activity!;
+        return activity.Attachments![0].Content!.Value;
+    }
+
+    public static IReadOnlyList<string> CardActions(JsonElement card) =>
+        card.TryGetProperty("actions", out var actions) ? [.. actions.EnumerateArray().Select(a => a.GetProperty("title").GetString()!)] : [];
+
+    public static string CardStatus(JsonElement card) =>
+        card.GetProperty("body").EnumerateArray().Last().GetProperty("text").GetString()!;
+
+    /// <summary>A caseworker in a desk's channel: what Teams posts to the bot for a message or a card button there.</summary>
+    public Task<HttpStatusCode> CaseworkerAsync(string threadId, string tenantId, string channelId, string name, string? text = null, object? value = null)
+    {
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = "cw-" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ChannelId = "msteams",
+            ServiceUrl = Connector.ServiceUrlWithPath("amer"),
+            Conversation = new ConversationAccount { Id = threadId, ConversationType = "channel", IsGroup = true, TenantId = tenantId },
+            From = new ChannelAccount { Id = "29:" + name, Name = name, AadObjectId = DeterministicGuid(name) },
+            Recipient = new ChannelAccount { Id = "28:bot", Name = "ProtectionBot" },
+            Text = text,
+            Value = value is null ? null : JsonSerializer.SerializeToElement(value, TestJsonContext.Default.DictionaryStringString),
+            ChannelData = JsonSerializer.SerializeToElement(new Dictionary<string, Dictionary<string, string>>
+            {
+                ["tenant"] = new() { ["id"] = tenantId },
+                ["team"] = new() { ["id"] = channelId.Replace("desk", "team", StringComparison.Ordinal) },
+                ["channel"] = new() { ["id"] = channelId },
+            }, TestJsonContext.Default.DictionaryStringDictionaryStringString),
+        };
+        return PostAsync(activity);
+    }
+
+    public static Dictionary<string, string> Button(string action, string caseId, string offer = "0") =>
+        new() { ["handoff"] = action, ["case"] = caseId, ["offer"] = offer };
+
+    /// <summary>The case id a card's buttons carry.</summary>
+    public static string CaseIdOn(JsonElement card) =>
+        card.GetProperty("actions")[0].GetProperty("data").GetProperty("case").GetString()!;
+
+    public async Task<bool> CaseExistsAsync(string caseId) =>
+        await Store.ReadAsync(CaseStore.Key(caseId), CancellationToken.None) is not null;
+
+    public Task<HandoffCase?> CaseAsync(string caseId) =>
+        App.Services.GetRequiredService<CaseStore>().ReadAsync(caseId, CancellationToken.None);
+
+    private async Task<HttpStatusCode> PostAsync(Activity activity)
+    {
+        using var response = await App.CreateClient().PostAsJsonAsync("/api/messages", activity, ProtocolJsonContext.Default.Activity);
+        return response.StatusCode;
+    }
+
+    private static string DeterministicGuid(string name) =>
+        new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name))[..16]).ToString();
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        if (_ownsConnector)
+            await Connector.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
