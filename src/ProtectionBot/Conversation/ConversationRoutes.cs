@@ -16,6 +16,7 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
 
     public TurnRouter Build() => new TurnRouter()
         .On("quick-exit", commands.IsQuickExit, QuickExitAsync)
+        .On("delete-my-data", commands.IsDeleteData, DeleteDataAsync)
         .On("members-added", IsSomeoneElseJoining, GreetAsync)
         .On("uninstalled-or-erasure-asked", IsUninstallOrDeleteUserData, EraseAsync)
         .On("end-of-conversation", t => t.Activity.IsType(ActivityTypes.EndOfConversation), EndAsync)
@@ -35,12 +36,20 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
         return Task.CompletedTask;
     }
 
-    private Task QuickExitAsync(TurnContext turn, CancellationToken cancellationToken)
+    private Task QuickExitAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        EraseAndConfirmAsync(turn, "safety.quick_exit.done");
+
+    // Erases what the quick exit erases (the state, the case, the outbox messages not yet sent, the replies kept for
+    // redelivery, which hold the conversation's reference); only the confirmation differs.
+    private Task DeleteDataAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        EraseAndConfirmAsync(turn, "safety.delete_data.done");
+
+    private Task EraseAndConfirmAsync(TurnContext turn, string confirmationKey)
     {
         var language = ConversationLanguage.Of(turn);
         turn.EraseConversation();
         turn.ClearReplies();
-        turn.SendText(texts.Get(language, "safety.quick_exit.done"));
+        turn.SendText(texts.Get(language, confirmationKey));
         return Task.CompletedTask;
     }
 
