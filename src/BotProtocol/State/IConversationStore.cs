@@ -56,6 +56,13 @@ public interface IConversationStore
 public sealed record StoreItem(ReadOnlyMemory<byte> Data, string ETag)
 {
     public const string AnyETag = "*";
+
+    /// <summary>
+    /// The store holds a document under <see cref="ETag"/> but cannot give it back: it fails its integrity check
+    /// (altered, or sealed with a key no longer configured). <see cref="Data"/> is then empty; writing with the ETag
+    /// replaces the document.
+    /// </summary>
+    public bool IsUnreadable { get; init; }
 }
 
 public sealed class ETagConflictException(string message) : Exception(message)

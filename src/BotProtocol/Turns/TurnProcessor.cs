@@ -113,6 +113,12 @@ public sealed class TurnProcessor
     {
         if (stored is null)
             return new ConversationState();
+        if (stored.IsUnreadable)
+        {
+            if (_logger.IsEnabled(LogLevel.Error))
+                TurnLog.UnreadableState(_logger, LogIds.Hash(key));
+            return new ConversationState();
+        }
         try
         {
             return JsonSerializer.Deserialize(stored.Data.Span, ProtocolJsonContext.Default.ConversationState) ?? new ConversationState();

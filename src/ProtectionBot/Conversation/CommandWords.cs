@@ -5,13 +5,14 @@ using ProtectionBot.Content;
 namespace ProtectionBot.Conversation;
 
 /// <summary>
-/// Words that act at any step of any conversation (quick exit, help, restart, a language's name), in every
+/// Words that act at any step of any conversation (quick exit, delete my data, help, restart, a language's name), in every
 /// language at once: a frightened person may type the exit word of a language other than the one in use.
 /// A command is the whole message, not a word inside a sentence, so "I want to exit the country" stays an answer.
 /// </summary>
 internal sealed class CommandWords
 {
     private readonly HashSet<string> _quickExit;
+    private readonly HashSet<string> _deleteData;
     private readonly HashSet<string> _help;
     private readonly HashSet<string> _restart;
     private readonly Dictionary<string, string> _languages = new(StringComparer.Ordinal);
@@ -19,6 +20,7 @@ internal sealed class CommandWords
     public CommandWords(TextCatalog texts)
     {
         _quickExit = Normalized(texts.GetListInAllLanguages("safety.quick_exit.words"));
+        _deleteData = Normalized(texts.GetListInAllLanguages("safety.delete_data.words"));
         _help = Normalized(texts.GetListInAllLanguages("help.words"));
         _restart = Normalized(texts.GetListInAllLanguages("restart.words"));
         foreach (var language in Language.All)
@@ -29,6 +31,8 @@ internal sealed class CommandWords
     }
 
     public bool IsQuickExit(TurnContext turn) => _quickExit.Contains(Said(turn));
+
+    public bool IsDeleteData(TurnContext turn) => _deleteData.Contains(Said(turn));
 
     public bool IsHelp(TurnContext turn) => _help.Contains(Said(turn));
 

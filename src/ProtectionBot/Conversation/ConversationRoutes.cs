@@ -18,6 +18,7 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
 
     public TurnRouter Build() => new TurnRouter()
         .On("quick-exit", commands.IsQuickExit, QuickExitAsync)
+        .On("delete-my-data", commands.IsDeleteData, DeleteDataAsync)
         .On("case-action", CaseworkerDesk.IsCaseAction, desk.OnActionAsync)
         .On("partner-desk", CaseworkerDesk.IsInChannel, desk.OnChannelActivityAsync)
         .On("handoff-event", DefenderRelay.IsHandoffEvent, relay.OnEventAsync)
@@ -41,13 +42,21 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
         return Task.CompletedTask;
     }
 
-    private async Task QuickExitAsync(TurnContext turn, CancellationToken cancellationToken)
+    private Task QuickExitAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        EraseAndConfirmAsync(turn, "safety.quick_exit.done", cancellationToken);
+
+    // Erases what the quick exit erases (the state, the case, the outbox messages not yet sent, the replies kept for
+    // redelivery, which hold the conversation's reference); only the confirmation differs.
+    private Task DeleteDataAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        EraseAndConfirmAsync(turn, "safety.delete_data.done", cancellationToken);
+
+    private async Task EraseAndConfirmAsync(TurnContext turn, string confirmationKey, CancellationToken cancellationToken)
     {
         var language = ConversationLanguage.Of(turn);
         await relay.WithdrawAsync(turn, cancellationToken);
         turn.EraseConversation();
         turn.ClearReplies();
-        turn.SendText(texts.Get(language, "safety.quick_exit.done"));
+        turn.SendText(texts.Get(language, confirmationKey));
     }
 
     private async Task GreetAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -7,15 +7,19 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    public static readonly IReadOnlyList<string> Providers = ["Sqlite", "InMemory"];
+    public static readonly IReadOnlyList<string> Providers = ["Sqlite", "Postgres", "InMemory"];
 
-    /// <summary><c>Sqlite</c> (default: an embedded file, no set-up) or <c>InMemory</c> (lost on restart; tests and demos).</summary>
+    /// <summary>
+    /// <c>Sqlite</c> (default: an embedded file, no set-up, one instance), <c>Postgres</c> (a shared database for several
+    /// instances; needs <see cref="PostgresConnectionString"/>) or <c>InMemory</c> (lost on restart; tests and demos).
+    /// </summary>
     [Required]
-    [RegularExpression("^(Sqlite|InMemory)$", ErrorMessage = "Storage:Provider must be Sqlite or InMemory.")]
+    [RegularExpression("^(Sqlite|Postgres|InMemory)$", ErrorMessage = "Storage:Provider must be Sqlite, Postgres or InMemory.")]
     public string Provider { get; set; } = "Sqlite";
 
     /// <summary>
-    /// Folder of the SQLite file <c>protectionbot.db</c>; relative paths are under the app's content root.
+    /// Folder of the SQLite file <c>protectionbot.db</c> (and, in Development without a configured key, of the local
+    /// data protection key); relative paths are under the app's content root.
     /// Default <c>.data</c>. Created on first run.
     /// </summary>
     [Required]
@@ -34,4 +38,10 @@ public sealed class StorageOptions
 
     /// <summary>A full SQLite connection string; overrides <see cref="DataDirectory"/> (tests use a shared in-memory database).</summary>
     public string? SqliteConnectionString { get; set; }
+
+    /// <summary>
+    /// An Npgsql connection string (<c>Host=…;Database=…;Username=…;Password=…;SSL Mode=Require</c>); required when
+    /// <see cref="Provider"/> is <c>Postgres</c>. The tables are created, and upgraded, at start-up. No default.
+    /// </summary>
+    public string? PostgresConnectionString { get; set; }
 }

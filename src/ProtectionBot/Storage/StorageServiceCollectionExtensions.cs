@@ -1,13 +1,18 @@
 using BotProtocol.State;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ProtectionBot.Storage.Encryption;
+using ProtectionBot.Storage.Postgres;
 using ProtectionBot.Storage.Sqlite;
 
 namespace ProtectionBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the conversation store chosen by <c>Storage:Provider</c> (SQLite unless told otherwise) and the retention sweep.</summary>
+    /// <summary>
+    /// Registers the conversation store chosen by <c>Storage:Provider</c> (SQLite unless told otherwise), sealed with the
+    /// keys of <c>DataProtection</c>, and the retention sweep.
+    /// </summary>
     public static IHostApplicationBuilder AddConversationStorage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>()
@@ -16,19 +21,44 @@ public static class StorageServiceCollectionExtensions
             .Validate(
                 options => StorageOptions.Providers.Contains(options.Provider, StringComparer.OrdinalIgnoreCase),
                 $"Storage:Provider must be one of {string.Join(", ", StorageOptions.Providers)}.")
+            .Validate(
+                options => !IsProvider(options, "Postgres") || !string.IsNullOrWhiteSpace(options.PostgresConnectionString),
+                "Storage:PostgresConnectionString is required when Storage:Provider is Postgres.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<IConversationStore>(services =>
-        {
-            var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-            if (string.Equals(options.Provider, "InMemory", StringComparison.OrdinalIgnoreCase))
-                return new InMemoryConversationStore(services.GetRequiredService<TimeProvider>());
-            return new SqliteConversationStore(
-                SqliteConnectionString(options, services.GetRequiredService<IHostEnvironment>()),
-                services.GetRequiredService<TimeProvider>());
-        });
+        builder.Services.AddOptions<StorageEncryptionOptions>()
+            .BindConfiguration(StorageEncryptionOptions.Section)
+            .Validate<IHostEnvironment>(
+                (options, environment) => !string.IsNullOrWhiteSpace(options.Key) || environment.IsDevelopment(),
+                StorageKeys.MissingKeyMessage)
+            .Validate(
+                options => (string.IsNullOrWhiteSpace(options.Key) || StorageKeyRing.TryParseKey(options.Key, out _))
+                    && options.PreviousKeys.TrueForAll(k => StorageKeyRing.TryParseKey(k, out _)),
+                StorageKeys.InvalidKeyMessage)
+            .ValidateOnStart();
+        builder.Services.AddSingleton(services => StorageKeys.Create(
+            services.GetRequiredService<IOptions<StorageEncryptionOptions>>().Value,
+            services.GetRequiredService<IOptions<StorageOptions>>().Value,
+            services.GetRequiredService<IHostEnvironment>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageKeys).FullName!)));
+        builder.Services.AddSingleton<IConversationStore>(services => new EncryptedConversationStore(
+            CreateStore(services), services.GetRequiredService<StorageKeyRing>(), services.GetRequiredService<ILogger<EncryptedConversationStore>>()));
         builder.Services.AddHostedService<RetentionSweep>();
         return builder;
     }
+
+    private static IConversationStore CreateStore(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var time = services.GetRequiredService<TimeProvider>();
+        if (IsProvider(options, "InMemory"))
+            return new InMemoryConversationStore(time);
+        if (IsProvider(options, "Postgres"))
+            return new PostgresConversationStore(options.PostgresConnectionString!, time);
+        return new SqliteConversationStore(SqliteConnectionString(options, services.GetRequiredService<IHostEnvironment>()), time);
+    }
+
+    private static bool IsProvider(StorageOptions options, string provider) =>
+        string.Equals(options.Provider, provider, StringComparison.OrdinalIgnoreCase);
 
     private static string SqliteConnectionString(StorageOptions options, IHostEnvironment environment)
     {

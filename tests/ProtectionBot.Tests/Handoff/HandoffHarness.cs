@@ -87,7 +87,11 @@ internal sealed class HandoffHarness : IAsyncDisposable
             ["Connector:MaxAttempts"] = "1",
         };
         if (database is not null)
+        {
             settings["Storage:SqliteConnectionString"] = $"Data Source={database}";
+            // The same key before and after the restart, as a deployment keeps it.
+            settings["DataProtection:Key"] = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(database)));
+        }
         var app = new BotApplication(settings, services => services.AddSingleton<TimeProvider>(time));
         _ = app.Server;
         return new HandoffHarness(connector, ownsConnector, app, folder, time);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace ProtectionBot.Tests.Infrastructure;
 
 /// <summary>
-/// The real app in memory, one per test: a fresh shared-cache SQLite database of its own, every log line
+/// The real app in memory, one per test: a fresh shared-cache SQLite database and a data protection key of its own, every log line
 /// captured, and whatever configuration the test adds (e.g. a local token issuer's metadata URLs).
 /// Tests run in parallel, so nothing here is static.
 /// </summary>
@@ -23,6 +23,8 @@ public sealed class BotApplication(
             ["Storage:Provider"] = "Sqlite",
             ["Storage:SqliteConnectionString"] = $"Data Source=test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared",
             ["MicrosoftAppId"] = "",
+            // A key of its own rather than the Development key file, so tests never write into the source tree.
+            ["DataProtection:Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             defaults[key] = value;

@@ -17,21 +17,30 @@ namespace ProtectionBot.Tests.Interview;
 /// </summary>
 internal sealed class Defender
 {
-    private readonly BotApplication _app;
+    private readonly BotApplication? _app;
     private readonly BotClient _bot;
     private readonly TextCatalog _texts;
     private readonly string _language;
 
     public Defender(BotApplication app, Persona persona)
+        : this(app.CreateClient(), app.Services.GetRequiredService<TextCatalog>(), persona) => _app = app;
+
+    /// <summary>A defender talking to a bot elsewhere (another process, several instances behind one client).</summary>
+    public Defender(HttpClient http, TextCatalog texts, Persona persona)
     {
-        _app = app;
         Persona = persona;
         _language = Language.FromLocale(persona.Locale) ?? Language.Default;
-        _bot = new BotClient(app.CreateClient(), persona.Locale, persona.ChannelId);
-        _texts = app.Services.GetRequiredService<TextCatalog>();
+        _bot = new BotClient(http, persona.Locale, persona.ChannelId);
+        _texts = texts;
     }
 
     public Persona Persona { get; }
+
+    /// <summary>The key the bot keeps this conversation's state under.</summary>
+    public string StateKey => $"conversation/{Persona.ChannelId}/{_bot.ConversationId}";
+
+    /// <summary>The questions the bot asked, by text key, in the order it asked them.</summary>
+    public List<string> Asked { get; } = [];
 
     /// <summary>Answers the defender gave, the first "hola" included.</summary>
     public int Turns { get; private set; }
@@ -64,8 +73,8 @@ internal sealed class Defender
     /// <summary>The case the bot kept for a handoff, read back from its store.</summary>
     public async Task<CaseAnswers?> StoredCaseAsync()
     {
-        var store = _app.Services.GetRequiredService<IConversationStore>();
-        var item = await store.ReadAsync($"conversation/{Persona.ChannelId}/{_bot.ConversationId}", TestContext.Current.CancellationToken);
+        var store = (_app ?? throw new InvalidOperationException("Only a defender talking to an in-memory app can read its store.")).Services.GetRequiredService<IConversationStore>();
+        var item = await store.ReadAsync(StateKey, TestContext.Current.CancellationToken);
         var state = JsonSerializer.Deserialize(item!.Data.Span, ProtocolJsonContext.Default.ConversationState)!;
         return state.Properties.TryGetValue(InterviewDialog.CaseKey, out var stored)
             ? stored.Deserialize(InterviewTestJsonContext.Default.CaseAnswers)
@@ -80,6 +89,7 @@ internal sealed class Defender
     {
         var asked = question.Text ?? CardQuestion(question) ?? "";
         var key = QuestionKey(asked) ?? throw new InvalidOperationException($"Unknown question: \"{asked}\"");
+        Asked.Add(key);
         return key switch
         {
             "language.ask" or "interview.language.confirm" => await SayAsync(_texts.Get(_language, "language.name")),
@@ -102,7 +112,7 @@ internal sealed class Defender
         };
     }
 
-    private async Task<IReadOnlyList<Activity>> SayAsync(string text) => Listen(await _bot.SayAsync(text));
+    public async Task<IReadOnlyList<Activity>> SayAsync(string text) => Listen(await _bot.SayAsync(text));
 
     private async Task<IReadOnlyList<Activity>> SubmitAsync(string promptId, IReadOnlyList<string> codes) =>
         Listen(await _bot.SubmitAsync(JsonSerializer.SerializeToElement(

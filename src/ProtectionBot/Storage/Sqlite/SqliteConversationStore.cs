@@ -48,11 +48,12 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
         var now = _time.GetUtcNow();
         await using var connection = await OpenAsync(cancellationToken);
         // synchronous = NORMAL is per connection: in WAL mode it survives a crash of the app (not of the machine's
-        // power) without an fsync per turn. It runs on its own because a batch's affected-row count would include
-        // the connection's previous write and hide a conflict.
+        // power) without an fsync per turn. secure_delete zeroes the space an updated row leaves behind, which would
+        // otherwise keep its key (in clear) in the file after the conversation is erased. They run on their own because
+        // a batch's affected-row count would include the connection's previous write and hide a conflict.
         await using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA synchronous = NORMAL";
+            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
         // Only a write that also enqueues pays for a transaction; a plain write is one atomic statement.
@@ -101,6 +102,12 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
             """;
         command.Parameters.AddWithValue("$key", key);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        // Older versions of the erased pages (the key is stored in clear) still sit in the write-ahead log until a
+        // checkpoint; copying them back now and emptying the log leaves none behind. Readers in the way only make the
+        // checkpoint partial, and the next erasure or SQLite's automatic checkpoint finishes it.
+        await using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        await checkpoint.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask<int> DeleteWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)

@@ -1,0 +1,180 @@
+using System.Globalization;
+using BotProtocol.State;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ProtectionBot.Storage.Postgres;
+
+/// <summary>
+/// The store for several instances: one PostgreSQL database shared by all of them, documents and outbox side by side
+/// so a turn's state and its outgoing messages commit together. As in SQLite, the ETag is random rather than a
+/// counter, so a key deleted and written again never matches an ETag read before the deletion.
+/// </summary>
+internal sealed class PostgresConversationStore : IConversationStore, IDisposable, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _time;
+
+    public PostgresConversationStore(string connectionString, TimeProvider time)
+    {
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _time = time;
+        PostgresSchema.Migrate(_dataSource);
+    }
+
+    public async ValueTask<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT data, etag FROM documents WHERE key = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+            return null;
+        return new StoreItem((byte[])reader[0], reader.GetString(1));
+    }
+
+    public async ValueTask<string> WriteAsync(
+        string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken)
+    {
+        var etag = Random.Shared.NextInt64(long.MaxValue).ToString("x16", CultureInfo.InvariantCulture);
+        var now = _time.GetUtcNow();
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        // Only a write that also enqueues pays for a transaction; a plain write is one atomic statement. Leaving the
+        // block without committing (a conflict, a failure) rolls the messages back with the document.
+        await using var transaction = outgoing.Count > 0 ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        await using (var command = new NpgsqlCommand(WriteStatement(expectedETag), connection, transaction))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = key });
+            command.Parameters.Add(new NpgsqlParameter { Value = etag });
+            command.Parameters.Add(new NpgsqlParameter { Value = data.ToArray(), NpgsqlDbType = NpgsqlDbType.Bytea });
+            command.Parameters.Add(new NpgsqlParameter { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            if (expectedETag is not null and not StoreItem.AnyETag)
+                command.Parameters.Add(new NpgsqlParameter { Value = expectedETag });
+            // A concurrent writer holding the same ETag waits for this row's lock, then finds the ETag changed:
+            // exactly one of them updates a row.
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+                throw new ETagConflictException();
+        }
+        foreach (var message in outgoing)
+            await InsertAsync(connection, transaction, message, now, cancellationToken);
+        if (transaction is not null)
+            await transaction.CommitAsync(cancellationToken);
+        return etag;
+    }
+
+    private static string WriteStatement(string? expectedETag) => expectedETag switch
+    {
+        null => """
+            INSERT INTO documents (key, etag, data, updated_at) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (key) DO NOTHING
+            """,
+        StoreItem.AnyETag => """
+            INSERT INTO documents (key, etag, data, updated_at) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, updated_at = excluded.updated_at
+            """,
+        _ => "UPDATE documents SET etag = $2, data = $3, updated_at = $4 WHERE key = $1 AND etag = $5",
+    };
+
+    public async ValueTask DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        // One statement, so the document and its unsent messages go together.
+        await using var command = _dataSource.CreateCommand("""
+            WITH messages AS (DELETE FROM outbox WHERE owner = $1)
+            DELETE FROM documents WHERE key = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async ValueTask<int> DeleteWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        // Compared row by row at delete time: a turn that wrote since the cutoff keeps its document.
+        await using var command = _dataSource.CreateCommand("""
+            WITH erased AS (DELETE FROM documents WHERE updated_at < $1 RETURNING key),
+                 messages AS (DELETE FROM outbox WHERE enqueued_at < $1 OR owner IN (SELECT key FROM erased))
+            SELECT count(*) FROM erased
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = cutoff, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await InsertAsync(connection, null, message, _time.GetUtcNow(), cancellationToken);
+    }
+
+    public async ValueTask<IReadOnlyList<OutboxLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        var until = now + leaseFor;
+        // SKIP LOCKED: instances leasing at the same moment each take different rows instead of waiting for each other;
+        // a row another instance just leased is re-checked against the WHERE clause and left out.
+        await using var command = _dataSource.CreateCommand("""
+            UPDATE outbox SET lease_token = $1, leased_until = $2, attempts = outbox.attempts + 1
+            FROM (
+                SELECT id FROM outbox
+                WHERE due_at <= $3 AND (leased_until IS NULL OR leased_until <= $3)
+                ORDER BY due_at
+                LIMIT $4
+                FOR UPDATE SKIP LOCKED) due
+            WHERE outbox.id = due.id
+            RETURNING outbox.id, outbox.kind, outbox.owner, outbox.payload, outbox.due_at, outbox.attempts
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = token });
+        command.Parameters.Add(new NpgsqlParameter { Value = until, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = max });
+        var leases = new List<OutboxLease>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var message = new OutboxMessage(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), (byte[])reader[3],
+                await reader.GetFieldValueAsync<DateTimeOffset>(4, cancellationToken));
+            leases.Add(new OutboxLease(message, reader.GetInt32(5), token, until));
+        }
+        leases.Sort((a, b) => a.Message.DueAt.CompareTo(b.Message.DueAt));
+        return leases;
+    }
+
+    public async ValueTask<bool> CompleteAsync(OutboxLease lease, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("DELETE FROM outbox WHERE id = $1 AND lease_token = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = lease.Message.Id });
+        command.Parameters.Add(new NpgsqlParameter { Value = lease.Token });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async ValueTask<bool> RescheduleAsync(OutboxLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "UPDATE outbox SET due_at = $1, lease_token = NULL, leased_until = NULL WHERE id = $2 AND lease_token = $3");
+        command.Parameters.Add(new NpgsqlParameter { Value = dueAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = lease.Message.Id });
+        command.Parameters.Add(new NpgsqlParameter { Value = lease.Token });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private static async Task<bool> InsertAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The id is the primary key: a second enqueue of the same message is ignored by the database itself, even when
+        // two instances enqueue it at the same moment.
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO outbox (id, kind, owner, payload, due_at, attempts, enqueued_at)
+            VALUES ($1, $2, $3, $4, $5, 0, $6)
+            ON CONFLICT (id) DO NOTHING
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = message.Id });
+        command.Parameters.Add(new NpgsqlParameter { Value = message.Kind });
+        command.Parameters.Add(new NpgsqlParameter { Value = message.Owner });
+        command.Parameters.Add(new NpgsqlParameter { Value = message.Payload.ToArray(), NpgsqlDbType = NpgsqlDbType.Bytea });
+        command.Parameters.Add(new NpgsqlParameter { Value = message.DueAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public void Dispose() => _dataSource.Dispose();
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

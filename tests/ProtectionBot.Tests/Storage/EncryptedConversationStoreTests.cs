@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using System.Text;
+using BotProtocol.State;
+using Microsoft.Extensions.Logging.Abstractions;
+using ProtectionBot.Storage.Encryption;
+
+namespace ProtectionBot.Tests.Storage;
+
+/// <summary>
+/// The sealing decorator keeps the whole contract (here over the in-memory store; the app puts it over every store),
+/// never lets the store see plaintext, survives a key rotation and refuses anything altered.
+/// </summary>
+public sealed class EncryptedConversationStoreTests : ConversationStoreContract
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly byte[] OldKey = RandomNumberGenerator.GetBytes(32);
+    private static readonly byte[] NewKey = RandomNumberGenerator.GetBytes(32);
+
+    private readonly IConversationStore _raw;
+
+    public EncryptedConversationStoreTests() => _raw = new InMemoryConversationStore(Time);
+
+    protected override IConversationStore CreateStore() => Sealed(new StorageKeyRing(NewKey, []));
+
+    private EncryptedConversationStore Sealed(StorageKeyRing keys) => new EncryptedConversationStore(_raw, keys, NullLogger<EncryptedConversationStore>.Instance);
+
+    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    [Fact]
+    public async Task The_store_underneath_holds_neither_the_document_nor_the_payload_in_clear()
+    {
+        await CreateStore().WriteAsync("conversation/test/c1", Bytes("they followed me"), null, [new OutboxMessage("m1", "test", "conversation/test/c1", Bytes("case summary"), DateTimeOffset.MinValue)], None);
+
+        var raw = await _raw.ReadAsync("conversation/test/c1", None);
+        var message = Assert.Single(await _raw.LeaseDueAsync(Time.GetUtcNow(), TimeSpan.FromSeconds(5), 10, None)).Message;
+
+        Assert.DoesNotContain("followed", Encoding.UTF8.GetString(raw!.Data.Span), StringComparison.Ordinal);
+        Assert.DoesNotContain("summary", Encoding.UTF8.GetString(message.Payload.Span), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_a_rotation_old_data_still_reads_and_new_writes_use_the_new_key()
+    {
+        var before = Sealed(new StorageKeyRing(OldKey, []));
+        var etag = await before.WriteAsync("k", Bytes("written under the old key"), null, [], None);
+        var oldSeal = (await _raw.ReadAsync("k", None))!.Data.ToArray();
+        await before.EnqueueAsync(new OutboxMessage("m1", "test", "k", Bytes("queued under the old key"), DateTimeOffset.MinValue), None);
+
+        var rotated = Sealed(new StorageKeyRing(NewKey, [OldKey]));
+        var item = await rotated.ReadAsync("k", None);
+        var lease = Assert.Single(await rotated.LeaseDueAsync(Time.GetUtcNow(), TimeSpan.FromSeconds(5), 10, None));
+        await rotated.WriteAsync("k", Bytes("written under the new key"), etag, [], None);
+
+        Assert.Equal("written under the old key", Encoding.UTF8.GetString(item!.Data.Span));
+        Assert.Equal("queued under the old key", Encoding.UTF8.GetString(lease.Message.Payload.Span));
+        var newSeal = (await _raw.ReadAsync("k", None))!.Data.ToArray();
+        Assert.NotEqual(oldSeal.AsSpan(1, 4).ToArray(), newSeal.AsSpan(1, 4).ToArray());
+        // Once the old key is dropped, what only it sealed can no longer be read; what the new key sealed can.
+        var newOnly = Sealed(new StorageKeyRing(NewKey, []));
+        Assert.Equal("written under the new key", Encoding.UTF8.GetString((await newOnly.ReadAsync("k", None))!.Data.Span));
+        Assert.True((await Sealed(new StorageKeyRing(OldKey, [])).ReadAsync("k", None))!.IsUnreadable);
+    }
+
+    [Fact]
+    public async Task An_altered_document_reads_as_unreadable_with_its_etag_and_can_be_overwritten()
+    {
+        var store = CreateStore();
+        await store.WriteAsync("k", Bytes("original"), null, None);
+        var raw = (await _raw.ReadAsync("k", None))!;
+        var altered = raw.Data.ToArray();
+        altered[^1] ^= 0x01;
+        var etag = await _raw.WriteAsync("k", altered, raw.ETag, None);
+
+        var item = await store.ReadAsync("k", None);
+
+        Assert.True(item!.IsUnreadable);
+        Assert.True(item.Data.IsEmpty);
+        Assert.Equal(etag, item.ETag);
+        await store.WriteAsync("k", Bytes("fresh"), item.ETag, None);
+        Assert.Equal("fresh", Encoding.UTF8.GetString((await store.ReadAsync("k", None))!.Data.Span));
+    }
+
+    [Fact]
+    public async Task A_document_copied_under_another_conversations_key_does_not_open()
+    {
+        var store = CreateStore();
+        await store.WriteAsync("conversation/test/victim", Bytes("victim's answers"), null, None);
+        var copied = (await _raw.ReadAsync("conversation/test/victim", None))!.Data;
+        await _raw.WriteAsync("conversation/test/attacker", copied, null, None);
+
+        Assert.True((await store.ReadAsync("conversation/test/attacker", None))!.IsUnreadable);
+    }
+
+    [Theory]
+    [InlineData("plain JSON written before encryption")]
+    [InlineData("")]
+    public async Task A_value_that_was_never_sealed_reads_as_unreadable(string stored)
+    {
+        await _raw.WriteAsync("k", Bytes(stored), null, None);
+
+        Assert.True((await CreateStore().ReadAsync("k", None))!.IsUnreadable);
+    }
+
+    [Fact]
+    public async Task An_altered_or_moved_outbox_payload_is_not_handed_to_anyone()
+    {
+        var store = CreateStore();
+        await store.EnqueueAsync(new OutboxMessage("good", "test", "k", Bytes("fine"), DateTimeOffset.MinValue), None);
+        await store.EnqueueAsync(new OutboxMessage("tampered", "test", "k", Bytes("case summary"), DateTimeOffset.MinValue), None);
+        var sealedPayloads = (await _raw.LeaseDueAsync(Time.GetUtcNow(), TimeSpan.FromSeconds(1), 10, None)).ToDictionary(l => l.Message.Id, l => l.Message.Payload);
+        Time.Advance(TimeSpan.FromSeconds(1));
+        // A copy of a real payload under another owner, as someone with access to the table might try.
+        await _raw.EnqueueAsync(new OutboxMessage("moved", "test", "someone-else", sealedPayloads["good"], DateTimeOffset.MinValue), None);
+        var tampered = sealedPayloads["tampered"].ToArray();
+        tampered[20] ^= 0x01;
+        await _raw.EnqueueAsync(new OutboxMessage("tampered-copy", "test", "k", tampered, DateTimeOffset.MinValue), None);
+
+        var leased = await store.LeaseDueAsync(Time.GetUtcNow(), TimeSpan.FromSeconds(5), 10, None);
+
+        Assert.Equal(["good", "tampered"], leased.Select(l => l.Message.Id).Order());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not base64!")]
+    [InlineData("AAAA")]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://vault.vault.azure.net/secrets/data-protection-key/)")]
+    public void A_key_that_is_not_32_bytes_of_base64_is_refused(string text)
+    {
+        Assert.False(StorageKeyRing.TryParseKey(text, out _));
+    }
+}
