@@ -1,9 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
 using BotProtocol.Auth;
 using BotProtocol.Connector;
+using BotProtocol.Outbox;
 using BotProtocol.Turns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace BotProtocol.Hosting;
 
@@ -19,6 +22,18 @@ public static class BotProtocolServiceCollectionExtensions
         builder.Services.AddBotAuthentication(builder.Configuration);
         builder.Services.AddBotConnector(builder.Configuration);
         builder.Services.AddSingleton<TurnProcessor>();
+        builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName)).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
+        builder.Services.AddSingleton<OutboxDispatcher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
         return builder;
+    }
+
+    /// <summary>Adds the handler that delivers outbox messages of its kind.</summary>
+    public static IServiceCollection AddOutboxHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this IServiceCollection services)
+        where THandler : class, IOutboxHandler
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxHandler, THandler>());
+        return services;
     }
 }

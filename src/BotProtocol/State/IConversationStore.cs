@@ -1,8 +1,9 @@
 namespace BotProtocol.State;
 
 /// <summary>
-/// The storage contract: opaque bytes per key with an ETag for optimistic concurrency.
-/// A turn reads its conversation's document once and writes it once.
+/// The storage contract: opaque bytes per key with an ETag for optimistic concurrency, and the outbox of messages
+/// still to be delivered. A turn reads its conversation's document once and writes it once, together with the
+/// messages it decided to send, so either both are kept or neither is.
 /// </summary>
 public interface IConversationStore
 {
@@ -14,16 +15,42 @@ public interface IConversationStore
     /// <paramref name="expectedETag"/>: null = the key must not exist yet; <see cref="StoreItem.AnyETag"/> = overwrite
     /// unconditionally; any other value = must equal the stored ETag. Otherwise throws <see cref="ETagConflictException"/>.
     /// </summary>
-    ValueTask<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, CancellationToken cancellationToken);
+    ValueTask<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, CancellationToken cancellationToken) =>
+        WriteAsync(key, data, expectedETag, [], cancellationToken);
 
-    /// <summary>Removes the document so that nothing of it can be read back. Deleting a missing key is not an error.</summary>
+    /// <summary>
+    /// As the four-argument write, and in the same transaction adds <paramref name="outgoing"/> to the outbox
+    /// (a message whose id is already there is left as it is). A conflict adds nothing.
+    /// </summary>
+    ValueTask<string> WriteAsync(
+        string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the document, and the outbox messages it owns, so that nothing of them can be read back.
+    /// Deleting a missing key is not an error.
+    /// </summary>
     ValueTask DeleteAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>
     /// Removes, as <see cref="DeleteAsync"/> does, every document last written before <paramref name="cutoff"/>:
-    /// the retention limit. Returns how many were removed.
+    /// the retention limit, and every outbox message enqueued before it. Returns how many documents were removed.
     /// </summary>
     ValueTask<int> DeleteWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>Adds a message outside any turn. Returns false when a message with that id is already there.</summary>
+    ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> messages that are due at <paramref name="now"/> and not leased by anyone
+    /// else, earliest first, for <paramref name="leaseFor"/>. Two callers never get the same message at once.
+    /// </summary>
+    ValueTask<IReadOnlyList<OutboxLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken);
+
+    /// <summary>Removes a delivered message. Returns false when the lease was lost (it ran out and someone else holds it).</summary>
+    ValueTask<bool> CompleteAsync(OutboxLease lease, CancellationToken cancellationToken);
+
+    /// <summary>Releases the message to be tried again at <paramref name="dueAt"/>. Returns false when the lease was lost.</summary>
+    ValueTask<bool> RescheduleAsync(OutboxLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken);
 }
 
 public sealed record StoreItem(ReadOnlyMemory<byte> Data, string ETag)

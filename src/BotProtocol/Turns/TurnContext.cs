@@ -11,6 +11,7 @@ namespace BotProtocol.Turns;
 public sealed class TurnContext
 {
     private readonly List<Activity> _replies = [];
+    private readonly List<OutboxMessage> _outgoing = [];
 
     public TurnContext(Activity activity, ConversationState state, IServiceProvider services)
     {
@@ -26,6 +27,9 @@ public sealed class TurnContext
     public IServiceProvider Services { get; }
 
     public IReadOnlyList<Activity> Replies => _replies;
+
+    /// <summary>Messages for the outbox, saved in the same write as the state (nothing is kept if the turn fails).</summary>
+    public IReadOnlyList<OutboxMessage> Outgoing => _outgoing;
 
     /// <summary>The synchronous answer to an invoke activity; null means nobody handled it (HTTP 501).</summary>
     public InvokeResponse? InvokeResponse { get; set; }
@@ -57,6 +61,13 @@ public sealed class TurnContext
     public void SendText(string text, string? inputHint = null) =>
         Send(new Activity { Type = ActivityTypes.Message, Text = text, InputHint = inputHint });
 
+    /// <summary>Queues a message for someone outside this conversation; it is only kept if the turn's state is saved.</summary>
+    public void Enqueue(OutboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        _outgoing.Add(message);
+    }
+
     /// <summary>Drops every queued reply (used by a quick exit, which must leave nothing behind but its confirmation).</summary>
     public void ClearReplies() => _replies.Clear();
 
@@ -64,6 +75,7 @@ public sealed class TurnContext
     public void EraseConversation()
     {
         ConversationErased = true;
+        _outgoing.Clear();
         State.DialogStack.Clear();
         State.Properties.Clear();
         State.Answered.Clear();

@@ -229,7 +229,9 @@ public sealed class TurnProcessor
                 answered.RemoveRange(0, answered.Count - AnsweredActivitiesKept);
         }
         var bytes = JsonSerializer.SerializeToUtf8Bytes(turn.State, ProtocolJsonContext.Default.ConversationState);
-        await _store.WriteAsync(key, bytes, etag, cancellationToken);
+        await _store.WriteAsync(key, bytes, etag, turn.Outgoing, cancellationToken);
+        if (turn.Outgoing.Count > 0)
+            _services.GetService<Outbox.OutboxDispatcher>()?.Wake();
     }
 }
 

@@ -147,4 +147,132 @@ public abstract class ConversationStoreContract
         Assert.Equal("again", Text(await store.ReadAsync("touched", None)));
         Assert.Equal("recent", Text(await store.ReadAsync("recent", None)));
     }
+
+    private static OutboxMessage Message(string id, string owner = "conversation/test/c1", DateTimeOffset? dueAt = null, string payload = "card") =>
+        new(id, "test", owner, Bytes(payload), dueAt ?? DateTimeOffset.MinValue);
+
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_turn_write_adds_its_outgoing_messages_and_a_conflicting_one_adds_none()
+    {
+        var store = CreateStore();
+        var etag = await store.WriteAsync("conversation/test/c1", Bytes("one"), null, [Message("m1")], None);
+        await store.WriteAsync("conversation/test/c1", Bytes("two"), etag, [], None);
+
+        await Assert.ThrowsAsync<ETagConflictException>(async () =>
+            await store.WriteAsync("conversation/test/c1", Bytes("late"), etag, [Message("m2")], None));
+
+        var leased = await store.LeaseDueAsync(Time.GetUtcNow(), Lease, 10, None);
+        var only = Assert.Single(leased);
+        Assert.Equal("m1", only.Message.Id);
+        Assert.Equal("card", Encoding.UTF8.GetString(only.Message.Payload.Span));
+        Assert.Equal(1, only.Attempt);
+    }
+
+    [Fact]
+    public async Task Enqueuing_the_same_id_twice_keeps_one_message()
+    {
+        var store = CreateStore();
+
+        Assert.True(await store.EnqueueAsync(Message("m1", payload: "first"), None));
+        Assert.False(await store.EnqueueAsync(Message("m1", payload: "second"), None));
+
+        var only = Assert.Single(await store.LeaseDueAsync(Time.GetUtcNow(), Lease, 10, None));
+        Assert.Equal("first", Encoding.UTF8.GetString(only.Message.Payload.Span));
+    }
+
+    [Fact]
+    public async Task A_leased_message_is_not_leased_again_until_its_lease_runs_out()
+    {
+        var store = CreateStore();
+        await store.EnqueueAsync(Message("m1"), None);
+        var first = Assert.Single(await store.LeaseDueAsync(Time.GetUtcNow(), Lease, 10, None));
+
+        Assert.Empty(await store.LeaseDueAsync(Time.GetUtcNow(), Lease, 10, None));
+        Time.Advance(Lease);
+        var second = Assert.Single(await store.LeaseDueAsync(Time.GetUtcNow(), Lease, 10, None));
+
+        Assert.Equal(2, second.Attempt);
+        Assert.False(await store.CompleteAsync(first, None));
+        Assert.True(await store.CompleteAsync(second, None));
+        Time.Advance(Lease);
+        Assert.Empty(await store.LeaseDueAsync(Time.GetUtcNow(), Lease, 10, None));
+    }
+
+    [Fact]
+    public async Task Messages_are_leased_when_due_earliest_first_and_at_most_as_many_as_asked()
+    {
+        var store = CreateStore();
+        var now = Time.GetUtcNow();
+        await store.EnqueueAsync(Message("later", dueAt: now + TimeSpan.FromMinutes(5)), None);
+        await store.EnqueueAsync(Message("second", dueAt: now - TimeSpan.FromSeconds(1)), None);
+        await store.EnqueueAsync(Message("first", dueAt: now - TimeSpan.FromSeconds(2)), None);
+        await store.EnqueueAsync(Message("third", dueAt: now), None);
+
+        var leased = await store.LeaseDueAsync(now, Lease, 2, None);
+
+        Assert.Equal(["first", "second"], leased.Select(l => l.Message.Id));
+        var third = await store.LeaseDueAsync(now, Lease, 10, None);
+        Assert.Equal(["third"], third.Select(l => l.Message.Id));
+        foreach (var done in leased.Concat(third))
+            await store.CompleteAsync(done, None);
+        Assert.Equal(["later"], (await store.LeaseDueAsync(now + TimeSpan.FromMinutes(5), Lease, 10, None)).Select(l => l.Message.Id));
+    }
+
+    [Fact]
+    public async Task A_rescheduled_message_comes_back_when_due_and_not_before()
+    {
+        var store = CreateStore();
+        await store.EnqueueAsync(Message("m1"), None);
+        var lease = Assert.Single(await store.LeaseDueAsync(Time.GetUtcNow(), Lease, 10, None));
+
+        Assert.True(await store.RescheduleAsync(lease, Time.GetUtcNow() + TimeSpan.FromMinutes(1), None));
+
+        Assert.Empty(await store.LeaseDueAsync(Time.GetUtcNow(), Lease, 10, None));
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var again = Assert.Single(await store.LeaseDueAsync(Time.GetUtcNow(), Lease, 10, None));
+        Assert.Equal(2, again.Attempt);
+        Assert.False(await store.RescheduleAsync(lease, Time.GetUtcNow(), None));
+    }
+
+    [Fact]
+    public async Task Of_several_instances_leasing_at_once_each_message_goes_to_exactly_one()
+    {
+        var store = CreateStore();
+        for (var i = 0; i < 40; i++)
+            await store.EnqueueAsync(Message($"m{i}"), None);
+
+        var leases = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+            await store.LeaseDueAsync(Time.GetUtcNow(), Lease, 10, None))));
+
+        var ids = leases.SelectMany(l => l).Select(l => l.Message.Id).ToList();
+        Assert.Equal(40, ids.Count);
+        Assert.Equal(40, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Erasing_a_conversation_erases_the_messages_it_has_not_sent()
+    {
+        var store = CreateStore();
+        await store.WriteAsync("conversation/test/c1", Bytes("state"), null, [Message("mine", owner: "conversation/test/c1")], None);
+        await store.EnqueueAsync(Message("theirs", owner: "conversation/test/c2"), None);
+
+        await store.DeleteAsync("conversation/test/c1", None);
+
+        Assert.Equal(["theirs"], (await store.LeaseDueAsync(Time.GetUtcNow(), Lease, 10, None)).Select(l => l.Message.Id));
+    }
+
+    [Fact]
+    public async Task Messages_enqueued_before_the_retention_limit_are_erased()
+    {
+        var store = CreateStore();
+        await store.EnqueueAsync(Message("old"), None);
+        Time.Advance(TimeSpan.FromDays(31));
+        await store.EnqueueAsync(Message("recent"), None);
+
+        await store.DeleteWrittenBeforeAsync(Time.GetUtcNow() - TimeSpan.FromDays(30), None);
+
+        Assert.Equal(["recent"], (await store.LeaseDueAsync(Time.GetUtcNow(), Lease, 10, None)).Select(l => l.Message.Id));
+    }
 }

@@ -46,7 +46,7 @@ public sealed class SqliteConversationStoreTests : ConversationStoreContract, ID
     public async Task A_shared_in_memory_database_outlives_its_pooled_connections(string connectionString)
     {
         using var store = new SqliteConversationStore(string.Format(System.Globalization.CultureInfo.InvariantCulture, connectionString, Guid.NewGuid().ToString("N")), TimeProvider.System);
-        await store.WriteAsync("k", Encoding.UTF8.GetBytes("kept"), null, TestContext.Current.CancellationToken);
+        await store.WriteAsync("k", Encoding.UTF8.GetBytes("kept"), null, [], TestContext.Current.CancellationToken);
 
         // The pool may close idle connections at any time; the database must not vanish with them.
         SqliteConnection.ClearAllPools();

@@ -1,0 +1,159 @@
+using System.Text;
+using BotProtocol.Outbox;
+using BotProtocol.State;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BotProtocol.Tests.Outbox;
+
+public sealed class OutboxDispatcherTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
+    private readonly InMemoryConversationStore _store;
+    private readonly OutboxOptions _options = new() { FirstBackoff = TimeSpan.FromSeconds(2), MaxBackoff = TimeSpan.FromMinutes(10), LeaseDuration = TimeSpan.FromMinutes(2) };
+
+    public OutboxDispatcherTests() => _store = new InMemoryConversationStore(_time);
+
+    private OutboxDispatcher Dispatcher(params IOutboxHandler[] handlers) =>
+        new(_store, handlers, Options.Create(_options), _time, NullLogger<OutboxDispatcher>.Instance);
+
+    private Task<bool> Enqueue(string id, string owner = "conversation/test/c1", string kind = "card") =>
+        _store.EnqueueAsync(new OutboxMessage(id, kind, owner, Encoding.UTF8.GetBytes(id), _time.GetUtcNow()), None).AsTask();
+
+    [Fact]
+    public async Task A_delivered_message_leaves_the_outbox()
+    {
+        var handler = new RecordingHandler("card");
+        await Enqueue("m1");
+
+        await Dispatcher(handler).DeliverDueAsync(None);
+
+        Assert.Equal(["m1"], handler.Delivered);
+        Assert.Equal(0, _store.OutboxCount);
+    }
+
+    [Fact]
+    public async Task During_an_outage_a_message_waits_with_growing_backoff_and_goes_out_once_it_ends()
+    {
+        var handler = new RecordingHandler("card") { Failing = true };
+        var dispatcher = Dispatcher(handler);
+        await Enqueue("m1");
+
+        await dispatcher.DeliverDueAsync(None);
+        await dispatcher.DeliverDueAsync(None);
+        Assert.Equal(1, handler.Attempts);
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await dispatcher.DeliverDueAsync(None);
+        Assert.Equal(2, handler.Attempts);
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await dispatcher.DeliverDueAsync(None);
+        Assert.Equal(2, handler.Attempts);
+
+        handler.Failing = false;
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await dispatcher.DeliverDueAsync(None);
+
+        Assert.Equal(["m1"], handler.Delivered);
+        Assert.Equal(0, _store.OutboxCount);
+    }
+
+    [Fact]
+    public async Task A_recipient_that_asks_to_wait_is_not_tried_again_before_it_said()
+    {
+        var handler = new RecordingHandler("card") { Outcome = OutboxOutcome.Retry(TimeSpan.FromSeconds(30)) };
+        var dispatcher = Dispatcher(handler);
+        await Enqueue("m1");
+
+        await dispatcher.DeliverDueAsync(None);
+        _time.Advance(TimeSpan.FromSeconds(29));
+        await dispatcher.DeliverDueAsync(None);
+        Assert.Equal(1, handler.Attempts);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await dispatcher.DeliverDueAsync(None);
+
+        Assert.Equal(2, handler.Attempts);
+    }
+
+    [Fact]
+    public async Task A_message_whose_deliverer_died_is_delivered_by_another_instance_once_the_lease_ends()
+    {
+        await Enqueue("m1");
+        // The first instance leased it and died before settling it.
+        Assert.Single(await _store.LeaseDueAsync(_time.GetUtcNow(), _options.LeaseDuration, 10, None));
+        var survivor = new RecordingHandler("card");
+
+        await Dispatcher(survivor).DeliverDueAsync(None);
+        Assert.Empty(survivor.Delivered);
+        _time.Advance(_options.LeaseDuration);
+        await Dispatcher(survivor).DeliverDueAsync(None);
+        await Dispatcher(survivor).DeliverDueAsync(None);
+
+        Assert.Equal(["m1"], survivor.Delivered);
+    }
+
+    [Fact]
+    public async Task Messages_of_one_conversation_go_in_order_and_kinds_reach_their_own_handler()
+    {
+        var cards = new RecordingHandler("card");
+        var timers = new RecordingHandler("timer");
+        await Enqueue("a1");
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await Enqueue("a2");
+        await Enqueue("t1", owner: "conversation/test/c2", kind: "timer");
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await Enqueue("a3");
+
+        await Dispatcher(cards, timers).DeliverDueAsync(None);
+
+        Assert.Equal(["a1", "a2", "a3"], cards.Delivered);
+        Assert.Equal(["t1"], timers.Delivered);
+    }
+
+    [Fact]
+    public async Task A_message_nobody_can_deliver_is_kept_for_when_a_handler_is_configured()
+    {
+        await Enqueue("m1", kind: "unknown");
+
+        await Dispatcher(new RecordingHandler("card")).DeliverDueAsync(None);
+
+        Assert.Equal(1, _store.OutboxCount);
+    }
+
+    [Fact]
+    public async Task Backoff_doubles_from_the_first_step_up_to_the_cap_with_at_most_a_fifth_of_jitter()
+    {
+        for (var attempt = 1; attempt <= 12; attempt++)
+        {
+            var expected = Math.Min(2 * Math.Pow(2, attempt - 1), 600);
+            var backoff = OutboxDispatcher.Backoff(attempt, _options).TotalSeconds;
+            Assert.InRange(backoff, expected * 0.8, expected);
+        }
+        await Task.CompletedTask;
+    }
+
+    private sealed class RecordingHandler(string kind) : IOutboxHandler
+    {
+        public string Kind => kind;
+
+        public bool Failing { get; set; }
+
+        public OutboxOutcome Outcome { get; init; } = OutboxOutcome.Done;
+
+        public int Attempts { get; private set; }
+
+        public List<string> Delivered { get; } = [];
+
+        public Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
+        {
+            Attempts++;
+            if (Failing)
+                throw new HttpRequestException("connection refused");
+            if (Outcome.IsDone)
+                Delivered.Add(lease.Message.Id);
+            return Task.FromResult(Outcome);
+        }
+    }
+}
