@@ -1,4 +1,5 @@
 using BotProtocol.Hosting;
+using ProtectionBot.Channels.WhatsApp;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
 using ProtectionBot.Handoff;
@@ -11,6 +12,7 @@ builder.AddConversationStorage();
 builder.AddContent();
 builder.AddConversation();
 builder.AddHandoff();
+builder.AddWhatsAppChannel();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks();
 
@@ -19,6 +21,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapBotFramework("/api/messages");
+app.MapWhatsApp("/api/whatsapp");
 app.MapHealthChecks("/healthz");
 
 app.Run();

@@ -1,3 +1,4 @@
+using BotProtocol.State;
 using BotProtocol.Turns;
 using ProtectionBot.Content;
 
@@ -14,6 +15,10 @@ public static class ConversationLanguage
             : Language.FromLocale(turn.Activity.Locale) ?? Language.Default;
 
     public static bool IsChosen(TurnContext turn) => turn.State.Properties.ContainsKey(Key);
+
+    /// <summary>The language the person chose, read from a stored state outside a turn (a channel setting the locale), or null.</summary>
+    public static string? ChosenIn(ConversationState state) =>
+        state.Properties.TryGetValue(Key, out var chosen) && chosen.ValueKind == System.Text.Json.JsonValueKind.String ? chosen.GetString() : null;
 
     public static void Choose(TurnContext turn, string language) =>
         turn.State.Set(Key, language, ConversationJsonContext.Default.String);

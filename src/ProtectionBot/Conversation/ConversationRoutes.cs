@@ -29,6 +29,7 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
         .On("card-action", IsCardSubmit, ContinueConversationAsync)
         // typing, events (e.g. handoff.status), invokes nobody handles (→ 501), reactions, updates: accepted, no answer.
         .On("not-a-message", t => !t.Activity.IsType(ActivityTypes.Message), (_, _) => Task.CompletedTask)
+        .On("unreadable", IsWithoutWords, ExplainWhatIsReadAsync)
         .On("help", commands.IsHelp, HelpAsync)
         .On("restart", commands.IsRestart, RestartAsync)
         .On("language", t => commands.LanguageAskedFor(t) is not null && !IsAskingForLanguage(t), SwitchLanguageAsync)
@@ -87,6 +88,17 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
             await dc.RepromptDialogAsync(cancellationToken);
     }
 
+    /// <summary>A photo, a voice note, a location, a sticker: say what the bot reads, then ask the question again.</summary>
+    private async Task ExplainWhatIsReadAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        turn.SendText(texts.Get(ConversationLanguage.Of(turn), "unreadable"));
+        var dc = dialogs.CreateContext(turn);
+        if (dc.ActiveDialog is not null)
+            await dc.RepromptDialogAsync(cancellationToken);
+        else
+            await dc.BeginDialogAsync(InterviewDialog.Id, cancellationToken: cancellationToken);
+    }
+
     private async Task RestartAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         turn.SendText(texts.Get(ConversationLanguage.Of(turn), "restart.done"));
@@ -125,6 +137,10 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
     private static bool IsUninstallOrDeleteUserData(TurnContext turn) =>
         turn.Activity.IsType(ActivityTypes.DeleteUserData)
         || (turn.Activity.IsType(ActivityTypes.InstallationUpdate) && turn.Activity.Action is "remove" or "remove-upgrade");
+
+    // Media, locations and message types a channel cannot show as text arrive without text (and without a card's value).
+    private static bool IsWithoutWords(TurnContext turn) =>
+        turn.Activity.IsType(ActivityTypes.Message) && string.IsNullOrWhiteSpace(turn.Activity.Text) && turn.Activity.Value is null;
 
     // A card's Action.Submit arrives as a message with a value and no text; route it before the text commands.
     private static bool IsCardSubmit(TurnContext turn) =>

@@ -20,6 +20,12 @@ public sealed record Country
     /// <summary>International telephone calling code without '+', to guess the language of a WhatsApp number.</summary>
     public string? CallingCode { get; init; }
 
+    /// <summary>
+    /// The bot's language (es or fr) most people there write in, as a first guess for a WhatsApp number from there;
+    /// null for English and for countries where another language is usual.
+    /// </summary>
+    public string? Language { get; init; }
+
     public bool IsIn(string membershipOrRegion) =>
         Memberships.Contains(membershipOrRegion) || Region == membershipOrRegion || Code == membershipOrRegion;
 }

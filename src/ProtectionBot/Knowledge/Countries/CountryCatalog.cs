@@ -141,6 +141,7 @@ public sealed class CountryCatalog
         var region = entry.Code("region", KnowledgeCodes.Regions);
         var memberships = entry.Codes("memberships", KnowledgeCodes.Memberships, required: false);
         var callingCode = entry.String("calling_code", required: false);
+        var language = entry.String("language", required: false);
         entry.RejectUnknownKeys();
         if (code is not null && !(code.Length == 2 && code.All(char.IsAsciiLetterUpper)))
         {
@@ -149,6 +150,8 @@ public sealed class CountryCatalog
         }
         if (callingCode is not null && !callingCode.All(char.IsAsciiDigit))
             entry.Problem($"'calling_code' is '{callingCode}'; write only digits, without '+'");
+        if (language is not null && !Language.All.Contains(language))
+            entry.Problem($"'language' is '{language}'; use one of {string.Join(", ", Language.All)}");
         if (code is null || name is null || region is null)
             return null;
         return new Country
@@ -159,6 +162,7 @@ public sealed class CountryCatalog
             Region = region,
             Memberships = memberships.ToFrozenSet(StringComparer.Ordinal),
             CallingCode = callingCode,
+            Language = language is not null && Language.All.Contains(language) ? language : null,
         };
     }
 }

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using BotProtocol.Outbox;
+using BotProtocol.Schema;
+using BotProtocol.State;
+using BotProtocol.Turns;
+using ProtectionBot.Content;
+using ProtectionBot.Conversation;
+
+namespace ProtectionBot.Channels.WhatsApp;
+
+/// <summary>
+/// Runs the turn of one inbound WhatsApp message the webhook queued: the activity goes through the turn processor
+/// and its replies through the Graph API. A send that fails for a while (rate limits, Meta's outages) makes the
+/// outbox try again later, and the turn processor, which remembers the activity, then sends only the replies still
+/// missing. A send that can never succeed (outside the window, not a WhatsApp number) is reported and dropped.
+/// </summary>
+internal sealed class InboundMessageHandler(
+    TurnProcessor processor,
+    WhatsAppMessenger messenger,
+    WhatsAppIdentity identity,
+    CallingCodeLanguage languages,
+    IConversationStore store,
+    ILogger<InboundMessageHandler> logger) : IOutboxHandler
+{
+    public const string MessageKind = "whatsapp.inbound";
+
+    public string Kind => MessageKind;
+
+    /// <summary>The outbox id of an inbound message: its wamid, so a webhook delivered twice queues it once.</summary>
+    public static string OutboxId(string wamid) => $"whatsapp/in/{wamid}";
+
+    public async Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        InboundEnvelope? envelope;
+        WebhookMessage? message;
+        try
+        {
+            envelope = JsonSerializer.Deserialize(lease.Message.Payload.Span, CloudApiJsonContext.Default.InboundEnvelope);
+            message = envelope?.Message.Deserialize(CloudApiJsonContext.Default.WebhookMessage);
+        }
+        catch (JsonException)
+        {
+            WhatsAppLog.EnvelopeUnreadable(logger);
+            return OutboxOutcome.Done;
+        }
+        if (envelope is null || message is not { From: { Length: > 0 } waId, Id: { Length: > 0 } wamid })
+        {
+            WhatsAppLog.EnvelopeUnreadable(logger);
+            return OutboxOutcome.Done;
+        }
+
+        var key = identity.StateKey(envelope.PhoneNumberId, waId);
+        var conversationHash = LogIds.Hash(key);
+        // The language the person chose wins over the guess from their number's country.
+        var language = await ChosenLanguageAsync(key, cancellationToken) ?? languages.Guess(waId);
+        var activity = InboundTranslator.ToActivity(message, envelope.PhoneNumberId, identity.ConversationId(envelope.PhoneNumberId, waId), Language.ToLocale(language));
+        if (activity is null)
+            return OutboxOutcome.Done;
+        if (lease.Attempt == 1 && activity.IsType(ActivityTypes.Message))
+            await MarkReadAsync(wamid, cancellationToken);
+
+        var wrote = InboundTranslator.SentAt(message) ?? DateTimeOffset.FromUnixTimeSeconds(envelope.ReceivedAt);
+        WhatsAppLog.InboundTurn(logger, message.Type, conversationHash);
+        try
+        {
+            await processor.ProcessAsync(activity, (reply, ct) => messenger.SendReplyAsync(waId, reply, wrote, ct), cancellationToken);
+            return OutboxOutcome.Done;
+        }
+        catch (WhatsAppSendException refused)
+        {
+            return Settle(refused, conversationHash);
+        }
+    }
+
+    private OutboxOutcome Settle(WhatsAppSendException refused, string conversationHash)
+    {
+        switch (refused.Category)
+        {
+            case WhatsAppErrorCategory.RateLimited or WhatsAppErrorCategory.Transient:
+                WhatsAppLog.SendWillRetry(logger, conversationHash, refused.Category.ToString(), refused.ErrorCode, refused.HttpStatus, refused.FbTraceId);
+                return OutboxOutcome.Retry(refused.RetryAfter);
+            case WhatsAppErrorCategory.AccessDenied:
+                // Nothing works until someone renews the token; keep the replies and look again at the outbox's
+                // longest backoff. The window bounds the wait: after 24 hours the replies are dropped as below.
+                WhatsAppLog.AccessDenied(logger, refused.ErrorCode, refused.ErrorSubcode, refused.FbTraceId);
+                return OutboxOutcome.Retry(TimeSpan.MaxValue);
+            case WhatsAppErrorCategory.ReEngagementRequired:
+                WhatsAppLog.WindowClosed(logger, conversationHash);
+                return OutboxOutcome.Done;
+            default:
+                WhatsAppLog.SendGivenUp(logger, conversationHash, refused.Category.ToString(), refused.ErrorCode, refused.HttpStatus, refused.FbTraceId);
+                return OutboxOutcome.Done;
+        }
+    }
+
+    private async Task<string?> ChosenLanguageAsync(string key, CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadAsync(key, cancellationToken);
+        if (stored is null)
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize(stored.Data.Span, ProtocolJsonContext.Default.ConversationState) is { } state
+                ? ConversationLanguage.ChosenIn(state)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null; // the turn processor starts such a conversation afresh, and so does the guess
+        }
+    }
+
+    /// <summary>The two blue ticks: the person sees their message arrived. Worth a try, never worth failing the turn.</summary>
+    private async Task MarkReadAsync(string wamid, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await messenger.MarkReadAsync(wamid, cancellationToken);
+        }
+        catch (Exception failure) when (failure is WhatsAppSendException or HttpRequestException or TimeoutException)
+        {
+            WhatsAppLog.MarkReadFailed(logger, wamid, failure.GetType().Name);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using BotProtocol.Schema;
+using BotProtocol.Turns;
+
+namespace ProtectionBot.Channels.WhatsApp;
+
+/// <summary>
+/// Sends proactive messages (a caseworker's answer, a handoff's news) to a WhatsApp conversation. Outside the
+/// 24-hour window WhatsApp refuses free-form messages: the send fails and the outbox keeps the message until the
+/// person writes again and the window reopens.
+/// </summary>
+internal sealed class WhatsAppChannelSender(WhatsAppMessenger messenger) : IChannelSender
+{
+    public bool Sends(string? channelId) => channelId == WhatsAppIdentity.ChannelId;
+
+    public async Task SendAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Recipient?.Id is { Length: > 0 } waId)
+            await messenger.SendAsync(waId, activity, cancellationToken);
+    }
+}

@@ -1,0 +1,231 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using BotProtocol.Outbox;
+using BotProtocol.State;
+using BotProtocol.Turns;
+using Microsoft.Extensions.Options;
+
+namespace ProtectionBot.Channels.WhatsApp;
+
+public static class WhatsAppEndpoints
+{
+    private const string SignatureHeader = "X-Hub-Signature-256";
+    private const string SignaturePrefix = "sha256=";
+
+    /// <summary>
+    /// Maps the Cloud API webhook: <c>GET</c> answers Meta's verification, <c>POST</c> receives events. A POST is
+    /// signature-checked on its raw bytes, its messages are queued in the durable outbox (one per wamid, so a
+    /// redelivered webhook is processed once) and it is answered 200 at once; the turns run after, in the background.
+    /// With the channel off, both answer 503.
+    /// </summary>
+    public static IEndpointConventionBuilder MapWhatsApp(this IEndpointRouteBuilder endpoints, string pattern = "/api/whatsapp")
+    {
+        var services = endpoints.ServiceProvider;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WhatsAppEndpoints).FullName!);
+        var options = services.GetRequiredService<IOptions<WhatsAppOptions>>();
+        if (!options.Value.Enabled)
+            WhatsAppLog.ChannelOff(logger);
+
+        var group = endpoints.MapGroup(pattern);
+        // Plain request delegates: no reflection-based binding, and the query's dotted names are read as they are.
+        group.MapGet("", async http => await Verify(http, options.Value, logger).ExecuteAsync(http)).WithName("WhatsAppVerification");
+        group.MapPost("", async http => await (await ReceiveAsync(http, options.Value, logger)).ExecuteAsync(http)).WithName("WhatsAppWebhook");
+        return group;
+    }
+
+    /// <summary>Meta's one-time GET: echo <c>hub.challenge</c> when the verify token is ours, else 403.</summary>
+    private static IResult Verify(HttpContext http, WhatsAppOptions options, ILogger logger)
+    {
+        if (!options.Enabled)
+            return NotConfigured();
+        var query = http.Request.Query;
+        var challenge = query["hub.challenge"].ToString();
+        if (query["hub.mode"] == "subscribe" && challenge.Length > 0 && SameSecret(query["hub.verify_token"].ToString(), options.VerifyToken!))
+        {
+            WhatsAppLog.Verification(logger, "accepted");
+            return Results.Text(challenge, "text/plain", Encoding.UTF8);
+        }
+        WhatsAppLog.Verification(logger, "refused");
+        return Results.StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpContext http, WhatsAppOptions options, ILogger logger)
+    {
+        if (!options.Enabled)
+            return NotConfigured();
+        var cancellationToken = http.RequestAborted;
+
+        // Without a well-formed signature there is nothing worth reading.
+        if (ParseSignature(http.Request.Headers[SignatureHeader].ToString()) is not { } signature)
+            return Refused(logger, StatusCodes.Status401Unauthorized, "missing or malformed X-Hub-Signature-256");
+        if (http.Request.ContentLength > WhatsAppLimits.WebhookBody || await ReadBodyAsync(http.Request, cancellationToken) is not { } body)
+            return Refused(logger, StatusCodes.Status413PayloadTooLarge, "body too large");
+        // The raw bytes as received: re-serialised JSON would differ in whitespace and escapes.
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.AppSecret!), body);
+        if (!CryptographicOperations.FixedTimeEquals(expected, signature))
+            return Refused(logger, StatusCodes.Status401Unauthorized, "signature mismatch");
+
+        WebhookPayload? payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize(body, CloudApiJsonContext.Default.WebhookPayload);
+        }
+        catch (JsonException)
+        {
+            payload = null;
+        }
+        if (payload is null)
+        {
+            WhatsAppLog.WebhookRefused(logger, StatusCodes.Status400BadRequest, "not a webhook payload");
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid webhook payload",
+                detail: "The body is not a WhatsApp Business Account webhook payload (a JSON object with 'entry').");
+        }
+
+        var services = http.RequestServices;
+        try
+        {
+            await AcceptAsync(payload, options, services, logger, cancellationToken);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // The store is down: Meta keeps redelivering a webhook not answered 200, for days.
+            WhatsAppLog.EnqueueFailed(logger, failure.GetType().Name);
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not accepted", detail: "The webhook could not be stored; deliver it again.");
+        }
+        return Results.Ok();
+    }
+
+    private static async Task AcceptAsync(WebhookPayload payload, WhatsAppOptions options, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<IConversationStore>();
+        var identity = services.GetRequiredService<WhatsAppIdentity>();
+        var failures = services.GetRequiredService<WhatsAppDeliveryFailures>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        int queued = 0, duplicates = 0, statuses = 0, otherNumber = 0;
+        string? otherId = null;
+
+        foreach (var change in (payload.Entry ?? []).SelectMany(e => e.Changes ?? []))
+        {
+            if (change.Field != "messages" || change.Value is not { } value)
+                continue;
+            var phoneNumberId = value.Metadata?.PhoneNumberId;
+            if (phoneNumberId != options.PhoneNumberId!.Trim())
+            {
+                otherNumber += (value.Messages?.Count ?? 0) + (value.Statuses?.Count ?? 0);
+                otherId = phoneNumberId;
+                continue;
+            }
+            foreach (var error in value.Errors ?? [])
+                WhatsAppLog.WebhookError(logger, error.Code, "value");
+
+            foreach (var status in value.Statuses ?? [])
+            {
+                statuses++;
+                Status(status, phoneNumberId, identity, failures, now, logger);
+            }
+
+            foreach (var raw in value.Messages ?? [])
+            {
+                WebhookMessage? message;
+                try
+                {
+                    message = raw.Deserialize(CloudApiJsonContext.Default.WebhookMessage);
+                }
+                catch (JsonException)
+                {
+                    message = null;
+                }
+                if (message is not { From: { Length: > 0 } from, Id: { Length: > 0 } wamid })
+                {
+                    WhatsAppLog.MessageIncomplete(logger, "a readable sender and id");
+                    continue;
+                }
+                foreach (var error in message.Errors ?? [])
+                    WhatsAppLog.WebhookError(logger, error.Code, $"{message.Type} message");
+
+                var envelope = JsonSerializer.SerializeToUtf8Bytes(new InboundEnvelope(phoneNumberId, raw, now.ToUnixTimeSeconds()), CloudApiJsonContext.Default.InboundEnvelope);
+                var outgoing = new OutboxMessage(InboundMessageHandler.OutboxId(wamid), InboundMessageHandler.MessageKind, identity.StateKey(phoneNumberId, from), envelope, now);
+                if (await store.EnqueueAsync(outgoing, cancellationToken))
+                    queued++;
+                else
+                    duplicates++;
+            }
+        }
+        if (otherNumber > 0)
+            WhatsAppLog.OtherNumber(logger, otherNumber, otherId);
+        if (queued > 0)
+            services.GetService<OutboxDispatcher>()?.Wake();
+        WhatsAppLog.WebhookAccepted(logger, queued, duplicates, statuses);
+    }
+
+    /// <summary>Receipts of what the bot sent. Never a user's message; a failure is logged by code and told to the failure hook.</summary>
+    private static void Status(WebhookStatus status, string phoneNumberId, WhatsAppIdentity identity, WhatsAppDeliveryFailures failures, DateTimeOffset now, ILogger logger)
+    {
+        WhatsAppLog.StatusReceived(logger, status.Id, status.Status);
+        if (status.Status != "failed" || string.IsNullOrEmpty(status.Id))
+            return;
+        var code = status.Errors is [var first, ..] ? first.Code : null;
+        var category = WhatsAppSendException.Classify(null, code, isTransient: false);
+        var key = string.IsNullOrEmpty(status.RecipientId) ? "" : identity.StateKey(phoneNumberId, status.RecipientId);
+        // Statuses can arrive twice: one failure, one log line.
+        if (!failures.TryRecord(new WhatsAppDeliveryFailure(status.Id, key, code, category, now), out var thrown))
+            return;
+        WhatsAppLog.DeliveryFailed(logger, status.Id, LogIds.Hash(key), code, category.ToString());
+        foreach (var exception in thrown)
+            WhatsAppLog.SubscriberFailed(logger, exception.GetType().Name);
+    }
+
+    private static byte[]? ParseSignature(string header)
+    {
+        if (!header.StartsWith(SignaturePrefix, StringComparison.Ordinal) || header.Length != SignaturePrefix.Length + 64)
+            return null;
+        try
+        {
+            return Convert.FromHexString(header.AsSpan(SignaturePrefix.Length));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The whole body, or null once it grows past <see cref="WhatsAppLimits.WebhookBody"/> (chunked bodies have no length).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var reader = request.BodyReader;
+        while (true)
+        {
+            var read = await reader.ReadAsync(cancellationToken);
+            var buffer = read.Buffer;
+            if (buffer.Length > WhatsAppLimits.WebhookBody)
+            {
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                return null;
+            }
+            if (read.IsCompleted || read.IsCanceled)
+            {
+                var bytes = buffer.ToArray();
+                reader.AdvanceTo(buffer.End);
+                return bytes;
+            }
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    /// <summary>Compares hashes, so neither the content nor the length of the secret shows in the time taken.</summary>
+    private static bool SameSecret(string given, string expected) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected.Trim())));
+
+    private static IResult Refused(ILogger logger, int status, string reason)
+    {
+        WhatsAppLog.WebhookRefused(logger, status, reason);
+        return Results.Problem(statusCode: status, title: status == StatusCodes.Status413PayloadTooLarge ? "Webhook too large" : "Invalid signature");
+    }
+
+    private static IResult NotConfigured() => Results.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: "WhatsApp channel not configured",
+        detail: "Set WhatsApp:PhoneNumberId, WhatsApp:AccessToken, WhatsApp:AppSecret and WhatsApp:VerifyToken to turn it on.");
+}

@@ -1,0 +1,36 @@
+using BotProtocol.Hosting;
+using BotProtocol.Turns;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ProtectionBot.Channels.WhatsApp;
+
+public static class WhatsAppServiceCollectionExtensions
+{
+    /// <summary>
+    /// The WhatsApp Business Cloud API channel: options from the <c>WhatsApp</c> section (validated on start), the
+    /// Graph API client, the outbox handler that runs inbound messages' turns, the window middleware and the sender
+    /// the handoff uses. Registered whether or not the channel is configured; the endpoint says 503 while it is not.
+    /// </summary>
+    public static IHostApplicationBuilder AddWhatsAppChannel(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<WhatsAppOptions>().BindConfiguration(WhatsAppOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WhatsAppOptions>, WhatsAppOptionsValidator>());
+        services.AddSingleton<WhatsAppIdentity>();
+        services.AddSingleton<CallingCodeLanguage>();
+        services.AddSingleton<OutboundRenderer>();
+        services.AddSingleton<WhatsAppMessenger>();
+        services.AddSingleton<WhatsAppDeliveryFailures>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, WhatsAppChannelSender>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITurnMiddleware, CustomerServiceWindow>());
+        services.AddOutboxHandler<InboundMessageHandler>();
+        services.AddHttpClient<GraphApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan) // per call: WhatsApp:RequestTimeout
+            // The messenger lives for the whole process and keeps its client: recycle connections, not handlers.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // The factory's default loggers would write request lines; keep the channel's logs its own.
+            .RemoveAllLoggers();
+        return builder;
+    }
+}
