@@ -1,4 +1,5 @@
 using BotProtocol.Hosting;
+using ProtectionBot.Channels.WebChat;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
 using ProtectionBot.Storage;
@@ -9,6 +10,7 @@ builder.AddBotProtocol();
 builder.AddConversationStorage();
 builder.AddContent();
 builder.AddConversation();
+builder.AddWebChat();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks();
 
@@ -17,6 +19,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapBotFramework("/api/messages");
+app.MapWebChat();
 app.MapHealthChecks("/healthz");
 
 app.Run();
