@@ -1,5 +1,6 @@
 using BotProtocol.Hosting;
 using ProtectionBot.Channels.WhatsApp;
+using ProtectionBot.Channels.WebChat;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
 using ProtectionBot.Handoff;
@@ -13,6 +14,7 @@ builder.AddContent();
 builder.AddConversation();
 builder.AddHandoff();
 builder.AddWhatsAppChannel();
+builder.AddWebChat();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks();
 
@@ -22,6 +24,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapBotFramework("/api/messages");
 app.MapWhatsApp("/api/whatsapp");
+app.MapWebChat();
 app.MapHealthChecks("/healthz");
 
 app.Run();

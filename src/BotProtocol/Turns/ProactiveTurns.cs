@@ -11,7 +11,8 @@ namespace BotProtocol.Turns;
 /// </summary>
 public interface IChannelSender
 {
-    bool Sends(string? channelId);
+    /// <summary>Whether this sender delivers to the activity's conversation (its channel, and for some its id).</summary>
+    bool Sends(Activity activity);
 
     Task SendAsync(Activity activity, CancellationToken cancellationToken);
 }
@@ -61,7 +62,7 @@ public sealed class ProactiveTurns(TurnProcessor processor, IEnumerable<IChannel
         var message = activity with { ReplyToId = null };
         foreach (var sender in _senders)
         {
-            if (sender.Sends(message.ChannelId))
+            if (sender.Sends(message))
                 return sender.SendAsync(message, cancellationToken);
         }
         return connector.SendAsync(message, cancellationToken);

@@ -105,7 +105,7 @@ public sealed class TurnProcessor
                     turn.TurnItems.TryGetValue(TurnRouter.RouteKey, out var route) ? route as string : null,
                     turn.Replies.Count, _time.GetElapsedTime(started).TotalMilliseconds);
             }
-            return new TurnResult(turn.Replies, turn.InvokeResponse, IsRedelivery: false);
+            return new TurnResult(turn.Replies, turn.InvokeResponse, IsRedelivery: false) { ConversationErased = turn.ConversationErased };
         }
     }
 
@@ -246,4 +246,7 @@ public sealed record TurnResult(IReadOnlyList<Activity> Replies, InvokeResponse?
 {
     /// <summary>What the turn threw, when it failed; the replies are then the bot's apology.</summary>
     public Exception? Failure { get; init; }
+
+    /// <summary>The turn erased the conversation's state; a channel that keeps a copy of what was said drops it too.</summary>
+    public bool ConversationErased { get; init; }
 }

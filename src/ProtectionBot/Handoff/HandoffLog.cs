@@ -3,30 +3,30 @@ namespace ProtectionBot.Handoff;
 /// <summary>Handoff events: case ids (random, meaningless outside the bot), partner ids, steps; never people or words.</summary>
 internal static partial class HandoffLog
 {
-    [LoggerMessage(EventId = 1500, Level = LogLevel.Information, Message = "Handoff: case {CaseId} posted to partner {PartnerId} (offer {OfferIndex})")]
+    [LoggerMessage(EventId = 1600, Level = LogLevel.Information, Message = "Handoff: case {CaseId} posted to partner {PartnerId} (offer {OfferIndex})")]
     public static partial void Posted(ILogger logger, string caseId, string partnerId, int offerIndex);
 
-    [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Handoff: case {CaseId} accepted by partner {PartnerId}")]
+    [LoggerMessage(EventId = 1601, Level = LogLevel.Information, Message = "Handoff: case {CaseId} accepted by partner {PartnerId}")]
     public static partial void Accepted(ILogger logger, string caseId, string partnerId);
 
-    [LoggerMessage(EventId = 1502, Level = LogLevel.Information, Message = "Handoff: case {CaseId} passed on from offer {OfferIndex} ({Outcome})")]
+    [LoggerMessage(EventId = 1602, Level = LogLevel.Information, Message = "Handoff: case {CaseId} passed on from offer {OfferIndex} ({Outcome})")]
     public static partial void PassedOn(ILogger logger, string caseId, int offerIndex, string outcome);
 
-    [LoggerMessage(EventId = 1503, Level = LogLevel.Warning, Message = "Handoff: case {CaseId} found no partner in time")]
+    [LoggerMessage(EventId = 1603, Level = LogLevel.Warning, Message = "Handoff: case {CaseId} found no partner in time")]
     public static partial void Unrouted(ILogger logger, string caseId);
 
-    [LoggerMessage(EventId = 1504, Level = LogLevel.Information, Message = "Handoff: case {CaseId} closed by the {Side}")]
+    [LoggerMessage(EventId = 1604, Level = LogLevel.Information, Message = "Handoff: case {CaseId} closed by the {Side}")]
     public static partial void Closed(ILogger logger, string caseId, string side);
 
-    [LoggerMessage(EventId = 1505, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1605, Level = LogLevel.Warning,
         Message = "Handoff: refused a '{Action}' from conversation {ConversationHash} on channel {ChannelId}: {Reason}")]
     public static partial void Refused(ILogger logger, string action, string conversationHash, string? channelId, string reason);
 
-    [LoggerMessage(EventId = 1506, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1606, Level = LogLevel.Warning,
         Message = "Handoff: partner {PartnerId}'s desk refused case {CaseId} permanently (HTTP {Status}); trying the next partner")]
     public static partial void DeskUnreachable(ILogger logger, string partnerId, string caseId, int? status);
 
-    [LoggerMessage(EventId = 1507, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1607, Level = LogLevel.Warning,
         Message = "Handoff: {Count} partners in the partners file are examples; replace them with real registrations before going live")]
     public static partial void ExamplePartners(ILogger logger, int count);
 }

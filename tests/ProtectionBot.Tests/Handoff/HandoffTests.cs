@@ -145,7 +145,7 @@ public sealed class HandoffTests
 
         Assert.Equal(CaseStatuses.Offered, (await bot.CaseAsync(caseId))!.Status);
         Assert.Contains(bot.T("handoff.desk.refused"), forged.Select(r => r.Text));
-        var refusals = bot.App.Logs.Lines.Where(l => l.Contains("[1505]", StringComparison.Ordinal)).ToList();
+        var refusals = bot.App.Logs.Lines.Where(l => l.Contains("[1605]", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, refusals.Count);
         Assert.DoesNotContain(refusals, l => l.Contains("Mallory", StringComparison.Ordinal) || l.Contains(caseId, StringComparison.Ordinal) || l.Contains("19:", StringComparison.Ordinal));
     }

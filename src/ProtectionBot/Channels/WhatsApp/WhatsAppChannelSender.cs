@@ -10,7 +10,7 @@ namespace ProtectionBot.Channels.WhatsApp;
 /// </summary>
 internal sealed class WhatsAppChannelSender(WhatsAppMessenger messenger) : IChannelSender
 {
-    public bool Sends(string? channelId) => channelId == WhatsAppIdentity.ChannelId;
+    public bool Sends(Activity activity) => activity.ChannelId == WhatsAppIdentity.ChannelId;
 
     public async Task SendAsync(Activity activity, CancellationToken cancellationToken)
     {

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging;
+
+namespace BotProtocol.DirectLine;
+
+/// <summary>Direct Line events. Conversation ids are hashed; tokens, user ids and message text never appear.</summary>
+internal static partial class DirectLineLog
+{
+    [LoggerMessage(EventId = 1700, Level = LogLevel.Warning,
+        Message = "DirectLine:TokenSigningKey is not set: Development made a random key; tokens end with the process")]
+    public static partial void DevelopmentSigningKey(ILogger logger);
+
+    [LoggerMessage(EventId = 1701, Level = LogLevel.Warning,
+        Message = "DirectLine:TokenSigningKey is not set: the local Direct Line endpoint is off")]
+    public static partial void Disabled(ILogger logger);
+
+    [LoggerMessage(EventId = 1702, Level = LogLevel.Information,
+        Message = "Direct Line conversation {ConversationHash} started ({Count} open)")]
+    public static partial void ConversationStarted(ILogger logger, string conversationHash, int count);
+
+    [LoggerMessage(EventId = 1703, Level = LogLevel.Information, Message = "Direct Line {Operation} refused with {Status} {Code}")]
+    public static partial void Refused(ILogger logger, string operation, int status, string code);
+
+    [LoggerMessage(EventId = 1704, Level = LogLevel.Warning,
+        Message = "Direct Line conversation limit reached ({Count}); a new conversation was refused with 429")]
+    public static partial void Full(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1705, Level = LogLevel.Error,
+        Message = "Direct Line conversation {ConversationHash}: the bot failed ({ExceptionType}); the client was answered 502")]
+    public static partial void BotFailed(ILogger logger, string conversationHash, string exceptionType);
+
+    [LoggerMessage(EventId = 1706, Level = LogLevel.Information,
+        Message = "Direct Line conversation {ConversationHash} was erased by the bot; its activities are dropped")]
+    public static partial void Erased(ILogger logger, string conversationHash);
+
+    [LoggerMessage(EventId = 1707, Level = LogLevel.Information,
+        Message = "Direct Line: forgot {Forgotten} idle conversations ({Count} open)")]
+    public static partial void ConversationsExpired(ILogger logger, int forgotten, int count);
+
+    [LoggerMessage(EventId = 1708, Level = LogLevel.Debug,
+        Message = "Direct Line conversation {ConversationHash}: stream {Event}")]
+    public static partial void Stream(ILogger logger, string conversationHash, string @event);
+}

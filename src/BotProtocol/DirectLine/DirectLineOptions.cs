@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Options;
+
+namespace BotProtocol.DirectLine;
+
+/// <summary>
+/// The local Direct Line 3.0 endpoint (protocol reference §5), bound from the <c>DirectLine</c> section.
+/// Memory is bounded by <see cref="MaxConversations"/> × <see cref="MaxActivitiesPerConversation"/> activities of at
+/// most <see cref="DirectLineLimits.MaxActivityBytes"/> each, and idle conversations are forgotten.
+/// </summary>
+public sealed class DirectLineOptions
+{
+    public const string SectionName = "DirectLine";
+
+    /// <summary>
+    /// Key that signs the conversation tokens (HMAC-SHA256), base64, at least 32 bytes. Empty: in Development a random
+    /// key is made at start (tokens die with the process); elsewhere the local Direct Line stays off.
+    /// </summary>
+    public string? TokenSigningKey { get; set; }
+
+    /// <summary>
+    /// The Direct Line secret accepted by <c>tokens/generate</c> and <c>conversations</c> (as Azure's channel secret is).
+    /// Empty: only tokens the application mints itself (its Web Chat page) can start conversations.
+    /// </summary>
+    public string? Secret { get; set; }
+
+    /// <summary>Lifetime of a token, sent as <c>expires_in</c>. Range 1 minute to 1 day, default 30 minutes as Azure's.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A conversation nobody posted to for this long is forgotten (404 afterwards). Range 1 minute to 7 days, default 1 hour.</summary>
+    public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Conversations kept at once; a start beyond it is answered 429. Range 1 to 1,000,000, default 2,000.</summary>
+    public int MaxConversations { get; set; } = 2_000;
+
+    /// <summary>
+    /// Activities kept per conversation for clients to read; older ones are dropped (a client that polls keeps up).
+    /// Range 10 to 10,000, default 200 (an interview is about 40).
+    /// </summary>
+    public int MaxActivitiesPerConversation { get; set; } = 200;
+
+    /// <summary>
+    /// Origins of other sites allowed to call the endpoint from a browser (CORS), e.g. <c>https://partner.example</c>;
+    /// <c>*</c> allows any. Empty (default): only pages of this origin.
+    /// </summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>The bot's account id on the conversation. Default <c>bot</c>.</summary>
+    public string BotId { get; set; } = "bot";
+
+    /// <summary>The bot's display name on its activities. Default none.</summary>
+    public string? BotName { get; set; }
+}
+
+/// <summary>Fixed limits of the local Direct Line.</summary>
+public static class DirectLineLimits
+{
+    /// <summary>Largest activity a client may post. Web Chat's messages and card submits are a few kilobytes.</summary>
+    public const int MaxActivityBytes = 64 * 1024;
+
+    /// <summary>A stream URL must be opened within this time of being handed out (Direct Line 3.0: 60 s), and only once.</summary>
+    public static readonly TimeSpan StreamUrlLifetime = TimeSpan.FromSeconds(60);
+
+    /// <summary>Smallest accepted signing key.</summary>
+    public const int MinSigningKeyBytes = 32;
+}
+
+internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DirectLineOptions options)
+    {
+        var failures = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.TokenSigningKey) && DecodeKey(options.TokenSigningKey) is null)
+            failures.Add($"DirectLine:TokenSigningKey must be base64 of at least {DirectLineLimits.MinSigningKeyBytes} bytes.");
+        if (options.TokenLifetime < TimeSpan.FromMinutes(1) || options.TokenLifetime > TimeSpan.FromDays(1))
+            failures.Add("DirectLine:TokenLifetime must be between 1 minute and 1 day.");
+        if (options.ConversationIdleTimeout < TimeSpan.FromMinutes(1) || options.ConversationIdleTimeout > TimeSpan.FromDays(7))
+            failures.Add("DirectLine:ConversationIdleTimeout must be between 1 minute and 7 days.");
+        if (options.MaxConversations is < 1 or > 1_000_000)
+            failures.Add("DirectLine:MaxConversations must be between 1 and 1000000.");
+        if (options.MaxActivitiesPerConversation is < 10 or > 10_000)
+            failures.Add("DirectLine:MaxActivitiesPerConversation must be between 10 and 10000.");
+        if (string.IsNullOrWhiteSpace(options.BotId))
+            failures.Add("DirectLine:BotId must not be empty.");
+        foreach (var origin in options.AllowedOrigins)
+        {
+            if (origin != "*" && !(Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.AbsolutePath == "/" && origin.TrimEnd('/') == uri.GetLeftPart(UriPartial.Authority)))
+                failures.Add($"DirectLine:AllowedOrigins: '{origin}' is not an origin such as https://partner.example (scheme, host and port only) or *.");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    internal static byte[]? DecodeKey(string value)
+    {
+        var buffer = new byte[value.Length];
+        return Convert.TryFromBase64String(value.Trim(), buffer, out var written) && written >= DirectLineLimits.MinSigningKeyBytes
+            ? buffer[..written]
+            : null;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using BotProtocol.DirectLine;
+using Microsoft.Extensions.Options;
+
+namespace ProtectionBot.Channels.WebChat;
+
+public static class WebChatEndpoints
+{
+    private const string BundleFolder = "webchat";
+
+    /// <summary>
+    /// The chat page at <c>/</c>, its script and style, Microsoft's Web Chat bundle (<c>/webchat/webchat.js</c>, copied
+    /// next to the app by the build), a token per visitor (<c>POST /webchat/token</c>) and, unless the page uses an
+    /// Azure Bot's Direct Line, the local Direct Line under <c>/v3/directline</c>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapDirectLine();
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebChatEndpoints).FullName!);
+        var bundle = Path.Combine(AppContext.BaseDirectory, BundleFolder, "webchat.js");
+        if (!File.Exists(bundle))
+            WebChatLog.BundleMissing(logger);
+
+        endpoints.MapGet("/", PageAsync);
+        endpoints.MapGet("/webchat/page.js", http => AssetAsync(http, "page.js", "text/javascript; charset=utf-8"));
+        endpoints.MapGet("/webchat/page.css", http => AssetAsync(http, "page.css", "text/css; charset=utf-8"));
+        endpoints.MapGet("/webchat/webchat.js", http => BundleAsync(http, bundle, "text/javascript; charset=utf-8"));
+        endpoints.MapGet("/webchat/webchat.js.LICENSE.txt", http => BundleAsync(http, bundle + ".LICENSE.txt", "text/plain; charset=utf-8"));
+        endpoints.MapPost("/webchat/token", async http => await (await TokenAsync(http, logger)).ExecuteAsync(http)).RequireDirectLineCors();
+        return endpoints;
+    }
+
+    private static async Task PageAsync(HttpContext http)
+    {
+        var page = http.RequestServices.GetRequiredService<WebChatPage>();
+        var language = WebChatPage.LanguageOf(http.Request);
+        var headers = http.Response.Headers;
+        // Nothing of the chat may stay in a cache, nor tell the neutral page where the visitor came from.
+        headers.CacheControl = "no-store";
+        headers.ContentSecurityPolicy = page.ContentSecurityPolicy(http.Request);
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentLanguage = language;
+        headers.Vary = "Accept-Language";
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync(page.Render(http.Request, language), http.RequestAborted);
+    }
+
+    private static async Task AssetAsync(HttpContext http, string name, string contentType)
+    {
+        await using var stream = typeof(WebChatEndpoints).Assembly.GetManifestResourceStream("WebChat." + name)
+            ?? throw new InvalidOperationException($"The embedded asset {name} is missing from the build.");
+        http.Response.ContentType = contentType;
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        await stream.CopyToAsync(http.Response.Body, http.RequestAborted);
+    }
+
+    private static Task BundleAsync(HttpContext http, string path, string contentType)
+    {
+        if (!File.Exists(path))
+            return Results.NotFound().ExecuteAsync(http);
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.File(path, contentType, lastModified: File.GetLastWriteTimeUtc(path)).ExecuteAsync(http);
+    }
+
+    /// <summary>
+    /// A token for one new conversation and a random user id for the visitor: from the local Direct Line, or from the
+    /// Azure Bot's with the secret that stays on this server.
+    /// </summary>
+    private static async Task<IResult> TokenAsync(HttpContext http, ILogger logger)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        var options = http.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value;
+        var userId = "dl_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+
+        if (string.IsNullOrWhiteSpace(options.DirectLineDomain))
+        {
+            var tokens = http.RequestServices.GetRequiredService<DirectLineTokens>();
+            if (!tokens.IsEnabled)
+                return Unavailable("The local Direct Line is off: set DirectLine:TokenSigningKey, or WebChat:DirectLineDomain for an Azure Bot.");
+            var token = tokens.Generate(userId);
+            return Results.Json(new PageToken(token.Token, token.ConversationId, token.ExpiresIn, userId), WebChatJsonContext.Default.PageToken);
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DirectLineSecret))
+            return Unavailable("WebChat:DirectLineSecret is not set; the page gets its tokens from WebChat:TokenUrl.");
+        var client = http.RequestServices.GetRequiredService<IHttpClientFactory>().CreateClient(WebChatServiceCollectionExtensions.DirectLineClient);
+        using var request = new HttpRequestMessage(HttpMethod.Post, options.DirectLineDomain.TrimEnd('/') + "/tokens/generate")
+        {
+            Content = JsonContent.Create(new DirectLineTokenRequest(new DirectLineTokenRequestUser(userId)), WebChatJsonContext.Default.DirectLineTokenRequest),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.DirectLineSecret);
+        try
+        {
+            using var response = await client.SendAsync(request, http.RequestAborted);
+            if (!response.IsSuccessStatusCode)
+            {
+                WebChatLog.TokenRefused(logger, (int)response.StatusCode);
+                return BadGateway();
+            }
+            var answer = await response.Content.ReadFromJsonAsync(WebChatJsonContext.Default.DirectLineTokenAnswer, http.RequestAborted);
+            if (answer?.Token is not { Length: > 0 } azureToken)
+                return BadGateway();
+            return Results.Json(new PageToken(azureToken, answer.ConversationId ?? "", answer.ExpiresIn ?? 0, userId), WebChatJsonContext.Default.PageToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+        {
+            WebChatLog.TokenFailed(logger, e.GetType().Name);
+            return BadGateway();
+        }
+    }
+
+    private static IResult Unavailable(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Chat unavailable", detail: detail);
+
+    private static IResult BadGateway() =>
+        Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Direct Line unavailable", detail: "The Direct Line service did not give a token; try again shortly.");
+}
