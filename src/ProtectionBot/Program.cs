@@ -1,6 +1,7 @@
 using BotProtocol.Hosting;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
+using ProtectionBot.Courses;
 using ProtectionBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBotProtocol();
 builder.AddConversationStorage();
 builder.AddContent();
+builder.AddCourses();
 builder.AddConversation();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks();

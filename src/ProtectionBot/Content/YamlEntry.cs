@@ -203,6 +203,62 @@ internal sealed class YamlEntry
         return null;
     }
 
+    /// <summary>A whole number from <paramref name="min"/> up.</summary>
+    public int? Integer(string key, bool required = true, int min = 1)
+    {
+        var text = String(key, required);
+        if (text is null)
+            return null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min)
+            return value;
+        Report(Node(key, required: false), $"'{key}' must be a whole number of at least {min}, found '{text}'");
+        return null;
+    }
+
+    /// <summary>
+    /// A list of texts in each language (<c>{ es: [...], fr: [...], en: [...] }</c>); a language may be left out only
+    /// when <paramref name="everyLanguage"/> is false.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? LocalizedLists(string key, bool everyLanguage = true)
+    {
+        var node = Node(key, required: true);
+        if (node is null)
+            return null;
+        if (node is not YamlMappingNode map)
+        {
+            Report(node, $"'{key}' must give a list in each language: {{ es: [...], fr: [...], en: [...] }}");
+            return null;
+        }
+        var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (languageNode, listNode) in map.Children)
+        {
+            var language = ((YamlScalarNode)languageNode).Value ?? "";
+            if (!Language.All.Contains(language))
+            {
+                Report(languageNode, $"'{key}' has a list in '{language}'; the bot's languages are {string.Join(", ", Language.All)}");
+                continue;
+            }
+            var texts = listNode switch
+            {
+                YamlScalarNode { Value: { } one } when !string.IsNullOrWhiteSpace(one) => [one.Trim()],
+                YamlSequenceNode list when list.Children.Count > 0 && list.Children.All(c => c is YamlScalarNode { Value: { } v } && !string.IsNullOrWhiteSpace(v)) =>
+                    list.Children.Select(c => ((YamlScalarNode)c).Value!.Trim()).ToList(),
+                _ => null,
+            };
+            if (texts is null)
+                Report(listNode, $"'{key}.{language}' must be a list of non-empty texts");
+            else
+                lists[language] = texts;
+        }
+        var missing = Language.All.Where(l => !lists.ContainsKey(l)).ToList();
+        if (everyLanguage && missing.Count > 0)
+        {
+            Report(node, $"'{key}' has no list in {string.Join(", ", missing)}");
+            return null;
+        }
+        return lists;
+    }
+
     /// <summary>A moment with its UTC offset (<c>2026-01-15T23:59:00+01:00</c>): a deadline is meaningless without its zone.</summary>
     public DateTimeOffset? Moment(string key, bool required = true)
     {
@@ -222,6 +278,18 @@ internal sealed class YamlEntry
         if (date > today)
             Problem($"'last_verified' is {date:yyyy-MM-dd}, a date in the future");
         return date ?? DateOnly.MinValue;
+    }
+
+    /// <summary>A nested map, read as an entry of its own (its problems carry its own lines).</summary>
+    public YamlEntry? Map(string key, bool required = true)
+    {
+        var node = Node(key, required);
+        if (node is null)
+            return null;
+        if (node is YamlMappingNode map)
+            return new YamlEntry(map, File, _problems);
+        Report(node, $"'{key}' must be a map of keys");
+        return null;
     }
 
     public IEnumerable<YamlEntry> List(string key, string what, bool required = true)

@@ -1,5 +1,6 @@
 using BotProtocol.Dialogs;
 using BotProtocol.Turns;
+using ProtectionBot.Courses;
 using ProtectionBot.Interview;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
@@ -25,7 +26,10 @@ public static class ConversationServiceCollectionExtensions
         builder.Services.AddSingleton(services =>
         {
             var set = new DialogSet(services.GetRequiredService<ILogger<DialogSet>>());
-            foreach (var dialog in services.GetRequiredService<InterviewDialog>().Dialogs().Concat(services.GetRequiredService<CountryDialog>().Dialogs()))
+            foreach (var dialog in services.GetRequiredService<InterviewDialog>().Dialogs()
+                .Concat(services.GetRequiredService<CountryDialog>().Dialogs())
+                .Concat(services.GetRequiredService<CourseDialog>().Dialogs())
+                .Concat(services.GetRequiredService<EligibilityDialog>().Dialogs()))
                 set.Add(dialog);
             return set;
         });

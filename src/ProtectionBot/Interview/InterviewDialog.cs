@@ -161,7 +161,12 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
 
         var answers = step.State.ToAnswers(language);
         step.Context.State.Set(CaseKey, answers, InterviewJsonContext.Default.CaseAnswers);
-        step.Context.Send(results.Recommendations(step.Context, recommender.Recommend(answers)));
+        // A way into the course questions (dates, cost, "can I apply?") for the trainings just listed.
+        var courses = texts.Get(language, "courses.button.menu");
+        step.Context.Send(results.Recommendations(step.Context, recommender.Recommend(answers)) with
+        {
+            SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack(courses, courses)] },
+        });
         return await step.EndDialogAsync(step.State, cancellationToken);
     }
 
