@@ -3,6 +3,7 @@ using ProtectionBot.Channels.WhatsApp;
 using ProtectionBot.Channels.WebChat;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
+using ProtectionBot.Courses;
 using ProtectionBot.Handoff;
 using ProtectionBot.Storage;
 
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBotProtocol();
 builder.AddConversationStorage();
 builder.AddContent();
+builder.AddCourses();
 builder.AddConversation();
 builder.AddHandoff();
 builder.AddWhatsAppChannel();

@@ -1,7 +1,7 @@
 namespace BotProtocol.Recognizers;
 
 /// <summary>Small es/fr/en word classes that choice matching ignores. Entries are already normalised.</summary>
-internal static class Vocabulary
+public static class Vocabulary
 {
     /// <summary>
     /// Words too common to tell choices apart: "derechos de las mujeres" is told apart by "derechos" and "mujeres".

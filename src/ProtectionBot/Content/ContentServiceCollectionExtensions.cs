@@ -1,3 +1,4 @@
+using ProtectionBot.Courses;
 using ProtectionBot.Handoff;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
@@ -20,7 +21,10 @@ public static class ContentServiceCollectionExtensions
         builder.Services.AddSingleton(CardTemplates.Load(root));
         var countries = CountryCatalog.Load(root);
         builder.Services.AddSingleton(countries);
-        builder.Services.AddSingleton(KnowledgeBase.Load(root, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime), countries.Contains));
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var knowledge = KnowledgeBase.Load(root, today, countries.Contains);
+        builder.Services.AddSingleton(knowledge);
+        builder.Services.AddSingleton(CourseQuestionsFile.Load(root, today, id => knowledge.Trainings.Any(t => t.Id == id)));
         var partners = builder.Configuration[$"{HandoffOptions.Section}:{nameof(HandoffOptions.PartnersFile)}"] is { Length: > 0 } file ? file : new HandoffOptions().PartnersFile;
         builder.Services.AddSingleton(PartnerDirectory.Load(Path.GetFullPath(partners, root), partners, countries));
         return builder;

@@ -203,6 +203,50 @@ internal sealed class YamlEntry
         return null;
     }
 
+    /// <summary>
+    /// A list of texts in each language (<c>{ es: [...], fr: [...], en: [...] }</c>); a language may be left out only
+    /// when <paramref name="everyLanguage"/> is false.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? LocalizedLists(string key, bool everyLanguage = true)
+    {
+        var node = Node(key, required: true);
+        if (node is null)
+            return null;
+        if (node is not YamlMappingNode map)
+        {
+            Report(node, $"'{key}' must give a list in each language: {{ es: [...], fr: [...], en: [...] }}");
+            return null;
+        }
+        var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (languageNode, listNode) in map.Children)
+        {
+            var language = ((YamlScalarNode)languageNode).Value ?? "";
+            if (!Language.All.Contains(language))
+            {
+                Report(languageNode, $"'{key}' has a list in '{language}'; the bot's languages are {string.Join(", ", Language.All)}");
+                continue;
+            }
+            var texts = listNode switch
+            {
+                YamlScalarNode { Value: { } one } when !string.IsNullOrWhiteSpace(one) => [one.Trim()],
+                YamlSequenceNode list when list.Children.Count > 0 && list.Children.All(c => c is YamlScalarNode { Value: { } v } && !string.IsNullOrWhiteSpace(v)) =>
+                    list.Children.Select(c => ((YamlScalarNode)c).Value!.Trim()).ToList(),
+                _ => null,
+            };
+            if (texts is null)
+                Report(listNode, $"'{key}.{language}' must be a list of non-empty texts");
+            else
+                lists[language] = texts;
+        }
+        var missing = Language.All.Where(l => !lists.ContainsKey(l)).ToList();
+        if (everyLanguage && missing.Count > 0)
+        {
+            Report(node, $"'{key}' has no list in {string.Join(", ", missing)}");
+            return null;
+        }
+        return lists;
+    }
+
     /// <summary>A moment with its UTC offset (<c>2026-01-15T23:59:00+01:00</c>): a deadline is meaningless without its zone.</summary>
     public DateTimeOffset? Moment(string key, bool required = true)
     {
@@ -256,7 +300,9 @@ internal sealed class YamlEntry
             return null;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
             return value;
-        Report(Node(key, required: false), $"'{key}' must be a whole number from {min} to {max}, found '{text}'");
+        Report(Node(key, required: false), max == int.MaxValue
+            ? $"'{key}' must be a whole number of at least {min}, found '{text}'"
+            : $"'{key}' must be a whole number from {min} to {max}, found '{text}'");
         return null;
     }
 

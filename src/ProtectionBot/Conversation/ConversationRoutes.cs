@@ -2,6 +2,7 @@ using BotProtocol.Dialogs;
 using BotProtocol.Schema;
 using BotProtocol.Turns;
 using ProtectionBot.Content;
+using ProtectionBot.Courses;
 using ProtectionBot.Handoff;
 using ProtectionBot.Interview;
 
@@ -10,9 +11,11 @@ namespace ProtectionBot.Conversation;
 /// <summary>
 /// What the bot does with each turn, first match wins: safety before anything, then the handoff (case cards, the
 /// partners' channels, the handoff's own events, a defender talking to a caseworker), then activities that are not
-/// messages, then the commands that work at any step, then the conversation itself.
+/// messages, then the commands that work at any step, then course questions (never while free text is awaited),
+/// then the conversation itself.
 /// </summary>
-internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, CommandWords commands, DefenderRelay relay, CaseworkerDesk desk)
+internal sealed class ConversationRoutes(
+    TextCatalog texts, DialogSet dialogs, CommandWords commands, DefenderRelay relay, CaseworkerDesk desk, CourseEntry courses, CourseDialog courseDialog)
 {
     private const string GreetedKey = "greeted";
 
@@ -33,6 +36,8 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
         .On("help", commands.IsHelp, HelpAsync)
         .On("restart", commands.IsRestart, RestartAsync)
         .On("language", t => commands.LanguageAskedFor(t) is not null && !IsAskingForLanguage(t), SwitchLanguageAsync)
+        .On("courses", courses.IsOpening, OpenCoursesAsync)
+        .On("course-question", courses.IsQuestion, AnswerCourseQuestionAsync)
         .On("conversation", _ => true, ContinueConversationAsync)
         .OnError(ApologiseAsync);
 
@@ -116,6 +121,27 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
         var dc = dialogs.CreateContext(turn);
         await dc.CancelAllDialogsAsync(cancellationToken);
         await dc.BeginDialogAsync(InterviewDialog.Id, new InterviewState { LanguageSettled = true }, cancellationToken);
+    }
+
+    /// <summary>The course questions on top of whatever is going on; when they end, the interrupted question is asked again.</summary>
+    private async Task OpenCoursesAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        await dialogs.CreateContext(turn).BeginDialogAsync(CourseDialog.Id,
+            courses.IsEligibilityRequest(turn) ? new CourseQuestionState { Question = turn.Activity.Text } : null, cancellationToken);
+
+    /// <summary>
+    /// A clear question in the middle of something else is answered and the pending question asked again; anything
+    /// that needs more (which course? shall I ask the staff?) opens the course questions with it.
+    /// </summary>
+    private async Task AnswerCourseQuestionAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var dc = dialogs.CreateContext(turn);
+        var match = courses.Match(turn);
+        if (dc.ActiveDialog is not null && match.IsConfident && courseDialog.TryAnswer(turn, match))
+        {
+            await dc.RepromptDialogAsync(cancellationToken);
+            return;
+        }
+        await dc.BeginDialogAsync(CourseDialog.Id, new CourseQuestionState { Question = turn.Activity.Text }, cancellationToken);
     }
 
     private async Task ContinueConversationAsync(TurnContext turn, CancellationToken cancellationToken)

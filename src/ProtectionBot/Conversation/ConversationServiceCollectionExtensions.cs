@@ -1,6 +1,7 @@
 using BotProtocol.Dialogs;
 using BotProtocol.Turns;
 using ProtectionBot.Handoff;
+using ProtectionBot.Courses;
 using ProtectionBot.Interview;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
@@ -28,7 +29,9 @@ public static class ConversationServiceCollectionExtensions
             var set = new DialogSet(services.GetRequiredService<ILogger<DialogSet>>());
             foreach (var dialog in services.GetRequiredService<InterviewDialog>().Dialogs()
                 .Concat(services.GetRequiredService<CountryDialog>().Dialogs())
-                .Concat(services.GetRequiredService<HandoffDialog>().Dialogs()))
+                .Concat(services.GetRequiredService<HandoffDialog>().Dialogs())
+                .Concat(services.GetRequiredService<CourseDialog>().Dialogs())
+                .Concat(services.GetRequiredService<EligibilityDialog>().Dialogs()))
                 set.Add(dialog);
             return set;
         });

@@ -14,6 +14,9 @@ public sealed record CountryQuestion
 {
     /// <summary>The last answer was not a country: say so when asking again.</summary>
     public bool NotRecognised { get; init; }
+
+    /// <summary>The text key of the question, when another dialog asks for a country in its own words.</summary>
+    public string? AskKey { get; init; }
 }
 
 /// <summary>
@@ -23,8 +26,8 @@ public sealed record CountryQuestion
 internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries)
 {
     public const string Id = "interview.country";
-    private const string TypedPrompt = "interview.country.typed";
-    private const string PickPrompt = "interview.country.pick";
+    public const string TypedPrompt = "interview.country.typed";
+    public const string PickPrompt = "interview.country.pick";
 
     public IEnumerable<Dialog> Dialogs()
     {
@@ -40,7 +43,7 @@ internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries)
     {
         step.State = step.Options ?? new CountryQuestion();
         var language = ConversationLanguage.Of(step.Context);
-        var question = InterviewPrompts.Question(texts.Get(language, step.State.NotRecognised ? "interview.country.unknown" : "interview.country.ask")) with
+        var question = InterviewPrompts.Question(texts.Get(language, step.State.NotRecognised ? "interview.country.unknown" : step.State.AskKey ?? "interview.country.ask")) with
         {
             SuggestedActions = new SuggestedActions
             {
@@ -62,13 +65,13 @@ internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries)
             return await step.EndDialogAsync(country.Code, cancellationToken);
         if (match.Candidates.Count > 1)
             return await PickAsync(step, "interview.country.which", match.Candidates, language, cancellationToken);
-        return await step.ReplaceDialogAsync(Id, new CountryQuestion { NotRecognised = true }, cancellationToken);
+        return await step.ReplaceDialogAsync(Id, step.State with { NotRecognised = true }, cancellationToken);
     }
 
     private async Task<DialogTurnResult> ChosenAsync(WaterfallStepContext<CountryQuestion> step, CancellationToken cancellationToken) =>
         step.Result is FoundChoice chosen
             ? await step.EndDialogAsync(chosen.Value, cancellationToken)
-            : await step.ReplaceDialogAsync(Id, new CountryQuestion { NotRecognised = true }, cancellationToken);
+            : await step.ReplaceDialogAsync(Id, step.State with { NotRecognised = true }, cancellationToken);
 
     private Task<DialogTurnResult> PickAsync(
         WaterfallStepContext<CountryQuestion> step, string questionKey, IReadOnlyList<Country> options, string language, CancellationToken cancellationToken) =>

@@ -37,7 +37,8 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
             AskDomesticRemediesAsync,
             AskWhenItStartedAsync,
             AskDescriptionAsync,
-            RecommendAsync);
+            RecommendAsync,
+            InviteCourseQuestionsAsync);
         foreach (var dialog in InterviewPrompts.Dialogs())
             yield return dialog;
     }
@@ -179,12 +180,26 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         step.Context.Send(results.Recommendations(step.Context, recommended));
         // One case per conversation: someone handed off at the start is not asked again.
         if (DefenderHandoff.Of(step.Context) is not null)
-            return await step.EndDialogAsync(step.State, cancellationToken);
+            return await step.NextAsync(cancellationToken: cancellationToken);
         return await step.BeginDialogAsync(HandoffDialog.Id, new HandoffDialogState
         {
             Answers = answers,
             Mechanisms = [.. recommended.Mechanisms.Select(m => m.MechanismId)],
         }, cancellationToken);
+    }
+
+    /// <summary>Last, a way into the course questions (dates, cost, "can I apply?") for the trainings listed.</summary>
+    private async Task<DialogTurnResult> InviteCourseQuestionsAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
+    {
+        var language = ConversationLanguage.Of(step.Context);
+        var courses = texts.Get(language, "courses.button.menu");
+        step.Context.Send(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = texts.Get(language, "interview.result.courses", courses),
+            SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack(courses, courses)] },
+        });
+        return await step.EndDialogAsync(step.State, cancellationToken);
     }
 
     private static List<string> Values(object? result) =>

@@ -105,20 +105,35 @@ public sealed partial class KnowledgeBase
         };
     }
 
+    /// <summary>The fields a training may mark as <c>unverified</c>: the ones the bot quotes to people.</summary>
+    public static readonly IReadOnlyList<string> QuotableTrainingFields =
+        ["description", "eligibility", "priorities", "cost", "scholarships", "certificate", "obligations", "how_to_apply", "contact", "editions", "stages"];
+
     private static Training? ReadTraining(YamlEntry entry, DateOnly today, Func<string, bool> isPlace)
     {
         var id = Id(entry);
         var name = entry.Localized("name");
+        var shortName = entry.Localized("short_name", required: false);
+        var aliases = entry.Strings("aliases", required: false);
+        var unverified = entry.Codes("unverified", QuotableTrainingFields, required: false);
         var organiser = entry.String("organiser");
         var availability = entry.Code("availability", TrainingAvailabilities);
-        var editions = entry.List("editions", "editions", required: availability == "dated").Select(ReadEdition).OfType<TrainingEdition>().ToList();
+        var stages = entry.List("stages", "stages", required: false).Select(ReadStage).OfType<TrainingStage>().ToList();
+        var stageIds = stages.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var editions = entry.List("editions", "editions", required: availability == "dated").Select(e => ReadEdition(e, stageIds)).OfType<TrainingEdition>().ToList();
         var description = entry.Localized("description");
         var eligibility = entry.Localized("eligibility");
         var priorities = entry.Localized("priorities", required: false);
+        var priorityCountries = entry.Codes("priority_countries", [], required: false, isPlace);
+        var priorityProfiles = entry.Codes("priority_profiles", KnowledgeCodes.Profiles, required: false);
         var openTo = entry.Codes("open_to", [.. KnowledgeCodes.Memberships, .. KnowledgeCodes.Regions], required: false, isPlace);
         var languages = Languages(entry);
         var cost = entry.Localized("cost", required: false);
+        var scholarships = entry.Localized("scholarships", required: false);
+        var certificate = entry.Localized("certificate", required: false);
+        var obligations = entry.Localized("obligations", required: false);
         var howToApply = entry.Localized("how_to_apply");
+        var contact = entry.Localized("contact", required: false);
         var links = entry.Links("links");
         var sources = entry.Strings("sources");
         var lastVerified = entry.LastVerified(today);
@@ -127,17 +142,33 @@ public sealed partial class KnowledgeBase
             entry.Problem($"'editions' are only for dated trainings; this one is '{availability}'");
         if (links.Count == 0)
             entry.Problem("'links' needs at least one page");
+        if ((priorityCountries.Count > 0 || priorityProfiles.Count > 0) && priorities is null)
+            entry.Problem("'priority_countries' and 'priority_profiles' need a 'priorities' text that explains them");
+        foreach (var duplicate in stages.GroupBy(s => s.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            entry.Problem($"stage '{duplicate.Key}' is listed {duplicate.Count()} times");
         if (id is null || name is null || organiser is null || availability is null || description is null || eligibility is null || howToApply is null || links.Count == 0)
             return null;
         return new Training
         {
-            Id = id, Name = name, Organiser = organiser, Availability = availability, Editions = editions, Description = description,
-            Eligibility = eligibility, Priorities = priorities, OpenTo = openTo, Languages = languages, Cost = cost,
-            HowToApply = howToApply, Links = links, Sources = sources, LastVerified = lastVerified, Origin = entry.Origin,
+            Id = id, Name = name, ShortName = shortName, Aliases = aliases, Unverified = unverified, Organiser = organiser,
+            Availability = availability, Editions = editions, Description = description, Eligibility = eligibility,
+            Priorities = priorities, PriorityCountries = priorityCountries, PriorityProfiles = priorityProfiles, Stages = stages,
+            OpenTo = openTo, Languages = languages, Cost = cost, Scholarships = scholarships, Certificate = certificate,
+            Obligations = obligations, HowToApply = howToApply, Contact = contact, Links = links, Sources = sources,
+            LastVerified = lastVerified, Origin = entry.Origin,
         };
     }
 
-    private static TrainingEdition? ReadEdition(YamlEntry entry)
+    private static TrainingStage? ReadStage(YamlEntry entry)
+    {
+        var id = Id(entry);
+        var name = entry.Localized("name");
+        var description = entry.Localized("description");
+        entry.RejectUnknownKeys();
+        return id is null || name is null || description is null ? null : new TrainingStage(id, name, description);
+    }
+
+    private static TrainingEdition? ReadEdition(YamlEntry entry, IReadOnlySet<string> stageIds)
     {
         var label = entry.String("label");
         var opens = entry.Moment("registration_opens", required: false);
@@ -145,6 +176,9 @@ public sealed partial class KnowledgeBase
         var timeZone = entry.String("time_zone");
         var starts = entry.Date("starts", required: false);
         var ends = entry.Date("ends", required: false);
+        var selectionNotice = entry.Date("selection_notice", required: false);
+        var places = entry.Number("places", 1, int.MaxValue, required: false);
+        var stages = entry.List("stages", "stages", required: false).Select(e => ReadEditionStage(e, stageIds)).OfType<EditionStage>().ToList();
         entry.RejectUnknownKeys();
         if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
             entry.Problem($"'time_zone' is '{timeZone}', which is not a known IANA time zone (e.g. America/New_York)");
@@ -152,9 +186,34 @@ public sealed partial class KnowledgeBase
             entry.Problem("'registration_opens' is after 'registration_closes'");
         if (starts > ends)
             entry.Problem("'starts' is after 'ends'");
+        if (selectionNotice is { } notice && closes is { } deadline && notice < DateOnly.FromDateTime(deadline.DateTime))
+            entry.Problem("'selection_notice' is before 'registration_closes'");
         if (label is null || closes is null || timeZone is null)
             return null;
-        return new TrainingEdition { Label = label, RegistrationOpens = opens, RegistrationCloses = closes.Value, TimeZone = timeZone, Starts = starts, Ends = ends };
+        return new TrainingEdition
+        {
+            Label = label, RegistrationOpens = opens, RegistrationCloses = closes.Value, TimeZone = timeZone, Starts = starts, Ends = ends,
+            SelectionNotice = selectionNotice, Places = places, Stages = stages,
+        };
+    }
+
+    private static EditionStage? ReadEditionStage(YamlEntry entry, IReadOnlySet<string> stageIds)
+    {
+        var stage = entry.String("stage");
+        var starts = entry.Date("starts", required: false);
+        var ends = entry.Date("ends", required: false);
+        var place = entry.Localized("place", required: false);
+        entry.RejectUnknownKeys();
+        if (stage is not null && !stageIds.Contains(stage))
+        {
+            entry.Problem(stageIds.Count == 0
+                ? $"'stage' is '{stage}', but the training lists no 'stages'"
+                : $"'stage' is '{stage}'; the training's stages are {string.Join(", ", stageIds)}");
+            return null;
+        }
+        if (starts > ends)
+            entry.Problem("'starts' is after 'ends'");
+        return stage is null ? null : new EditionStage(stage, starts, ends, place);
     }
 
     private static Reference? ReadReference(YamlEntry entry, DateOnly today)

@@ -1,11 +1,20 @@
 namespace ProtectionBot.Knowledge;
 
-/// <summary>A training opportunity from <c>knowledge/trainings/*.yaml</c>: a course or programme and its editions.</summary>
+/// <summary>A training opportunity from <c>knowledge/trainings.yaml</c>: a course or programme and its editions.</summary>
 public sealed record Training
 {
     public required string Id { get; init; }
 
     public required LocalizedText Name { get; init; }
+
+    /// <summary>A name short enough for a button; the full name when the file gives none.</summary>
+    public LocalizedText? ShortName { get; init; }
+
+    /// <summary>Other ways people name it, in any language (organiser's acronym, the city it is held in).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>Fields whose facts nobody could confirm recently; the bot says so when it quotes them.</summary>
+    public IReadOnlyList<string> Unverified { get; init; } = [];
 
     public required string Organiser { get; init; }
 
@@ -21,6 +30,15 @@ public sealed record Training
     /// <summary>Who is given priority (countries, groups, themes), when the organiser says.</summary>
     public LocalizedText? Priorities { get; init; }
 
+    /// <summary>Countries (ISO codes) given priority; the recommendations and the eligibility check read them here.</summary>
+    public IReadOnlyList<string> PriorityCountries { get; init; } = [];
+
+    /// <summary>Groups and themes given priority, as the interview's profile codes.</summary>
+    public IReadOnlyList<string> PriorityProfiles { get; init; } = [];
+
+    /// <summary>The parts every participant goes through, in order; editions give their dates.</summary>
+    public IReadOnlyList<TrainingStage> Stages { get; init; } = [];
+
     /// <summary>Where applicants may come from: empty = anywhere; else memberships, regions or country codes.</summary>
     public IReadOnlyList<string> OpenTo { get; init; } = [];
 
@@ -28,6 +46,17 @@ public sealed record Training
     public required IReadOnlyList<string> Languages { get; init; }
 
     public LocalizedText? Cost { get; init; }
+
+    /// <summary>Who gets scholarships and what they cover.</summary>
+    public LocalizedText? Scholarships { get; init; }
+
+    public LocalizedText? Certificate { get; init; }
+
+    /// <summary>What participants commit to (attendance, passing on what they learned).</summary>
+    public LocalizedText? Obligations { get; init; }
+
+    /// <summary>Where questions go: the organiser's published contact, what this chat's team can do.</summary>
+    public LocalizedText? Contact { get; init; }
 
     public required LocalizedText HowToApply { get; init; }
 
@@ -55,4 +84,19 @@ public sealed record TrainingEdition
     public DateOnly? Starts { get; init; }
 
     public DateOnly? Ends { get; init; }
+
+    /// <summary>The day selected applicants are told, when the call says.</summary>
+    public DateOnly? SelectionNotice { get; init; }
+
+    /// <summary>Number of places offered.</summary>
+    public int? Places { get; init; }
+
+    /// <summary>When (and where) each of the training's stages takes place in this edition.</summary>
+    public IReadOnlyList<EditionStage> Stages { get; init; } = [];
 }
+
+/// <summary>A part of a training (an in-person week, a distance-learning stage): what happens in it.</summary>
+public sealed record TrainingStage(string Id, LocalizedText Name, LocalizedText Description);
+
+/// <summary>The dates of one stage in one edition; the place only for stages held somewhere.</summary>
+public sealed record EditionStage(string Stage, DateOnly? Starts, DateOnly? Ends, LocalizedText? Place);

@@ -3,10 +3,7 @@ using BotProtocol.Schema;
 
 namespace ProtectionBot.Tests.Infrastructure;
 
-/// <summary>
-/// One <c>Bot:</c> line: the text said (or a card containing it) and the choices offered. A message of several
-/// paragraphs is written on one line with <c>\n</c> where the lines break.
-/// </summary>
+/// <summary>One <c>Bot:</c> line: the text said (or a card containing it) and the choices offered.</summary>
 public sealed record ChatExpectation(bool IsCard, string Text, IReadOnlyList<string>? Choices)
 {
     public static ChatExpectation Parse(string line)
@@ -20,7 +17,7 @@ public sealed record ChatExpectation(bool IsCard, string Text, IReadOnlyList<str
             choices = [.. line[(open + 2)..^1].Split('|').Select(c => c.Trim())];
             line = line[..open].TrimEnd();
         }
-        return new ChatExpectation(isCard, line.Replace("\\n", "\n", StringComparison.Ordinal), choices);
+        return new ChatExpectation(isCard, line, choices);
     }
 
     public void Assert(Activity actual, string where)

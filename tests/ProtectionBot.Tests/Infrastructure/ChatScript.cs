@@ -15,7 +15,8 @@ namespace ProtectionBot.Tests.Infrastructure;
 /// </code>
 /// <c>[A | B]</c> lists the suggested actions offered; <c>(card) text [A | B]</c> is an Adaptive Card containing the
 /// text, with those choices in its choice set; <c>(none)</c> says the bot stays silent; <c>User: (join)</c> is a
-/// conversationUpdate adding the user; <c>User: (submit) {json}</c> submits the last card with those inputs.
+/// conversationUpdate adding the user; <c>User: (submit) {json}</c> submits the last card with those inputs; <c>\n</c>
+/// in a <c>Bot:</c> line is a line break inside one message.
 /// </summary>
 public sealed record ChatScript(string Name, string Locale, IReadOnlyList<ChatLine> Lines)
 {
@@ -35,7 +36,7 @@ public sealed record ChatScript(string Name, string Locale, IReadOnlyList<ChatLi
             else if (line.StartsWith("User:", StringComparison.Ordinal))
                 lines.Add(new ChatLine(number, IsUser: true, line["User:".Length..].Trim()));
             else if (line.StartsWith("Bot:", StringComparison.Ordinal))
-                lines.Add(new ChatLine(number, IsUser: false, line["Bot:".Length..].Trim()));
+                lines.Add(new ChatLine(number, IsUser: false, line["Bot:".Length..].Trim().Replace("\\n", "\n", StringComparison.Ordinal)));
             else
                 throw new FormatException($"{name}:{number}: a line starts with 'User:', 'Bot:', 'locale:' or '#'.");
         }

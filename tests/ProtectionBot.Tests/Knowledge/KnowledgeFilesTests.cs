@@ -25,7 +25,7 @@ public sealed class KnowledgeFilesTests
 
     public static TheoryData<string> CatalogueTrainings() =>
     [
-        "iachr-course-2019-2", "iachr-course-2019-1", "ishr-regional-trainings", "ishr-hrdap", "pi-elearning",
+        "iachr-hrd-course", "ishr-regional-trainings", "ishr-hrdap", "pi-elearning",
         "ishr-academy", "fld-security-training",
     ];
 
@@ -55,6 +55,17 @@ public sealed class KnowledgeFilesTests
 
         AssertTranslated(training.Name, id);
         AssertTranslated(training.HowToApply, id);
+    }
+
+    [Fact]
+    public void Both_2019_sessions_of_the_iachr_course_are_editions_of_one_course_with_its_priorities_as_codes()
+    {
+        var course = Assert.Single(Knowledge.Trainings, t => t.Id == "iachr-hrd-course");
+
+        Assert.Equal(["2019-1", "2019-2"], course.Editions.Select(e => e.Label));
+        Assert.Equal(["HN", "SV", "GT", "NI", "CO", "MX", "BR"], course.PriorityCountries);
+        Assert.Equal(["in-person", "knowledge-transmission"], course.Stages.Select(s => s.Id));
+        Assert.All(course.PriorityCountries, code => Assert.True(Countries.Find(code)!.IsIn("oas"), code));
     }
 
     [Theory]

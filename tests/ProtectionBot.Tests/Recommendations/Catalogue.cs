@@ -73,8 +73,12 @@ internal static class Catalogue
 
     public static List<Training> Trainings() =>
     [
-        Training("iachr-course-2019-2", "dated", ["es"], ["oas"],
-            Edition("2019-2", new DateTimeOffset(2019, 9, 12, 0, 0, 0, TimeSpan.FromHours(-4)), new DateTimeOffset(2019, 9, 27, 23, 59, 0, TimeSpan.FromHours(-4)), "America/New_York")),
+        Training("iachr-hrd-course", "dated", ["es"], ["oas"],
+            Edition("2019-2", new DateTimeOffset(2019, 9, 12, 0, 0, 0, TimeSpan.FromHours(-4)), new DateTimeOffset(2019, 9, 27, 23, 59, 0, TimeSpan.FromHours(-4)), "America/New_York")) with
+        {
+            PriorityCountries = ["HN", "SV", "GT", "NI", "CO", "MX", "BR"],
+            PriorityProfiles = ["women", "afro-descendant", "indigenous", "lgbti", "land-environment"],
+        },
         Training("pi-elearning", "dated", ["en", "es", "fr"], null,
             Edition("September 2024", null, new DateTimeOffset(2024, 7, 28, 23, 59, 0, TimeSpan.FromHours(2)), "Europe/Brussels")),
         Training("ishr-academy", "always", ["en", "fr", "es"]),

@@ -17,7 +17,7 @@ public sealed class TrainingRecommendationTests
     {
         var trainings = Trainings(ColombianInSpanish, Today);
 
-        Assert.DoesNotContain(trainings, t => t.TrainingId.StartsWith("iachr-course", StringComparison.Ordinal));
+        Assert.DoesNotContain(trainings, t => t.TrainingId == "iachr-hrd-course");
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class TrainingRecommendationTests
         var trainings = Trainings(ColombianInSpanish, new DateTimeOffset(2019, 9, 20, 12, 0, 0, TimeSpan.Zero));
 
         var course = trainings[0];
-        Assert.Equal(("iachr-course-2019-2", RegistrationStatus.Open, "2019-2"), (course.TrainingId, course.Status, course.EditionLabel));
+        Assert.Equal(("iachr-hrd-course", RegistrationStatus.Open, "2019-2"), (course.TrainingId, course.Status, course.EditionLabel));
         Assert.Contains(course.Reasons, r => r.Key == Keys.TrainingInterAmericanPriority);
         var deadline = Assert.Single(course.Reasons, r => r.Key == Keys.TrainingOpenUntil);
         Assert.Equal(["viernes, 27 de septiembre de 2019 23:59", "America/New_York"], deadline.Arguments);
@@ -37,13 +37,13 @@ public sealed class TrainingRecommendationTests
     {
         var justAfter = new DateTimeOffset(2019, 9, 28, 4, 0, 0, TimeSpan.Zero);
 
-        Assert.DoesNotContain(Trainings(ColombianInSpanish, justAfter), t => t.TrainingId == "iachr-course-2019-2");
+        Assert.DoesNotContain(Trainings(ColombianInSpanish, justAfter), t => t.TrainingId == "iachr-hrd-course");
     }
 
     [Fact]
     public void Before_its_call_opens_the_iachr_course_is_upcoming()
     {
-        var course = Assert.Single(Trainings(ColombianInSpanish, new DateTimeOffset(2019, 9, 1, 0, 0, 0, TimeSpan.Zero)), t => t.TrainingId == "iachr-course-2019-2");
+        var course = Assert.Single(Trainings(ColombianInSpanish, new DateTimeOffset(2019, 9, 1, 0, 0, 0, TimeSpan.Zero)), t => t.TrainingId == "iachr-hrd-course");
 
         Assert.Equal(RegistrationStatus.Upcoming, course.Status);
         Assert.Contains(course.Reasons, r => r.Key == Keys.TrainingOpensOn);
@@ -93,6 +93,21 @@ public sealed class TrainingRecommendationTests
         var elearning = Assert.Single(Trainings(new CaseAnswers { Language = "fr", Country = "KE", AtRisk = "organisation" }, Today), t => t.TrainingId == "pi-elearning");
 
         Assert.Contains(elearning.Reasons, r => r.Key == Keys.TrainingElearningTeams);
+    }
+
+    [Fact]
+    public void The_iachr_priority_comes_from_the_course_data_not_from_code()
+    {
+        var during = new DateTimeOffset(2019, 9, 20, 12, 0, 0, TimeSpan.Zero);
+        var trainings = Catalogue.Trainings();
+        trainings[0] = trainings[0] with { PriorityCountries = ["US"], PriorityProfiles = [] };
+        var recommender = Recommender(during, trainings: trainings);
+
+        var fromTheUs = Assert.Single(recommender.Recommend(new CaseAnswers { Language = "es", Country = "US" }).Trainings, t => t.TrainingId == "iachr-hrd-course");
+        var colombian = Assert.Single(recommender.Recommend(new CaseAnswers { Language = "es", Country = "CO", Profiles = ["indigenous"] }).Trainings, t => t.TrainingId == "iachr-hrd-course");
+
+        Assert.Contains(fromTheUs.Reasons, r => r.Key == Keys.TrainingInterAmericanPriority);
+        Assert.DoesNotContain(colombian.Reasons, r => r.Key == Keys.TrainingInterAmericanPriority);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using ProtectionBot.Knowledge;
 
@@ -10,16 +9,13 @@ namespace ProtectionBot.Recommendations.Trainings;
 /// next edition") but never as open; the IACHR course, whose 2019 editions are over, only while a call is open or
 /// announced. Without a country, trainings limited to some places are left out: the person could not apply anyway
 /// without saying where they are from. Ranked by what can be done now: open, upcoming, always available, on request,
-/// closed; then those meant for the person's region before those open to everyone.
+/// closed; then those meant for the person's region before those open to everyone. Who the IACHR course gives priority
+/// to (countries, groups, themes) is read from the course's data, where staff keep it up to date.
 /// </summary>
 internal sealed class TrainingAdvisor(IReadOnlyList<Training> trainings)
 {
-    private static readonly FrozenSet<string> InterAmericanPriorityProfiles =
-        FrozenSet.Create(StringComparer.Ordinal, "women", "afro-descendant", "indigenous", "lgbti", "land-environment");
-
-    /// <summary>Countries the IACHR courses gave priority to for repeated attacks on defenders.</summary>
-    private static readonly FrozenSet<string> InterAmericanPriorityCountries =
-        FrozenSet.Create(StringComparer.Ordinal, "HN", "SV", "GT", "NI", "CO", "MX", "BR");
+    /// <summary>The IACHR's course for defenders: offered only while a call is open or announced.</summary>
+    public const string InterAmericanCourse = "iachr-hrd-course";
 
     // OrderBy is stable: trainings of the same rank keep the order of the knowledge file.
     public IReadOnlyList<TrainingSuggestion> Suggest(CaseFacts facts, DateTimeOffset now) =>
@@ -50,13 +46,13 @@ internal sealed class TrainingAdvisor(IReadOnlyList<Training> trainings)
     /// <summary>The catalogue's R22, by training; null when the training is not for this person.</summary>
     private static List<ReasonText>? WhyItFits(Training training, RegistrationStatus status, CaseFacts facts)
     {
-        if (training.Id.StartsWith("iachr-course", StringComparison.Ordinal))
+        if (training.Id == InterAmericanCourse)
         {
             if (status is not (RegistrationStatus.Open or RegistrationStatus.Upcoming) || !facts.CountryIsIn("oas"))
                 return null;
-            var priority = facts.Answers.Profiles.Any(InterAmericanPriorityProfiles.Contains)
-                || facts.Reports("land-environment")
-                || (facts.Country is { } c && InterAmericanPriorityCountries.Contains(c.Code));
+            var priority = facts.Answers.Profiles.Any(training.PriorityProfiles.Contains)
+                || (training.PriorityProfiles.Contains("land-environment") && facts.Reports("land-environment"))
+                || (facts.Country is { } c && training.PriorityCountries.Contains(c.Code));
             return priority
                 ? [new(ReasonKeys.TrainingInterAmericanCourse), new(ReasonKeys.TrainingInterAmericanPriority)]
                 : [new(ReasonKeys.TrainingInterAmericanCourse)];

@@ -1,0 +1,77 @@
+using ProtectionBot.Content;
+using ProtectionBot.Knowledge;
+using YamlDotNet.RepresentationModel;
+
+namespace ProtectionBot.Courses;
+
+/// <summary>
+/// A question people often ask about a course, in the ways they ask it, with its answer. From
+/// <c>knowledge/course-questions.yaml</c> (every language) or added by course staff from the chat (one language).
+/// </summary>
+public sealed record CourseFaq(
+    string CourseId,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Questions,
+    IReadOnlyDictionary<string, string> Answers,
+    string Origin)
+{
+    /// <summary>The answer in <paramref name="language"/>, or in the language staff wrote it in.</summary>
+    public string AnswerIn(string language) =>
+        Answers.TryGetValue(language, out var answer) ? answer : Answers.Values.First();
+}
+
+/// <summary>The contents of <c>knowledge/course-questions.yaml</c>: the FAQ and what the bot says about the course staff.</summary>
+public sealed record CourseQuestionsFile(IReadOnlyList<CourseFaq> Faq, LocalizedText StaffReplyTime)
+{
+    private const string Relative = "knowledge/course-questions.yaml";
+
+    /// <param name="isCourse">Whether an id names a training of <c>trainings.yaml</c>.</param>
+    public static CourseQuestionsFile Load(string contentRoot, DateOnly today, Func<string, bool> isCourse)
+    {
+        var problems = new List<string>();
+        var path = Path.Combine(contentRoot, "knowledge", "course-questions.yaml");
+        var faq = new List<CourseFaq>();
+        LocalizedText? replyTime = null;
+        if (!File.Exists(path))
+            problems.Add($"{Relative}: file missing");
+        else if (YamlEntry.LoadFile(path, Relative, problems) is YamlMappingNode root)
+        {
+            var file = new YamlEntry(root, Relative, problems);
+            if (file.Map("staff") is { } staff)
+            {
+                replyTime = staff.Localized("reply_time");
+                staff.RejectUnknownKeys();
+            }
+            foreach (var entry in file.List("faq", "questions"))
+            {
+                if (ReadFaq(entry, today, isCourse) is { } item)
+                    faq.Add(item);
+            }
+            file.RejectUnknownKeys();
+        }
+        else if (problems.Count == 0)
+            problems.Add($"{Relative}:1: expected 'staff' and 'faq'");
+
+        if (problems.Count > 0)
+            throw new ContentValidationException(problems);
+        return new CourseQuestionsFile(faq, replyTime!);
+    }
+
+    private static CourseFaq? ReadFaq(YamlEntry entry, DateOnly today, Func<string, bool> isCourse)
+    {
+        var course = entry.String("course");
+        var questions = entry.LocalizedLists("questions");
+        var answer = entry.Localized("answer");
+        entry.Strings("sources");
+        entry.LastVerified(today);
+        entry.RejectUnknownKeys();
+        if (course is not null && !isCourse(course))
+        {
+            entry.Problem($"'course' is '{course}', which is not the id of a training in knowledge/trainings.yaml");
+            return null;
+        }
+        if (course is null || questions is null || answer is null)
+            return null;
+        var answers = Language.All.ToDictionary(l => l, answer.In, StringComparer.Ordinal);
+        return new CourseFaq(course, questions, answers, entry.Origin);
+    }
+}

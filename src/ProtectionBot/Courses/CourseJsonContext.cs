@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace ProtectionBot.Courses;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CourseStaffQuestion))]
+[JsonSerializable(typeof(StaffFaqDocument))]
+[JsonSerializable(typeof(CourseQuestionState))]
+[JsonSerializable(typeof(EligibilityCheck))]
+internal sealed partial class CourseJsonContext : JsonSerializerContext;

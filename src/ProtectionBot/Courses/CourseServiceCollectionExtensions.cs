@@ -1,0 +1,25 @@
+using ProtectionBot.Content;
+using ProtectionBot.Knowledge;
+using ProtectionBot.Knowledge.Countries;
+
+namespace ProtectionBot.Courses;
+
+public static class CourseServiceCollectionExtensions
+{
+    /// <summary>Course questions, the eligibility check, the staff's FAQ and the referral of questions to the staff.</summary>
+    public static IHostApplicationBuilder AddCourses(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(services => new CourseQuestionMatcher(
+            services.GetRequiredService<TextCatalog>(),
+            services.GetRequiredService<KnowledgeBase>().Trainings,
+            services.GetRequiredService<CourseQuestionsFile>().Faq,
+            services.GetRequiredService<CountryCatalog>()));
+        builder.Services.AddSingleton<CourseAnswers>();
+        builder.Services.AddSingleton<FaqStore>();
+        builder.Services.AddSingleton<CourseStaffReferral>();
+        builder.Services.AddSingleton<CourseDialog>();
+        builder.Services.AddSingleton<EligibilityDialog>();
+        builder.Services.AddSingleton<CourseEntry>();
+        return builder;
+    }
+}

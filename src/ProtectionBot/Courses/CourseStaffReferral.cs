@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using BotProtocol.State;
+using BotProtocol.Turns;
+
+namespace ProtectionBot.Courses;
+
+/// <summary>
+/// A question for the course staff, as it waits in the outbox (<see cref="CourseStaffReferral.Kind"/>): what was
+/// asked, about which course, in which language, and where the staff's answer must go back to.
+/// </summary>
+/// <param name="CourseId">Null when the person did not say which course.</param>
+/// <param name="Language">es, fr or en: the language the person chats in.</param>
+public sealed record CourseStaffQuestion(string Question, string? CourseId, string Language, DateTimeOffset AskedAt, StaffReplyAddress ReplyTo);
+
+/// <summary>The person's conversation reference, enough for a proactive message back through the Connector.</summary>
+public sealed record StaffReplyAddress(string? ChannelId, string? ServiceUrl, string? ConversationId, string? UserId, string? BotId, string? Locale);
+
+/// <summary>
+/// Passes a course question the bot could not answer to the course staff. The question is queued in the durable
+/// outbox with the turn's state (so a turn that fails sends nothing, and a redelivered activity sends it once); a
+/// handler of <see cref="Kind"/> delivers it to the staff and their answer comes back to the person's conversation.
+/// </summary>
+public sealed class CourseStaffReferral(TimeProvider time, ILogger<CourseStaffReferral> logger)
+{
+    public const string Kind = "course.staff-question";
+
+    public OutboxMessage Refer(TurnContext turn, string question, string? courseId, string language)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentException.ThrowIfNullOrWhiteSpace(question);
+        var activity = turn.Activity;
+        var now = time.GetUtcNow();
+        var payload = new CourseStaffQuestion(question.Trim(), courseId, language, now, new StaffReplyAddress(
+            activity.ChannelId, activity.ServiceUrl, activity.Conversation?.Id, activity.From?.Id, activity.Recipient?.Id, activity.Locale));
+        var owner = TurnProcessor.StateKey(activity);
+        var message = new OutboxMessage(
+            MessageId(owner, activity.Id), Kind, owner, JsonSerializer.SerializeToUtf8Bytes(payload, CourseJsonContext.Default.CourseStaffQuestion), now);
+        turn.Enqueue(message);
+        if (logger.IsEnabled(LogLevel.Information))
+            CourseLog.Referred(logger, courseId ?? "-", activity.ChannelId);
+        return message;
+    }
+
+    /// <summary>One id per activity, so a turn run again (an ETag conflict, a redelivery) queues the question once.</summary>
+    private static string MessageId(string owner, string? activityId) =>
+        Kind + ":" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{owner}\n{activityId}")))[..32];
+}

@@ -1,0 +1,39 @@
+using ProtectionBot.Content;
+using ProtectionBot.Courses;
+using ProtectionBot.Knowledge;
+using ProtectionBot.Knowledge.Countries;
+
+namespace ProtectionBot.Tests.Courses;
+
+/// <summary>The shipped texts and knowledge, loaded once, and the matcher and answers built on them as the app builds them.</summary>
+internal static class CourseContent
+{
+    /// <summary>A day after every edition in the data closed (the HRDAP 2026 call closed on 15 January 2026).</summary>
+    public static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static readonly TextCatalog Texts = TextCatalog.Load(AppContext.BaseDirectory);
+    public static readonly CountryCatalog Countries = CountryCatalog.Load(AppContext.BaseDirectory);
+    public static readonly KnowledgeBase Knowledge = KnowledgeBase.Load(AppContext.BaseDirectory, new DateOnly(2026, 12, 1), Countries.Contains);
+    public static readonly CourseQuestionsFile Questions =
+        CourseQuestionsFile.Load(AppContext.BaseDirectory, new DateOnly(2026, 12, 1), id => Knowledge.Trainings.Any(t => t.Id == id));
+    public static readonly CourseQuestionMatcher Matcher = new(Texts, Knowledge.Trainings, Questions.Faq, Countries);
+    public static readonly CourseAnswers Answers = new(Texts, Knowledge, Countries);
+
+    public static Training Course(string id) => Knowledge.Trainings.Single(t => t.Id == id);
+
+    /// <summary>What the bot replies to a question asked with no course discussed before; null when it would not answer.</summary>
+    public static (CourseQuestionMatch Match, string? Reply) Ask(string question, string language, DateTimeOffset? now = null, string? currentCourse = null,
+        IReadOnlyList<CourseFaq>? staffFaq = null)
+    {
+        var match = Matcher.Match(question, language, currentCourse, staffFaq);
+        var when = now ?? Now;
+        string? reply = match.Kind switch
+        {
+            CourseQuestionKind.Faq => match.Faq!.AnswerIn(language),
+            CourseQuestionKind.Topic => Answers.Answer(Course(match.CourseId!), match.Topic!, language, when, match.Country),
+            CourseQuestionKind.CourseOnly => Answers.Overview(Course(match.CourseId!), language, when),
+            _ => null,
+        };
+        return (match, reply);
+    }
+}
