@@ -33,7 +33,9 @@ public interface IConversationStore
 
     /// <summary>
     /// Removes, as <see cref="DeleteAsync"/> does, every document last written before <paramref name="cutoff"/>:
-    /// the retention limit, and every outbox message enqueued before it. Returns how many documents were removed.
+    /// the retention limit, and every outbox message enqueued before it. Documents under <see cref="StoreItem.KeptPrefix"/>
+    /// are the bot's own content (answers staff added), not anyone's conversation, and are kept. Returns how many
+    /// documents were removed.
     /// </summary>
     ValueTask<int> DeleteWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
@@ -56,6 +58,9 @@ public interface IConversationStore
 public sealed record StoreItem(ReadOnlyMemory<byte> Data, string ETag)
 {
     public const string AnyETag = "*";
+
+    /// <summary>Keys of documents the retention limit does not apply to: content, not a person's data.</summary>
+    public const string KeptPrefix = "content/";
 
     /// <summary>
     /// The store holds a document under <see cref="ETag"/> but cannot give it back: it fails its integrity check

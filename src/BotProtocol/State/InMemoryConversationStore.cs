@@ -71,7 +71,8 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
         foreach (var (key, written) in _written)
         {
             // Only the write seen here is removed: a turn that wrote since keeps its document.
-            if (written < cutoff && _written.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, written)))
+            if (written < cutoff && !key.StartsWith(StoreItem.KeptPrefix, StringComparison.Ordinal)
+                && _written.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, written)))
             {
                 _items.TryRemove(key, out _);
                 removed++;

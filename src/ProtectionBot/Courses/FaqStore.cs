@@ -19,7 +19,7 @@ public sealed record StaffFaqDocument(IReadOnlyList<StaffFaq> Entries);
 /// </summary>
 public sealed class FaqStore(IConversationStore store, KnowledgeBase knowledge, TimeProvider time, ILogger<FaqStore> logger)
 {
-    public const string Key = "courses/faq";
+    public const string Key = StoreItem.KeptPrefix + "courses/faq";
     private const int MaxAttempts = 5;
     private const string TurnItem = "courses.staff-faq";
 

@@ -148,6 +148,20 @@ public abstract class ConversationStoreContract
         Assert.Equal("recent", Text(await store.ReadAsync("recent", None)));
     }
 
+    [Fact]
+    public async Task Content_the_bot_keeps_outlives_the_retention_limit()
+    {
+        var store = CreateStore();
+        await store.WriteAsync(StoreItem.KeptPrefix + "courses/faq", Bytes("faq"), null, None);
+        await store.WriteAsync("conversation/test/old", Bytes("old"), null, None);
+        Time.Advance(TimeSpan.FromDays(365));
+
+        await store.DeleteWrittenBeforeAsync(Time.GetUtcNow() - TimeSpan.FromDays(30), None);
+
+        Assert.Equal("faq", Text(await store.ReadAsync(StoreItem.KeptPrefix + "courses/faq", None)));
+        Assert.Null(await store.ReadAsync("conversation/test/old", None));
+    }
+
     private static OutboxMessage Message(string id, string owner = "conversation/test/c1", DateTimeOffset? dueAt = null, string payload = "card") =>
         new(id, "test", owner, Bytes(payload), dueAt ?? DateTimeOffset.MinValue);
 

@@ -89,11 +89,12 @@ internal sealed class PostgresConversationStore : IConversationStore, IDisposabl
     {
         // Compared row by row at delete time: a turn that wrote since the cutoff keeps its document.
         await using var command = _dataSource.CreateCommand("""
-            WITH erased AS (DELETE FROM documents WHERE updated_at < $1 RETURNING key),
+            WITH erased AS (DELETE FROM documents WHERE updated_at < $1 AND NOT starts_with(key, $2) RETURNING key),
                  messages AS (DELETE FROM outbox WHERE enqueued_at < $1 OR owner IN (SELECT key FROM erased))
             SELECT count(*) FROM erased
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = cutoff, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = StoreItem.KeptPrefix });
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 

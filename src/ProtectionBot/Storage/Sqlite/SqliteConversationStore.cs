@@ -114,8 +114,9 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA secure_delete = ON; DELETE FROM documents WHERE updated_at < $cutoff";
+        command.CommandText = "PRAGMA secure_delete = ON; DELETE FROM documents WHERE updated_at < $cutoff AND substr(key, 1, length($kept)) <> $kept";
         command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeSeconds());
+        command.Parameters.AddWithValue("$kept", StoreItem.KeptPrefix);
         var removed = await command.ExecuteNonQueryAsync(cancellationToken);
         await using var outbox = connection.CreateCommand();
         outbox.CommandText = "DELETE FROM outbox WHERE enqueued_at < $cutoff";
