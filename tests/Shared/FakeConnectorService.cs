@@ -142,7 +142,7 @@ public sealed class FakeConnectorService : IAsyncDisposable
         var request = new ConnectorRequest(
             route.Operation, method, rawTarget, route.PathBase, route.ConversationId, route.ActivityId,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body, answer.NeverAnswers ? 0 : answer.StatusCode, operationId);
+            body, answer.NeverAnswers ? 0 : answer.StatusCode, operationId) { ResponseBody = answer.Body };
         if (!answer.StallsBody)
             Record(request);
 
@@ -305,6 +305,14 @@ public sealed record ConnectorRequest(
     int ResponseStatus,
     string CorrelatingOperationId)
 {
+    /// <summary>What the fake answered, when it answered with a body.</summary>
+    public string? ResponseBody { get; init; }
+
+    /// <summary>The id of the conversation a create-conversation opened (a channel post's thread), from the answer.</summary>
+    public string? CreatedConversationId => Operation == ConnectorOperations.CreateConversation && ResponseBody is { } body
+        ? JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.ConversationResourceResponse)?.Id
+        : null;
+
     public string? Authorization => Headers.TryGetValue("Authorization", out var value) ? value : null;
 
     public string? BearerToken => Authorization is { } value && value.StartsWith("Bearer ", StringComparison.Ordinal) ? value["Bearer ".Length..] : null;

@@ -25,7 +25,10 @@ public sealed class OutboxDispatcher : BackgroundService
         TimeProvider time, ILogger<OutboxDispatcher> logger)
     {
         _store = store;
-        _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+        // One handler per kind; a later registration replaces an earlier one (a test or a host substituting its own).
+        _handlers = new Dictionary<string, IOutboxHandler>(StringComparer.Ordinal);
+        foreach (var handler in handlers)
+            _handlers[handler.Kind] = handler;
         _options = options;
         _time = time;
         _logger = logger;

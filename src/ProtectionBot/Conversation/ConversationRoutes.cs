@@ -9,19 +9,24 @@ using ProtectionBot.Interview;
 namespace ProtectionBot.Conversation;
 
 /// <summary>
-/// What the bot does with each turn, first match wins: safety before anything, then the handoff (case cards, the
-/// partners' channels, the handoff's own events, a defender talking to a caseworker), then activities that are not
+/// What the bot does with each turn, first match wins: safety before anything, then the course staff's channel and its
+/// answers, then the handoff (case cards, the partners' channels, the handoff's own events, a defender talking to a
+/// caseworker), then activities that are not
 /// messages, then the commands that work at any step, then course questions (never while free text is awaited),
 /// then the conversation itself.
 /// </summary>
 internal sealed class ConversationRoutes(
-    TextCatalog texts, DialogSet dialogs, CommandWords commands, DefenderRelay relay, CaseworkerDesk desk, CourseEntry courses, CourseDialog courseDialog)
+    TextCatalog texts, DialogSet dialogs, CommandWords commands, DefenderRelay relay, CaseworkerDesk desk, CourseEntry courses, CourseDialog courseDialog,
+    Courses.Staff.CourseStaffDesk staff)
 {
     private const string GreetedKey = "greeted";
 
     public TurnRouter Build() => new TurnRouter()
         .On("quick-exit", commands.IsQuickExit, QuickExitAsync)
         .On("delete-my-data", commands.IsDeleteData, DeleteDataAsync)
+        .On("course-staff", staff.IsStaffChannel, staff.OnStaffActivityAsync)
+        .On("forged-staff-action", staff.IsForgedStaffAction, staff.RefuseAsync)
+        .On("course-answer", Courses.Staff.CourseStaffDesk.IsAnswerForPerson, staff.TellPersonAsync)
         .On("case-action", CaseworkerDesk.IsCaseAction, desk.OnActionAsync)
         .On("partner-desk", CaseworkerDesk.IsInChannel, desk.OnChannelActivityAsync)
         .On("handoff-event", DefenderRelay.IsHandoffEvent, relay.OnEventAsync)

@@ -19,8 +19,11 @@ public sealed record CourseFaq(
         Answers.TryGetValue(language, out var answer) ? answer : Answers.Values.First();
 }
 
-/// <summary>The contents of <c>knowledge/course-questions.yaml</c>: the FAQ and what the bot says about the course staff.</summary>
-public sealed record CourseQuestionsFile(IReadOnlyList<CourseFaq> Faq, LocalizedText StaffReplyTime)
+/// <summary>
+/// The contents of <c>knowledge/course-questions.yaml</c>: the FAQ, what the bot says about the course staff, and the
+/// Teams channel where the staff receive the questions the bot passes on (none: the questions wait until one is set).
+/// </summary>
+public sealed record CourseQuestionsFile(IReadOnlyList<CourseFaq> Faq, LocalizedText StaffReplyTime, Handoff.TeamsDesk? StaffDesk = null)
 {
     private const string Relative = "knowledge/course-questions.yaml";
 
@@ -31,6 +34,7 @@ public sealed record CourseQuestionsFile(IReadOnlyList<CourseFaq> Faq, Localized
         var path = Path.Combine(contentRoot, "knowledge", "course-questions.yaml");
         var faq = new List<CourseFaq>();
         LocalizedText? replyTime = null;
+        Handoff.TeamsDesk? desk = null;
         if (!File.Exists(path))
             problems.Add($"{Relative}: file missing");
         else if (YamlEntry.LoadFile(path, Relative, problems) is YamlMappingNode root)
@@ -39,6 +43,7 @@ public sealed record CourseQuestionsFile(IReadOnlyList<CourseFaq> Faq, Localized
             if (file.Map("staff") is { } staff)
             {
                 replyTime = staff.Localized("reply_time");
+                desk = staff.Map("teams", required: false) is { } teams ? Handoff.PartnerDirectory.ReadTeams(teams) : null;
                 staff.RejectUnknownKeys();
             }
             foreach (var entry in file.List("faq", "questions"))
@@ -53,7 +58,7 @@ public sealed record CourseQuestionsFile(IReadOnlyList<CourseFaq> Faq, Localized
 
         if (problems.Count > 0)
             throw new ContentValidationException(problems);
-        return new CourseQuestionsFile(faq, replyTime!);
+        return new CourseQuestionsFile(faq, replyTime!, desk);
     }
 
     private static CourseFaq? ReadFaq(YamlEntry entry, DateOnly today, Func<string, bool> isCourse)

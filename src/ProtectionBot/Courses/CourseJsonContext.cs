@@ -7,4 +7,6 @@ namespace ProtectionBot.Courses;
 [JsonSerializable(typeof(StaffFaqDocument))]
 [JsonSerializable(typeof(CourseQuestionState))]
 [JsonSerializable(typeof(EligibilityCheck))]
+[JsonSerializable(typeof(Staff.PostedStaffQuestion))]
+[JsonSerializable(typeof(Staff.StaffAnswer))]
 internal sealed partial class CourseJsonContext : JsonSerializerContext;

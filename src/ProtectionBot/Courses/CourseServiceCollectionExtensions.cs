@@ -1,3 +1,4 @@
+using BotProtocol.Hosting;
 using ProtectionBot.Content;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
@@ -20,6 +21,9 @@ public static class CourseServiceCollectionExtensions
         builder.Services.AddSingleton<CourseDialog>();
         builder.Services.AddSingleton<EligibilityDialog>();
         builder.Services.AddSingleton<CourseEntry>();
+        builder.Services.AddSingleton<Staff.CourseStaffDesk>();
+        builder.Services.AddOutboxHandler<Staff.StaffQuestionDelivery>();
+        builder.Services.AddOutboxHandler<Staff.StaffAnswerDelivery>();
         return builder;
     }
 }

@@ -113,7 +113,8 @@ public sealed class PartnerDirectory
         return null;
     }
 
-    private static TeamsDesk? ReadTeams(YamlEntry entry)
+    /// <summary>A Teams desk (<c>tenant_id</c>, <c>team_id</c>, <c>channel_id</c>, <c>service_url</c>), as partners and course staff register it.</summary>
+    internal static TeamsDesk? ReadTeams(YamlEntry entry)
     {
         var tenant = entry.String("tenant_id");
         var team = entry.String("team_id");

@@ -49,6 +49,9 @@ internal sealed class HandoffHarness : IAsyncDisposable
 
     public IConversationStore Store { get; }
 
+    public const string StaffTenant = "33333333-3333-4333-8333-333333333333";
+    public const string StaffChannel = "19:course-staff@thread.tacv2";
+
     /// <param name="database">A SQLite file shared with another harness, to play a restart; a fresh in-memory one otherwise.</param>
     public static async Task<HandoffHarness> StartAsync(FakeConnectorService? connector = null, string? database = null, FakeTimeProvider? time = null)
     {
@@ -76,8 +79,21 @@ internal sealed class HandoffHarness : IAsyncDisposable
               teams: { tenant_id: "{{TenantB}}", team_id: "19:team-b@thread.tacv2", channel_id: "{{ChannelB}}", service_url: "{{connector.ServiceUrlWithPath("amer")}}" }
               registered_on: 2026-11-30
             """);
+        // The shipped content, with the course staff's channel on the fake Connector.
+        var content = Path.Combine(folder, "content");
+        foreach (var part in new[] { "dialogs", "cards", "knowledge" })
+            CopyFolder(Path.Combine(AppContext.BaseDirectory, part), Path.Combine(content, part));
+        var questions = Path.Combine(content, "knowledge", "course-questions.yaml");
+        var staffDesk = $$"""
+              teams: { tenant_id: "{{StaffTenant}}", team_id: "19:staff-team@thread.tacv2", channel_id: "{{StaffChannel}}", service_url: "{{connector.ServiceUrlWithPath("amer")}}" }
+            """;
+        var yaml = await File.ReadAllTextAsync(questions);
+        var start = yaml.IndexOf("  teams:", StringComparison.Ordinal);
+        var end = yaml.IndexOf("\n\n", start, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(questions, yaml[..start] + staffDesk.TrimEnd() + yaml[end..]);
         var settings = new Dictionary<string, string?>
         {
+            ["Content:Root"] = content,
             ["Handoff:PartnersFile"] = partners,
             ["Handoff:AcceptTimeout"] = "00:30:00",
             ["Handoff:UrgentAcceptTimeout"] = "00:10:00",
@@ -193,6 +209,16 @@ internal sealed class HandoffHarness : IAsyncDisposable
     {
         using var response = await App.CreateClient().PostAsJsonAsync("/api/messages", activity, ProtocolJsonContext.Default.Activity);
         return response.StatusCode;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     private static string DeterministicGuid(string name) =>

@@ -1,0 +1,207 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using BotProtocol.Connector;
+using BotProtocol.Outbox;
+using BotProtocol.Schema;
+using BotProtocol.State;
+using BotProtocol.Turns;
+using ProtectionBot.Content;
+using ProtectionBot.Conversation;
+using ProtectionBot.Handoff;
+using ProtectionBot.Knowledge;
+
+namespace ProtectionBot.Courses.Staff;
+
+/// <summary>A question posted in the staff channel: what was asked, and where the answer goes. Kept under the thread's id.</summary>
+public sealed record PostedStaffQuestion(CourseStaffQuestion Question, string ThreadId, IReadOnlyDictionary<string, string> Answers)
+{
+    public static string Key(string threadId) => $"courses/question/{threadId}";
+}
+
+/// <summary>A staff answer on its way to the person's conversation.</summary>
+public sealed record StaffAnswer(StaffReplyAddress ReplyTo, string Text);
+
+/// <summary>
+/// The course staff's side: questions the bot could not answer are posted in their Teams channel (one thread each);
+/// what a staff member writes in the thread, mentioning the bot, reaches the person's chat; and an answer can be saved
+/// as an FAQ the bot uses from then on. Only the staff channel registered in <c>course-questions.yaml</c> can do this.
+/// </summary>
+internal sealed partial class CourseStaffDesk(
+    CourseQuestionsFile file, TextCatalog texts, IConversationStore store, FaqStore faq, CardTemplates cards, KnowledgeBase knowledge,
+    TimeProvider time, ILogger<CourseStaffDesk> logger)
+{
+    public const string AnswerKind = "course.staff-answer";
+    public const string AnswerEvent = "course.answer";
+
+    /// <summary>Anything in the staff's channel.</summary>
+    public bool IsStaffChannel(TurnContext turn) =>
+        file.StaffDesk is { } desk && CaseworkerDesk.IsInChannel(turn) && Channel(turn) is var (tenant, channel)
+        && string.Equals(tenant, desk.TenantId, StringComparison.OrdinalIgnoreCase) && channel == desk.ChannelId
+        && turn.Activity.Conversation?.Id?.StartsWith(desk.ChannelId, StringComparison.Ordinal) == true;
+
+    /// <summary>A "save as FAQ" submit from anywhere but the staff channel: refused.</summary>
+    public bool IsForgedStaffAction(TurnContext turn) =>
+        turn.Activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("staff", out _) && !IsStaffChannel(turn);
+
+    /// <summary>A staff answer arriving in the person's own conversation (an event the bot itself ran there).</summary>
+    public static bool IsAnswerForPerson(TurnContext turn) =>
+        ProactiveTurns.IsProactive(turn) && turn.Activity.IsType(ActivityTypes.Event) && turn.Activity.Name == AnswerEvent;
+
+    public Task RefuseAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        HandoffLog.Refused(logger, "course FAQ", LogIds.Hash(turn.Activity.Conversation?.Id), turn.Activity.ChannelId, "not the course staff's channel");
+        turn.SendText(texts.Get(ConversationLanguage.Of(turn), "courses.desk.refused"));
+        return Task.CompletedTask;
+    }
+
+    public Task TellPersonAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.Value?.Deserialize(CourseJsonContext.Default.StaffAnswer) is { } answer)
+            turn.SendText(texts.Get(ConversationLanguage.Of(turn), "courses.desk.answer", answer.Text));
+        return Task.CompletedTask;
+    }
+
+    public async Task OnStaffActivityAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (!turn.Activity.IsType(ActivityTypes.Message))
+            return;
+        var threadId = turn.Activity.Conversation!.Id!;
+        var stored = await store.ReadAsync(PostedStaffQuestion.Key(threadId), cancellationToken);
+        if (stored is null || stored.IsUnreadable || JsonSerializer.Deserialize(stored.Data.Span, CourseJsonContext.Default.PostedStaffQuestion) is not { } posted)
+        {
+            turn.SendText(texts.Get(Language.Default, threadId.Contains(";messageid=", StringComparison.Ordinal) ? "courses.desk.gone" : "courses.desk.help"));
+            return;
+        }
+        var question = posted.Question;
+        var language = question.Language;
+        if (turn.Activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("staff", out _))
+        {
+            await SaveAsFaqAsync(turn, posted, value, cancellationToken);
+            return;
+        }
+
+        var text = Mention().Replace(turn.Activity.Text ?? "", "").Trim();
+        if (text.Length == 0)
+            return;
+        var step = turn.Activity.Id ?? Guid.NewGuid().ToString("N");
+        var answers = new Dictionary<string, string>(posted.Answers, StringComparer.Ordinal) { [step] = text };
+        await store.WriteAsync(PostedStaffQuestion.Key(threadId),
+            JsonSerializer.SerializeToUtf8Bytes(posted with { Answers = answers }, CourseJsonContext.Default.PostedStaffQuestion), stored.ETag, cancellationToken);
+        turn.Enqueue(new OutboxMessage($"{AnswerKind}/{threadId}/{step}", AnswerKind, OwnerOf(question.ReplyTo),
+            JsonSerializer.SerializeToUtf8Bytes(new StaffAnswer(question.ReplyTo, text), CourseJsonContext.Default.StaffAnswer), time.GetUtcNow()));
+        var actions = question.CourseId is null
+            ? new JsonArray()
+            : new JsonArray(new JsonObject { ["title"] = texts.Get(language, "courses.desk.save"), ["answer"] = step });
+        turn.Send(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Attachments = [cards.Render("course-answer-sent", new JsonObject { ["sent"] = texts.Get(language, "courses.desk.sent"), ["actions"] = actions })],
+        });
+    }
+
+    private async Task SaveAsFaqAsync(TurnContext turn, PostedStaffQuestion posted, JsonElement value, CancellationToken cancellationToken)
+    {
+        var language = posted.Question.Language;
+        var step = value.TryGetProperty("answer", out var id) ? id.GetString() : null;
+        if (posted.Question.CourseId is not { } course || step is null || !posted.Answers.TryGetValue(step, out var answer))
+        {
+            turn.SendText(texts.Get(language, "courses.desk.no_faq"));
+            return;
+        }
+        await faq.AddAsync(course, language, posted.Question.Question, answer, cancellationToken);
+        turn.SendText(texts.Get(language, "courses.desk.saved"));
+    }
+
+    /// <summary>The card the staff see: the question, the course, the language, and how to answer.</summary>
+    public Attachment Card(CourseStaffQuestion question)
+    {
+        var language = question.Language;
+        var course = question.CourseId is { } id && knowledge.Trainings.FirstOrDefault(t => t.Id == id) is { } training
+            ? texts.Get(language, "courses.desk.course", training.Name.In(language))
+            : texts.Get(language, "courses.desk.no_course");
+        return cards.Render("course-question", new JsonObject
+        {
+            ["title"] = texts.Get(language, "courses.desk.card_title"),
+            ["question"] = question.Question,
+            ["lines"] = new JsonArray(course, texts.Get(language, "courses.desk.language", texts.Get(language, "language.name"))),
+            ["hint"] = texts.Get(language, "courses.desk.hint"),
+        });
+    }
+
+    public static ConversationReference ReferenceOf(StaffReplyAddress address) => new()
+    {
+        ChannelId = address.ChannelId,
+        ServiceUrl = address.ServiceUrl,
+        Conversation = new ConversationAccount { Id = address.ConversationId },
+        User = new ChannelAccount { Id = address.UserId },
+        Bot = new ChannelAccount { Id = address.BotId },
+        Locale = address.Locale,
+    };
+
+    /// <summary>The person's state key: erasing their chat takes an answer not yet delivered with it.</summary>
+    public static string OwnerOf(StaffReplyAddress address) =>
+        TurnProcessor.StateKey(new Activity { ChannelId = address.ChannelId, Conversation = new ConversationAccount { Id = address.ConversationId } });
+
+    private static (string? Tenant, string? Channel) Channel(TurnContext turn)
+    {
+        if (turn.Activity.ChannelData is not { ValueKind: JsonValueKind.Object } data)
+            return (null, null);
+        var tenant = data.TryGetProperty("tenant", out var t) && t.ValueKind == JsonValueKind.Object && t.TryGetProperty("id", out var tid) ? tid.GetString() : null;
+        var channel = data.TryGetProperty("channel", out var c) && c.ValueKind == JsonValueKind.Object && c.TryGetProperty("id", out var cid) ? cid.GetString() : null;
+        return (tenant, channel);
+    }
+
+    [GeneratedRegex("<at>[^<]*</at>", RegexOptions.CultureInvariant)]
+    private static partial Regex Mention();
+}
+
+/// <summary>Posts a question the bot passed on into the staff's channel, one thread per question.</summary>
+internal sealed class StaffQuestionDelivery(CourseQuestionsFile file, CourseStaffDesk desk, IConversationStore store, ConnectorClient connector) : IOutboxHandler
+{
+    public string Kind => CourseStaffReferral.Kind;
+
+    public async Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
+    {
+        // Until a staff channel is registered the questions wait, rather than being lost.
+        if (file.StaffDesk is not { } staff)
+            return OutboxOutcome.Retry(TimeSpan.FromHours(1));
+        var question = JsonSerializer.Deserialize(lease.Message.Payload.Span, CourseJsonContext.Default.CourseStaffQuestion)
+            ?? throw new JsonException("Empty staff question.");
+        var channelData = new JsonObject { ["channel"] = new JsonObject { ["id"] = staff.ChannelId }, ["tenant"] = new JsonObject { ["id"] = staff.TenantId } };
+        var posted = await connector.CreateConversationAsync(staff.ServiceUrl, new ConversationParameters
+        {
+            IsGroup = true,
+            TenantId = staff.TenantId,
+            ChannelData = JsonSerializer.SerializeToElement(channelData, ContentJsonContext.Default.JsonNode),
+            Activity = new Activity { Type = ActivityTypes.Message, Attachments = [desk.Card(question)] },
+        }, cancellationToken);
+        var threadId = posted.Id ?? throw new InvalidOperationException("Teams did not say which thread the question opened.");
+        try
+        {
+            await store.WriteAsync(PostedStaffQuestion.Key(threadId),
+                JsonSerializer.SerializeToUtf8Bytes(new PostedStaffQuestion(question, threadId, new Dictionary<string, string>()), CourseJsonContext.Default.PostedStaffQuestion),
+                expectedETag: null, cancellationToken);
+        }
+        catch (ETagConflictException)
+        {
+            // Already recorded by an earlier attempt.
+        }
+        return OutboxOutcome.Done;
+    }
+}
+
+/// <summary>Runs a staff answer as a turn of the person's conversation, which sends it to their channel.</summary>
+internal sealed class StaffAnswerDelivery(ProactiveTurns turns) : IOutboxHandler
+{
+    public string Kind => CourseStaffDesk.AnswerKind;
+
+    public async Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
+    {
+        var answer = JsonSerializer.Deserialize(lease.Message.Payload.Span, CourseJsonContext.Default.StaffAnswer)
+            ?? throw new JsonException("Empty staff answer.");
+        await turns.RunEventAsync(CourseStaffDesk.ReferenceOf(answer.ReplyTo), lease.Message.Id, CourseStaffDesk.AnswerEvent,
+            JsonSerializer.SerializeToElement(answer, CourseJsonContext.Default.StaffAnswer), cancellationToken);
+        return OutboxOutcome.Done;
+    }
+}
