@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using BotProtocol.Schema;
 using BotProtocol.Turns;
 using ProtectionBot.Content;
@@ -12,7 +11,7 @@ namespace ProtectionBot.Handoff;
 /// a case's thread relayed to the defender. Only the channel and tenant registered as the partner's desk can act on
 /// its cases; anything else is refused and logged without personal data.
 /// </summary>
-internal sealed partial class CaseworkerDesk(
+internal sealed class CaseworkerDesk(
     TextCatalog texts, CaseStore cases, CaseProgress progress, CaseCard card, PartnerDirectory partners, TimeProvider time, ILogger<CaseworkerDesk> logger)
 {
     /// <summary>A case card's button, from wherever it was pressed.</summary>
@@ -21,9 +20,8 @@ internal sealed partial class CaseworkerDesk(
         && turn.Activity.Value is { ValueKind: JsonValueKind.Object } value
         && value.TryGetProperty("handoff", out _);
 
-    /// <summary>Anything in a Teams channel: the bot is only ever installed in channels as a partner's desk.</summary>
-    public static bool IsInChannel(TurnContext turn) =>
-        turn.Activity.ChannelId == "msteams" && turn.Activity.Conversation?.ConversationType == "channel";
+    /// <summary>Anything in a Teams channel: the bot is only ever installed in channels as a partner's or the course staff's desk.</summary>
+    public static bool IsInChannel(TurnContext turn) => TeamsChannel.IsChannelActivity(turn);
 
     public async Task OnActionAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -78,7 +76,7 @@ internal sealed partial class CaseworkerDesk(
             turn.SendText(texts.Get(handoffCase?.Answers.Language ?? language, "handoff.desk.case_gone"));
             return;
         }
-        var text = WithoutMentions(turn.Activity.Text);
+        var text = TeamsChannel.WithoutMentions(turn.Activity.Text);
         if (text.Length == 0)
             return;
         turn.Enqueue(HandoffMessages.ToDefender(handoffCase, $"message/{turn.Activity.Id ?? Guid.NewGuid().ToString("N")}",
@@ -159,13 +157,8 @@ internal sealed partial class CaseworkerDesk(
     /// </summary>
     private Partner? Desk(TurnContext turn)
     {
-        if (!IsInChannel(turn) || turn.Activity.ChannelData is not { ValueKind: JsonValueKind.Object } data)
-            return null;
-        var tenant = data.TryGetProperty("tenant", out var t) && t.ValueKind == JsonValueKind.Object && t.TryGetProperty("id", out var tid) ? tid.GetString() : null;
-        var channel = data.TryGetProperty("channel", out var c) && c.ValueKind == JsonValueKind.Object && c.TryGetProperty("id", out var cid) ? cid.GetString() : null;
-        var partner = partners.ForTeamsChannel(tenant, channel);
-        var conversation = turn.Activity.Conversation?.Id ?? "";
-        return partner is not null && conversation.StartsWith(partner.Teams!.ChannelId, StringComparison.Ordinal) ? partner : null;
+        var (tenant, channel) = TeamsChannel.Of(turn);
+        return partners.ForTeamsChannel(tenant, channel) is { Teams: { } desk } partner && TeamsChannel.IsFrom(turn, desk) ? partner : null;
     }
 
     private void Refuse(TurnContext turn, string action, string reason)
@@ -180,10 +173,4 @@ internal sealed partial class CaseworkerDesk(
 
     /// <summary>How the defender sees who wrote: the caseworker's first name and their organisation, nothing more.</summary>
     private static string Signature(TurnContext turn, Partner partner) => $"{FirstName(DisplayName(turn))} ({partner.Name})";
-
-    /// <summary>Teams puts <c>&lt;at&gt;Bot&lt;/at&gt;</c> in the text of a message that mentions the bot; the defender need not see it.</summary>
-    private static string WithoutMentions(string? text) => text is null ? "" : Mention().Replace(text, "").Trim();
-
-    [GeneratedRegex("<at>[^<]*</at>", RegexOptions.CultureInvariant)]
-    private static partial Regex Mention();
 }

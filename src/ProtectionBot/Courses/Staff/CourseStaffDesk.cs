@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using BotProtocol.Connector;
 using BotProtocol.Outbox;
 using BotProtocol.Schema;
@@ -27,7 +26,7 @@ public sealed record StaffAnswer(StaffReplyAddress ReplyTo, string Text);
 /// what a staff member writes in the thread, mentioning the bot, reaches the person's chat; and an answer can be saved
 /// as an FAQ the bot uses from then on. Only the staff channel registered in <c>course-questions.yaml</c> can do this.
 /// </summary>
-internal sealed partial class CourseStaffDesk(
+internal sealed class CourseStaffDesk(
     CourseQuestionsFile file, TextCatalog texts, IConversationStore store, FaqStore faq, CardTemplates cards, KnowledgeBase knowledge,
     TimeProvider time, ILogger<CourseStaffDesk> logger)
 {
@@ -35,10 +34,7 @@ internal sealed partial class CourseStaffDesk(
     public const string AnswerEvent = "course.answer";
 
     /// <summary>Anything in the staff's channel.</summary>
-    public bool IsStaffChannel(TurnContext turn) =>
-        file.StaffDesk is { } desk && CaseworkerDesk.IsInChannel(turn) && Channel(turn) is var (tenant, channel)
-        && string.Equals(tenant, desk.TenantId, StringComparison.OrdinalIgnoreCase) && channel == desk.ChannelId
-        && turn.Activity.Conversation?.Id?.StartsWith(desk.ChannelId, StringComparison.Ordinal) == true;
+    public bool IsStaffChannel(TurnContext turn) => file.StaffDesk is { } desk && TeamsChannel.IsFrom(turn, desk);
 
     /// <summary>A "save as FAQ" submit from anywhere but the staff channel: refused.</summary>
     public bool IsForgedStaffAction(TurnContext turn) =>
@@ -81,7 +77,7 @@ internal sealed partial class CourseStaffDesk(
             return;
         }
 
-        var text = Mention().Replace(turn.Activity.Text ?? "", "").Trim();
+        var text = TeamsChannel.WithoutMentions(turn.Activity.Text);
         if (text.Length == 0)
             return;
         var step = turn.Activity.Id ?? Guid.NewGuid().ToString("N");
@@ -142,18 +138,6 @@ internal sealed partial class CourseStaffDesk(
     /// <summary>The person's state key: erasing their chat takes an answer not yet delivered with it.</summary>
     public static string OwnerOf(StaffReplyAddress address) =>
         TurnProcessor.StateKey(new Activity { ChannelId = address.ChannelId, Conversation = new ConversationAccount { Id = address.ConversationId } });
-
-    private static (string? Tenant, string? Channel) Channel(TurnContext turn)
-    {
-        if (turn.Activity.ChannelData is not { ValueKind: JsonValueKind.Object } data)
-            return (null, null);
-        var tenant = data.TryGetProperty("tenant", out var t) && t.ValueKind == JsonValueKind.Object && t.TryGetProperty("id", out var tid) ? tid.GetString() : null;
-        var channel = data.TryGetProperty("channel", out var c) && c.ValueKind == JsonValueKind.Object && c.TryGetProperty("id", out var cid) ? cid.GetString() : null;
-        return (tenant, channel);
-    }
-
-    [GeneratedRegex("<at>[^<]*</at>", RegexOptions.CultureInvariant)]
-    private static partial Regex Mention();
 }
 
 /// <summary>Posts a question the bot passed on into the staff's channel, one thread per question.</summary>
