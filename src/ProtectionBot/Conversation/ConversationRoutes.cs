@@ -12,7 +12,8 @@ namespace ProtectionBot.Conversation;
 /// partners' channels, the handoff's own events, a defender talking to a caseworker), then activities that are not
 /// messages, then the commands that work at any step, then the conversation itself.
 /// </summary>
-internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, CommandWords commands, DefenderRelay relay, CaseworkerDesk desk)
+internal sealed class ConversationRoutes(
+    TextCatalog texts, DialogSet dialogs, CommandWords commands, DefenderRelay relay, CaseworkerDesk desk, WhatsAppCaseworkerDesk whatsAppDesk)
 {
     private const string GreetedKey = "greeted";
 
@@ -21,6 +22,9 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
         .On("delete-my-data", commands.IsDeleteData, DeleteDataAsync)
         .On("case-action", CaseworkerDesk.IsCaseAction, desk.OnActionAsync)
         .On("partner-desk", CaseworkerDesk.IsInChannel, desk.OnChannelActivityAsync)
+        // A caseworker's own WhatsApp chat with the bot: never the interview.
+        .On("caseworker-number", whatsAppDesk.IsFromCaseworkerNumber, whatsAppDesk.OnActivityAsync)
+        .On("forged-case-payload", WhatsAppCaseworkerDesk.IsCasePayload, whatsAppDesk.RefuseForgedAsync)
         .On("handoff-event", DefenderRelay.IsHandoffEvent, relay.OnEventAsync)
         .On("to-caseworker", DefenderRelay.IsWithCaseworker, relay.RelayAsync)
         .On("members-added", IsSomeoneElseJoining, GreetAsync)
@@ -55,6 +59,7 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
     {
         var language = ConversationLanguage.Of(turn);
         await relay.WithdrawAsync(turn, cancellationToken);
+        await whatsAppDesk.ReleaseAsync(turn, cancellationToken);
         turn.EraseConversation();
         turn.ClearReplies();
         turn.SendText(texts.Get(language, confirmationKey));
@@ -74,6 +79,7 @@ internal sealed class ConversationRoutes(TextCatalog texts, DialogSet dialogs, C
     private async Task EraseAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         await relay.WithdrawAsync(turn, cancellationToken);
+        await whatsAppDesk.ReleaseAsync(turn, cancellationToken);
         turn.EraseConversation();
     }
 
