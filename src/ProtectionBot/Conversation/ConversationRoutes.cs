@@ -16,8 +16,8 @@ namespace ProtectionBot.Conversation;
 /// then the conversation itself.
 /// </summary>
 internal sealed class ConversationRoutes(
-    TextCatalog texts, DialogSet dialogs, CommandWords commands, DefenderRelay relay, CaseworkerDesk desk, CourseEntry courses, CourseDialog courseDialog,
-    Courses.Staff.CourseStaffDesk staff)
+    TextCatalog texts, DialogSet dialogs, CommandWords commands, DefenderRelay relay, CaseworkerDesk desk, WhatsAppCaseworkerDesk whatsAppDesk,
+    CourseEntry courses, CourseDialog courseDialog, Courses.Staff.CourseStaffDesk staff)
 {
     private const string GreetedKey = "greeted";
 
@@ -29,6 +29,9 @@ internal sealed class ConversationRoutes(
         .On("course-answer", Courses.Staff.CourseStaffDesk.IsAnswerForPerson, staff.TellPersonAsync)
         .On("case-action", CaseworkerDesk.IsCaseAction, desk.OnActionAsync)
         .On("partner-desk", CaseworkerDesk.IsInChannel, desk.OnChannelActivityAsync)
+        // A caseworker's own WhatsApp chat with the bot: never the interview.
+        .On("caseworker-number", whatsAppDesk.IsFromCaseworkerNumber, whatsAppDesk.OnActivityAsync)
+        .On("forged-case-payload", WhatsAppCaseworkerDesk.IsCasePayload, whatsAppDesk.RefuseForgedAsync)
         .On("handoff-event", DefenderRelay.IsHandoffEvent, relay.OnEventAsync)
         .On("to-caseworker", DefenderRelay.IsWithCaseworker, relay.RelayAsync)
         .On("members-added", IsSomeoneElseJoining, GreetAsync)
@@ -65,6 +68,7 @@ internal sealed class ConversationRoutes(
     {
         var language = ConversationLanguage.Of(turn);
         await relay.WithdrawAsync(turn, cancellationToken);
+        await whatsAppDesk.ReleaseAsync(turn, cancellationToken);
         turn.EraseConversation();
         turn.ClearReplies();
         turn.SendText(texts.Get(language, confirmationKey));
@@ -84,6 +88,7 @@ internal sealed class ConversationRoutes(
     private async Task EraseAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         await relay.WithdrawAsync(turn, cancellationToken);
+        await whatsAppDesk.ReleaseAsync(turn, cancellationToken);
         turn.EraseConversation();
     }
 

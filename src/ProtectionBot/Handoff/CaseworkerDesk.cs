@@ -115,6 +115,9 @@ internal sealed class CaseworkerDesk(
         if (current.Posted is { } posted)
             turn.Enqueue(HandoffMessages.Card(current.Id, posted, "accepted", card.Render(current, "accepted", current.Owner!.DisplayName), now));
         turn.Enqueue(HandoffMessages.ToDefender(current, "accepted", DefenderEvents.Status, DefenderEvents.Accepted, FirstName(current.Owner!.DisplayName), null, now));
+        // A partner with WhatsApp numbers too: its caseworkers there learn the case is taken.
+        foreach (var notice in WhatsAppCaseworkerDesk.TakenNotices(current, partner, except: null, texts, now))
+            turn.Enqueue(notice);
         HandoffLog.Accepted(logger, current.Id, partner.Id);
         turn.SendText(texts.Get(language, "handoff.desk.accepted"));
     }

@@ -78,7 +78,7 @@ internal sealed class DefenderRelay(
         if (turn.Activity.Text is { } typed && _endWords.Contains(TextNormalizer.Normalize(typed)))
         {
             await cases.DeleteAsync(handoffCase.Id, cancellationToken);
-            turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, "ended", HandoffMessages.NoticeOwner(handoffCase.Id), owner.ServiceUrl, owner.ThreadId,
+            turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, "ended", HandoffMessages.NoticeOwner(handoffCase.Id), owner, caseLanguage,
                 texts.Get(caseLanguage, "handoff.desk.person_ended"), now));
             if (handoffCase.Posted is { } posted)
                 turn.Enqueue(HandoffMessages.Card(handoffCase.Id, posted, "closed", card.Render(handoffCase, "closed"), now));
@@ -91,13 +91,13 @@ internal sealed class DefenderRelay(
         var step = turn.Activity.Id ?? Guid.NewGuid().ToString("N");
         if (turn.Activity.Text is { Length: > 0 } text)
         {
-            turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, step, handoffCase.DefenderKey, owner.ServiceUrl, owner.ThreadId,
+            turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, step, handoffCase.DefenderKey, owner, caseLanguage,
                 texts.Get(caseLanguage, "handoff.desk.person_said", text), now));
         }
         // Photos, voice notes and documents stay where the channel keeps them; the caseworker learns one was sent.
         foreach (var (attachment, index) in (turn.Activity.Attachments ?? []).Select((a, i) => (a, i)))
         {
-            turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, $"{step}/{index}", handoffCase.DefenderKey, owner.ServiceUrl, owner.ThreadId,
+            turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, $"{step}/{index}", handoffCase.DefenderKey, owner, caseLanguage,
                 texts.Get(caseLanguage, "handoff.media_note", attachment.ContentType ?? "file"), now));
         }
     }
@@ -115,7 +115,7 @@ internal sealed class DefenderRelay(
             await store.EnqueueAsync(HandoffMessages.Card(handoffCase.Id, posted, "withdrawn", card.Render(handoffCase, "withdrawn"), now), cancellationToken);
         if (handoffCase.Owner is { } owner)
         {
-            await store.EnqueueAsync(HandoffMessages.ToCaseworker(handoffCase.Id, "erased", HandoffMessages.NoticeOwner(handoffCase.Id), owner.ServiceUrl, owner.ThreadId,
+            await store.EnqueueAsync(HandoffMessages.ToCaseworker(handoffCase.Id, "erased", HandoffMessages.NoticeOwner(handoffCase.Id), owner, handoffCase.Answers.Language,
                 texts.Get(handoffCase.Answers.Language, "handoff.desk.person_erased"), now), cancellationToken);
         }
         await cases.DeleteAsync(handoffCase.Id, cancellationToken);

@@ -46,6 +46,12 @@ public sealed record HandoffCase
     /// <summary>Offers that ended (declined, not answered in time), with where their cards are, to mark them.</summary>
     public IReadOnlyList<PostedOffer> Earlier { get; init; } = [];
 
+    /// <summary>
+    /// The WhatsApp caseworkers told of an offer, one entry per number and offer, written as each is sent, so a
+    /// retried delivery tells nobody twice and an acceptance can tell the others the case is taken.
+    /// </summary>
+    public IReadOnlyList<WhatsAppNotice> Notified { get; init; } = [];
+
     public Caseworker? Owner { get; init; }
 
     public string CurrentPartnerId => Route[OfferIndex];
@@ -72,5 +78,35 @@ public sealed record PostedOffer(string PartnerId, string ServiceUrl, string Thr
     public string? Outcome { get; init; }
 }
 
-/// <summary>The caseworker who accepted, and the thread through which the defender's messages reach them.</summary>
-public sealed record Caseworker(string PartnerId, string UserId, string DisplayName, string ServiceUrl, string ThreadId);
+/// <summary>
+/// The caseworker who accepted, and where the defender's messages reach them: on Teams the case's thread
+/// (<see cref="ServiceUrl"/> and <see cref="ThreadId"/>); on WhatsApp their own chat with the bot, whose address is
+/// their number (<see cref="ThreadId"/>, with <see cref="UserId"/> the same and no service URL).
+/// </summary>
+public sealed record Caseworker(string PartnerId, string UserId, string DisplayName, string ServiceUrl, string ThreadId)
+{
+    /// <summary><see cref="CaseworkerChannels.Teams"/> (the default, as cases written before WhatsApp desks have) or <see cref="CaseworkerChannels.WhatsApp"/>.</summary>
+    public string Channel { get; init; } = CaseworkerChannels.Teams;
+
+    /// <summary>When a caseworker on WhatsApp was last sent a template asking them to reopen the chat; null if never.</summary>
+    public DateTimeOffset? RemindedAt { get; init; }
+
+    public bool IsOnWhatsApp => Channel == CaseworkerChannels.WhatsApp;
+
+    public static Caseworker OnWhatsApp(string partnerId, string number, string displayName) =>
+        new(partnerId, number, displayName, "", number) { Channel = CaseworkerChannels.WhatsApp };
+}
+
+public static class CaseworkerChannels
+{
+    public const string Teams = "msteams";
+    public const string WhatsApp = "whatsapp";
+}
+
+/// <summary>One WhatsApp caseworker told of an offer: as a message with the summary (<c>message</c>), as a template outside their window (<c>template</c>), or not reachable (<c>unreachable</c>).</summary>
+public sealed record WhatsAppNotice(int OfferIndex, string PartnerId, string Number, string Via)
+{
+    public const string Message = "message";
+    public const string Template = "template";
+    public const string Unreachable = "unreachable";
+}

@@ -29,4 +29,25 @@ internal static partial class HandoffLog
     [LoggerMessage(EventId = 1607, Level = LogLevel.Warning,
         Message = "Handoff: {Count} partners in the partners file are examples; replace them with real registrations before going live")]
     public static partial void ExamplePartners(ILogger logger, int count);
+
+    // WhatsApp caseworkers are named by their position in the partner's list of numbers, never by the number.
+    [LoggerMessage(EventId = 1608, Level = LogLevel.Information,
+        Message = "Handoff: case {CaseId} offered to partner {PartnerId}'s WhatsApp caseworker {NumberIndex} as a {Via} (offer {OfferIndex})")]
+    public static partial void WhatsAppNotified(ILogger logger, string caseId, string partnerId, int numberIndex, string via, int offerIndex);
+
+    [LoggerMessage(EventId = 1609, Level = LogLevel.Warning,
+        Message = "Handoff: partner {PartnerId}'s WhatsApp caseworker {NumberIndex} cannot be reached about case {CaseId}: {Category} (error {ErrorCode})")]
+    public static partial void WhatsAppUnreachable(ILogger logger, string caseId, string partnerId, int numberIndex, string category, int? errorCode);
+
+    [LoggerMessage(EventId = 1610, Level = LogLevel.Warning,
+        Message = "Handoff: partner {PartnerId}'s WhatsApp caseworker {NumberIndex} not told of case {CaseId} yet, will retry: {Reason} (error {ErrorCode})")]
+    public static partial void WhatsAppWillRetry(ILogger logger, string caseId, string partnerId, int numberIndex, string reason, int? errorCode);
+
+    [LoggerMessage(EventId = 1611, Level = LogLevel.Information,
+        Message = "Handoff: a message about case {CaseId} waits for its WhatsApp caseworker to reopen the chat (reminded now: {Reminded})")]
+    public static partial void WhatsAppWaiting(ILogger logger, string caseId, bool reminded);
+
+    [LoggerMessage(EventId = 1612, Level = LogLevel.Warning,
+        Message = "Handoff: no WhatsApp template is configured at WhatsApp:Templates:{Purpose}:{Language} (nor in English)")]
+    public static partial void TemplateMissing(ILogger logger, string purpose, string language);
 }

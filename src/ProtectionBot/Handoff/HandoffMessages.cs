@@ -16,7 +16,7 @@ internal static class HandoffKinds
     /// <summary>Update a posted case card (taken, closed, passed on…) for everyone in the channel.</summary>
     public const string Card = "handoff.card";
 
-    /// <summary>A message into the caseworker's thread.</summary>
+    /// <summary>A message to a caseworker: into their Teams thread, or to their WhatsApp number.</summary>
     public const string ToCaseworker = "handoff.to-caseworker";
 
     /// <summary>An event into the defender's conversation (accepted, a caseworker's message, closed…), run as a turn there.</summary>
@@ -29,7 +29,20 @@ public sealed record CaseOnly(string CaseId, int OfferIndex);
 
 public sealed record CardUpdate(string ServiceUrl, string ThreadId, string ActivityId, JsonElement Card);
 
-public sealed record CaseworkerMessage(string ServiceUrl, string ThreadId, string Text);
+/// <summary>A message for a caseworker: into a Teams thread, or to a WhatsApp number (<see cref="ThreadId"/>, with <see cref="Channel"/> whatsapp).</summary>
+public sealed record CaseworkerMessage(string ServiceUrl, string ThreadId, string Text)
+{
+    public string Channel { get; init; } = CaseworkerChannels.Teams;
+
+    /// <summary>The case it is about, for the reminder a WhatsApp caseworker gets outside their window.</summary>
+    public string? CaseId { get; init; }
+
+    /// <summary>The case's language, for a reminder template.</summary>
+    public string Language { get; init; } = ProtectionBot.Content.Language.Default;
+
+    /// <summary>Worth sending only while the caseworker's window is open (a colleague took the case): never waits, never reminds.</summary>
+    public bool OnlyInWindow { get; init; }
+}
 
 /// <summary>What the defender's conversation is told: <see cref="Event"/> is <c>handoff.status</c> or <c>handoff.message</c>.</summary>
 public sealed record DefenderNotice(ConversationReference Defender, string CaseId, string Event, string? State, string? From, string? Text);
@@ -61,9 +74,16 @@ internal static class HandoffMessages
 
     /// <param name="step">Names the step uniquely within the case (an activity id, "ended"…).</param>
     /// <param name="owner">The defender's key for their own words (erasure takes them back), <see cref="NoticeOwner"/> for notices about them.</param>
-    public static OutboxMessage ToCaseworker(string caseId, string step, string owner, string serviceUrl, string threadId, string text, DateTimeOffset now) =>
+    public static OutboxMessage ToCaseworker(string caseId, string step, string owner, Caseworker caseworker, string language, string text, DateTimeOffset now) =>
         new($"handoff/{caseId}/to-caseworker/{step}", HandoffKinds.ToCaseworker, owner,
-            Bytes(new CaseworkerMessage(serviceUrl, threadId, text), HandoffJsonContext.Default.CaseworkerMessage), now);
+            Bytes(new CaseworkerMessage(caseworker.ServiceUrl, caseworker.ThreadId, text) { Channel = caseworker.Channel, CaseId = caseId, Language = language },
+                HandoffJsonContext.Default.CaseworkerMessage), now);
+
+    /// <summary>A note to a WhatsApp caseworker who is not (or not yet) the case's owner, e.g. that a colleague took it.</summary>
+    public static OutboxMessage ToCaseworkerNumber(string caseId, string step, string number, string language, string text, DateTimeOffset now) =>
+        new($"handoff/{caseId}/to-caseworker/{step}", HandoffKinds.ToCaseworker, NoticeOwner(caseId),
+            Bytes(new CaseworkerMessage("", number, text) { Channel = CaseworkerChannels.WhatsApp, CaseId = caseId, Language = language, OnlyInWindow = true },
+                HandoffJsonContext.Default.CaseworkerMessage), now);
 
     public static OutboxMessage ToDefender(HandoffCase handoffCase, string step, string eventName, string? state, string? from, string? text, DateTimeOffset now) =>
         new($"handoff/{handoffCase.Id}/to-defender/{step}", HandoffKinds.ToDefender, handoffCase.DefenderKey,

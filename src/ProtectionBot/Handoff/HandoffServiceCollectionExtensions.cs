@@ -6,7 +6,7 @@ public static class HandoffServiceCollectionExtensions
 {
     /// <summary>
     /// The handoff to partner organisations: the defender's consent dialog, the caseworkers' desk, and the outbox
-    /// handlers that post cases to Teams, move them on when nobody answers, and relay messages both ways.
+    /// handlers that post cases to Teams and WhatsApp caseworkers, move them on when nobody answers, and relay messages both ways.
     /// </summary>
     public static IHostApplicationBuilder AddHandoff(this IHostApplicationBuilder builder)
     {
@@ -19,6 +19,8 @@ public static class HandoffServiceCollectionExtensions
         builder.Services.AddSingleton<HandoffDialog>();
         builder.Services.AddSingleton<DefenderRelay>();
         builder.Services.AddSingleton<CaseworkerDesk>();
+        builder.Services.AddSingleton<WhatsAppCaseworkers>();
+        builder.Services.AddSingleton<WhatsAppCaseworkerDesk>();
         builder.Services.AddOutboxHandler<OfferDelivery>();
         builder.Services.AddOutboxHandler<OfferTimeout>();
         builder.Services.AddOutboxHandler<CardUpdateDelivery>();

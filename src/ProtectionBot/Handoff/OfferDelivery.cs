@@ -9,13 +9,15 @@ using ProtectionBot.Content;
 namespace ProtectionBot.Handoff;
 
 /// <summary>
-/// Posts a case to the partner at its offer index: a new thread in the partner's Teams channel carrying the case
-/// card (Connector create-conversation with the channel and tenant in channelData), then starts the clock after
-/// which the next partner is tried. A desk that refuses for good (the app was removed from the team) is skipped.
+/// Offers a case to the partner at its offer index, on each desk the partner has: a new thread in its Teams channel
+/// carrying the case card (Connector create-conversation with the channel and tenant in channelData), and a message or
+/// template to each of its caseworkers' WhatsApp numbers. Once one desk has the case, the clock starts after which the
+/// next partner is tried. A desk that refuses for good (the app was removed from the team, no number can be reached)
+/// is skipped; a partner none of whose desks can be reached is passed over.
 /// </summary>
 internal sealed class OfferDelivery(
     IConversationStore store, CaseStore cases, CaseProgress progress, CaseCard card, PartnerDirectory partners,
-    HandoffDialog dialog, ConnectorClient connector, TimeProvider time, ILogger<OfferDelivery> logger) : IOutboxHandler
+    HandoffDialog dialog, ConnectorClient connector, WhatsAppCaseworkers whatsApp, TimeProvider time, ILogger<OfferDelivery> logger) : IOutboxHandler
 {
     public string Kind => HandoffKinds.Offer;
 
@@ -32,17 +34,35 @@ internal sealed class OfferDelivery(
             return OutboxOutcome.Done; // taken, closed, withdrawn or already passed beyond this offer
         if (handoffCase.OfferIndex < order.OfferIndex)
             return OutboxOutcome.Retry(TimeSpan.FromSeconds(5)); // the step that passes the case on has not finished yet
-        if (handoffCase.Posted is not null)
-            return OutboxOutcome.Done;
 
         var partner = partners.Find(handoffCase.CurrentPartnerId);
-        if (partner?.Teams is not { } desk)
+        var teams = partner?.Teams;
+        var numbers = whatsApp.CanNotify(partner);
+        if (partner is null || (teams is null && !numbers))
         {
-            // The partner left the partners file, or only has a desk this version cannot post to.
+            // The partner left the partners file, or only has a desk this instance cannot reach (WhatsApp turned off).
             await progress.PassOnAsync(handoffCase.Id, order.OfferIndex, "passed_on", cancellationToken);
             return OutboxOutcome.Done;
         }
 
+        // Each desk's step is recorded in the case as it is done, so a retry (after an outage, a crash) skips it; an
+        // outage of one desk does not hold the other back.
+        var teamsLater = teams is not null && handoffCase.Posted is null
+            && !await PostToTeamsAsync(handoffCase, partner, teams, order.OfferIndex, cancellationToken);
+        var whatsAppLater = numbers ? await whatsApp.NotifyAsync(handoffCase.Id, partner, order.OfferIndex, cancellationToken) : null;
+        if (teamsLater || whatsAppLater is not null)
+        {
+            await StartClockIfReachedAsync(handoffCase.Id, order.OfferIndex, partner, cancellationToken);
+            return whatsAppLater ?? OutboxOutcome.Retry();
+        }
+        if (!await StartClockIfReachedAsync(handoffCase.Id, order.OfferIndex, partner, cancellationToken))
+            await progress.PassOnAsync(handoffCase.Id, order.OfferIndex, "passed_on", cancellationToken);
+        return OutboxOutcome.Done;
+    }
+
+    /// <summary>False when Teams cannot take it now (an outage): the offer is tried again later.</summary>
+    private async Task<bool> PostToTeamsAsync(HandoffCase handoffCase, Partner partner, TeamsDesk desk, int offerIndex, CancellationToken cancellationToken)
+    {
         ConversationResourceResponse posted;
         try
         {
@@ -51,22 +71,41 @@ internal sealed class OfferDelivery(
         catch (ConnectorException e) when (!e.IsTransient)
         {
             HandoffLog.DeskUnreachable(logger, partner.Id, handoffCase.Id, e.StatusCode);
-            await progress.PassOnAsync(handoffCase.Id, order.OfferIndex, "passed_on", cancellationToken);
-            return OutboxOutcome.Done;
+            return true;
         }
-
-        var now = time.GetUtcNow();
-        var offer = new PostedOffer(partner.Id, desk.ServiceUrl, posted.Id ?? desk.ChannelId, posted.ActivityId ?? "", now);
-        var (stored, _) = await cases.UpdateAsync(handoffCase.Id, c =>
-            c.Status == CaseStatuses.Offered && c.OfferIndex == order.OfferIndex && c.Posted is null ? c with { Posted = offer } : null, cancellationToken);
-        HandoffLog.Posted(logger, handoffCase.Id, partner.Id, order.OfferIndex);
-        await store.EnqueueAsync(HandoffMessages.Timeout(handoffCase, order.OfferIndex, now + progress.AcceptTimeout(handoffCase)), cancellationToken);
-        if (order.OfferIndex > 0 && stored is not null)
+        catch (Exception e) when (e is ConnectorException or HttpRequestException or TimeoutException)
         {
-            await store.EnqueueAsync(HandoffMessages.ToDefender(stored, $"rerouted/{order.OfferIndex}", DefenderEvents.Status, DefenderEvents.Rerouted,
+            return false;
+        }
+        var offer = new PostedOffer(partner.Id, desk.ServiceUrl, posted.Id ?? desk.ChannelId, posted.ActivityId ?? "", time.GetUtcNow());
+        await cases.UpdateAsync(handoffCase.Id, c =>
+            c.Status == CaseStatuses.Offered && c.OfferIndex == offerIndex && c.Posted is null ? c with { Posted = offer } : null, cancellationToken);
+        HandoffLog.Posted(logger, handoffCase.Id, partner.Id, offerIndex);
+        return true;
+    }
+
+    /// <summary>
+    /// Once a desk of the partner has the case (a card posted, a caseworker told): the accept timeout, and for a case
+    /// passed on, the defender's news. Both have ids of their own step, so enqueuing them again sends nothing twice.
+    /// False when no desk has it.
+    /// </summary>
+    private async Task<bool> StartClockIfReachedAsync(string caseId, int offerIndex, Partner partner, CancellationToken cancellationToken)
+    {
+        var stored = await cases.ReadAsync(caseId, cancellationToken);
+        if (stored is null || stored.OfferIndex != offerIndex)
+            return true; // gone or moved on: nothing left to start here
+        var reached = stored.Posted is not null
+            || stored.Notified.Any(n => n.OfferIndex == offerIndex && n.PartnerId == partner.Id && n.Via != WhatsAppNotice.Unreachable);
+        if (!reached)
+            return stored.Status != CaseStatuses.Offered;
+        var now = time.GetUtcNow();
+        await store.EnqueueAsync(HandoffMessages.Timeout(stored, offerIndex, now + progress.AcceptTimeout(stored)), cancellationToken);
+        if (offerIndex > 0)
+        {
+            await store.EnqueueAsync(HandoffMessages.ToDefender(stored, $"rerouted/{offerIndex}", DefenderEvents.Status, DefenderEvents.Rerouted,
                 partner.Name, dialog.Expectation(stored.Answers.Language, partner, now), now), cancellationToken);
         }
-        return OutboxOutcome.Done;
+        return true;
     }
 
     /// <summary>A new post in the channel: no members, the channel and tenant in channelData (Teams proactive pattern).</summary>
@@ -127,14 +166,16 @@ internal sealed class CardUpdateDelivery(ConnectorClient connector) : IOutboxHan
     }
 }
 
-/// <summary>Posts a message into the caseworker's Teams thread.</summary>
-internal sealed class CaseworkerDelivery(ConnectorClient connector) : IOutboxHandler
+/// <summary>Sends a message to a caseworker: into their Teams thread, or to their WhatsApp number (<see cref="WhatsAppCaseworkers"/>).</summary>
+internal sealed class CaseworkerDelivery(ConnectorClient connector, WhatsAppCaseworkers whatsApp) : IOutboxHandler
 {
     public string Kind => HandoffKinds.ToCaseworker;
 
     public async Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
     {
         var message = HandoffMessages.Read(lease.Message, HandoffJsonContext.Default.CaseworkerMessage);
+        if (message.Channel == CaseworkerChannels.WhatsApp)
+            return await whatsApp.DeliverAsync(message, lease, cancellationToken);
         try
         {
             await connector.SendToConversationAsync(message.ServiceUrl, message.ThreadId, new Activity { Type = ActivityTypes.Message, Text = message.Text }, cancellationToken);

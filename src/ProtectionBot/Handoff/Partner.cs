@@ -52,7 +52,18 @@ public sealed record Partner
 public sealed record TeamsDesk(string TenantId, string TeamId, string ChannelId, string ServiceUrl);
 
 /// <summary>The WhatsApp numbers (digits of the international form, no '+') of a partner's caseworkers.</summary>
-public sealed record WhatsAppDesk(IReadOnlyList<string> Numbers);
+public sealed record WhatsAppDesk(IReadOnlyList<string> Numbers)
+{
+    /// <summary>The caseworkers' names, one per number in the same order, when the partner gave them; empty otherwise.</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
+
+    /// <summary>How the caseworker at <paramref name="number"/> is named to the defender and to colleagues; null when not given.</summary>
+    public string? NameOf(string number)
+    {
+        var index = Numbers.ToList().IndexOf(number);
+        return index >= 0 && index < Names.Count ? Names[index] : null;
+    }
+}
 
 /// <summary>Working days and hours in the partner's own time zone.</summary>
 public sealed record OpeningHours(TimeZoneInfo TimeZone, IReadOnlySet<DayOfWeek> Days, TimeOnly From, TimeOnly To)

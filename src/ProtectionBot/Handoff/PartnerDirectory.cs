@@ -133,6 +133,8 @@ public sealed class PartnerDirectory
     private static WhatsAppDesk? ReadWhatsApp(YamlEntry entry)
     {
         var numbers = entry.Strings("numbers");
+        // The bot never reads WhatsApp profile names: a caseworker is named to the defender as the partner registered them.
+        var names = entry.Strings("names", required: false);
         entry.RejectUnknownKeys();
         var digits = new List<string>();
         foreach (var number in numbers)
@@ -143,6 +145,8 @@ public sealed class PartnerDirectory
             else
                 entry.Problem($"'numbers' must be international numbers, e.g. +57 300 1234567; one is not");
         }
-        return digits.Count == 0 ? null : new WhatsAppDesk(digits);
+        if (names.Count > 0 && names.Count != numbers.Count)
+            entry.Problem($"'names' must give one name per number, in the same order ({numbers.Count} numbers, {names.Count} names)");
+        return digits.Count == 0 ? null : new WhatsAppDesk(digits) { Names = names.Count == digits.Count ? names : [] };
     }
 }

@@ -9,13 +9,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ProtectionBot.Content;
 using ProtectionBot.Handoff;
+using ProtectionBot.Tests.Channels.WhatsApp;
 using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Handoff;
 
 /// <summary>
 /// The real app with two partner desks in Teams channels of a fake Bot Connector on loopback, a clock the test moves,
-/// and the outbox worked through on demand, so a handoff reads as the sequence of what each side sees.
+/// and the outbox worked through on demand, so a handoff reads as the sequence of what each side sees. With
+/// <c>whatsApp</c>, the first partner's desk is instead two caseworkers' WhatsApp numbers, and the app's WhatsApp
+/// channel talks to a fake Graph API on loopback (on the same clock), so defenders and caseworkers can be phones.
 /// </summary>
 internal sealed class HandoffHarness : IAsyncDisposable
 {
@@ -24,12 +27,17 @@ internal sealed class HandoffHarness : IAsyncDisposable
     public const string TenantB = "22222222-2222-4222-8222-222222222222";
     public const string ChannelB = "19:desk-b@thread.tacv2";
 
+    /// <summary>The WhatsApp numbers of desk A's two caseworkers, when it is a WhatsApp desk.</summary>
+    public const string AnaNumber = "573001110001";
+    public const string LuisNumber = "573001110002";
+
     private readonly string _folder;
     private readonly bool _ownsConnector;
     private int _nextId;
 
-    private HandoffHarness(FakeConnectorService connector, bool ownsConnector, BotApplication app, string folder, FakeTimeProvider time)
+    private HandoffHarness(FakeConnectorService connector, bool ownsConnector, BotApplication app, string folder, FakeTimeProvider time, FakeWhatsAppCloudApi? graph)
     {
+        Graph = graph;
         _ownsConnector = ownsConnector;
         Connector = connector;
         App = app;
@@ -52,8 +60,14 @@ internal sealed class HandoffHarness : IAsyncDisposable
     public const string StaffTenant = "33333333-3333-4333-8333-333333333333";
     public const string StaffChannel = "19:course-staff@thread.tacv2";
 
+    /// <summary>The fake Graph API, when the harness was started with WhatsApp.</summary>
+    public FakeWhatsAppCloudApi? Graph { get; }
+
     /// <param name="database">A SQLite file shared with another harness, to play a restart; a fresh in-memory one otherwise.</param>
-    public static async Task<HandoffHarness> StartAsync(FakeConnectorService? connector = null, string? database = null, FakeTimeProvider? time = null)
+    /// <param name="whatsApp">Desk A takes cases on WhatsApp (two numbers) instead of Teams, and the WhatsApp channel is on.</param>
+    /// <param name="templates">Configure the caseworker templates (on by default with WhatsApp).</param>
+    public static async Task<HandoffHarness> StartAsync(
+        FakeConnectorService? connector = null, string? database = null, FakeTimeProvider? time = null, bool whatsApp = false, bool templates = true)
     {
         var ownsConnector = connector is null;
         connector ??= await FakeConnectorService.StartAsync();
@@ -61,6 +75,9 @@ internal sealed class HandoffHarness : IAsyncDisposable
         time ??= new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 15, 0, 0, TimeSpan.Zero));
         var folder = Directory.CreateTempSubdirectory("protectionbot-partners-").FullName;
         var partners = Path.Combine(folder, "partners.yaml");
+        var deskA = whatsApp
+            ? $$"""whatsapp: { numbers: ["+{{AnaNumber}}", "+{{LuisNumber}}"], names: [Ana Pérez, Luis Gómez] }"""
+            : $$"""teams: { tenant_id: "{{TenantA}}", team_id: "19:team-a@thread.tacv2", channel_id: "{{ChannelA}}", service_url: "{{connector.ServiceUrlWithPath("amer")}}" }""";
         await File.WriteAllTextAsync(partners, $$"""
             - id: desk-a
               name: "Desk A"
@@ -68,7 +85,7 @@ internal sealed class HandoffHarness : IAsyncDisposable
               languages: [es, en]
               on_call: true
               response_hours: 1
-              teams: { tenant_id: "{{TenantA}}", team_id: "19:team-a@thread.tacv2", channel_id: "{{ChannelA}}", service_url: "{{connector.ServiceUrlWithPath("amer")}}" }
+              {{deskA}}
               registered_on: 2026-11-30
             - id: desk-b
               name: "Desk B"
@@ -108,15 +125,49 @@ internal sealed class HandoffHarness : IAsyncDisposable
             // The same key before and after the restart, as a deployment keeps it.
             settings["DataProtection:Key"] = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(database)));
         }
+        FakeWhatsAppCloudApi? graph = null;
+        if (whatsApp)
+        {
+            graph = await FakeWhatsAppCloudApi.StartAsync();
+            graph.Time = time;
+            settings["WhatsApp:PhoneNumberId"] = FakeWhatsAppCloudApi.PhoneNumberId;
+            settings["WhatsApp:AccessToken"] = FakeWhatsAppCloudApi.AccessToken;
+            settings["WhatsApp:AppSecret"] = WhatsAppBot.AppSecret;
+            settings["WhatsApp:VerifyToken"] = WhatsAppBot.VerifyToken;
+            settings["WhatsApp:GraphApiBaseUrl"] = graph.BaseUrl;
+            if (templates)
+            {
+                settings["WhatsApp:Templates:CaseworkerNotification:es"] = "caso_nuevo";
+                settings["WhatsApp:Templates:CaseworkerNotification:en"] = "new_case";
+                settings["WhatsApp:Templates:CaseworkerReminder:es"] = "caso_novedades";
+                settings["WhatsApp:Templates:CaseworkerReminder:en"] = "case_news";
+            }
+        }
         var app = new BotApplication(settings, services => services.AddSingleton<TimeProvider>(time));
         _ = app.Server;
-        return new HandoffHarness(connector, ownsConnector, app, folder, time);
+        return new HandoffHarness(connector, ownsConnector, app, folder, time, graph);
     }
 
     public BotClient NewDefender(string locale = "es-CO") =>
         new(App.CreateClient(), locale) { ServiceUrl = Connector.ServiceUrl, UserId = "defender-" + Guid.NewGuid().ToString("N")[..8] };
 
     public string T(string key, params object?[] arguments) => Texts.Get("es", key, arguments);
+
+    /// <summary>A WhatsApp phone (a defender's or a caseworker's) on the harness's clock; each message it sends is handled, with everything it queues.</summary>
+    public WhatsAppPhone Phone(string waId) =>
+        new(Graph ?? throw new InvalidOperationException("Start the harness with whatsApp: true."), DeliverWebhookAsync, waId, profileName: null) { Clock = Time };
+
+    /// <summary>Posts a webhook signed as Meta signs it, then works the outbox (which runs the inbound turn) through.</summary>
+    public async Task DeliverWebhookAsync(byte[] body)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/whatsapp") { Content = content };
+        request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", WhatsAppBot.Sign(body));
+        using var response = await App.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await DeliverOutboxAsync();
+    }
 
     /// <summary>
     /// The quickest way to a handoff: in danger, asks for a partner now, consents, says where, sends the summary.
@@ -229,6 +280,8 @@ internal sealed class HandoffHarness : IAsyncDisposable
         await App.DisposeAsync();
         if (_ownsConnector)
             await Connector.DisposeAsync();
+        if (Graph is not null)
+            await Graph.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 }

@@ -30,6 +30,34 @@ public sealed class PartnerDirectoryTests
     }
 
     [Fact]
+    public void WhatsApp_caseworkers_are_named_as_the_partner_registered_them_and_a_names_list_of_the_wrong_length_is_a_mistake()
+    {
+        var partners = Load("""
+            - id: red-andina
+              name: "Red"
+              languages: [es]
+              on_call: true
+              response_hours: 2
+              whatsapp: { numbers: ["+57 300 0000001", "+57 300 0000002"], names: [Ana Pérez, Luis Gómez] }
+              registered_on: 2026-11-30
+            """);
+        var desk = partners.ForWhatsAppNumber("573000000002")!.WhatsApp!;
+        var error = Assert.Throws<ContentValidationException>(() => Load("""
+            - id: red-andina
+              name: "Red"
+              languages: [es]
+              on_call: true
+              response_hours: 2
+              whatsapp: { numbers: ["+57 300 0000001", "+57 300 0000002"], names: [Ana Pérez] }
+              registered_on: 2026-11-30
+            """));
+
+        Assert.Equal("Luis Gómez", desk.NameOf("573000000002"));
+        Assert.Null(desk.NameOf("573000000009"));
+        Assert.Contains(error.Problems, p => p.StartsWith("knowledge/partners.yaml:6:", StringComparison.Ordinal) && p.Contains("'names'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Each_mistake_is_reported_with_its_file_and_line()
     {
         var error = Assert.Throws<ContentValidationException>(() => Load("""

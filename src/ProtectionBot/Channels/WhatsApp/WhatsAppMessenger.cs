@@ -38,14 +38,22 @@ internal sealed class WhatsAppMessenger
     public string ConversationKey(string waId) => _identity.StateKey(_options.Value.PhoneNumberId!, waId);
 
     /// <summary>True when <paramref name="waId"/> wrote to the bot less than 24 hours ago, so free-form messages reach them.</summary>
-    public async Task<bool> IsWindowOpenAsync(string waId, CancellationToken cancellationToken)
+    public async Task<bool> IsWindowOpenAsync(string waId, CancellationToken cancellationToken) =>
+        await LastInboundAsync(waId, cancellationToken) is { } last && CustomerServiceWindow.IsOpen(last, _time.GetUtcNow());
+
+    /// <summary>When <paramref name="waId"/> last wrote to the bot, as their conversation recorded it; null if never (or erased since).</summary>
+    public async Task<DateTimeOffset?> LastInboundAsync(string waId, CancellationToken cancellationToken)
     {
         var stored = await _store.ReadAsync(ConversationKey(waId), cancellationToken);
         if (stored is null)
-            return false;
+            return null;
         var state = JsonSerializer.Deserialize(stored.Data.Span, ProtocolJsonContext.Default.ConversationState);
-        return state is not null && CustomerServiceWindow.LastInbound(state) is { } last && CustomerServiceWindow.IsOpen(last, _time.GetUtcNow());
+        return state is null ? null : CustomerServiceWindow.LastInbound(state);
     }
+
+    /// <summary>Whether a template for <paramref name="purpose"/> is configured in <paramref name="language"/> or in English.</summary>
+    public bool HasTemplate(string purpose, string language) =>
+        _options.Value.TemplateName(purpose, language) is not null || _options.Value.TemplateName(purpose, Language.English) is not null;
 
     /// <summary>
     /// Sends a message activity (text, suggested actions, an Adaptive Card) rendered within WhatsApp's limits.
@@ -65,22 +73,44 @@ internal sealed class WhatsAppMessenger
     /// English), with <paramref name="parameters"/> as its body's positional parameters. Templates reach a number at
     /// any time, also one that never wrote to the bot. Returns the wamid.
     /// </summary>
-    public async Task<string?> SendTemplateAsync(string waId, string purpose, string language, IReadOnlyList<string> parameters, CancellationToken cancellationToken)
+    public Task<string?> SendTemplateAsync(string waId, string purpose, string language, IReadOnlyList<string> parameters, CancellationToken cancellationToken) =>
+        SendTemplateAsync(waId, purpose, language, parameters, [], cancellationToken);
+
+    /// <summary>
+    /// As above, with the payloads of the template's quick-reply buttons, in the order the approved template lists them
+    /// (a tap comes back as a <c>button</c> message carrying its payload).
+    /// </summary>
+    public async Task<string?> SendTemplateAsync(
+        string waId, string purpose, string language, IReadOnlyList<string> parameters, IReadOnlyList<string> quickReplyPayloads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(quickReplyPayloads);
         var settings = _options.Value;
         var code = settings.TemplateName(purpose, language) is not null ? language : Language.English;
         var name = settings.TemplateName(purpose, code)
             ?? throw new InvalidOperationException($"No WhatsApp template is configured at WhatsApp:Templates:{purpose}:{language}.");
         var template = new JsonObject { ["name"] = name, ["language"] = new JsonObject { ["code"] = code } };
+        var components = new JsonArray();
         if (parameters.Count > 0)
         {
-            template["components"] = new JsonArray(new JsonObject
+            components.Add(new JsonObject
             {
                 ["type"] = "body",
                 ["parameters"] = new JsonArray([.. parameters.Select(p => new JsonObject { ["type"] = "text", ["text"] = p })]),
             });
         }
+        foreach (var (payload, index) in quickReplyPayloads.Select((p, i) => (p, i)))
+        {
+            components.Add(new JsonObject
+            {
+                ["type"] = "button",
+                ["sub_type"] = "quick_reply",
+                ["index"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["parameters"] = new JsonArray(new JsonObject { ["type"] = "payload", ["payload"] = payload }),
+            });
+        }
+        if (components.Count > 0)
+            template["components"] = components;
         return await _graph.SendAsync(waId, new JsonObject { ["type"] = "template", ["template"] = template }, cancellationToken);
     }
 

@@ -67,7 +67,7 @@ internal sealed partial class WhatsAppBot : IAsyncDisposable
     }
 
     public WhatsAppPhone Phone(string waId, string? profileName = null, TimeProvider? clock = null) =>
-        new(this, waId, profileName) { Clock = clock ?? TimeProvider.System };
+        new(Graph, DeliverAsync, waId, profileName) { Clock = clock ?? TimeProvider.System };
 
     public static string Sign(byte[] body, string secret = AppSecret) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
@@ -124,9 +124,10 @@ internal sealed partial class WhatsAppBot : IAsyncDisposable
 
 /// <summary>
 /// A person's phone on WhatsApp: what they type or tap becomes the webhook Meta would send, and what the bot
-/// answered is read back as the messages the fake Graph API accepted for this number.
+/// answered is read back as the messages the fake Graph API accepted for this number. <paramref name="deliver"/> posts
+/// a webhook to the bot and returns once the bot has handled it.
 /// </summary>
-internal sealed class WhatsAppPhone(WhatsAppBot bot, string waId, string? profileName)
+internal sealed class WhatsAppPhone(FakeWhatsAppCloudApi graph, Func<byte[], Task> deliver, string waId, string? profileName)
 {
     private static int s_lastId;
 
@@ -135,10 +136,14 @@ internal sealed class WhatsAppPhone(WhatsAppBot bot, string waId, string? profil
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>Every message the bot sent to this phone, in order.</summary>
-    public IReadOnlyList<BotMessage> Heard => [.. bot.Graph.MessagesTo(waId).Select(m => new BotMessage(m))];
+    public IReadOnlyList<BotMessage> Heard => [.. graph.MessagesTo(waId).Select(m => new BotMessage(m))];
 
     public Task<IReadOnlyList<BotMessage>> SaysAsync(string text) =>
         SendsAsync(new JsonObject { ["type"] = "text", ["text"] = new JsonObject { ["body"] = text } });
+
+    /// <summary>Taps a quick-reply button of a template: WhatsApp sends a <c>button</c> message with the payload the bot set.</summary>
+    public Task<IReadOnlyList<BotMessage>> TapsTemplateButtonAsync(string payload, string text) =>
+        SendsAsync(new JsonObject { ["type"] = "button", ["button"] = new JsonObject { ["payload"] = payload, ["text"] = text } });
 
     /// <summary>Taps the button or list row showing this text (as its title or its description) in the latest message that offered it.</summary>
     public Task<IReadOnlyList<BotMessage>> TapsAsync(string title)
@@ -159,14 +164,14 @@ internal sealed class WhatsAppPhone(WhatsAppBot bot, string waId, string? profil
     public async Task<IReadOnlyList<BotMessage>> SendsAsync(JsonObject message, string? wamid = null)
     {
         var before = Heard.Count;
-        await bot.DeliverAsync(Webhook(message, wamid));
+        await deliver(Webhook(message, wamid));
         return [.. Heard.Skip(before)];
     }
 
     public byte[] Webhook(JsonObject message, string? wamid = null)
     {
         var now = Clock.GetUtcNow();
-        bot.Graph.UserWrote(waId, now);
+        graph.UserWrote(waId, now);
         var full = new JsonObject
         {
             ["from"] = waId,
@@ -218,6 +223,18 @@ internal sealed record BotMessage(JsonObject Body)
                 : [];
 
     public IReadOnlyList<string> Titles => [.. Options.Select(o => o.Title)];
+
+    public string? TemplateName => (string?)Body["template"]?["name"];
+
+    /// <summary>A template's body parameters, in order.</summary>
+    public IReadOnlyList<string> TemplateParameters =>
+        [.. (Body["template"]?["components"]?.AsArray() ?? []).Where(c => (string?)c!["type"] == "body")
+            .SelectMany(c => c!["parameters"]!.AsArray()).Select(p => (string)p!["text"]!)];
+
+    /// <summary>The payloads a template's quick-reply buttons were given, in button order.</summary>
+    public IReadOnlyList<string> QuickReplyPayloads =>
+        [.. (Body["template"]?["components"]?.AsArray() ?? []).Where(c => (string?)c!["type"] == "button" && (string?)c["sub_type"] == "quick_reply")
+            .Select(c => (string)c!["parameters"]![0]!["payload"]!)];
 
     public override string ToString() => $"\"{Text}\"" + (Options.Count > 0 ? $" [{string.Join(" | ", Titles)}]" : "");
 
