@@ -7,7 +7,8 @@ namespace ProtectionBot.Tests.Deployment;
 
 /// <summary>
 /// The Teams app package a partner's admin uploads for its caseworkers. Teams rejects an invalid package only at
-/// upload, in the partner's tenant, so the manifest is checked here against the rules Teams applies.
+/// upload, in the partner's tenant, so the manifest is checked here against the JSON schema Microsoft publishes for its
+/// version (from Microsoft's own npm package) and against the rules Teams applies beyond the schema.
 /// </summary>
 public sealed class TeamsAppPackageTests
 {
@@ -19,6 +20,37 @@ public sealed class TeamsAppPackageTests
         var errors = TeamsManifestRules.Problems(Manifest());
 
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+
+    [Fact]
+    public async Task Manifest_validates_against_microsofts_published_schema_for_its_version()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var harness = NodeHarness.Folder();
+        await NodeHarness.EnsurePackagesAsync(harness, cancellationToken);
+
+        var result = await NodeHarness.RunAsync("node", ["teams-manifest-check.js", RepositoryFiles.PathOf([.. TeamsApp, "manifest.json"])],
+            harness, TimeSpan.FromMinutes(1), cancellationToken);
+
+        Assert.True(result.ExitCode == 0, $"The manifest does not validate: {result.StandardOutput}{result.StandardError}");
+        Assert.Contains("teams/v1.19/MicrosoftTeams.schema.json", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_schema_check_rejects_a_manifest_the_schema_forbids()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var harness = NodeHarness.Folder();
+        await NodeHarness.EnsurePackagesAsync(harness, cancellationToken);
+        var broken = Path.Combine(Directory.CreateTempSubdirectory("protectionbot-manifest-").FullName, "manifest.json");
+        var original = await File.ReadAllTextAsync(RepositoryFiles.PathOf([.. TeamsApp, "manifest.json"]), cancellationToken);
+        await File.WriteAllTextAsync(broken, original
+            .Replace("\"manifestVersion\": \"1.19\",", "\"manifestVersion\": \"1.19\", \"notAManifestField\": true,", StringComparison.Ordinal), cancellationToken);
+
+        var result = await NodeHarness.RunAsync("node", ["teams-manifest-check.js", broken], harness, TimeSpan.FromMinutes(1), cancellationToken);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("additionalProperty", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
