@@ -2,6 +2,7 @@ using BotProtocol.Hosting;
 using ProtectionBot.Channels.WhatsApp;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
+using ProtectionBot.Diagnostics;
 using ProtectionBot.Handoff;
 using ProtectionBot.Storage;
 
@@ -13,6 +14,7 @@ builder.AddContent();
 builder.AddConversation();
 builder.AddHandoff();
 builder.AddWhatsAppChannel();
+builder.AddDiagnostics();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks();
 
@@ -23,6 +25,7 @@ app.UseStatusCodePages();
 app.MapBotFramework("/api/messages");
 app.MapWhatsApp("/api/whatsapp");
 app.MapHealthChecks("/healthz");
+app.MapDiagnostics("/diagnostics");
 
 app.Run();
 
