@@ -4,6 +4,7 @@ using ProtectionBot.Channels.WebChat;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
 using ProtectionBot.Courses;
+using ProtectionBot.Diagnostics;
 using ProtectionBot.Handoff;
 using ProtectionBot.Storage;
 
@@ -17,6 +18,7 @@ builder.AddConversation();
 builder.AddHandoff();
 builder.AddWhatsAppChannel();
 builder.AddWebChat();
+builder.AddDiagnostics();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks();
 
@@ -28,6 +30,7 @@ app.MapBotFramework("/api/messages");
 app.MapWhatsApp("/api/whatsapp");
 app.MapWebChat();
 app.MapHealthChecks("/healthz");
+app.MapDiagnostics("/diagnostics");
 
 app.Run();
 

@@ -10,7 +10,7 @@ internal static class ChoiceRecognition
     public static List<FoundChoice>? Recognize(Activity activity, PromptFrame frame, string inputId, bool multiSelect)
     {
         var choices = frame.Options.Choices ?? [];
-        var table = new ChoiceTable([.. choices.Select(Terms)]);
+        var table = TableFor(choices);
         var found = new List<FoundChoice>();
 
         if (ChoiceRendering.TryReadSubmit(activity, frame.PromptId, inputId, out var values))
@@ -45,6 +45,23 @@ internal static class ChoiceRecognition
         var options = frame.Options;
         var prompt = isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
         return ChoiceRendering.Render(prompt, options.Choices ?? [], options.Style, layout);
+    }
+
+    // Every conversation at the same question offers the same choices: their table is normalised once, not every turn.
+    // The key is every term of every choice, so a changed text is a new table; the cache is dropped when it grows past
+    // what a catalogue of questions in three languages could need.
+    private const int MaxCachedTables = 512;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ChoiceTable> s_tables = new(StringComparer.Ordinal);
+
+    private static ChoiceTable TableFor(IReadOnlyList<Choice> choices)
+    {
+        var terms = choices.Select(Terms).ToArray();
+        var key = string.Join('\u0002', terms.Select(t => string.Join('\u0001', t)));
+        if (s_tables.TryGetValue(key, out var table))
+            return table;
+        if (s_tables.Count >= MaxCachedTables)
+            s_tables.Clear();
+        return s_tables.GetOrAdd(key, _ => new ChoiceTable(terms));
     }
 
     private static string[] Terms(Choice choice) =>

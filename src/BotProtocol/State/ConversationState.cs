@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using BotProtocol.Schema;
 
@@ -33,12 +35,107 @@ public sealed class DialogInstance
     public JsonElement? State { get; set; }
 }
 
-/// <summary>An activity already processed, with the replies it produced, so a redelivery gets the same answer.</summary>
-public sealed record AnsweredActivity(string Id, List<Activity> Replies, InvokeResponse? InvokeResponse)
+/// <summary>
+/// An activity already processed, with the replies it produced, so a redelivery gets the same answer. Read back from
+/// storage, the replies stay the JSON they were stored as until someone asks for them: a turn only looks at the ids of
+/// the last few answered activities and writes the replies back unchanged, and turning them into activities (cards
+/// and all) every turn was most of the cost of loading a conversation.
+/// </summary>
+[JsonConverter(typeof(AnsweredActivityConverter))]
+public sealed record AnsweredActivity
 {
+    private List<Activity>? _replies;
+    private readonly JsonElement _storedReplies;
+
+    public AnsweredActivity(string id, List<Activity> replies, InvokeResponse? invokeResponse)
+    {
+        Id = id;
+        _replies = replies;
+        InvokeResponse = invokeResponse;
+    }
+
+    /// <summary>As read from storage: <paramref name="storedReplies"/> is the JSON array of the replies.</summary>
+    internal AnsweredActivity(string id, JsonElement storedReplies, InvokeResponse? invokeResponse)
+    {
+        Id = id;
+        _storedReplies = storedReplies;
+        InvokeResponse = invokeResponse;
+    }
+
+    public string Id { get; init; }
+
+    public List<Activity> Replies => _replies ??= _storedReplies.ValueKind == JsonValueKind.Array
+        ? _storedReplies.Deserialize(ProtocolJsonContext.Default.ListActivity) ?? []
+        : [];
+
+    public InvokeResponse? InvokeResponse { get; init; }
+
     /// <summary>
     /// How many of <see cref="Replies"/> reached the channel, when delivery through the Connector stopped part-way;
     /// null when all did (or the channel took them in the HTTP response). A redelivery sends the rest.
     /// </summary>
     public int? Delivered { get; init; }
+
+    /// <summary>The replies as stored, while nobody has asked for them as activities.</summary>
+    internal JsonElement? StoredReplies => _replies is null && _storedReplies.ValueKind == JsonValueKind.Array ? _storedReplies : null;
+}
+
+/// <summary>The stored shape of <see cref="AnsweredActivity"/>: <c>{"id", "replies", "invokeResponse", "delivered"}</c>, camelCase, nulls left out.</summary>
+internal sealed class AnsweredActivityConverter : JsonConverter<AnsweredActivity>
+{
+    public override AnsweredActivity Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw new JsonException("An answered activity is a JSON object.");
+        string? id = null;
+        JsonElement replies = default;
+        InvokeResponse? invokeResponse = null;
+        int? delivered = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "id":
+                    id = reader.GetString();
+                    break;
+                case "replies":
+                    // A copy of just this array's bytes, parsed only as far as finding its end.
+                    replies = JsonElement.ParseValue(ref reader);
+                    break;
+                case "invokeResponse":
+                    invokeResponse = JsonSerializer.Deserialize(ref reader, ProtocolJsonContext.Default.InvokeResponse);
+                    break;
+                case "delivered":
+                    delivered = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (id is null)
+            throw new JsonException("An answered activity has no id.");
+        return new AnsweredActivity(id, replies, invokeResponse) { Delivered = delivered };
+    }
+
+    public override void Write(Utf8JsonWriter writer, AnsweredActivity value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", value.Id);
+        writer.WritePropertyName("replies");
+        if (value.StoredReplies is { } stored)
+            writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(stored), skipInputValidation: true);
+        else
+            JsonSerializer.Serialize(writer, value.Replies, ProtocolJsonContext.Default.ListActivity);
+        if (value.InvokeResponse is { } invokeResponse)
+        {
+            writer.WritePropertyName("invokeResponse");
+            JsonSerializer.Serialize(writer, invokeResponse, ProtocolJsonContext.Default.InvokeResponse);
+        }
+        if (value.Delivered is { } delivered)
+            writer.WriteNumber("delivered", delivered);
+        writer.WriteEndObject();
+    }
 }

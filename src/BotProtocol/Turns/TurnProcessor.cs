@@ -48,12 +48,25 @@ public sealed class TurnProcessor
     public static string StateKey(Activity activity) =>
         $"conversation/{activity.ChannelId}/{activity.Conversation?.Id}";
 
+    public Task<TurnResult> ProcessAsync(
+        Activity activity,
+        Func<Activity, CancellationToken, Task>? deliver,
+        CancellationToken cancellationToken) =>
+        ProcessAsync(activity, fromState: null, deliver, cancellationToken);
+
+    /// <summary>
+    /// As the three-argument overload, and <paramref name="fromState"/> completes the activity from the conversation's
+    /// stored state before the turn runs (a channel that learns the conversation's locale only from it), so that the
+    /// turn still reads the state once.
+    /// </summary>
     public async Task<TurnResult> ProcessAsync(
         Activity activity,
+        Func<ConversationState, Activity, Activity>? fromState,
         Func<Activity, CancellationToken, Task>? deliver,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        var received = activity;
         var key = StateKey(activity);
         var started = _time.GetTimestamp();
         using var held = await _conversationLocks.AcquireAsync(key, cancellationToken);
@@ -62,6 +75,8 @@ public sealed class TurnProcessor
         {
             var stored = await _store.ReadAsync(key, cancellationToken);
             var state = LoadState(key, stored);
+            if (fromState is not null)
+                activity = fromState(state, received);
 
             if (activity.Id is { } id && state.Answered.Find(a => a.Id == id) is { } answered)
             {

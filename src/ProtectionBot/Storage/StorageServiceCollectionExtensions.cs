@@ -40,8 +40,11 @@ public static class StorageServiceCollectionExtensions
             services.GetRequiredService<IOptions<StorageOptions>>().Value,
             services.GetRequiredService<IHostEnvironment>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageKeys).FullName!)));
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<StorageMetrics>();
         builder.Services.AddSingleton<IConversationStore>(services => new EncryptedConversationStore(
-            CreateStore(services), services.GetRequiredService<StorageKeyRing>(), services.GetRequiredService<ILogger<EncryptedConversationStore>>()));
+            CreateStore(services), services.GetRequiredService<StorageKeyRing>(), services.GetRequiredService<ILogger<EncryptedConversationStore>>(),
+            services.GetRequiredService<StorageMetrics>()));
         builder.Services.AddHostedService<RetentionSweep>();
         return builder;
     }

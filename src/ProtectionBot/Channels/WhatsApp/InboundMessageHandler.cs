@@ -19,7 +19,6 @@ internal sealed class InboundMessageHandler(
     WhatsAppMessenger messenger,
     WhatsAppIdentity identity,
     CallingCodeLanguage languages,
-    IConversationStore store,
     ILogger<InboundMessageHandler> logger) : IOutboxHandler
 {
     public const string MessageKind = "whatsapp.inbound";
@@ -52,9 +51,7 @@ internal sealed class InboundMessageHandler(
 
         var key = identity.StateKey(envelope.PhoneNumberId, waId);
         var conversationHash = LogIds.Hash(key);
-        // The language the person chose wins over the guess from their number's country.
-        var language = await ChosenLanguageAsync(key, cancellationToken) ?? languages.Guess(waId);
-        var activity = InboundTranslator.ToActivity(message, envelope.PhoneNumberId, identity.ConversationId(envelope.PhoneNumberId, waId), Language.ToLocale(language));
+        var activity = InboundTranslator.ToActivity(message, envelope.PhoneNumberId, identity.ConversationId(envelope.PhoneNumberId, waId), Language.ToLocale(languages.Guess(waId)));
         if (activity is null)
             return OutboxOutcome.Done;
         if (lease.Attempt == 1 && activity.IsType(ActivityTypes.Message))
@@ -64,7 +61,13 @@ internal sealed class InboundMessageHandler(
         WhatsAppLog.InboundTurn(logger, message.Type, conversationHash);
         try
         {
-            await processor.ProcessAsync(activity, (reply, ct) => messenger.SendReplyAsync(waId, reply, wrote, ct), cancellationToken);
+            // The language the person chose wins over the guess from their number's country; it is read from the state
+            // the turn loads anyway.
+            await processor.ProcessAsync(
+                activity,
+                (state, received) => ConversationLanguage.ChosenIn(state) is { } chosen ? received with { Locale = Language.ToLocale(chosen) } : received,
+                (reply, ct) => messenger.SendReplyAsync(waId, reply, wrote, ct),
+                cancellationToken);
             return OutboxOutcome.Done;
         }
         catch (WhatsAppSendException refused)
@@ -91,23 +94,6 @@ internal sealed class InboundMessageHandler(
             default:
                 WhatsAppLog.SendGivenUp(logger, conversationHash, refused.Category.ToString(), refused.ErrorCode, refused.HttpStatus, refused.FbTraceId);
                 return OutboxOutcome.Done;
-        }
-    }
-
-    private async Task<string?> ChosenLanguageAsync(string key, CancellationToken cancellationToken)
-    {
-        var stored = await store.ReadAsync(key, cancellationToken);
-        if (stored is null)
-            return null;
-        try
-        {
-            return JsonSerializer.Deserialize(stored.Data.Span, ProtocolJsonContext.Default.ConversationState) is { } state
-                ? ConversationLanguage.ChosenIn(state)
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null; // the turn processor starts such a conversation afresh, and so does the guess
         }
     }
 

@@ -8,11 +8,14 @@ namespace ProtectionBot.Storage.Encryption;
 /// before it leaves the process, and opens it on the way back, so neither a copied database file nor a database
 /// administrator reads a defender's words. ETags, keys, owners and times pass through: the store still needs them.
 /// </summary>
+/// Every backend is reached through this layer, so it is also where store operations are counted.
 internal sealed partial class EncryptedConversationStore(
-    IConversationStore inner, StorageKeyRing keys, ILogger<EncryptedConversationStore> logger) : IConversationStore, IDisposable, IAsyncDisposable
+    IConversationStore inner, StorageKeyRing keys, ILogger<EncryptedConversationStore> logger, StorageMetrics? metrics = null)
+    : IConversationStore, IDisposable, IAsyncDisposable
 {
     public async ValueTask<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken)
     {
+        metrics?.DocumentRead();
         var item = await inner.ReadAsync(key, cancellationToken);
         if (item is null || item.IsUnreadable)
             return item;
@@ -24,19 +27,32 @@ internal sealed partial class EncryptedConversationStore(
     }
 
     public ValueTask<string> WriteAsync(
-        string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken) =>
-        inner.WriteAsync(key, keys.Seal(data.Span, DocumentPurpose(key)), expectedETag, [.. outgoing.Select(Seal)], cancellationToken);
+        string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken)
+    {
+        metrics?.DocumentWritten();
+        if (outgoing.Count > 0)
+            metrics?.OutboxOperation("enqueue");
+        return inner.WriteAsync(key, keys.Seal(data.Span, DocumentPurpose(key)), expectedETag, outgoing.Count == 0 ? [] : [.. outgoing.Select(Seal)], cancellationToken);
+    }
 
-    public ValueTask DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+    public ValueTask DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        metrics?.DocumentDeleted();
+        return inner.DeleteAsync(key, cancellationToken);
+    }
 
     public ValueTask<int> DeleteWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         inner.DeleteWrittenBeforeAsync(cutoff, cancellationToken);
 
-    public ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken) =>
-        inner.EnqueueAsync(Seal(message), cancellationToken);
+    public ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        metrics?.OutboxOperation("enqueue");
+        return inner.EnqueueAsync(Seal(message), cancellationToken);
+    }
 
     public async ValueTask<IReadOnlyList<OutboxLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
     {
+        metrics?.OutboxOperation("lease");
         var leases = await inner.LeaseDueAsync(now, leaseFor, max, cancellationToken);
         var opened = new List<OutboxLease>(leases.Count);
         foreach (var lease in leases)
@@ -55,10 +71,17 @@ internal sealed partial class EncryptedConversationStore(
         return opened;
     }
 
-    public ValueTask<bool> CompleteAsync(OutboxLease lease, CancellationToken cancellationToken) => inner.CompleteAsync(lease, cancellationToken);
+    public ValueTask<bool> CompleteAsync(OutboxLease lease, CancellationToken cancellationToken)
+    {
+        metrics?.OutboxOperation("complete");
+        return inner.CompleteAsync(lease, cancellationToken);
+    }
 
-    public ValueTask<bool> RescheduleAsync(OutboxLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
-        inner.RescheduleAsync(lease, dueAt, cancellationToken);
+    public ValueTask<bool> RescheduleAsync(OutboxLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        metrics?.OutboxOperation("reschedule");
+        return inner.RescheduleAsync(lease, dueAt, cancellationToken);
+    }
 
     public void Dispose() => (inner as IDisposable)?.Dispose();
 

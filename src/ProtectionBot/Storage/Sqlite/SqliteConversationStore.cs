@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BotProtocol.State;
 using Microsoft.Data.Sqlite;
 
@@ -7,11 +8,17 @@ namespace ProtectionBot.Storage.Sqlite;
 /// The default durable store: one row per key in an embedded SQLite file, in WAL mode so reads never wait for
 /// the writer. The ETag is a random 64-bit value rather than a counter, so a key deleted and written again can
 /// never match an ETag read before the deletion.
+/// Every change goes through one connection of its own, one statement at a time: SQLite takes one writer at a time
+/// anyway, and writers racing on several connections would meet SQLITE_BUSY, which the driver answers by sleeping on
+/// a thread-pool thread. That connection sets its pragmas once and keeps its statements prepared.
 /// </summary>
-internal sealed class SqliteConversationStore : IConversationStore, IDisposable
+internal sealed partial class SqliteConversationStore : IConversationStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private SqliteConnection? _writer;
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
 
     // A shared in-memory database lives only while one connection to it stays open.
     private readonly SqliteConnection? _keepAlive;
@@ -46,21 +53,13 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
     {
         var etag = Random.Shared.NextInt64(long.MaxValue).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
         var now = _time.GetUtcNow();
-        await using var connection = await OpenAsync(cancellationToken);
-        // synchronous = NORMAL is per connection: in WAL mode it survives a crash of the app (not of the machine's
-        // power) without an fsync per turn. secure_delete zeroes the space an updated row leaves behind, which would
-        // otherwise keep its key (in clear) in the file after the conversation is erased. They run on their own because
-        // a batch's affected-row count would include the connection's previous write and hide a conflict.
-        await using (var pragma = connection.CreateCommand())
+        await _writeGate.WaitAsync(cancellationToken);
+        try
         {
-            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-        }
-        // Only a write that also enqueues pays for a transaction; a plain write is one atomic statement.
-        await using var transaction = outgoing.Count > 0 ? (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken) : null;
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = expectedETag switch
+            var connection = Writer();
+            // Only a write that also enqueues pays for a transaction; a plain write is one atomic statement.
+            await using var transaction = outgoing.Count > 0 ? (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken) : null;
+            var command = Prepared(expectedETag switch
             {
                 null => """
                     INSERT INTO documents (key, etag, data, updated_at) VALUES ($key, $etag, $data, $now)
@@ -71,93 +70,119 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
                     ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, updated_at = excluded.updated_at
                     """,
                 _ => "UPDATE documents SET etag = $etag, data = $data, updated_at = $now WHERE key = $key AND etag = $expected",
-            };
-            command.Parameters.AddWithValue("$key", key);
-            command.Parameters.AddWithValue("$etag", etag);
-            command.Parameters.Add("$data", SqliteType.Blob).Value = data.ToArray();
-            command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
+            }, transaction);
+            command.Parameters["$key"].Value = key;
+            command.Parameters["$etag"].Value = etag;
+            command.Parameters["$data"].Value = Bytes(data);
+            command.Parameters["$now"].Value = now.ToUnixTimeSeconds();
             if (expectedETag is not null and not StoreItem.AnyETag)
-                command.Parameters.AddWithValue("$expected", expectedETag);
+                command.Parameters["$expected"].Value = expectedETag;
 
             if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
                 throw new ETagConflictException();
+            foreach (var message in outgoing)
+                await InsertAsync(message, now, transaction, cancellationToken);
+            if (transaction is not null)
+                await transaction.CommitAsync(cancellationToken);
+            return etag;
         }
-        foreach (var message in outgoing)
-            await InsertAsync(connection, message, now, cancellationToken);
-        if (transaction is not null)
-            await transaction.CommitAsync(cancellationToken);
-        return etag;
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     public async ValueTask DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        // secure_delete (per connection) overwrites the deleted row in the file, so an erased conversation
-        // cannot be carved back out of free pages.
-        command.CommandText = """
-            PRAGMA secure_delete = ON;
-            DELETE FROM documents WHERE key = $key;
-            DELETE FROM outbox WHERE owner = $key;
-            """;
-        command.Parameters.AddWithValue("$key", key);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        // Older versions of the erased pages (the key is stored in clear) still sit in the write-ahead log until a
-        // checkpoint; copying them back now and emptying the log leaves none behind. Readers in the way only make the
-        // checkpoint partial, and the next erasure or SQLite's automatic checkpoint finishes it.
-        await using var checkpoint = connection.CreateCommand();
-        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-        await checkpoint.ExecuteNonQueryAsync(cancellationToken);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            // secure_delete (set on the writer) overwrites the deleted row in the file, so an erased conversation
+            // cannot be carved back out of free pages.
+            var command = Prepared("""
+                DELETE FROM documents WHERE key = $key;
+                DELETE FROM outbox WHERE owner = $key;
+                """, null);
+            command.Parameters["$key"].Value = key;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            // Older versions of the erased pages (the key is stored in clear) still sit in the write-ahead log until a
+            // checkpoint; copying them back now and emptying the log leaves none behind. Readers in the way only make the
+            // checkpoint partial, and the next erasure or SQLite's automatic checkpoint finishes it.
+            await Prepared("PRAGMA wal_checkpoint(TRUNCATE)", null).ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     public async ValueTask<int> DeleteWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA secure_delete = ON; DELETE FROM documents WHERE updated_at < $cutoff AND substr(key, 1, length($kept)) <> $kept";
-        command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeSeconds());
-        command.Parameters.AddWithValue("$kept", StoreItem.KeptPrefix);
-        var removed = await command.ExecuteNonQueryAsync(cancellationToken);
-        await using var outbox = connection.CreateCommand();
-        outbox.CommandText = "DELETE FROM outbox WHERE enqueued_at < $cutoff";
-        outbox.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
-        await outbox.ExecuteNonQueryAsync(cancellationToken);
-        return removed;
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            // Content the bot keeps (staff FAQs) is not anyone's conversation and outlives the limit.
+            var documents = Prepared("DELETE FROM documents WHERE updated_at < $cutoff AND substr(key, 1, length($kept)) <> $kept", null);
+            documents.Parameters["$cutoff"].Value = cutoff.ToUnixTimeSeconds();
+            documents.Parameters["$kept"].Value = StoreItem.KeptPrefix;
+            var removed = await documents.ExecuteNonQueryAsync(cancellationToken);
+            var outbox = Prepared("DELETE FROM outbox WHERE enqueued_at < $cutoff", null);
+            outbox.Parameters["$cutoff"].Value = cutoff.ToUnixTimeMilliseconds();
+            await outbox.ExecuteNonQueryAsync(cancellationToken);
+            return removed;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     public async ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await InsertAsync(connection, message, _time.GetUtcNow(), cancellationToken);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await InsertAsync(message, _time.GetUtcNow(), null, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     public async ValueTask<IReadOnlyList<OutboxLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
     {
         var token = Guid.NewGuid().ToString("N");
         var until = now + leaseFor;
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        // One statement, so two instances on the same file can never lease the same message.
-        command.CommandText = """
-            UPDATE outbox SET lease_token = $token, leased_until = $until, attempts = attempts + 1
-            WHERE id IN (
-                SELECT id FROM outbox
-                WHERE due_at <= $now AND (leased_until IS NULL OR leased_until <= $now)
-                ORDER BY due_at LIMIT $max)
-            RETURNING id, kind, owner, payload, due_at, attempts
-            """;
-        command.Parameters.AddWithValue("$token", token);
-        command.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$max", max);
         var leases = new List<OutboxLease>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await _writeGate.WaitAsync(cancellationToken);
+        try
         {
-            var message = new OutboxMessage(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), (byte[])reader[3],
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
-            leases.Add(new OutboxLease(message, reader.GetInt32(5), token, until));
+            // One statement, so two instances on the same file can never lease the same message.
+            var command = Prepared("""
+                UPDATE outbox SET lease_token = $token, leased_until = $until, attempts = attempts + 1
+                WHERE id IN (
+                    SELECT id FROM outbox
+                    WHERE due_at <= $now AND (leased_until IS NULL OR leased_until <= $now)
+                    ORDER BY due_at LIMIT $max)
+                RETURNING id, kind, owner, payload, due_at, attempts
+                """, null);
+            command.Parameters["$token"].Value = token;
+            command.Parameters["$until"].Value = until.ToUnixTimeMilliseconds();
+            command.Parameters["$now"].Value = now.ToUnixTimeMilliseconds();
+            command.Parameters["$max"].Value = max;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var message = new OutboxMessage(
+                    reader.GetString(0), reader.GetString(1), reader.GetString(2), (byte[])reader[3],
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
+                leases.Add(new OutboxLease(message, reader.GetInt32(5), token, until));
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
         }
         leases.Sort((a, b) => a.Message.DueAt.CompareTo(b.Message.DueAt));
         return leases;
@@ -165,47 +190,118 @@ internal sealed class SqliteConversationStore : IConversationStore, IDisposable
 
     public async ValueTask<bool> CompleteAsync(OutboxLease lease, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA secure_delete = ON; DELETE FROM outbox WHERE id = $id AND lease_token = $token";
-        command.Parameters.AddWithValue("$id", lease.Message.Id);
-        command.Parameters.AddWithValue("$token", lease.Token);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var command = Prepared("DELETE FROM outbox WHERE id = $id AND lease_token = $token", null);
+            command.Parameters["$id"].Value = lease.Message.Id;
+            command.Parameters["$token"].Value = lease.Token;
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     public async ValueTask<bool> RescheduleAsync(OutboxLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE outbox SET due_at = $due, lease_token = NULL, leased_until = NULL
-            WHERE id = $id AND lease_token = $token
-            """;
-        command.Parameters.AddWithValue("$due", dueAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$id", lease.Message.Id);
-        command.Parameters.AddWithValue("$token", lease.Token);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var command = Prepared("""
+                UPDATE outbox SET due_at = $due, lease_token = NULL, leased_until = NULL
+                WHERE id = $id AND lease_token = $token
+                """, null);
+            command.Parameters["$due"].Value = dueAt.ToUnixTimeMilliseconds();
+            command.Parameters["$id"].Value = lease.Message.Id;
+            command.Parameters["$token"].Value = lease.Token;
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
-    private static async Task<bool> InsertAsync(SqliteConnection connection, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Under the write gate.</summary>
+    private async Task<bool> InsertAsync(OutboxMessage message, DateTimeOffset now, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
         // The id is the primary key: a second enqueue of the same message is ignored by the database itself.
-        command.CommandText = """
+        var command = Prepared("""
             INSERT INTO outbox (id, kind, owner, payload, due_at, attempts, enqueued_at)
             VALUES ($id, $kind, $owner, $payload, $due, 0, $now)
             ON CONFLICT (id) DO NOTHING
-            """;
-        command.Parameters.AddWithValue("$id", message.Id);
-        command.Parameters.AddWithValue("$kind", message.Kind);
-        command.Parameters.AddWithValue("$owner", message.Owner);
-        command.Parameters.Add("$payload", SqliteType.Blob).Value = message.Payload.ToArray();
-        command.Parameters.AddWithValue("$due", message.DueAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            """, transaction);
+        command.Parameters["$id"].Value = message.Id;
+        command.Parameters["$kind"].Value = message.Kind;
+        command.Parameters["$owner"].Value = message.Owner;
+        command.Parameters["$payload"].Value = Bytes(message.Payload);
+        command.Parameters["$due"].Value = message.DueAt.ToUnixTimeMilliseconds();
+        command.Parameters["$now"].Value = now.ToUnixTimeMilliseconds();
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public void Dispose() => _keepAlive?.Dispose();
+    /// <summary>The writer connection, opened on first use (under the write gate).</summary>
+    private SqliteConnection Writer()
+    {
+        if (_writer is { } open)
+            return open;
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            // Both are per connection, so setting them here covers every change. synchronous = NORMAL: in WAL mode a
+            // commit survives a crash of the app (not of the machine's power) without an fsync per turn. secure_delete
+            // zeroes the space an updated or deleted row leaves behind, which would otherwise keep its key (in clear)
+            // in the file after the conversation is erased.
+            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON";
+            pragma.ExecuteNonQuery();
+        }
+        return _writer = connection;
+    }
+
+    /// <summary>
+    /// The writer's command for <paramref name="sql"/>, created (with its parameters) once and kept prepared; its
+    /// parameters keep their last values, so every use sets all of them. Under the write gate.
+    /// </summary>
+    private SqliteCommand Prepared(string sql, SqliteTransaction? transaction)
+    {
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            command = Writer().CreateCommand();
+            command.CommandText = sql;
+            foreach (Match name in ParameterName().Matches(sql))
+            {
+                if (!command.Parameters.Contains(name.Value))
+                    command.Parameters.Add(new SqliteParameter { ParameterName = name.Value }); // typed by each value bound
+            }
+            _prepared[sql] = command;
+        }
+        command.Transaction = transaction;
+        return command;
+    }
+
+    /// <summary>The bytes as an array, without a copy when they already are one (a sealed value always is).</summary>
+    private static byte[] Bytes(ReadOnlyMemory<byte> data) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(data, out var segment)
+            && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : data.ToArray();
+
+    public void Dispose()
+    {
+        foreach (var command in _prepared.Values)
+            command.Dispose();
+        _prepared.Clear();
+        _writer?.Dispose();
+        _writer = null;
+        _keepAlive?.Dispose();
+        _writeGate.Dispose();
+    }
+
+    [GeneratedRegex(@"\$[a-z]+")]
+    private static partial Regex ParameterName();
 
     // Both spellings SQLite accepts: the Mode keyword and a file: URI with mode=memory.
     private static bool IsInMemory(SqliteConnectionStringBuilder builder) =>
