@@ -12,7 +12,8 @@ namespace ProtectionBot.Handoff;
 /// its cases; anything else is refused and logged without personal data.
 /// </summary>
 internal sealed class CaseworkerDesk(
-    TextCatalog texts, CaseStore cases, CaseProgress progress, CaseCard card, PartnerDirectory partners, TimeProvider time, ILogger<CaseworkerDesk> logger)
+    TextCatalog texts, CaseStore cases, CaseProgress progress, CaseCard card, CaseAcceptance acceptance, PartnerDirectory partners, TimeProvider time,
+    ILogger<CaseworkerDesk> logger)
 {
     /// <summary>A case card's button, from wherever it was pressed.</summary>
     public static bool IsCaseAction(TurnContext turn) =>
@@ -88,37 +89,21 @@ internal sealed class CaseworkerDesk(
         var language = handoffCase.Answers.Language;
         var userId = turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? "";
         var caseworker = new Caseworker(partner.Id, userId, DisplayName(turn), turn.Activity.ServiceUrl ?? partner.Teams!.ServiceUrl, turn.Activity.Conversation!.Id!);
-        var (current, changed) = await cases.UpdateAsync(handoffCase.Id, c =>
-            c.Status == CaseStatuses.Offered && c.CurrentPartnerId == partner.Id && (offerIndex is null || c.OfferIndex == offerIndex)
-                ? c with { Status = CaseStatuses.Accepted, Owner = caseworker }
-                : null, cancellationToken);
-        if (current is null)
+        var (outcome, current) = await acceptance.AcceptAsync(turn, partner, handoffCase, offerIndex, caseworker,
+            CaseAcceptance.FirstName(caseworker.DisplayName), exceptNumber: null, cancellationToken);
+        switch (outcome)
         {
-            turn.SendText(texts.Get(language, "handoff.desk.case_gone"));
-            return;
-        }
-        // A turn run again after a conflict finds its own acceptance: the same outcome, the same messages.
-        var mine = changed || (current.Status == CaseStatuses.Accepted && current.Owner?.PartnerId == partner.Id && current.Owner.UserId == userId);
-        if (!mine)
-        {
-            if (current.Status == CaseStatuses.Accepted && current.Owner?.PartnerId == partner.Id)
-                turn.SendText(texts.Get(language, "handoff.desk.already_taken", current.Owner.DisplayName));
-            else
-            {
+            case AcceptOutcome.Gone:
+                turn.SendText(texts.Get(language, "handoff.desk.case_gone"));
+                return;
+            case AcceptOutcome.TakenByColleague:
+                turn.SendText(texts.Get(language, "handoff.desk.already_taken", current!.Owner!.DisplayName));
+                return;
+            case AcceptOutcome.NotOffered:
                 Refuse(turn, CaseCard.Accept, "the case is not offered to this partner now");
                 turn.SendText(texts.Get(language, "handoff.desk.not_offered"));
-            }
-            return;
+                return;
         }
-        var now = time.GetUtcNow();
-        turn.State.Set(CaseworkerThread.Key, new CaseworkerThread(current.Id), HandoffJsonContext.Default.CaseworkerThread);
-        if (current.Posted is { } posted)
-            turn.Enqueue(HandoffMessages.Card(current.Id, posted, "accepted", card.Render(current, "accepted", current.Owner!.DisplayName), now));
-        turn.Enqueue(HandoffMessages.ToDefender(current, "accepted", DefenderEvents.Status, DefenderEvents.Accepted, FirstName(current.Owner!.DisplayName), null, now));
-        // A partner with WhatsApp numbers too: its caseworkers there learn the case is taken.
-        foreach (var notice in WhatsAppCaseworkerDesk.TakenNotices(current, partner, except: null, texts, now))
-            turn.Enqueue(notice);
-        HandoffLog.Accepted(logger, current.Id, partner.Id);
         turn.SendText(texts.Get(language, "handoff.desk.accepted"));
     }
 
@@ -147,7 +132,7 @@ internal sealed class CaseworkerDesk(
         var now = time.GetUtcNow();
         await cases.DeleteAsync(handoffCase.Id, cancellationToken);
         turn.State.Remove(CaseworkerThread.Key);
-        turn.Enqueue(HandoffMessages.ToDefender(handoffCase, "closed", DefenderEvents.Status, DefenderEvents.Completed, FirstName(DisplayName(turn)), null, now));
+        turn.Enqueue(HandoffMessages.ToDefender(handoffCase, "closed", DefenderEvents.Status, DefenderEvents.Completed, CaseAcceptance.FirstName(DisplayName(turn)), null, now));
         if (handoffCase.Posted is { } posted)
             turn.Enqueue(HandoffMessages.Card(handoffCase.Id, posted, "closed", card.Render(handoffCase, "closed"), now));
         HandoffLog.Closed(logger, handoffCase.Id, "caseworker");
@@ -172,8 +157,7 @@ internal sealed class CaseworkerDesk(
 
     private static string DisplayName(TurnContext turn) => turn.Activity.From?.Name is { Length: > 0 } name ? name : "—";
 
-    private static string FirstName(string displayName) => displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? displayName;
 
     /// <summary>How the defender sees who wrote: the caseworker's first name and their organisation, nothing more.</summary>
-    private static string Signature(TurnContext turn, Partner partner) => $"{FirstName(DisplayName(turn))} ({partner.Name})";
+    private static string Signature(TurnContext turn, Partner partner) => $"{CaseAcceptance.FirstName(DisplayName(turn))} ({partner.Name})";
 }

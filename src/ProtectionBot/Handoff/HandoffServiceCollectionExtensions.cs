@@ -16,6 +16,7 @@ public static class HandoffServiceCollectionExtensions
         builder.Services.AddSingleton<CaseSummary>();
         builder.Services.AddSingleton<CaseCard>();
         builder.Services.AddSingleton<CaseProgress>();
+        builder.Services.AddSingleton<CaseAcceptance>();
         builder.Services.AddSingleton<HandoffDialog>();
         builder.Services.AddSingleton<DefenderRelay>();
         builder.Services.AddSingleton<CaseworkerDesk>();

@@ -18,7 +18,7 @@ namespace ProtectionBot.Handoff;
 /// offered to their colleagues. Registered numbers never get the defender's interview.
 /// </summary>
 internal sealed class WhatsAppCaseworkerDesk(
-    TextCatalog texts, CaseStore cases, CaseProgress progress, CaseCard card, PartnerDirectory partners, WhatsAppCaseworkers whatsApp,
+    TextCatalog texts, CaseStore cases, CaseProgress progress, CaseCard card, CaseAcceptance acceptance, PartnerDirectory partners, WhatsAppCaseworkers whatsApp,
     IConversationStore store, TimeProvider time, ILogger<WhatsAppCaseworkerDesk> logger)
 {
     private readonly HashSet<string> _closeWords = [.. texts.GetListInAllLanguages("handoff.desk.close_words").Select(TextNormalizer.Normalize)];
@@ -125,39 +125,24 @@ internal sealed class WhatsAppCaseworkerDesk(
             return;
         }
         var caseworker = Caseworker.OnWhatsApp(partner.Id, number, DisplayName(partner, number, language));
-        var (current, changed) = await cases.UpdateAsync(handoffCase.Id, c =>
-            c.Status == CaseStatuses.Offered && c.CurrentPartnerId == partner.Id && c.OfferIndex == offerIndex
-                ? c with { Status = CaseStatuses.Accepted, Owner = caseworker }
-                : null, cancellationToken);
-        if (current is null)
+        var (outcome, accepted) = await acceptance.AcceptAsync(turn, partner, handoffCase, offerIndex, caseworker,
+            DefenderFacingName(partner, number, handoffCase), exceptNumber: number, cancellationToken);
+        switch (outcome)
         {
-            turn.SendText(texts.Get(language, "handoff.desk.case_gone"));
-            return;
-        }
-        // A turn run again after a conflict finds its own acceptance: the same outcome, the same messages.
-        var mine = changed || (current.Status == CaseStatuses.Accepted && current.Owner is { IsOnWhatsApp: true } o && o.PartnerId == partner.Id && o.UserId == number);
-        if (!mine)
-        {
-            if (current.Status == CaseStatuses.Accepted && current.Owner?.PartnerId == partner.Id)
-                turn.SendText(texts.Get(language, "handoff.desk.already_taken", current.Owner.DisplayName));
-            else
-            {
+            case AcceptOutcome.Gone:
+                turn.SendText(texts.Get(language, "handoff.desk.case_gone"));
+                return;
+            case AcceptOutcome.TakenByColleague:
+                turn.SendText(texts.Get(language, "handoff.desk.already_taken", accepted!.Owner!.DisplayName));
+                return;
+            case AcceptOutcome.NotOffered:
                 LogRefusal(turn, CaseCard.Accept, "the case is not offered to this partner now");
                 turn.SendText(texts.Get(language, "handoff.desk.not_offered"));
-            }
-            return;
+                return;
         }
 
-        var now = time.GetUtcNow();
-        turn.State.Set(CaseworkerThread.Key, new CaseworkerThread(current.Id), HandoffJsonContext.Default.CaseworkerThread);
-        if (current.Posted is { } posted)
-            turn.Enqueue(HandoffMessages.Card(current.Id, posted, "accepted", card.Render(current, "accepted", current.Owner!.DisplayName), now));
-        turn.Enqueue(HandoffMessages.ToDefender(current, "accepted", DefenderEvents.Status, DefenderEvents.Accepted, DefenderFacingName(partner, number, current), null, now));
-        foreach (var message in TakenNotices(current, partner, except: number, now))
-            turn.Enqueue(message);
-        HandoffLog.Accepted(logger, current.Id, partner.Id);
-
         // A template said nothing about the case: now that the caseworker has it, they read it here.
+        var current = accepted!;
         if (current.Notified.Any(n => n.OfferIndex == offerIndex && n.Number == number && n.Via == WhatsAppNotice.Template))
             turn.SendText(whatsApp.Summary(current));
         turn.Send(new Activity
@@ -218,23 +203,6 @@ internal sealed class WhatsAppCaseworkerDesk(
         return (null, handoffCase?.Answers.Language ?? partners.ForWhatsAppNumber(number)?.Languages[0] ?? Language.Default);
     }
 
-    /// <summary>Tells the partner's other WhatsApp caseworkers (in their window; else they learn it if they tap Accept) who took the case.</summary>
-    internal static IEnumerable<BotProtocol.State.OutboxMessage> TakenNotices(HandoffCase handoffCase, Partner partner, string? except, TextCatalog texts, DateTimeOffset now)
-    {
-        var language = handoffCase.Answers.Language;
-        var numbers = partner.WhatsApp?.Numbers ?? [];
-        for (var index = 0; index < numbers.Count; index++)
-        {
-            if (numbers[index] == except)
-                continue;
-            yield return HandoffMessages.ToCaseworkerNumber(handoffCase.Id, $"taken/{handoffCase.OfferIndex}/{index}", numbers[index], language,
-                texts.Get(language, "handoff.desk.wa_taken", CasePayload.Reference(handoffCase.Id), handoffCase.Owner?.DisplayName ?? ""), now);
-        }
-    }
-
-    private IEnumerable<BotProtocol.State.OutboxMessage> TakenNotices(HandoffCase handoffCase, Partner partner, string except, DateTimeOffset now) =>
-        TakenNotices(handoffCase, partner, except, texts, now);
-
     private void Refuse(TurnContext turn, string action, string reason)
     {
         LogRefusal(turn, action, reason);
@@ -251,11 +219,10 @@ internal sealed class WhatsAppCaseworkerDesk(
 
     /// <summary>What the defender is told of who has their case: the first name only (or "a caseworker").</summary>
     private string DefenderFacingName(Partner partner, string number, HandoffCase handoffCase) =>
-        partner.WhatsApp?.NameOf(number) is { } name ? FirstName(name) : texts.Get(handoffCase.Answers.Language, "handoff.desk.wa_caseworker");
+        partner.WhatsApp?.NameOf(number) is { } name ? CaseAcceptance.FirstName(name) : texts.Get(handoffCase.Answers.Language, "handoff.desk.wa_caseworker");
 
     /// <summary>How the defender sees who wrote, as from Teams: the caseworker's first name and their organisation, nothing more.</summary>
     private static string Signature(Partner partner, string number) =>
-        partner.WhatsApp?.NameOf(number) is { } name ? $"{FirstName(name)} ({partner.Name})" : partner.Name;
+        partner.WhatsApp?.NameOf(number) is { } name ? $"{CaseAcceptance.FirstName(name)} ({partner.Name})" : partner.Name;
 
-    private static string FirstName(string displayName) => displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? displayName;
 }
