@@ -170,7 +170,7 @@ internal sealed class HandoffDialog(
         if (PartnerRouter.IsAnswering(partner, now) || partner.Hours is null)
             return texts.Get(language, "handoff.sent", partner.Name, within);
         var opening = TimeZoneInfo.ConvertTime(partner.Hours.NextOpening(now), partner.Hours.TimeZone);
-        var when = opening.ToString("dddd d MMMM, HH:mm", System.Globalization.CultureInfo.GetCultureInfo(language));
+        var when = opening.ToString(texts.Get(language, "handoff.opening_format"), System.Globalization.CultureInfo.GetCultureInfo(language));
         return texts.Get(language, "handoff.sent_later", partner.Name, within, when, partner.Hours.TimeZone.Id);
     }
 
