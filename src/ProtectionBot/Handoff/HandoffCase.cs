@@ -100,7 +100,7 @@ public sealed record Caseworker(string PartnerId, string UserId, string DisplayN
 public static class CaseworkerChannels
 {
     public const string Teams = "msteams";
-    public const string WhatsApp = "whatsapp";
+    public const string WhatsApp = Channels.WhatsApp.WhatsAppIdentity.ChannelId;
 }
 
 /// <summary>One WhatsApp caseworker told of an offer: as a message with the summary (<c>message</c>), as a template outside their window (<c>template</c>), or not reachable (<c>unreachable</c>).</summary>

@@ -181,7 +181,7 @@ internal sealed class HandoffDialog(
         router.Route(answers, answers.Country is { } code ? countries.Find(code) : null, time.GetUtcNow());
 
     private static bool IsPhoneChannel(TurnContext turn) =>
-        string.Equals(turn.Activity.ChannelId, "whatsapp", StringComparison.OrdinalIgnoreCase);
+        string.Equals(turn.Activity.ChannelId, Channels.WhatsApp.WhatsAppIdentity.ChannelId, StringComparison.OrdinalIgnoreCase);
 
     private static string NewCaseId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 }
