@@ -32,6 +32,7 @@ public sealed class TestFlow
     private readonly TimeProvider _time;
     private int _lastId;
     private Activity? _lastSent;
+    private readonly List<Activity> _sent = [];
     private Activity? _lastTaken;
     private Activity? _lastCard;
     private bool _failuresAnswered;
@@ -139,6 +140,13 @@ public sealed class TestFlow
         return this;
     }
 
+    /// <summary>The channel delivers again the last activity the user sent with <paramref name="text"/>, with its id.</summary>
+    public TestFlow Redeliver(string text)
+    {
+        _steps.Add(ct => RunTurnAsync(_sent.LastOrDefault(a => a.Text == text) ?? throw Fail($"Redeliver: \"{text}\" was not sent."), ct));
+        return this;
+    }
+
     public TestFlow Test(string userSays, string expectedReply) => Send(userSays).AssertReply(expectedReply);
 
     /// <summary>Runs arbitrary code at this point of the script, e.g. advancing a fake clock.</summary>
@@ -240,6 +248,7 @@ public sealed class TestFlow
     private async Task RunTurnAsync(Activity activity, CancellationToken cancellationToken)
     {
         _lastSent = activity;
+        _sent.Add(activity);
         _lastTaken = null;
         _transcript.Append("User: ").AppendLine(Describe(activity));
         LastTurn = await _processor.ProcessAsync(activity, deliver: null, cancellationToken);

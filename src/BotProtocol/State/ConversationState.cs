@@ -36,10 +36,11 @@ public sealed class DialogInstance
 }
 
 /// <summary>
-/// An activity already processed, with the replies it produced, so a redelivery gets the same answer. Read back from
-/// storage, the replies stay the JSON they were stored as until someone asks for them: a turn only looks at the ids of
-/// the last few answered activities and writes the replies back unchanged, and turning them into activities (cards
-/// and all) every turn was most of the cost of loading a conversation.
+/// An activity already processed, so that a redelivery is answered once. The last one answered keeps the replies it
+/// produced, so its redelivery gets the same answer; older ones keep them only while some never reached the channel.
+/// Read back from storage, the replies stay the JSON they were stored as until someone asks for them: a turn only looks
+/// at the ids and writes the replies back unchanged, and turning them into activities (cards and all) every turn was
+/// most of the cost of loading a conversation.
 /// </summary>
 [JsonConverter(typeof(AnsweredActivityConverter))]
 public sealed record AnsweredActivity
@@ -69,6 +70,12 @@ public sealed record AnsweredActivity
         : [];
 
     public InvokeResponse? InvokeResponse { get; init; }
+
+    /// <summary>Whether any reply is recorded, without turning stored replies into activities.</summary>
+    public bool HasReplies => _replies is { Count: > 0 } || _storedReplies is { ValueKind: JsonValueKind.Array } stored && stored.GetArrayLength() > 0;
+
+    /// <summary>The same answered activity, remembered only so that a redelivery of it is recognised.</summary>
+    public AnsweredActivity WithoutReplies() => new(Id, [], InvokeResponse) { Delivered = Delivered };
 
     /// <summary>
     /// How many of <see cref="Replies"/> reached the channel, when delivery through the Connector stopped part-way;

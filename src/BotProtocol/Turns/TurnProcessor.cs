@@ -245,6 +245,14 @@ public sealed class TurnProcessor
         if (turn.Activity.Id is { } id)
         {
             var answered = turn.State.Answered;
+            // A retry is almost always of the last activity: older ones keep their id (so they are still answered once)
+            // but not their replies, which the channel already has, unless some of them never reached it. Keeping every
+            // reply of the last four made each turn read and write the results card long after it was shown.
+            for (var i = 0; i < answered.Count; i++)
+            {
+                if (answered[i] is { Delivered: null, HasReplies: true } older)
+                    answered[i] = older.WithoutReplies();
+            }
             answered.Add(new AnsweredActivity(id, [.. turn.Replies], turn.InvokeResponse));
             if (answered.Count > AnsweredActivitiesKept)
                 answered.RemoveRange(0, answered.Count - AnsweredActivitiesKept);
