@@ -75,6 +75,39 @@ public sealed class SqliteConversationStoreTests : ConversationStoreContract, ID
             Assert.DoesNotContain("needle-7f3a-secret-answer", Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_database_of_an_earlier_release_keeps_its_documents_and_moves_them_to_a_rowid_table()
+    {
+        var path = Path.Combine(_folder, "test.db");
+        using (var earlier = new SqliteConnection($"Data Source={path}"))
+        {
+            await earlier.OpenAsync(TestContext.Current.CancellationToken);
+            using var create = earlier.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE documents (key TEXT NOT NULL PRIMARY KEY, etag TEXT NOT NULL, data BLOB NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID;
+                INSERT INTO documents VALUES ('conversation/msteams/a', '00000000000000aa', X'68656C6C6F', 1);
+                """;
+            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+        SqliteConnection.ClearAllPools();
+
+        var store = CreateStore();
+        var item = await store.ReadAsync("conversation/msteams/a", CancellationToken.None);
+        await store.WriteAsync("conversation/msteams/a", Encoding.UTF8.GetBytes("again"), item!.ETag, CancellationToken.None);
+        CreateStore();
+
+        Assert.Equal("hello", Encoding.UTF8.GetString(item.Data.Span));
+        Assert.Equal("again", Encoding.UTF8.GetString((await store.ReadAsync("conversation/msteams/a", CancellationToken.None))!.Data.Span));
+        using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        using var schema = connection.CreateCommand();
+        schema.CommandText = "SELECT group_concat(sql, ';') FROM sqlite_schema WHERE type = 'table'";
+        var tables = (string?)await schema.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("CREATE TABLE \"documents\"", tables, StringComparison.Ordinal);
+        Assert.DoesNotContain("documents_moved", tables, StringComparison.Ordinal);
+        Assert.Equal(1, tables!.Split("WITHOUT ROWID").Length - 1); // the outbox's only
+    }
+
     public void Dispose()
     {
         foreach (var store in _stores)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using BotProtocol.State;
 using Microsoft.Data.Sqlite;
@@ -11,14 +12,24 @@ namespace ProtectionBot.Storage.Sqlite;
 /// Every change goes through one connection of its own, one statement at a time: SQLite takes one writer at a time
 /// anyway, and writers racing on several connections would meet SQLITE_BUSY, which the driver answers by sleeping on
 /// a thread-pool thread. That connection sets its pragmas once and keeps its statements prepared.
+/// Everything runs synchronously: Microsoft.Data.Sqlite's async methods do too (SQLite is a library, not a server),
+/// so awaiting them only added a task per call, and a change holds the writer for tens of microseconds, less than an
+/// asynchronous wait for it costs.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "VSTHRD103", Justification = "Synchronous by design, see above.")]
 internal sealed partial class SqliteConversationStore : IConversationStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Lock _writeGate = new();
     private SqliteConnection? _writer;
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    // Readers keep their connection open and their statement prepared: opening a pooled connection and compiling the
+    // SELECT again cost more than the read itself. As many as ever read at once are kept, up to a bound.
+    private readonly ConcurrentBag<DocumentReader> _readers = [];
+    private const int MaxIdleReaders = 16;
+    private bool _disposed;
 
     // A shared in-memory database lives only while one connection to it stays open.
     private readonly SqliteConnection? _keepAlive;
@@ -36,29 +47,36 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
         CreateSchema();
     }
 
-    public async ValueTask<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken)
+    public ValueTask<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT data, etag FROM documents WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-            return null;
-        return new StoreItem((byte[])reader[0], reader.GetString(1));
+        cancellationToken.ThrowIfCancellationRequested();
+        var reader = RentReader();
+        try
+        {
+            reader.Key.Value = key;
+            using var row = reader.Command.ExecuteReader();
+            var item = row.Read() ? new StoreItem(row.GetFieldValue<byte[]>(0), row.GetString(1)) : null;
+            ReturnReader(reader);
+            return new ValueTask<StoreItem?>(item);
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
     }
 
-    public async ValueTask<string> WriteAsync(
+    public ValueTask<string> WriteAsync(
         string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var etag = Random.Shared.NextInt64(long.MaxValue).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
         var now = _time.GetUtcNow();
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        lock (_writeGate)
         {
             var connection = Writer();
             // Only a write that also enqueues pays for a transaction; a plain write is one atomic statement.
-            await using var transaction = outgoing.Count > 0 ? (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken) : null;
+            using var transaction = outgoing.Count > 0 ? connection.BeginTransaction() : null;
             var command = Prepared(expectedETag switch
             {
                 null => """
@@ -78,24 +96,19 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
             if (expectedETag is not null and not StoreItem.AnyETag)
                 command.Parameters["$expected"].Value = expectedETag;
 
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            if (command.ExecuteNonQuery() == 0)
                 throw new ETagConflictException();
             foreach (var message in outgoing)
-                await InsertAsync(message, now, transaction, cancellationToken);
-            if (transaction is not null)
-                await transaction.CommitAsync(cancellationToken);
-            return etag;
+                Insert(message, now, transaction);
+            transaction?.Commit();
         }
-        finally
-        {
-            _writeGate.Release();
-        }
+        return ValueTask.FromResult(etag);
     }
 
-    public async ValueTask DeleteAsync(string key, CancellationToken cancellationToken)
+    public ValueTask DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeGate)
         {
             // secure_delete (set on the writer) overwrites the deleted row in the file, so an erased conversation
             // cannot be carved back out of free pages.
@@ -104,59 +117,46 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
                 DELETE FROM outbox WHERE owner = $key;
                 """, null);
             command.Parameters["$key"].Value = key;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            command.ExecuteNonQuery();
             // Older versions of the erased pages (the key is stored in clear) still sit in the write-ahead log until a
             // checkpoint; copying them back now and emptying the log leaves none behind. Readers in the way only make the
             // checkpoint partial, and the next erasure or SQLite's automatic checkpoint finishes it.
-            await Prepared("PRAGMA wal_checkpoint(TRUNCATE)", null).ExecuteNonQueryAsync(cancellationToken);
+            Prepared("PRAGMA wal_checkpoint(TRUNCATE)", null).ExecuteNonQuery();
         }
-        finally
-        {
-            _writeGate.Release();
-        }
+        return ValueTask.CompletedTask;
     }
 
-    public async ValueTask<int> DeleteWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    public ValueTask<int> DeleteWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeGate)
         {
             // Content the bot keeps (staff FAQs) is not anyone's conversation and outlives the limit.
             var documents = Prepared("DELETE FROM documents WHERE updated_at < $cutoff AND substr(key, 1, length($kept)) <> $kept", null);
             documents.Parameters["$cutoff"].Value = cutoff.ToUnixTimeSeconds();
             documents.Parameters["$kept"].Value = StoreItem.KeptPrefix;
-            var removed = await documents.ExecuteNonQueryAsync(cancellationToken);
+            var removed = documents.ExecuteNonQuery();
             var outbox = Prepared("DELETE FROM outbox WHERE enqueued_at < $cutoff", null);
             outbox.Parameters["$cutoff"].Value = cutoff.ToUnixTimeMilliseconds();
-            await outbox.ExecuteNonQueryAsync(cancellationToken);
-            return removed;
-        }
-        finally
-        {
-            _writeGate.Release();
+            outbox.ExecuteNonQuery();
+            return ValueTask.FromResult(removed);
         }
     }
 
-    public async ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            return await InsertAsync(message, _time.GetUtcNow(), null, cancellationToken);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeGate)
+            return ValueTask.FromResult(Insert(message, _time.GetUtcNow(), null));
     }
 
-    public async ValueTask<IReadOnlyList<OutboxLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<OutboxLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var token = Guid.NewGuid().ToString("N");
         var until = now + leaseFor;
         var leases = new List<OutboxLease>();
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        lock (_writeGate)
         {
             // One statement, so two instances on the same file can never lease the same message.
             var command = Prepared("""
@@ -171,8 +171,8 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
             command.Parameters["$until"].Value = until.ToUnixTimeMilliseconds();
             command.Parameters["$now"].Value = now.ToUnixTimeMilliseconds();
             command.Parameters["$max"].Value = max;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
                 var message = new OutboxMessage(
                     reader.GetString(0), reader.GetString(1), reader.GetString(2), (byte[])reader[3],
@@ -180,34 +180,26 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
                 leases.Add(new OutboxLease(message, reader.GetInt32(5), token, until));
             }
         }
-        finally
-        {
-            _writeGate.Release();
-        }
         leases.Sort((a, b) => a.Message.DueAt.CompareTo(b.Message.DueAt));
-        return leases;
+        return ValueTask.FromResult<IReadOnlyList<OutboxLease>>(leases);
     }
 
-    public async ValueTask<bool> CompleteAsync(OutboxLease lease, CancellationToken cancellationToken)
+    public ValueTask<bool> CompleteAsync(OutboxLease lease, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeGate)
         {
             var command = Prepared("DELETE FROM outbox WHERE id = $id AND lease_token = $token", null);
             command.Parameters["$id"].Value = lease.Message.Id;
             command.Parameters["$token"].Value = lease.Token;
-            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-        }
-        finally
-        {
-            _writeGate.Release();
+            return ValueTask.FromResult(command.ExecuteNonQuery() == 1);
         }
     }
 
-    public async ValueTask<bool> RescheduleAsync(OutboxLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    public ValueTask<bool> RescheduleAsync(OutboxLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeGate)
         {
             var command = Prepared("""
                 UPDATE outbox SET due_at = $due, lease_token = NULL, leased_until = NULL
@@ -216,16 +208,12 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
             command.Parameters["$due"].Value = dueAt.ToUnixTimeMilliseconds();
             command.Parameters["$id"].Value = lease.Message.Id;
             command.Parameters["$token"].Value = lease.Token;
-            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-        }
-        finally
-        {
-            _writeGate.Release();
+            return ValueTask.FromResult(command.ExecuteNonQuery() == 1);
         }
     }
 
     /// <summary>Under the write gate.</summary>
-    private async Task<bool> InsertAsync(OutboxMessage message, DateTimeOffset now, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    private bool Insert(OutboxMessage message, DateTimeOffset now, SqliteTransaction? transaction)
     {
         // The id is the primary key: a second enqueue of the same message is ignored by the database itself.
         var command = Prepared("""
@@ -239,7 +227,7 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
         command.Parameters["$payload"].Value = Bytes(message.Payload);
         command.Parameters["$due"].Value = message.DueAt.ToUnixTimeMilliseconds();
         command.Parameters["$now"].Value = now.ToUnixTimeMilliseconds();
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return command.ExecuteNonQuery() == 1;
     }
 
     /// <summary>The writer connection, opened on first use (under the write gate).</summary>
@@ -291,13 +279,15 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
 
     public void Dispose()
     {
+        _disposed = true;
+        while (_readers.TryTake(out var reader))
+            reader.Dispose();
         foreach (var command in _prepared.Values)
             command.Dispose();
         _prepared.Clear();
         _writer?.Dispose();
         _writer = null;
         _keepAlive?.Dispose();
-        _writeGate.Dispose();
     }
 
     [GeneratedRegex(@"\$[a-z]+")]
@@ -310,11 +300,54 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
         || (builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
             && builder.DataSource.Contains("mode=memory", StringComparison.OrdinalIgnoreCase));
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private DocumentReader RentReader()
     {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
+        if (_readers.TryTake(out var reader))
+            return reader;
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return DocumentReader.Open(_connectionString);
+    }
+
+    private void ReturnReader(DocumentReader reader)
+    {
+        if (_disposed || _readers.Count >= MaxIdleReaders)
+            reader.Dispose();
+        else
+            _readers.Add(reader);
+    }
+
+    /// <summary>A connection of its own with the document SELECT prepared on it.</summary>
+    private sealed class DocumentReader : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+
+        private DocumentReader(SqliteConnection connection, SqliteCommand command, SqliteParameter key)
+        {
+            _connection = connection;
+            Command = command;
+            Key = key;
+        }
+
+        public SqliteCommand Command { get; }
+
+        public SqliteParameter Key { get; }
+
+        public static DocumentReader Open(string connectionString)
+        {
+            var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            var command = connection.CreateCommand();
+            command.CommandText = "SELECT data, etag FROM documents WHERE key = $key";
+            var key = command.Parameters.Add("$key", SqliteType.Text);
+            command.Prepare();
+            return new DocumentReader(connection, command, key);
+        }
+
+        public void Dispose()
+        {
+            Command.Dispose();
+            _connection.Dispose();
+        }
     }
 
     private void CreateSchema()
@@ -322,15 +355,18 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        // WAL is a property of the database file, so setting it once is enough.
+        // WAL is a property of the database file, so setting it once is enough. Documents live in a rowid table: a
+        // conversation's document (a few KB) then fits in its leaf page, where a WITHOUT ROWID table keeps at most about
+        // 1 KB of a row there and spills the rest to overflow pages, which every turn would read, free and zero again.
         command.CommandText = """
             PRAGMA journal_mode = WAL;
+            PRAGMA secure_delete = ON;
             CREATE TABLE IF NOT EXISTS documents (
                 key        TEXT    NOT NULL PRIMARY KEY,
                 etag       TEXT    NOT NULL,
                 data       BLOB    NOT NULL,
                 updated_at INTEGER NOT NULL
-            ) WITHOUT ROWID;
+            );
             CREATE TABLE IF NOT EXISTS outbox (
                 id           TEXT    NOT NULL PRIMARY KEY,
                 kind         TEXT    NOT NULL,
@@ -345,6 +381,46 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
             CREATE INDEX IF NOT EXISTS outbox_due ON outbox (due_at);
             CREATE INDEX IF NOT EXISTS outbox_owner ON outbox (owner);
             """;
+        if (IsWithoutRowid(connection, "documents"))
+            MoveDocumentsToRowidTable(connection);
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>Databases made by earlier releases keep documents in a WITHOUT ROWID table; they are moved once.</summary>
+    private static void MoveDocumentsToRowidTable(SqliteConnection connection)
+    {
+        // BEGIN IMMEDIATE, then look again: another instance starting on the same file may have moved them already.
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA secure_delete = ON";
+            pragma.ExecuteNonQuery();
+        }
+        using var transaction = connection.BeginTransaction(deferred: false);
+        if (!IsWithoutRowid(connection, "documents", transaction))
+            return;
+        using var move = connection.CreateCommand();
+        move.Transaction = transaction;
+        move.CommandText = """
+            CREATE TABLE documents_moved (
+                key        TEXT    NOT NULL PRIMARY KEY,
+                etag       TEXT    NOT NULL,
+                data       BLOB    NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            INSERT INTO documents_moved (key, etag, data, updated_at) SELECT key, etag, data, updated_at FROM documents;
+            DROP TABLE documents;
+            ALTER TABLE documents_moved RENAME TO documents;
+            """;
+        move.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    private static bool IsWithoutRowid(SqliteConnection connection, string table, SqliteTransaction? transaction = null)
+    {
+        using var query = connection.CreateCommand();
+        query.Transaction = transaction;
+        query.CommandText = "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = $name";
+        query.Parameters.AddWithValue("$name", table);
+        return query.ExecuteScalar() is string sql && sql.Contains("WITHOUT ROWID", StringComparison.OrdinalIgnoreCase);
     }
 }
