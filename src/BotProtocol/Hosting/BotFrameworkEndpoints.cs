@@ -66,7 +66,7 @@ public static class BotFrameworkEndpoints
         {
             // A3113: replies go in the response body and must not also be sent through the Connector.
             var buffered = await processor.ProcessAsync(activity, deliver: null, cancellationToken);
-            return Results.Json(new ExpectedReplies([.. buffered.Replies]), ProtocolJsonContext.Default.ExpectedReplies);
+            return new ExpectedRepliesResult(new ExpectedReplies([.. buffered.Replies]));
         }
 
         var connector = services.GetRequiredService<ConnectorClient>();
@@ -101,6 +101,22 @@ public static class BotFrameworkEndpoints
     {
         HostingLog.Unauthorized(logger, reason);
         return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+    }
+
+    /// <summary>
+    /// The replies as one JSON body with its length: serialised in one go rather than streamed, so the response leaves
+    /// in one write instead of in chunks (the body is a few KB).
+    /// </summary>
+    private sealed class ExpectedRepliesResult(ExpectedReplies replies) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var body = JsonSerializer.SerializeToUtf8Bytes(replies, ProtocolJsonContext.Default.ExpectedReplies);
+            httpContext.Response.StatusCode = StatusCodes.Status200OK;
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            httpContext.Response.ContentLength = body.Length;
+            return httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
+        }
     }
 
     /// <summary>Writes an invoke response as the SDKs do: its status as the HTTP status, its body as JSON.</summary>
