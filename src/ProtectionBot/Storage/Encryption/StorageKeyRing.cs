@@ -47,8 +47,20 @@ internal sealed class StorageKeyRing
         BinaryPrimitives.WriteUInt32BigEndian(header[1..], _current.Id);
         var nonce = sealedValue.AsSpan(HeaderSize, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_current.Bytes, TagSize);
-        aes.Encrypt(nonce, plaintext, sealedValue.AsSpan(Overhead), sealedValue.AsSpan(HeaderSize + NonceSize, TagSize), AssociatedData(header, purpose));
+        var associatedDataLength = HeaderSize + Encoding.UTF8.GetByteCount(purpose);
+        // Purposes name a storage key, a few hundred bytes at most in practice.
+        var associatedData = associatedDataLength <= StackLimit ? stackalloc byte[StackLimit] : new byte[associatedDataLength];
+        associatedData = associatedData[..associatedDataLength];
+        WriteAssociatedData(header, purpose, associatedData);
+        var aes = _current.Rent();
+        try
+        {
+            aes.Encrypt(nonce, plaintext, sealedValue.AsSpan(Overhead), sealedValue.AsSpan(HeaderSize + NonceSize, TagSize), associatedData);
+        }
+        finally
+        {
+            _current.Return(aes);
+        }
         return sealedValue;
     }
 
@@ -61,16 +73,25 @@ internal sealed class StorageKeyRing
         if (!_keys.TryGetValue(BinaryPrimitives.ReadUInt32BigEndian(header[1..]), out var key))
             return OpenResult.Fail(OpenFailure.UnknownKey);
         var plaintext = new byte[sealedValue.Length - Overhead];
+        var associatedDataLength = HeaderSize + Encoding.UTF8.GetByteCount(purpose);
+        // Purposes name a storage key, a few hundred bytes at most in practice.
+        var associatedData = associatedDataLength <= StackLimit ? stackalloc byte[StackLimit] : new byte[associatedDataLength];
+        associatedData = associatedData[..associatedDataLength];
+        WriteAssociatedData(header, purpose, associatedData);
+        var aes = key.Rent();
         try
         {
-            using var aes = new AesGcm(key.Bytes, TagSize);
             aes.Decrypt(
                 sealedValue.Slice(HeaderSize, NonceSize), sealedValue[Overhead..], sealedValue.Slice(HeaderSize + NonceSize, TagSize),
-                plaintext, AssociatedData(header, purpose));
+                plaintext, associatedData);
         }
         catch (AuthenticationTagMismatchException)
         {
             return OpenResult.Fail(OpenFailure.Altered);
+        }
+        finally
+        {
+            key.Return(aes);
         }
         return new OpenResult(plaintext, null);
     }
@@ -96,15 +117,33 @@ internal sealed class StorageKeyRing
         return BinaryPrimitives.ReadUInt32BigEndian(mac);
     }
 
-    private static byte[] AssociatedData(ReadOnlySpan<byte> header, string purpose)
+    private const int StackLimit = 512;
+
+    private static void WriteAssociatedData(ReadOnlySpan<byte> header, string purpose, Span<byte> destination)
     {
-        var data = new byte[header.Length + Encoding.UTF8.GetByteCount(purpose)];
-        header.CopyTo(data);
-        Encoding.UTF8.GetBytes(purpose, data.AsSpan(header.Length));
-        return data;
+        header.CopyTo(destination);
+        Encoding.UTF8.GetBytes(purpose, destination[header.Length..]);
     }
 
-    private sealed record Key(uint Id, byte[] Bytes);
+    /// <summary>
+    /// A key and the ciphers set up with it. Setting up AES-GCM (key schedule, native context) cost more than sealing a
+    /// conversation's few KB, so instances are kept for reuse; one is used by one thread at a time.
+    /// </summary>
+    private sealed record Key(uint Id, byte[] Bytes)
+    {
+        private const int MaxIdle = 16;
+        private readonly System.Collections.Concurrent.ConcurrentBag<AesGcm> _idle = [];
+
+        public AesGcm Rent() => _idle.TryTake(out var aes) ? aes : new AesGcm(Bytes, TagSize);
+
+        public void Return(AesGcm aes)
+        {
+            if (_idle.Count < MaxIdle)
+                _idle.Add(aes);
+            else
+                aes.Dispose();
+        }
+    }
 }
 
 internal enum OpenFailure
