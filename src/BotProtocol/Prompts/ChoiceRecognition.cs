@@ -51,21 +51,53 @@ internal static class ChoiceRecognition
     // The key is every term of every choice, so a changed text is a new table; the cache is dropped when it grows past
     // what a catalogue of questions in three languages could need.
     private const int MaxCachedTables = 512;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ChoiceTable> s_tables = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<IReadOnlyList<Choice>, ChoiceTable> s_tables = new(SameTerms.Instance);
 
     private static ChoiceTable TableFor(IReadOnlyList<Choice> choices)
     {
-        var terms = choices.Select(Terms).ToArray();
-        var key = string.Join('\u0002', terms.Select(t => string.Join('\u0001', t)));
-        if (s_tables.TryGetValue(key, out var table))
+        if (s_tables.TryGetValue(choices, out var table))
             return table;
         if (s_tables.Count >= MaxCachedTables)
             s_tables.Clear();
-        return s_tables.GetOrAdd(key, _ => new ChoiceTable(terms));
+        return s_tables.GetOrAdd(choices, static c => new ChoiceTable(c.Select(Terms).ToArray()));
     }
 
     private static string[] Terms(Choice choice) =>
         [choice.Value, .. choice.Title is null ? [] : new[] { choice.Title }, .. choice.Synonyms ?? []];
+
+    /// <summary>Choices read back from a prompt's state are new objects each turn; they are the same table when their terms are.</summary>
+    private sealed class SameTerms : IEqualityComparer<IReadOnlyList<Choice>>
+    {
+        public static readonly SameTerms Instance = new();
+
+        public bool Equals(IReadOnlyList<Choice>? x, IReadOnlyList<Choice>? y)
+        {
+            if (ReferenceEquals(x, y))
+                return true;
+            if (x is null || y is null || x.Count != y.Count)
+                return false;
+            for (var i = 0; i < x.Count; i++)
+            {
+                if (x[i].Value != y[i].Value || x[i].Title != y[i].Title
+                    || !(x[i].Synonyms ?? []).SequenceEqual(y[i].Synonyms ?? [], StringComparer.Ordinal))
+                    return false;
+            }
+            return true;
+        }
+
+        public int GetHashCode(IReadOnlyList<Choice> choices)
+        {
+            var hash = new HashCode();
+            foreach (var choice in choices)
+            {
+                hash.Add(choice.Value, StringComparer.Ordinal);
+                hash.Add(choice.Title, StringComparer.Ordinal);
+                foreach (var synonym in choice.Synonyms ?? [])
+                    hash.Add(synonym, StringComparer.Ordinal);
+            }
+            return hash.ToHashCode();
+        }
+    }
 
     private static int IndexOfValue(IReadOnlyList<Choice> choices, string value)
     {
