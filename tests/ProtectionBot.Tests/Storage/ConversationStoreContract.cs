@@ -119,6 +119,44 @@ public abstract class ConversationStoreContract
     }
 
     [Fact]
+    public async Task Many_conversations_read_and_written_at_once_each_keep_their_own_document()
+    {
+        var store = CreateStore();
+        var conversations = Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
+        {
+            var key = $"conversation/test/{i}";
+            var etag = await store.WriteAsync(key, Bytes($"{i}:0"), null, None);
+            for (var turn = 1; turn <= 50; turn++)
+            {
+                var item = await store.ReadAsync(key, None);
+                Assert.Equal($"{i}:{turn - 1}", Text(item!));
+                etag = await store.WriteAsync(key, Bytes($"{i}:{turn}"), etag, None);
+            }
+        }));
+
+        await Task.WhenAll(conversations);
+    }
+
+    [Fact]
+    public async Task Reads_from_many_threads_at_once_all_succeed()
+    {
+        var store = CreateStore();
+        await store.WriteAsync("conversation/test/shared", Bytes("same"), null, None);
+
+        // Yielding between reads moves each reader from thread to thread, as requests do in the server.
+        var readers = Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
+        {
+            for (var read = 0; read < 500; read++)
+            {
+                Assert.Equal("same", Text(await store.ReadAsync("conversation/test/shared", None)));
+                await Task.Yield();
+            }
+        }));
+
+        await Task.WhenAll(readers);
+    }
+
+    [Fact]
     public async Task Keys_are_independent_and_case_sensitive()
     {
         var store = CreateStore();

@@ -54,8 +54,10 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
         try
         {
             reader.Key.Value = key;
-            using var row = reader.Command.ExecuteReader();
-            var item = row.Read() ? new StoreItem(row.GetFieldValue<byte[]>(0), row.GetString(1)) : null;
+            StoreItem? item;
+            using (var row = reader.Command.ExecuteReader())
+                item = row.Read() ? new StoreItem(row.GetFieldValue<byte[]>(0), row.GetString(1)) : null;
+            // Only once the row is closed: the next read on this connection may run on another thread right away.
             ReturnReader(reader);
             return new ValueTask<StoreItem?>(item);
         }
