@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace BotProtocol.Recognizers;
 
 /// <summary>
@@ -24,11 +26,28 @@ public static class FuzzyMatch
         if (typed.SequenceEqual(expected))
             return 0;
         var allowed = AllowedEdits(typed, expected);
-        if (allowed == 0 || Math.Abs(typed.Length - expected.Length) > allowed)
+        if (allowed == 0 || Math.Abs(typed.Length - expected.Length) > allowed || LettersApart(LetterSet(typed), LetterSet(expected)) > allowed)
             return -1;
         var distance = DamerauLevenshtein(typed, expected, allowed);
         return distance <= allowed ? distance : -1;
     }
+
+    /// <summary>The letters of a word, as <see cref="LettersApart"/> compares them; worth keeping for a word compared often.</summary>
+    public static ulong LetterSet(ReadOnlySpan<char> word)
+    {
+        // Letters that share a bit only make the bound lower, never wrong; a to z have a bit each.
+        var set = 0UL;
+        foreach (var c in word)
+            set |= 1UL << (c % 64);
+        return set;
+    }
+
+    /// <summary>
+    /// A lower bound of the distance between two words of these <see cref="LetterSet"/>s, far cheaper than the distance
+    /// and enough to rule out most pairs: a letter one word has and the other lacks must be substituted, deleted or
+    /// inserted, one edit per letter.
+    /// </summary>
+    public static int LettersApart(ulong a, ulong b) => Math.Max(BitOperations.PopCount(a & ~b), BitOperations.PopCount(b & ~a));
 
     /// <summary>
     /// Optimal-string-alignment distance (insertions, deletions, substitutions and swaps of neighbours, as in

@@ -44,6 +44,10 @@ internal sealed class CourseEntry(TextCatalog texts, CourseQuestionMatcher match
     {
         if (!IsMessage(turn) || IsWaitingForFreeText(turn))
             return false;
+        // Both need a course named, which most messages (the interview's answers) do not: that is told far more
+        // cheaply than the whole question is understood.
+        if (!matcher.NamesCourse(turn.Activity.Text))
+            return false;
         var match = Match(turn);
         return match.IsConfident || (turn.State.DialogStack.Count == 0 && match.NamesCourse);
     }

@@ -21,6 +21,15 @@ public sealed class FuzzyMatchTests
         Assert.Equal(2, FuzzyMatch.DamerauLevenshtein("abcdefgh", "zyxwvuts", max: 1));
 
     [Theory]
+    [InlineData("amenazas", "amenzaas")]
+    [InlineData("vigilancia", "vijilansia")]
+    [InlineData("kitten", "sitting")]
+    [InlineData("ca", "abc")]
+    [InlineData("abcdefgh", "zyxwvuts")]
+    public void The_letters_two_words_do_not_share_never_overstate_their_distance(string a, string b) =>
+        Assert.InRange(FuzzyMatch.LettersApart(FuzzyMatch.LetterSet(a), FuzzyMatch.LetterSet(b)), 0, FuzzyMatch.DamerauLevenshtein(a, b));
+
+    [Theory]
     [InlineData("dos", "dios", 0)]
     [InlineData("mexico", "mexixo", 1)]
     [InlineData("colombia", "columbia", 2)]

@@ -19,8 +19,21 @@ public sealed record CountryMatch(Country? Country, IReadOnlyList<Country> Candi
 /// </summary>
 public sealed class CountryCatalog
 {
+    /// <summary>Short names are everyday words too ("us", and "usa" in Spanish): inside a sentence only longer ones count.</summary>
+    private const int MentionedFrom = 4;
+
     private readonly FrozenDictionary<string, Country> _byCode;
     private readonly FrozenDictionary<string, Country[]> _byName;
+
+    // Every name once, in the order of _byName: what several names match is listed in that order.
+    private readonly (string Name, Country[] Countries, ulong Letters)[] _names;
+
+    // Positions in _names by the length of the name, for the typos: a typo changes the length by a letter or two.
+    private readonly int[][] _byLength;
+
+    // Positions in _names of the names that count inside a sentence, looked up by a run of the sentence's words.
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _mentionable;
+    private readonly int _mostWordsInName;
 
     private CountryCatalog(IReadOnlyList<Country> countries)
     {
@@ -30,6 +43,18 @@ public sealed class CountryCatalog
             .SelectMany(c => Names(c).Select(name => (name, country: c)))
             .GroupBy(n => n.name, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(n => n.country).Distinct().ToArray(), StringComparer.Ordinal);
+        _names = [.. _byName.Select(n => (n.Key, n.Value, FuzzyMatch.LetterSet(n.Key)))];
+        var longest = _names.Length == 0 ? 0 : _names.Max(n => n.Name.Length);
+        var ofLength = Enumerable.Range(0, _names.Length).ToLookup(i => _names[i].Name.Length);
+        _byLength = [.. Enumerable.Range(0, longest + 1).Select(length => ofLength[length].ToArray())];
+        var mentionable = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _names.Length; i++)
+        {
+            if (_names[i].Name.Length >= MentionedFrom)
+                mentionable[_names[i].Name] = i;
+        }
+        _mentionable = mentionable.GetAlternateLookup<ReadOnlySpan<char>>();
+        _mostWordsInName = mentionable.Keys.Select(n => n.Count(' ') + 1).DefaultIfEmpty(0).Max();
     }
 
     public IReadOnlyList<Country> All { get; }
@@ -60,34 +85,64 @@ public sealed class CountryCatalog
     /// <summary>The names within typo distance of the whole answer; only the nearest ones count.</summary>
     private Country[] Closest(string said)
     {
+        // No name is more edits away than the answer's own length allows (fewer letters or digits allow fewer).
+        var reach = FuzzyMatch.AllowedEdits(said, said);
+        var letters = FuzzyMatch.LetterSet(said);
         var best = int.MaxValue;
-        var found = new List<Country>();
-        foreach (var (name, countries) in _byName)
+        var found = new List<int>();
+        for (var length = Math.Max(0, said.Length - reach); length <= said.Length + reach && length < _byLength.Length; length++)
         {
-            var distance = FuzzyMatch.Distance(said, name);
-            if (distance < 0 || distance > best)
-                continue;
-            if (distance < best)
+            foreach (var i in _byLength[length])
             {
-                best = distance;
-                found.Clear();
+                if (FuzzyMatch.LettersApart(letters, _names[i].Letters) > reach)
+                    continue;
+                var distance = FuzzyMatch.Distance(said, _names[i].Name);
+                if (distance < 0 || distance > best)
+                    continue;
+                if (distance < best)
+                {
+                    best = distance;
+                    found.Clear();
+                }
+                found.Add(i);
             }
-            found.AddRange(countries);
         }
-        return [.. found.Distinct()];
+        return CountriesOf(found);
     }
 
     /// <summary>Names that appear as whole words inside a sentence; the longest wins ("guinea ecuatorial" over "guinea").</summary>
     private Country[] Mentioned(string said)
     {
-        var padded = $" {said} ";
-        var mentioned = _byName
-            .Where(n => n.Key.Length >= 4 && padded.Contains($" {n.Key} ", StringComparison.Ordinal))
-            .ToList();
-        if (mentioned.Count == 0)
+        var words = TextNormalizer.Tokenize(said);
+        var longest = 0;
+        var found = new List<int>();
+        for (var first = 0; first < words.Length; first++)
+        {
+            var start = words[first].Start.GetOffset(said.Length);
+            for (var last = first; last < words.Length && last - first < _mostWordsInName; last++)
+            {
+                var run = said.AsSpan(start, words[last].End.GetOffset(said.Length) - start);
+                if (run.Length < longest || !_mentionable.TryGetValue(run, out var i))
+                    continue;
+                if (run.Length > longest)
+                {
+                    longest = run.Length;
+                    found.Clear();
+                }
+                if (!found.Contains(i))
+                    found.Add(i);
+            }
+        }
+        return CountriesOf(found);
+    }
+
+    /// <summary>The countries of the names found, in the order of <see cref="_names"/>, each once.</summary>
+    private Country[] CountriesOf(List<int> names)
+    {
+        if (names.Count == 0)
             return [];
-        var longest = mentioned.Max(n => n.Key.Length);
-        return [.. mentioned.Where(n => n.Key.Length == longest).SelectMany(n => n.Value).Distinct()];
+        names.Sort();
+        return [.. names.SelectMany(i => _names[i].Countries).Distinct()];
     }
 
     private static CountryMatch Result(Country[] countries) => countries.Length switch
