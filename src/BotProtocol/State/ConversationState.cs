@@ -25,6 +25,60 @@ public sealed class ConversationState
         Properties[key] = JsonSerializer.SerializeToElement(value, typeInfo);
 
     public void Remove(string key) => Properties.Remove(key);
+
+    /// <summary>
+    /// Reads a stored document in one pass. Every element of the state (dialog frames, properties, the replies kept
+    /// for redelivery) stays a view into <paramref name="utf8Json"/>, which must not change afterwards, instead of a
+    /// copy of its own per element as the serializer makes. Throws <see cref="JsonException"/> on a malformed document.
+    /// </summary>
+    public static ConversationState Parse(ReadOnlyMemory<byte> utf8Json)
+    {
+        try
+        {
+            return Read(JsonDocument.Parse(utf8Json).RootElement);
+        }
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            // A member of the wrong type (a number where an id belongs…) is as malformed as broken JSON.
+            throw new JsonException("A conversation's state has a member of the wrong type.", e);
+        }
+    }
+
+    private static ConversationState Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+            throw new JsonException("A conversation's state is a JSON object.");
+        var state = new ConversationState();
+        foreach (var member in root.EnumerateObject())
+        {
+            switch (member.Name)
+            {
+                case "dialogStack" when member.Value.ValueKind == JsonValueKind.Array:
+                    foreach (var frame in member.Value.EnumerateArray())
+                    {
+                        state.DialogStack.Add(new DialogInstance
+                        {
+                            Id = frame.GetProperty("id").GetString() ?? throw new JsonException("A dialog frame has no id."),
+                            State = frame.TryGetProperty("state", out var frameState) && frameState.ValueKind != JsonValueKind.Null ? frameState : null,
+                        });
+                    }
+                    break;
+                case "properties" when member.Value.ValueKind == JsonValueKind.Object:
+                    foreach (var property in member.Value.EnumerateObject())
+                        state.Properties[property.Name] = property.Value;
+                    break;
+                case "answered" when member.Value.ValueKind == JsonValueKind.Array:
+                    foreach (var answered in member.Value.EnumerateArray())
+                        state.Answered.Add(AnsweredActivity.FromElement(answered));
+                    break;
+                case "dialogStack" or "properties" or "answered":
+                    if (member.Value.ValueKind != JsonValueKind.Null)
+                        throw new JsonException($"The state's '{member.Name}' has the wrong type.");
+                    break;
+            }
+        }
+        return state;
+    }
 }
 
 /// <summary>One frame of the dialog stack: which dialog, and its own serialised state.</summary>
@@ -64,6 +118,19 @@ public sealed record AnsweredActivity
     }
 
     public string Id { get; init; }
+
+    internal static AnsweredActivity FromElement(JsonElement element)
+    {
+        var id = element.TryGetProperty("id", out var idElement) ? idElement.GetString() : null;
+        var replies = element.TryGetProperty("replies", out var repliesElement) ? repliesElement : default;
+        var invokeResponse = element.TryGetProperty("invokeResponse", out var invoke) && invoke.ValueKind != JsonValueKind.Null
+            ? invoke.Deserialize(ProtocolJsonContext.Default.InvokeResponse)
+            : null;
+        int? delivered = element.TryGetProperty("delivered", out var deliveredElement) && deliveredElement.ValueKind != JsonValueKind.Null
+            ? deliveredElement.GetInt32()
+            : null;
+        return new AnsweredActivity(id ?? throw new JsonException("An answered activity has no id."), replies, invokeResponse) { Delivered = delivered };
+    }
 
     public List<Activity> Replies => _replies ??= _storedReplies.ValueKind == JsonValueKind.Array
         ? _storedReplies.Deserialize(ProtocolJsonContext.Default.ListActivity) ?? []

@@ -136,7 +136,7 @@ public sealed class TurnProcessor
         }
         try
         {
-            return JsonSerializer.Deserialize(stored.Data.Span, ProtocolJsonContext.Default.ConversationState) ?? new ConversationState();
+            return ConversationState.Parse(stored.Data);
         }
         catch (JsonException)
         {
