@@ -12,6 +12,9 @@ internal sealed record BenchOptions
     public int Concurrency { get; init; } = 32;
     public int Turns { get; init; } = 12;
     public int Rounds { get; init; } = 3;
+
+    /// <summary>Full-size rounds each bot is driven through before anything is measured.</summary>
+    public int WarmUpRounds { get; init; } = 3;
     public int WhatsAppDefenders { get; init; } = 200;
     public int WhatsAppConcurrency { get; init; } = 32;
     public int IdleConversations { get; init; } = 10_000;
@@ -34,6 +37,7 @@ internal sealed record BenchOptions
                 "--concurrency" => options with { Concurrency = Number() },
                 "--turns" => options with { Turns = Number() },
                 "--rounds" => options with { Rounds = Number() },
+                "--warm-up-rounds" => options with { WarmUpRounds = Number() },
                 "--whatsapp-defenders" => options with { WhatsAppDefenders = Number() },
                 "--whatsapp-concurrency" => options with { WhatsAppConcurrency = Number() },
                 "--idle" => options with { IdleConversations = Number() },

@@ -80,10 +80,15 @@ static async Task<int> RunAsync(BenchOptions options)
         var failures = new List<string>();
 
         // 1. Side by side over the Bot Framework protocol, same driver and parameters, alternating rounds.
-        // A full-size warm-up: .NET compiles hot methods again with profile data after a few thousand calls.
-        Console.WriteLine($"Warming up both bots…");
-        await DriveAsync(driver, peerUrl, options.Conversations, options.Concurrency, options.Turns, root);
-        await DriveAsync(driver, botUrl, options.Conversations, options.Concurrency, options.Turns, root);
+        // Warm-up at full size: .NET compiles hot methods again with profile data after a few thousand calls, and
+        // its background compiler is busy for several rounds (about 10 s of compilation here); V8 optimises too. A bot
+        // runs for days, so what is measured is the steady state, for both bots alike.
+        Console.WriteLine($"Warming up both bots ({options.WarmUpRounds} rounds each)…");
+        for (var round = 0; round < options.WarmUpRounds; round++)
+        {
+            await DriveAsync(driver, peerUrl, options.Conversations, options.Concurrency, options.Turns, root);
+            await DriveAsync(driver, botUrl, options.Conversations, options.Concurrency, options.Turns, root);
+        }
         Console.WriteLine();
         Console.WriteLine($"Bot Framework protocol: {options.Conversations} conversations × up to {options.Turns} turns, {options.Concurrency} concurrent, {options.Rounds} rounds (load average {Machine.LoadAverage()})");
         var peerRuns = new List<DriveResult>();
