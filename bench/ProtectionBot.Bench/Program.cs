@@ -119,6 +119,14 @@ static async Task<int> RunAsync(BenchOptions options)
         var p99Ratio = botMedian.P99 / peerMedian.P99;
         Console.WriteLine($"  ProtectionBot/peer    {throughputRatio,9:F2}x {botMedian.P50 / peerMedian.P50,8:F2}x {botMedian.P95 / peerMedian.P95,8:F2}x {p99Ratio,8:F2}x");
         Console.WriteLine($"  target: ≥ 5x turns/s → {(throughputRatio >= 5 ? "met" : "NOT met")}; p99 ≤ 1/5 of the peer's → {(p99Ratio <= 0.2 ? "met" : "NOT met")}");
+        // The floor: what 5x would ask of a bot with state, dialogs and storage, next to an endpoint that has none.
+        await using (var bare = await BareEndpoint.StartAsync())
+        {
+            await DriveAsync(driver, bare.Url, options.Conversations, options.Concurrency, options.Turns, root);
+            var floor = await DriveAsync(driver, bare.Url, options.Conversations, options.Concurrency, options.Turns, root);
+            Console.WriteLine($"  bare endpoint         {floor.Row()}   (Kestrel parsing the activity, one fixed reply: the driver and HTTP alone)");
+            Console.WriteLine($"  bare endpoint/peer    {floor.TurnsPerSec / peerMedian.TurnsPerSec,9:F2}x {floor.P50 / peerMedian.P50,8:F2}x {floor.P95 / peerMedian.P95,8:F2}x {floor.P99 / peerMedian.P99,8:F2}x");
+        }
         foreach (var run in botRuns.Concat(peerRuns).Where(r => r.Errors > 0))
             failures.Add($"the driver counted {run.Errors} failed turns");
         CheckStoragePerTurn("Bot Framework", botCounters.Aggregate(CounterDelta.Sum), failures);
