@@ -9,10 +9,9 @@ using ProtectionBot.Bench;
 
 // ProtectionBot side by side with a botbuilder-js peer: turns/s, latency, memory and storage operations per turn.
 // Usage: dotnet run -c Release --project bench/ProtectionBot.Bench [-- --conversations 600 --concurrency 32 ...]
-var options = BenchOptions.Parse(args);
 try
 {
-    return await RunAsync(options);
+    return await RunAsync(BenchOptions.Parse(args));
 }
 catch (BenchException failure)
 {
@@ -122,8 +121,9 @@ static async Task<int> RunAsync(BenchOptions options)
         // The floor: what 5x would ask of a bot with state, dialogs and storage, next to an endpoint that has none.
         await using (var bare = await BareEndpoint.StartAsync())
         {
-            await DriveAsync(driver, bare.Url, options.Conversations, options.Concurrency, options.Turns, root);
-            var floor = await DriveAsync(driver, bare.Url, options.Conversations, options.Concurrency, options.Turns, root);
+            var bareUrl = $"{bare.BaseUrl}/api/messages";
+            await DriveAsync(driver, bareUrl, options.Conversations, options.Concurrency, options.Turns, root);
+            var floor = await DriveAsync(driver, bareUrl, options.Conversations, options.Concurrency, options.Turns, root);
             Console.WriteLine($"  bare endpoint         {floor.Row()}   (Kestrel parsing the activity, one fixed reply: the driver and HTTP alone)");
             Console.WriteLine($"  bare endpoint/peer    {floor.TurnsPerSec / peerMedian.TurnsPerSec,9:F2}x {floor.P50 / peerMedian.P50,8:F2}x {floor.P95 / peerMedian.P95,8:F2}x {floor.P99 / peerMedian.P99,8:F2}x");
         }

@@ -6,14 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ProtectionBot.Bench;
 
@@ -26,24 +19,17 @@ internal sealed class FakeGraphApi : IAsyncDisposable
     public const string PhoneNumberId = "200000000000002";
     public const string AccessToken = "bench-access-token";
 
-    private readonly WebApplication _app;
+    private LoopbackServer? _server;
     private readonly ConcurrentDictionary<string, Channel<SentMessage>> _inboxes = new(StringComparer.Ordinal);
     private int _lastId;
-
-    private FakeGraphApi(WebApplication app) => _app = app;
 
     public string BaseUrl { get; private set; } = "";
 
     public static async Task<FakeGraphApi> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeGraphApi(app);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single().TrimEnd('/');
+        var fake = new FakeGraphApi();
+        fake._server = await LoopbackServer.StartAsync(fake.HandleAsync);
+        fake.BaseUrl = fake._server.BaseUrl;
         return fake;
     }
 
@@ -51,8 +37,8 @@ internal sealed class FakeGraphApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null)
+            await _server.DisposeAsync();
     }
 
     private Channel<SentMessage> InboxOf(string waId) => _inboxes.GetOrAdd(waId, _ => Channel.CreateUnbounded<SentMessage>());

@@ -47,11 +47,7 @@ internal sealed class StorageKeyRing
         BinaryPrimitives.WriteUInt32BigEndian(header[1..], _current.Id);
         var nonce = sealedValue.AsSpan(HeaderSize, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        var associatedDataLength = HeaderSize + Encoding.UTF8.GetByteCount(purpose);
-        // Purposes name a storage key, a few hundred bytes at most in practice.
-        var associatedData = associatedDataLength <= StackLimit ? stackalloc byte[StackLimit] : new byte[associatedDataLength];
-        associatedData = associatedData[..associatedDataLength];
-        WriteAssociatedData(header, purpose, associatedData);
+        var associatedData = AssociatedData(header, purpose, stackalloc byte[StackLimit]);
         var aes = _current.Rent();
         try
         {
@@ -73,11 +69,7 @@ internal sealed class StorageKeyRing
         if (!_keys.TryGetValue(BinaryPrimitives.ReadUInt32BigEndian(header[1..]), out var key))
             return OpenResult.Fail(OpenFailure.UnknownKey);
         var plaintext = new byte[sealedValue.Length - Overhead];
-        var associatedDataLength = HeaderSize + Encoding.UTF8.GetByteCount(purpose);
-        // Purposes name a storage key, a few hundred bytes at most in practice.
-        var associatedData = associatedDataLength <= StackLimit ? stackalloc byte[StackLimit] : new byte[associatedDataLength];
-        associatedData = associatedData[..associatedDataLength];
-        WriteAssociatedData(header, purpose, associatedData);
+        var associatedData = AssociatedData(header, purpose, stackalloc byte[StackLimit]);
         var aes = key.Rent();
         try
         {
@@ -119,10 +111,14 @@ internal sealed class StorageKeyRing
 
     private const int StackLimit = 512;
 
-    private static void WriteAssociatedData(ReadOnlySpan<byte> header, string purpose, Span<byte> destination)
+    /// <summary>The header and purpose, in <paramref name="buffer"/> when they fit (purposes name a storage key, a few hundred bytes at most).</summary>
+    private static ReadOnlySpan<byte> AssociatedData(ReadOnlySpan<byte> header, string purpose, Span<byte> buffer)
     {
-        header.CopyTo(destination);
-        Encoding.UTF8.GetBytes(purpose, destination[header.Length..]);
+        var length = header.Length + Encoding.UTF8.GetByteCount(purpose);
+        var data = length <= buffer.Length ? buffer[..length] : new byte[length];
+        header.CopyTo(data);
+        Encoding.UTF8.GetBytes(purpose, data[header.Length..]);
+        return data;
     }
 
     /// <summary>
