@@ -11,27 +11,10 @@ namespace BotProtocol.Recognizers;
 /// </summary>
 public static class TextNormalizer
 {
-    // A turn asks for the same message in this form once per command, route and prompt it is checked against; the
-    // last answer of each thread is kept (the function is pure, so a stale entry is only a miss).
-    [ThreadStatic]
-    private static string? t_lastText;
-
-    [ThreadStatic]
-    private static string? t_lastNormalized;
-
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text))
             return string.Empty;
-        if (t_lastNormalized is { } last && string.Equals(t_lastText, text, StringComparison.Ordinal))
-            return last;
-        var normalized = Compute(text);
-        (t_lastText, t_lastNormalized) = (text, normalized);
-        return normalized;
-    }
-
-    private static string Compute(string text)
-    {
 
         // Compatibility decomposition also folds full-width letters, ligatures such as "ﬁ" and the ordinal
         // indicators of "2º" / "1ª" into plain letters; ASCII input (the common case) needs none of it.
