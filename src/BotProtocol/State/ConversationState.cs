@@ -121,14 +121,18 @@ public sealed record AnsweredActivity
 
     internal static AnsweredActivity FromElement(JsonElement element)
     {
-        var id = element.TryGetProperty("id", out var idElement) ? idElement.GetString() : null;
+        var id = element.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
         var replies = element.TryGetProperty("replies", out var repliesElement) ? repliesElement : default;
         var invokeResponse = element.TryGetProperty("invokeResponse", out var invoke) && invoke.ValueKind != JsonValueKind.Null
             ? invoke.Deserialize(ProtocolJsonContext.Default.InvokeResponse)
             : null;
-        int? delivered = element.TryGetProperty("delivered", out var deliveredElement) && deliveredElement.ValueKind != JsonValueKind.Null
-            ? deliveredElement.GetInt32()
-            : null;
+        int? delivered = null;
+        if (element.TryGetProperty("delivered", out var deliveredElement) && deliveredElement.ValueKind != JsonValueKind.Null)
+        {
+            delivered = deliveredElement.ValueKind == JsonValueKind.Number && deliveredElement.TryGetInt32(out var count)
+                ? count
+                : throw new JsonException("An answered activity's delivered count is not a number.");
+        }
         return new AnsweredActivity(id ?? throw new JsonException("An answered activity has no id."), replies, invokeResponse) { Delivered = delivered };
     }
 
@@ -161,37 +165,7 @@ internal sealed class AnsweredActivityConverter : JsonConverter<AnsweredActivity
     {
         if (reader.TokenType != JsonTokenType.StartObject)
             throw new JsonException("An answered activity is a JSON object.");
-        string? id = null;
-        JsonElement replies = default;
-        InvokeResponse? invokeResponse = null;
-        int? delivered = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString();
-            reader.Read();
-            switch (name)
-            {
-                case "id":
-                    id = reader.GetString();
-                    break;
-                case "replies":
-                    // A copy of just this array's bytes, parsed only as far as finding its end.
-                    replies = JsonElement.ParseValue(ref reader);
-                    break;
-                case "invokeResponse":
-                    invokeResponse = JsonSerializer.Deserialize(ref reader, ProtocolJsonContext.Default.InvokeResponse);
-                    break;
-                case "delivered":
-                    delivered = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
-                    break;
-                default:
-                    reader.Skip();
-                    break;
-            }
-        }
-        if (id is null)
-            throw new JsonException("An answered activity has no id.");
-        return new AnsweredActivity(id, replies, invokeResponse) { Delivered = delivered };
+        return AnsweredActivity.FromElement(JsonElement.ParseValue(ref reader));
     }
 
     public override void Write(Utf8JsonWriter writer, AnsweredActivity value, JsonSerializerOptions options)

@@ -45,10 +45,10 @@ internal sealed class WhatsAppMessenger
     public async Task<DateTimeOffset?> LastInboundAsync(string waId, CancellationToken cancellationToken)
     {
         var stored = await _store.ReadAsync(ConversationKey(waId), cancellationToken);
-        if (stored is null)
+        // A document that no longer opens says nothing about the window: closed, as for a number never seen.
+        if (stored is null || stored.IsUnreadable)
             return null;
-        var state = JsonSerializer.Deserialize(stored.Data.Span, ProtocolJsonContext.Default.ConversationState);
-        return state is null ? null : CustomerServiceWindow.LastInbound(state);
+        return CustomerServiceWindow.LastInbound(ConversationState.Parse(stored.Data));
     }
 
     /// <summary>Whether a template for <paramref name="purpose"/> is configured in <paramref name="language"/> or in English.</summary>
