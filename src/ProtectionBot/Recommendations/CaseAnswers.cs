@@ -24,6 +24,12 @@ public sealed record CaseAnswers
     /// <summary><c>self</c>, <c>someone-else</c> (a colleague, relative) or <c>organisation</c> (a group or community).</summary>
     public string? AtRisk { get; init; }
 
+    /// <summary>
+    /// <c>woman</c>, <c>man</c> or <c>trans-nonbinary</c>, of the person at risk; null when not asked, or when they
+    /// preferred not to say. Asked only where a route depends on it (women's funds, the Rapporteur on violence against women).
+    /// </summary>
+    public string? Gender { get; init; }
+
     /// <summary>Codes from <see cref="Knowledge.KnowledgeCodes.Profiles"/> (never <c>any</c>).</summary>
     public IReadOnlyList<string> Profiles { get; init; } = [];
 
@@ -39,14 +45,27 @@ public sealed record CaseAnswers
     /// <summary><c>days</c>, <c>weeks</c>, <c>months</c> (up to a year) or <c>years</c>.</summary>
     public string? Started { get; init; }
 
-    /// <summary>The person wants to leave or has had to leave the place where they are at risk.</summary>
+    /// <summary>The person may need to leave their home, region or country to be safe (R18).</summary>
     public bool NeedsRelocation { get; init; }
+
+    /// <summary>The person has already had to leave their country (in exile): some grants no longer apply (R18).</summary>
+    public bool AlreadyLeft { get; init; }
+
+    /// <summary>
+    /// Who is behind the threat: <c>state</c> (police, army, officials), <c>non-state</c> (armed or criminal groups,
+    /// companies, private persons) or <c>unknown</c>; null when not asked or not said. Decides how a national protection
+    /// programme is offered (R25).
+    /// </summary>
+    public string? Perpetrator { get; init; }
 
     /// <summary>The person fears public exposure: public alerts are then offered last and only with consent.</summary>
     public bool FearsExposure { get; init; }
 
     /// <summary>Interested in trainings as well as protection.</summary>
     public bool WantsTraining { get; init; } = true;
+
+    /// <summary>No threat or attack to report: the person wants to learn, so only trainings are offered (R22).</summary>
+    public bool LearningOnly { get; init; }
 
     /// <summary>Optional free text; kept only with consent and never logged.</summary>
     public string? Description { get; init; }
