@@ -6,12 +6,17 @@ namespace ProtectionBot.Knowledge;
 /// </summary>
 public static class KnowledgeCodes
 {
-    public static readonly IReadOnlyList<string> Systems = ["UN", "Inter-American", "African", "European", "EU", "OSCE", "NGO"];
+    /// <summary>
+    /// Who runs it: the UN, a regional system, the EU or OSCE, the Aarhus Convention's bodies (<c>UNECE-Aarhus</c>), a
+    /// non-governmental organisation, or a State's own protection programme (<c>national</c>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Systems = ["UN", "Inter-American", "African", "European", "EU", "OSCE", "UNECE-Aarhus", "NGO", "national"];
 
+    /// <summary>What it does; <c>state protection programme</c> is a State's own scheme (risk study, escorts, relocation).</summary>
     public static readonly IReadOnlyList<string> Kinds =
     [
         "emergency-line", "emergency-grant", "relocation", "communication", "quasi-judicial", "judicial",
-        "provisional-measures", "diplomatic", "advocacy", "capacity", "monitoring",
+        "provisional-measures", "diplomatic", "advocacy", "capacity", "monitoring", "state protection programme",
     ];
 
     /// <summary>What is happening; the interview's multi-select offers exactly these.</summary>
@@ -39,8 +44,9 @@ public static class KnowledgeCodes
     /// Memberships and treaty acceptances a mechanism can depend on:
     /// <c>oas</c> (IACHR), <c>iacthr</c> (accepted the Inter-American Court's jurisdiction), <c>african-charter</c>,
     /// <c>coe</c> (Council of Europe, ECtHR), <c>osce</c>, <c>eu</c> (EU member State), <c>ced</c> (party to the
-    /// Convention on Enforced Disappearance), <c>cat-22</c> (CAT article 22 declaration), <c>ccpr-op1</c>.
+    /// Convention on Enforced Disappearance), <c>cat-22</c> (CAT article 22 declaration), <c>ccpr-op1</c>, <c>aarhus</c>
+    /// (party to the Aarhus Convention, under its Special Rapporteur on environmental defenders).
     /// </summary>
     public static readonly IReadOnlyList<string> Memberships =
-        ["oas", "iacthr", "african-charter", "coe", "osce", "eu", "ced", "cat-22", "ccpr-op1"];
+        ["oas", "iacthr", "african-charter", "coe", "osce", "eu", "ced", "cat-22", "ccpr-op1", "aarhus"];
 }

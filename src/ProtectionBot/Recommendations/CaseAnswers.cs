@@ -58,8 +58,18 @@ public sealed record CaseAnswers
     /// </summary>
     public string? Perpetrator { get; init; }
 
-    /// <summary>The person fears public exposure: public alerts are then offered last and only with consent.</summary>
+    /// <summary>
+    /// The person said it would not be safe for them if the case were made public (the sheet's <c>publicity: no</c>):
+    /// public alerts are never offered, and confidential routes say the source stays confidential (R24).
+    /// </summary>
     public bool FearsExposure { get; init; }
+
+    /// <summary>
+    /// The person said it would be safe for their case to be made public (the sheet's <c>publicity: yes</c>). Public
+    /// alerts (Amnesty's urgent actions, the Observatory's alerts) need this explicit yes (R24); without it, because the
+    /// question was not asked or they preferred not to say, they are not offered.
+    /// </summary>
+    public bool AgreesToPublicity { get; init; }
 
     /// <summary>Interested in trainings as well as protection.</summary>
     public bool WantsTraining { get; init; } = true;

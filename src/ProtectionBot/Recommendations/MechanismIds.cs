@@ -1,10 +1,9 @@
-using System.Collections.Frozen;
-
 namespace ProtectionBot.Recommendations;
 
 /// <summary>
 /// The mechanism ids the routing rules name, as the catalogue spells them. The knowledge files may drop or rename an
-/// entry; a rule that names an id the data lacks is then simply skipped.
+/// entry; a rule that names an id the data lacks is then simply skipped. National programmes are not named here: R25
+/// finds the one for the person's country in the data (system <c>national</c>).
 /// </summary>
 internal static class MechanismIds
 {
@@ -18,6 +17,7 @@ internal static class MechanismIds
     public const string DigitalDefenders = "ddp-digital-defenders";
     public const string ProtectionInternational = "protection-international";
     public const string Amnesty = "amnesty-urgent-action";
+    public const string Ishr = "ishr";
     public const string AsiaPacificForum = "apf-nhri";
 
     public const string RapporteurOnDefenders = "un-sp-hrd";
@@ -44,6 +44,5 @@ internal static class MechanismIds
     public const string Odihr = "osce-odihr-hrd";
     public const string EuGuidelines = "eu-guidelines-hrd";
 
-    /// <summary>Routes that make the case public: offered only with explicit consent (R24).</summary>
-    public static readonly FrozenSet<string> PublicAlerts = FrozenSet.Create(StringComparer.Ordinal, Amnesty, Observatory);
+    public const string AarhusRapporteur = "aarhus-sr-env-defenders";
 }

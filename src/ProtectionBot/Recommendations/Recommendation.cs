@@ -1,10 +1,25 @@
 namespace ProtectionBot.Recommendations;
 
-/// <summary>How soon a route acts: the list is ranked immediate, then urgent, then long-term.</summary>
+/// <summary>
+/// How soon a route acts, as the card's headings say it: right now (a line that answers now), in the coming days,
+/// in the long term. It follows the ranking, so a presenter that groups by tier keeps the order.
+/// </summary>
 public enum RouteTier
 {
     Immediate,
     Urgent,
+    LongTerm,
+}
+
+/// <summary>
+/// Where a route stands in the ranking (docs/recommendations.md): the lines to call in immediate danger, then the route
+/// the catalogue makes for each reported situation, then the routes that support them, then the long-term ones.
+/// </summary>
+public enum RouteGroup
+{
+    DangerLine,
+    ForTheSituation,
+    Supporting,
     LongTerm,
 }
 
@@ -14,13 +29,18 @@ public enum RouteTier
 /// </summary>
 public sealed record Recommendation(string MechanismId, RouteTier Tier)
 {
-    /// <summary>The rules that chose it (R1…R24), for tests and for the caseworker's summary.</summary>
+    public RouteGroup Group { get; init; } = RouteGroup.Supporting;
+
+    /// <summary>What to do now: a danger line or the route made for the situation, as opposed to support and the long run.</summary>
+    public bool DoNow => Group is RouteGroup.DangerLine or RouteGroup.ForTheSituation;
+
+    /// <summary>The rules that chose it (R1…R26), for tests and for the caseworker's summary.</summary>
     public IReadOnlyList<string> Rules { get; init; } = [];
 
-    /// <summary>Why it fits this person, as text keys with arguments.</summary>
+    /// <summary>Why it fits this person: one sentence per fact, the first saying what the route is for.</summary>
     public IReadOnlyList<ReasonText> Reasons { get; init; } = [];
 
-    /// <summary>Warnings such as "does not accept your language" or "only with your consent".</summary>
+    /// <summary>Warnings such as "does not accept your language", a deadline, or "only with your consent".</summary>
     public IReadOnlyList<ReasonText> Notes { get; init; } = [];
 }
 

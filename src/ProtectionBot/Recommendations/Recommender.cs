@@ -5,7 +5,7 @@ using ProtectionBot.Recommendations.Trainings;
 namespace ProtectionBot.Recommendations;
 
 /// <summary>
-/// Turns a defender's answers into ranked mechanisms and trainings with the catalogue's routing rules (R1–R24), so
+/// Turns a defender's answers into ranked mechanisms and trainings with the catalogue's routing rules (R1–R26), so
 /// every suggestion can be traced to a rule and explained in the person's language. Deterministic: the same answers,
 /// data and day always give the same list.
 /// </summary>
@@ -15,7 +15,8 @@ public sealed class Recommender(
     Func<string, Country?> findCountry,
     TimeProvider time)
 {
-    // R1 comes first so the emergency line is the first proposal; the order of the rest only breaks ranking ties.
+    // In the catalogue's order, which is the last tie-break of the ranking. R22 (trainings) is the TrainingAdvisor,
+    // R23 (language) a note every route gets in RouteMerger.
     private static readonly IReadOnlyList<RoutingRule> Rules =
     [
         new R01ImmediateDanger(), new R02InterAmericanPrecautionaryMeasures(), new R03InterAmericanCourt(),
@@ -23,7 +24,8 @@ public sealed class Recommender(
         new R08KillingOrDeathThreats(), new R09GenderBasedViolence(), new R10DigitalAttack(), new R11Expression(),
         new R12Criminalization(), new R13Reprisals(), new R14AfricanSystem(), new R15EuropeanSystems(),
         new R16EuMissions(), new R17AsiaPacific(), new R18Relocation(), new R19OrganisationUnderAttack(),
-        new R20LongTermRedress(), new R21CommunitiesInTheAmericas(),
+        new R20LongTermRedress(), new R21CommunitiesInTheAmericas(), new R24SafetyOfPublicity(),
+        new R25NationalProgramme(), new R26Aarhus(),
     ];
 
     private readonly TrainingAdvisor _trainingAdvisor = new(trainings);
@@ -33,14 +35,27 @@ public sealed class Recommender(
         ArgumentNullException.ThrowIfNull(answers);
         var country = string.IsNullOrWhiteSpace(answers.Country) ? null : findCountry(answers.Country);
         var now = time.GetUtcNow();
-        var facts = new CaseFacts(answers, country, DateOnly.FromDateTime(now.UtcDateTime));
+        var facts = new CaseFacts(answers, country, DateOnly.FromDateTime(now.UtcDateTime), NationalProgramme(country));
 
-        var proposals = Rules.SelectMany(rule => rule.Propose(facts))
-            .Where(p => mechanisms.TryGetValue(p.MechanismId, out var mechanism) && Coverage.Allows(mechanism, country));
-        var routes = RouteMerger.Merge(proposals, facts, mechanisms);
-        var ranked = RouteRanking.Rank(routes, facts, mechanisms);
+        IReadOnlyList<Recommendation> ranked = [];
+        if (facts.ReportsHarm)
+        {
+            var proposals = Rules.SelectMany(rule => rule.Propose(facts))
+                .Where(p => mechanisms.TryGetValue(p.MechanismId, out var mechanism) && Coverage.Allows(mechanism, country))
+                .ToList();
+            ranked = RouteRanking.Rank(RouteMerger.Merge(proposals, facts, mechanisms), facts);
+        }
 
-        var suggestedTrainings = answers.WantsTraining ? _trainingAdvisor.Suggest(facts, now) : [];
+        // R22: trainings come after safety, so none while the person is in danger.
+        var suggestedTrainings = answers.WantsTraining && !facts.InDanger ? _trainingAdvisor.Suggest(facts, now) : [];
         return new RecommendationResult(ranked, suggestedTrainings);
     }
+
+    /// <summary>The State's own protection programme where the person is: an entry of system <c>national</c> covering the country.</summary>
+    private string? NationalProgramme(Country? country) =>
+        country is null ? null : mechanisms.Values
+            .Where(m => m.System == "national" && m.Covers.Any(country.IsIn))
+            .Select(m => m.Id)
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
 }

@@ -1,50 +1,30 @@
-using ProtectionBot.Knowledge;
-
 namespace ProtectionBot.Recommendations;
 
 /// <summary>
-/// The catalogue's order: the emergency line first when in danger (R1); then immediate, urgent, long-term; within a
-/// tier, what protects fastest (a line that answers now, then measures a State is asked to take, relocation, a letter
-/// from an expert to the government, money, diplomacy, public advocacy, training), then routes known to cover the
-/// person's country, then those in their language, then those more rules agree on, then those specific to their
-/// situation or profile over generic ones. Public alerts go last when the person fears exposure (R24). LINQ's ordering
-/// is stable, so remaining ties keep the order the rules proposed them in.
+/// The ranking, in a caseworker's words (docs/recommendations.md): in immediate danger, the lines that answer now come
+/// first; then, for each situation reported, the route the catalogue makes for it; then the routes that support those;
+/// then the long-term ones. Within each group, a closing time limit first (an imminent expulsion, a disappearance still
+/// inside the urgent procedure's window, then dates counted from a final decision), then what protects soonest (a line,
+/// measures a State must take or a way out, an expert's urgent intervention or a grant, diplomacy and alerts, a complaint
+/// decided in years). A route sure to cover the person's country comes before one that may not (they did not say where
+/// they are). Ties go to the more specific route: made for this person's profile, then covering fewer situations; never
+/// to how many rules name it. Last, routes in the person's language (R23) before the others, and the catalogue's order.
 /// </summary>
 internal static class RouteRanking
 {
-    public static IReadOnlyList<Recommendation> Rank(IReadOnlyList<Recommendation> routes, CaseFacts facts, IReadOnlyDictionary<string, Mechanism> mechanisms) =>
+    public static IReadOnlyList<Recommendation> Rank(IReadOnlyList<MergedRoute> routes, CaseFacts facts) =>
     [
         .. routes
-            .Select(route => (route, mechanism: mechanisms[route.MechanismId]))
-            .OrderBy(r => facts.InDanger && r.route.MechanismId == MechanismIds.EmergencyLine ? 0 : 1)
-            .ThenBy(r => facts.Answers.FearsExposure && MechanismIds.PublicAlerts.Contains(r.route.MechanismId) ? 1 : 0)
-            .ThenBy(r => r.route.Tier)
-            .ThenBy(r => ProtectionSpeed(r.mechanism))
-            .ThenBy(r => Coverage.IsUncertain(r.mechanism, facts.Country) ? 1 : 0)
-            .ThenBy(r => RouteMerger.AcceptsLanguage(r.mechanism, facts.Language) ? 0 : 1)
-            .ThenByDescending(r => r.route.Rules.Count)
-            .ThenByDescending(r => Specificity(r.mechanism, facts))
-            .Select(r => r.route),
+            .OrderBy(r => r.Group)
+            // R1 names the emergency line first and Access Now only beside it for a purely digital danger.
+            .ThenBy(r => r.Group == RouteGroup.DangerLine ? r.FirstProposal : 0)
+            .ThenBy(r => r.Deadline)
+            .ThenBy(r => r.Action)
+            .ThenBy(r => Coverage.IsUncertain(r.Mechanism, facts.Country) ? 1 : 0)
+            .ThenBy(r => facts.IsMadeFor(r.Mechanism.Profiles) ? 0 : 1)
+            .ThenBy(r => r.Mechanism.Situations.Count == 0 ? int.MaxValue : r.Mechanism.Situations.Count)
+            .ThenBy(r => RouteMerger.AcceptsLanguage(r.Mechanism, facts.Language) ? 0 : 1)
+            .ThenBy(r => r.FirstProposal)
+            .Select(r => r.Recommendation),
     ];
-
-    /// <summary>Kinds from the one that protects soonest; a mechanism of several kinds counts as its fastest.</summary>
-    private static readonly string[] KindsBySpeed =
-    [
-        "emergency-line", "provisional-measures", "relocation", "communication", "quasi-judicial", "judicial",
-        "emergency-grant", "diplomatic", "advocacy", "monitoring", "capacity",
-    ];
-
-    internal static int ProtectionSpeed(Mechanism mechanism) =>
-        mechanism.Kinds.Select(kind => Array.IndexOf(KindsBySpeed, kind)).Where(i => i >= 0).DefaultIfEmpty(KindsBySpeed.Length).Min();
-
-    /// <summary>
-    /// Made for this person's profile counts most; then the share of the mechanism's situations the person reports, so
-    /// a narrow mandate that fits (torture for torture) beats a broad one that also fits.
-    /// </summary>
-    internal static double Specificity(Mechanism mechanism, CaseFacts facts)
-    {
-        var forProfile = !mechanism.Profiles.Contains("any") && mechanism.Profiles.Any(facts.Is) ? 1 : 0;
-        var situations = mechanism.Situations.Count == 0 ? 0 : (double)mechanism.Situations.Count(facts.Reports) / mechanism.Situations.Count;
-        return forProfile + situations;
-    }
 }

@@ -13,9 +13,9 @@ internal static class CourseContent
 
     public static readonly TextCatalog Texts = TextCatalog.Load(AppContext.BaseDirectory);
     public static readonly CountryCatalog Countries = CountryCatalog.Load(AppContext.BaseDirectory);
-    public static readonly KnowledgeBase Knowledge = KnowledgeBase.Load(AppContext.BaseDirectory, new DateOnly(2026, 12, 1), Countries.Contains);
+    public static readonly KnowledgeBase Knowledge = KnowledgeBase.Load(AppContext.BaseDirectory, new DateOnly(2026, 12, 4), Countries.Contains);
     public static readonly CourseQuestionsFile Questions =
-        CourseQuestionsFile.Load(AppContext.BaseDirectory, new DateOnly(2026, 12, 1), id => Knowledge.Trainings.Any(t => t.Id == id));
+        CourseQuestionsFile.Load(AppContext.BaseDirectory, new DateOnly(2026, 12, 4), id => Knowledge.Trainings.Any(t => t.Id == id));
     public static readonly CourseQuestionMatcher Matcher = new(Texts, Knowledge.Trainings, Questions.Faq, Countries);
     public static readonly CourseAnswers Answers = new(Texts, Knowledge, Countries);
 

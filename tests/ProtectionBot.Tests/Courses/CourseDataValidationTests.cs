@@ -190,8 +190,8 @@ public sealed class CourseDataValidationTests : IDisposable
         Write("references.yaml", References);
         Write("course-questions.yaml", questions);
         var countries = CountryCatalog.Load(_root);
-        var knowledge = KnowledgeBase.Load(_root, new DateOnly(2026, 12, 1), countries.Contains);
-        return (knowledge, CourseQuestionsFile.Load(_root, new DateOnly(2026, 12, 1), id => knowledge.Trainings.Any(t => t.Id == id)));
+        var knowledge = KnowledgeBase.Load(_root, new DateOnly(2026, 12, 4), countries.Contains);
+        return (knowledge, CourseQuestionsFile.Load(_root, new DateOnly(2026, 12, 4), id => knowledge.Trainings.Any(t => t.Id == id)));
     }
 
     private IReadOnlyList<string> Problems(string course = Course, string questions = Questions)

@@ -18,13 +18,13 @@ public sealed class PersonaTests
         new Persona("Colombian land defender threatened by an armed group", "es-CO", Country: "Colombia",
             Situations: ["threats", "smear-campaign"], Profiles: ["land-environment", "indigenous"], Urgency: "urgent")
         {
-            ExpectFirst = ["iachr-precautionary-measures", "un-sp-hrd"],
-            ExpectRules = { ["iachr-precautionary-measures"] = "R2", ["un-sp-hrd"] = "R4" },
+            ExpectFirst = ["iachr-precautionary-measures", "un-sp-fox", "un-sp-hrd"],
+            ExpectRules = { ["iachr-precautionary-measures"] = "R2", ["un-sp-fox"] = "R11", ["un-sp-hrd"] = "R4" },
         },
         new Persona("Mexican journalist receiving death threats", "es-MX", Country: "Méjico",
             Situations: ["threats"], Profiles: ["journalist"], Urgency: "urgent")
         {
-            ExpectFirst = ["iachr-precautionary-measures", "un-sp-hrd", "un-sp-fox"],
+            ExpectFirst = ["iachr-precautionary-measures", "un-sp-fox", "un-sp-hrd"],
             ExpectRules = { ["un-sp-fox"] = "R11" },
         },
         new Persona("Guatemalan community leader attacked, in danger now", "es-GT", Country: "guatemala",

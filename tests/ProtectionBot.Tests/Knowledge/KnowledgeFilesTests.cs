@@ -9,7 +9,7 @@ namespace ProtectionBot.Tests.Knowledge;
 public sealed class KnowledgeFilesTests
 {
     private static readonly CountryCatalog Countries = CountryCatalog.Load(AppContext.BaseDirectory);
-    private static readonly KnowledgeBase Knowledge = KnowledgeBase.Load(AppContext.BaseDirectory, new DateOnly(2026, 12, 1), Countries.Contains);
+    private static readonly KnowledgeBase Knowledge = KnowledgeBase.Load(AppContext.BaseDirectory, new DateOnly(2026, 12, 4), Countries.Contains);
 
     /// <summary>Every mechanism heading of the research catalogue the data started from.</summary>
     public static TheoryData<string> CatalogueMechanisms() =>
@@ -21,6 +21,7 @@ public sealed class KnowledgeFilesTests
         "osce-odihr-hrd", "eu-guidelines-hrd", "protectdefenders-eu", "fld-emergency-line", "fld-protection-grants",
         "uaf-rapid-response", "lifeline-cso-fund", "observatory-fidh-omct", "access-now-helpline", "ddp-digital-defenders",
         "protection-international", "amnesty-urgent-action", "hrw", "ishr", "apf-nhri",
+        "aarhus-sr-env-defenders", "mx-mecanismo-proteccion", "co-unp", "br-ppddh", "hn-snp",
     ];
 
     public static TheoryData<string> CatalogueTrainings() =>
@@ -109,6 +110,53 @@ public sealed class KnowledgeFilesTests
     {
         foreach (var code in Knowledge.Mechanisms.Values.SelectMany(m => m.Covers))
             Assert.True(KnowledgeCodes.Memberships.Contains(code) || KnowledgeCodes.Regions.Contains(code) || Countries.Contains(code), code);
+    }
+
+    [Theory]
+    [InlineData("mx-mecanismo-proteccion", "MX")]
+    [InlineData("co-unp", "CO")]
+    [InlineData("br-ppddh", "BR")]
+    [InlineData("hn-snp", "HN")]
+    public void Each_national_protection_programme_covers_its_own_country_only(string id, string country)
+    {
+        var programme = Knowledge.Mechanisms[id];
+
+        Assert.Equal(("national", "state protection programme"), (programme.System, Assert.Single(programme.Kinds)));
+        Assert.Equal([country], programme.Covers);
+    }
+
+    [Fact]
+    public void The_aarhus_rapporteur_covers_the_46_states_parties_and_is_the_only_route_of_its_system()
+    {
+        var rapporteur = Knowledge.Mechanisms["aarhus-sr-env-defenders"];
+
+        Assert.Equal("UNECE-Aarhus", rapporteur.System);
+        Assert.Equal(["aarhus"], rapporteur.Covers);
+        Assert.Equal(46, Countries.All.Count(c => c.IsIn("aarhus")));
+        Assert.All(["FR", "ES", "RS", "KG", "KZ", "GE", "GB", "GW"], code => Assert.True(Countries.Find(code)!.IsIn("aarhus"), code));
+        Assert.All(["RU", "TR", "BY", "US"], code => Assert.False(Countries.Find(code)!.IsIn("aarhus"), code));
+    }
+
+    /// <summary>
+    /// The facts on which the bot tells someone a route does not take their language: Access Now's helpline answers in
+    /// Spanish and French as well as English, and the European Court takes a first application in the official language
+    /// of any member State (Rules of Court, Rule 34 § 2), Spanish included.
+    /// </summary>
+    [Theory]
+    [InlineData("access-now-helpline")]
+    [InlineData("ecthr-rule39")]
+    [InlineData("fld-emergency-line")]
+    [InlineData("un-sp-hrd")]
+    public void The_routes_that_take_spanish_french_and_english_say_so(string id)
+    {
+        Assert.All(Language.All, language => Assert.Contains(language, Knowledge.Mechanisms[id].Languages));
+    }
+
+    [Fact]
+    public void The_languages_checked_again_carry_the_day_they_were_checked()
+    {
+        Assert.Equal(new DateOnly(2026, 12, 4), Knowledge.Mechanisms["access-now-helpline"].LastVerified);
+        Assert.Equal(new DateOnly(2026, 12, 4), Knowledge.Mechanisms["ecthr-rule39"].LastVerified);
     }
 
     private static void AssertTranslated(LocalizedText text, string id)

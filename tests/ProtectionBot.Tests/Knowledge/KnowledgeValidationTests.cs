@@ -164,7 +164,7 @@ public sealed class KnowledgeValidationTests : IDisposable
         Write("trainings.yaml", training);
         Write("references.yaml", References);
         var countries = CountryCatalog.Load(_root);
-        return KnowledgeBase.Load(_root, new DateOnly(2026, 12, 1), countries.Contains);
+        return KnowledgeBase.Load(_root, new DateOnly(2026, 12, 4), countries.Contains);
     }
 
     private IReadOnlyList<string> Problems(string mechanism, string training = Training)

@@ -4,23 +4,25 @@ using Keys = ProtectionBot.Recommendations.ReasonKeys;
 
 namespace ProtectionBot.Tests.Recommendations;
 
-/// <summary>R22: trainings that fit, with their registration status on the day.</summary>
+/// <summary>R22: trainings that fit, with their registration status on the day, after safety.</summary>
 public sealed class TrainingRecommendationTests
 {
+    private const string R22 = "Trainings (after safety): Americas + Spanish → iachr course only if a current call is open (2019 editions closed), pi-elearning (es); Africa/MENA/Asia-Pacific → ishr-regional-trainings; UN advocacy + English → ishr-hrdap (next call); everyone → ishr-academy, pi-elearning (en/es/fr).";
+
     private static readonly CaseAnswers ColombianInSpanish = new() { Language = "es", Country = "CO", Profiles = ["indigenous"] };
 
     private static IReadOnlyList<TrainingSuggestion> Trainings(CaseAnswers answers, DateTimeOffset now) =>
         Recommender(now).Recommend(answers).Trainings;
 
     [Fact]
+    [CatalogueRule("R22", R22)]
     public void A_closed_iachr_course_is_never_suggested()
     {
-        var trainings = Trainings(ColombianInSpanish, Today);
-
-        Assert.DoesNotContain(trainings, t => t.TrainingId == "iachr-hrd-course");
+        Assert.DoesNotContain(Trainings(ColombianInSpanish, Today), t => t.TrainingId == "iachr-hrd-course");
     }
 
     [Fact]
+    [CatalogueRule("R22", R22)]
     public void The_iachr_course_is_open_during_its_call_with_the_deadline_in_the_organiser_s_time_and_priority_for_indigenous_defenders()
     {
         var trainings = Trainings(ColombianInSpanish, new DateTimeOffset(2019, 9, 20, 12, 0, 0, TimeSpan.Zero));
@@ -50,14 +52,15 @@ public sealed class TrainingRecommendationTests
     }
 
     [Fact]
-    public void A_recurring_course_whose_editions_have_all_closed_is_listed_as_closed_last_and_never_as_open()
+    [CatalogueRule("R22", "everyone → ishr-academy, pi-elearning (en/es/fr)")]
+    public void The_security_course_for_every_defender_comes_first_and_when_its_editions_have_closed_it_says_so_and_is_never_open()
     {
         var trainings = Trainings(ColombianInSpanish, Today);
 
-        var elearning = Assert.Single(trainings, t => t.TrainingId == "pi-elearning");
-        Assert.Equal(RegistrationStatus.Closed, elearning.Status);
+        var elearning = trainings[0];
+        Assert.Equal(("pi-elearning", RegistrationStatus.Closed), (elearning.TrainingId, elearning.Status));
         Assert.Contains(elearning.Reasons, r => r.Key == Keys.TrainingClosed);
-        Assert.Equal("pi-elearning", trainings[^1].TrainingId);
+        Assert.Equal("ishr-academy", trainings[1].TrainingId);
     }
 
     [Fact]
@@ -70,21 +73,43 @@ public sealed class TrainingRecommendationTests
     }
 
     [Fact]
-    public void The_geneva_programme_taught_in_english_is_offered_to_english_speakers_only_and_first_while_its_call_is_open()
+    [CatalogueRule("R22", "UN advocacy + English → ishr-hrdap (next call)")]
+    public void The_geneva_programme_taught_in_english_comes_first_for_english_speakers_while_its_call_is_open()
     {
         var english = Trainings(new CaseAnswers { Language = "en", Country = "PH" }, Today);
-        var spanish = Trainings(new CaseAnswers { Language = "es", Country = "PH" }, Today);
 
         Assert.Equal(("ishr-hrdap", RegistrationStatus.Open), (english[0].TrainingId, english[0].Status));
-        Assert.DoesNotContain(spanish, t => t.TrainingId == "ishr-hrdap");
+        Assert.DoesNotContain(english[0].Reasons, r => r.Key == Keys.TrainingOtherLanguage);
     }
 
     [Fact]
+    [CatalogueRule("R23", "if a mechanism does not accept the user's language, keep it but say so and offer the partner's help")]
+    public void A_training_taught_only_in_english_is_shown_to_spanish_and_french_speakers_with_its_language_after_those_in_theirs()
+    {
+        foreach (var language in (string[])["es", "fr"])
+        {
+            var trainings = Trainings(new CaseAnswers { Language = language, Country = "KE" }, new DateTimeOffset(2026, 12, 20, 0, 0, 0, TimeSpan.Zero)) ;
+            var geneva = Assert.Single(trainings, t => t.TrainingId == "ishr-hrdap");
+            var taughtIn = Assert.Single(geneva.Reasons, r => r.Key == Keys.TrainingOtherLanguage);
+            Assert.Equal(["English"], taughtIn.Arguments);
+            Assert.True(trainings.ToList().IndexOf(geneva) > trainings.ToList().FindIndex(t => t.TrainingId == "ishr-academy"));
+        }
+    }
+
+    [Fact]
+    [CatalogueRule("R22", "Africa/MENA/Asia-Pacific → ishr-regional-trainings")]
     public void Regional_trainings_are_offered_only_to_people_from_their_regions()
     {
         Assert.Contains(Trainings(new CaseAnswers { Language = "fr", Country = "TN" }, Today), t => t.TrainingId == "ishr-regional-trainings");
         Assert.DoesNotContain(Trainings(new CaseAnswers { Language = "fr", Country = "FR" }, Today), t => t.TrainingId == "ishr-regional-trainings");
         Assert.DoesNotContain(Trainings(new CaseAnswers { Language = "fr" }, Today), t => t.TrainingId == "ishr-regional-trainings");
+    }
+
+    [Fact]
+    [CatalogueRule("R22", "Trainings (after safety)")]
+    public void Nobody_in_immediate_danger_is_offered_a_training()
+    {
+        Assert.Empty(Trainings(ColombianInSpanish with { InImmediateDanger = true, Urgency = "immediate", Situations = ["threats"] }, Today));
     }
 
     [Fact]

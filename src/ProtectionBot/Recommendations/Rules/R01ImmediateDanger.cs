@@ -15,9 +15,8 @@ internal sealed class R01ImmediateDanger : RoutingRule
     {
         if (!facts.InDanger)
             yield break;
-        yield return Route(EmergencyLine, RouteTier.Immediate, new ReasonText(ReasonKeys.EmergencyLine), new ReasonText(ReasonKeys.LocalHelp));
-        var purelyDigital = facts.Answers.Situations is ["digital-attack"];
-        if (purelyDigital)
-            yield return Route(AccessNow, RouteTier.Immediate, ReasonKeys.DigitalEmergency);
+        yield return DangerLine(EmergencyLine, Say(ReasonKeys.EmergencyLine)) with { Notes = [Say(ReasonKeys.LocalHelp)] };
+        if (facts.Answers.Situations is ["digital-attack"])
+            yield return DangerLine(AccessNow, Say(ReasonKeys.DigitalEmergency)) with { Fact = "access-now" };
     }
 }

@@ -4,9 +4,10 @@ namespace ProtectionBot.Recommendations.Rules;
 
 /// <summary>
 /// R2. In an OAS member State, a serious, urgent risk of irreparable harm to life or integrity is exactly what IACHR
-/// precautionary measures are for, and they need no court case at home first. When the person only complains of an
-/// unfair process (prosecution or detention without a threat to life), the IACHR petition is the fitting route
-/// instead, since precautionary measures are not a fair-trial remedy.
+/// precautionary measures are for, and they need no court case at home first; a person held by the authorities is at
+/// such a risk while the detention lasts. When the person only complains of an unfair process, the IACHR petition is
+/// the fitting route instead, since precautionary measures are not a fair-trial remedy (once remedies are exhausted,
+/// R20 offers the petition with its deadline).
 /// </summary>
 internal sealed class R02InterAmericanPrecautionaryMeasures : RoutingRule
 {
@@ -18,12 +19,15 @@ internal sealed class R02InterAmericanPrecautionaryMeasures : RoutingRule
             yield break;
         if (facts.IsOngoing && facts.RisksLifeOrIntegrity)
         {
-            yield return Route(PrecautionaryMeasures, RouteTier.Urgent, ReasonKeys.PrecautionaryMeasures, facts.CountryName);
+            var reason = facts.OnlyDetentionRisk ? ReasonKeys.PrecautionaryDetention : ReasonKeys.PrecautionaryMeasures;
+            yield return ForTheSituation(PrecautionaryMeasures, RouteTier.Urgent, RouteAction.Protection, Say(reason, facts.CountryName)) with { Fact = "measures" };
         }
-        else if (!facts.RisksLifeOrIntegrity && facts.ReportsAny("criminalization", "arbitrary-detention"))
+        else if (!facts.RisksLifeOrIntegrity && facts.ReportsAny("criminalization", "arbitrary-detention") && facts.Answers.DomesticRemedies != "exhausted")
         {
-            ReasonText[] notes = facts.Answers.DomesticRemedies == "exhausted" ? [] : [new(ReasonKeys.RemediesFirst)];
-            yield return Route(InterAmericanPetitions, RouteTier.LongTerm, new ReasonText(ReasonKeys.PetitionForFairTrial), notes);
+            yield return ForTheSituation(InterAmericanPetitions, RouteTier.LongTerm, RouteAction.Redress, Say(ReasonKeys.PetitionForFairTrial)) with
+            {
+                Notes = [Say(ReasonKeys.RemediesFirst)],
+            };
         }
     }
 }

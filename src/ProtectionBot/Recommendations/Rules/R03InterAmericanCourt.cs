@@ -5,7 +5,8 @@ namespace ProtectionBot.Recommendations.Rules;
 /// <summary>
 /// R3. When the danger is extreme and the State accepted the Inter-American Court, the Commission can ask the Court
 /// for binding provisional measures. The interview does not ask whether IACHR measures were granted and ignored, so
-/// immediate danger stands for "extreme gravity"; the reason says plainly that only the Commission can make the request.
+/// immediate danger stands for "extreme gravity". It supports the precautionary-measures request rather than replacing
+/// it: only the Commission can ask the Court.
 /// </summary>
 internal sealed class R03InterAmericanCourt : RoutingRule
 {
@@ -14,6 +15,6 @@ internal sealed class R03InterAmericanCourt : RoutingRule
     public override IEnumerable<RouteProposal> Propose(CaseFacts facts)
     {
         if (facts.InDanger && facts.RisksLifeOrIntegrity && facts.CountryIsIn("oas") && facts.CountryIsIn("iacthr"))
-            yield return Route(InterAmericanCourt, RouteTier.Urgent, ReasonKeys.CourtThroughCommission, facts.CountryName);
+            yield return Supporting(InterAmericanCourt, RouteTier.Urgent, RouteAction.Protection, Say(ReasonKeys.CourtThroughCommission, facts.CountryName));
     }
 }

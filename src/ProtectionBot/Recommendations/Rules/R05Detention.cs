@@ -4,11 +4,10 @@ namespace ProtectionBot.Recommendations.Rules;
 
 /// <summary>
 /// R5. A detained defender needs the UN Working Group on Arbitrary Detention (urgent action while detained) with the
-/// Rapporteur on defenders; the Rapporteur on torture when ill-treatment is feared; the African Rapporteur in Africa;
-/// money for lawyers and visits (Lifeline when the organisation is the target, Front Line Defenders otherwise); and, in
-/// a non-EU country, EU diplomats who can visit the prison and watch the trial. The interview does not ask about
-/// incommunicado detention, so reported torture or immediate danger stands for the risk of ill-treatment, and the grants
-/// are offered to every detention because the family or organisation almost always bears those costs.
+/// Rapporteur on defenders; the Rapporteur on torture when ill-treatment is feared (immediate danger stands for it, the
+/// interview not asking about incommunicado detention; reported torture is R7's); the African Rapporteur in Africa;
+/// money for lawyers, visits and the family (Lifeline when the organisation is the target, Front Line Defenders
+/// otherwise) and, in a non-EU country, EU diplomats who can visit the prison, both while the detention lasts.
 /// </summary>
 internal sealed class R05Detention : RoutingRule
 {
@@ -19,18 +18,24 @@ internal sealed class R05Detention : RoutingRule
         if (!facts.Reports("arbitrary-detention"))
             yield break;
 
-        yield return facts.IsOngoing
-            ? Route(WorkingGroupOnArbitraryDetention, RouteTier.Urgent, ReasonKeys.DetentionUrgentAction)
-            : Route(WorkingGroupOnArbitraryDetention, RouteTier.LongTerm, ReasonKeys.DetentionOpinion);
-        yield return Route(RapporteurOnDefenders, facts.OngoingTier, facts.IsOngoing ? ReasonKeys.UrgentAppeal : ReasonKeys.AllegationLetter);
-        if (facts.Reports("torture") || facts.InDanger)
-            yield return Route(RapporteurOnTorture, RouteTier.Urgent, ReasonKeys.DetentionTortureRisk);
+        yield return ForTheSituation(WorkingGroupOnArbitraryDetention, facts.OngoingTier, RouteAction.Intervention,
+            Say(facts.IsOngoing ? ReasonKeys.DetentionUrgentAction : ReasonKeys.DetentionOpinion));
+        yield return DefendersRapporteur(facts);
+        if (facts.InDanger && !facts.Reports("torture"))
+            yield return ForTheSituation(RapporteurOnTorture, RouteTier.Urgent, RouteAction.Intervention, Say(ReasonKeys.DetentionTortureRisk)) with { Fact = "torture-appeal" };
         if (facts.CountryIsIn("african-charter"))
-            yield return Route(AfricanRapporteurOnDefenders, facts.OngoingTier, ReasonKeys.DetentionAfrica, facts.CountryName);
+            yield return AfricanRapporteur(facts);
+        if (!facts.IsOngoing)
+            yield break;
         yield return facts.IsOrganisation
-            ? Route(Lifeline, RouteTier.Urgent, ReasonKeys.DetentionOrganisationGrant)
-            : Route(ProtectionGrants, RouteTier.Urgent, ReasonKeys.DetentionFamilyGrant);
+            ? Supporting(Lifeline, RouteTier.Urgent, RouteAction.Intervention, Say(ReasonKeys.DetentionOrganisationGrant)) with { Also = Say(ReasonKeys.DetentionOrganisationGrantAlso) }
+            : Supporting(ProtectionGrants, RouteTier.Urgent, RouteAction.Intervention, Say(ReasonKeys.DetentionFamilyGrant)) with { Also = Say(ReasonKeys.DetentionFamilyGrantAlso) };
         if (facts.Country is not null && !facts.CountryIsIn("eu"))
-            yield return Route(EuGuidelines, facts.OngoingTier, new ReasonText(ReasonKeys.DetentionEuVisits, facts.CountryName), new ReasonText(ReasonKeys.AskLiaisonOfficer));
+        {
+            yield return Supporting(EuGuidelines, RouteTier.Urgent, RouteAction.Support, Say(ReasonKeys.DetentionEuVisits, facts.CountryName)) with
+            {
+                Also = Say(ReasonKeys.DetentionEuVisitsAlso), Notes = [Say(ReasonKeys.AskLiaisonOfficer)],
+            };
+        }
     }
 }

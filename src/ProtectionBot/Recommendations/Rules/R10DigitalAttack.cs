@@ -5,8 +5,8 @@ namespace ProtectionBot.Recommendations.Rules;
 /// <summary>
 /// R10. A digital attack is first a job for Access Now's helpline, which answers within two hours; the Digital
 /// Defenders Partnership and Front Line Defenders can pay for the fix and safer devices. When the State is behind the
-/// surveillance or censorship the UN Rapporteur on expression can act; the interview does not ask who is behind it, so
-/// that route is offered with a reason that says "if the State is behind it".
+/// surveillance or censorship, the UN Rapporteur on expression is made for it; when the person does not know or did
+/// not say who is behind it, that Rapporteur is a supporting route whose reason says "if the State is behind it".
 /// </summary>
 internal sealed class R10DigitalAttack : RoutingRule
 {
@@ -17,9 +17,22 @@ internal sealed class R10DigitalAttack : RoutingRule
         if (!facts.Reports("digital-attack"))
             yield break;
 
-        yield return Route(AccessNow, facts.InDanger ? RouteTier.Immediate : RouteTier.Urgent, ReasonKeys.DigitalHelpline);
-        yield return Route(DigitalDefenders, RouteTier.Urgent, ReasonKeys.DigitalFunding);
-        yield return Route(ProtectionGrants, RouteTier.Urgent, ReasonKeys.DigitalDevicesGrant);
-        yield return Route(RapporteurOnExpression, facts.OngoingTier, ReasonKeys.DigitalStateSurveillance);
+        yield return ForTheSituation(AccessNow, RouteTier.Urgent, RouteAction.Line, Say(ReasonKeys.DigitalHelpline)) with { Fact = "access-now" };
+        yield return Supporting(DigitalDefenders, RouteTier.Urgent, RouteAction.Intervention, Say(ReasonKeys.DigitalFunding));
+        yield return Supporting(ProtectionGrants, RouteTier.Urgent, RouteAction.Intervention, Say(ReasonKeys.DigitalDevicesGrant)) with { Also = Say(ReasonKeys.DigitalDevicesGrantAlso) };
+        if (facts.StateIsBehind)
+        {
+            yield return ForTheSituation(RapporteurOnExpression, facts.OngoingTier, RouteAction.Intervention, Say(ReasonKeys.DigitalStateSurveillance)) with
+            {
+                Also = Say(ReasonKeys.DigitalStateSurveillanceAlso), Fact = "surveillance",
+            };
+        }
+        else if (facts.StateMayBeBehind)
+        {
+            yield return Supporting(RapporteurOnExpression, facts.OngoingTier, RouteAction.Intervention, Say(ReasonKeys.DigitalStateSurveillanceIf)) with
+            {
+                Also = Say(ReasonKeys.DigitalStateSurveillanceIfAlso), Fact = "surveillance",
+            };
+        }
     }
 }

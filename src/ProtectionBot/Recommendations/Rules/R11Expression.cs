@@ -3,9 +3,9 @@ using static ProtectionBot.Recommendations.MechanismIds;
 namespace ProtectionBot.Recommendations.Rules;
 
 /// <summary>
-/// R11. Journalists, and anyone smeared or harassed for what they say, go to the UN Rapporteur on freedom of expression
-/// together with the Rapporteur on defenders (in the Americas, R2 already brings precautionary measures when life or
-/// integrity is at risk). A journalist counts only when some harm is reported: the profile alone is not a case.
+/// R11. A smear campaign, or harm to someone who works in journalism or communication, goes to the UN Rapporteur on
+/// freedom of expression together with the Rapporteur on defenders. Each fact gets its own sentence, so a journalist
+/// under a smear campaign reads both and neither twice.
 /// </summary>
 internal sealed class R11Expression : RoutingRule
 {
@@ -13,10 +13,15 @@ internal sealed class R11Expression : RoutingRule
 
     public override IEnumerable<RouteProposal> Propose(CaseFacts facts)
     {
-        if (!facts.Reports("smear-campaign") && !(facts.Is("journalist") && facts.ReportsHarm))
+        var smear = facts.Reports("smear-campaign");
+        var journalist = facts.Is("journalist") && facts.ReportsHarm;
+        if (!smear && !journalist)
             yield break;
 
-        yield return Route(RapporteurOnExpression, facts.OngoingTier, ReasonKeys.ExpressionRapporteur);
-        yield return Route(RapporteurOnDefenders, facts.OngoingTier, facts.IsOngoing ? ReasonKeys.UrgentAppeal : ReasonKeys.AllegationLetter);
+        if (smear)
+            yield return ForTheSituation(RapporteurOnExpression, facts.OngoingTier, RouteAction.Intervention, Say(ReasonKeys.ExpressionSmear)) with { Also = Say(ReasonKeys.ExpressionSmearAlso) };
+        if (journalist)
+            yield return ForTheSituation(RapporteurOnExpression, facts.OngoingTier, RouteAction.Intervention, Say(ReasonKeys.ExpressionJournalist)) with { Also = Say(ReasonKeys.ExpressionJournalistAlso) };
+        yield return DefendersRapporteur(facts);
     }
 }

@@ -3,10 +3,11 @@ using static ProtectionBot.Recommendations.MechanismIds;
 namespace ProtectionBot.Recommendations.Rules;
 
 /// <summary>
-/// R12. A defender prosecuted for their work needs the Rapporteur on defenders, observers at the trial (the Observatory,
-/// EU diplomats outside the EU), money for legal fees (Lifeline when the organisation is the target), and in Europe the
-/// Council of Europe Commissioner and OSCE/ODIHR. IACHR precautionary measures, if another rule chose them, get a note
-/// that they do not replace a fair-trial complaint. Detention is R5's business.
+/// R12. A defender prosecuted for their work needs the Rapporteur on defenders first; then observers at the trial (the
+/// Observatory, EU diplomats outside the EU), money for legal fees (Lifeline when the organisation is the target), and
+/// in Europe the Council of Europe Commissioner and OSCE/ODIHR. IACHR precautionary measures, if another rule chose
+/// them, get a note that they do not replace a fair-trial complaint. When someone is also detained, R5 already offers
+/// the money for lawyers.
 /// </summary>
 internal sealed class R12Criminalization : RoutingRule
 {
@@ -17,17 +18,38 @@ internal sealed class R12Criminalization : RoutingRule
         if (!facts.Reports("criminalization"))
             yield break;
 
-        yield return Route(RapporteurOnDefenders, facts.OngoingTier, facts.IsOngoing ? ReasonKeys.UrgentAppeal : ReasonKeys.AllegationLetter);
-        yield return Route(Observatory, facts.OngoingTier, ReasonKeys.CriminalizationTrialObservation);
+        yield return DefendersRapporteur(facts);
+        yield return Supporting(Observatory, facts.OngoingTier, RouteAction.Support, Say(ReasonKeys.CriminalizationTrialObservation)) with
+        {
+            Also = Say(ReasonKeys.CriminalizationTrialObservationAlso),
+        };
         if (facts.Country is not null && !facts.CountryIsIn("eu"))
-            yield return Route(EuGuidelines, facts.OngoingTier, new ReasonText(ReasonKeys.CriminalizationEuTrial, facts.CountryName), new ReasonText(ReasonKeys.AskLiaisonOfficer));
-        yield return facts.IsOrganisation
-            ? Route(Lifeline, RouteTier.Urgent, ReasonKeys.CriminalizationOrganisation)
-            : Route(ProtectionGrants, RouteTier.Urgent, ReasonKeys.CriminalizationLegalFees);
+        {
+            yield return Supporting(EuGuidelines, facts.OngoingTier, RouteAction.Support, Say(ReasonKeys.CriminalizationEuTrial, facts.CountryName)) with
+            {
+                Also = Say(ReasonKeys.CriminalizationEuTrialAlso), Notes = [Say(ReasonKeys.AskLiaisonOfficer)],
+            };
+        }
+        if (!facts.Reports("arbitrary-detention"))
+        {
+            yield return facts.IsOrganisation
+                ? Supporting(Lifeline, facts.OngoingTier, RouteAction.Intervention, Say(ReasonKeys.CriminalizationOrganisation)) with { Also = Say(ReasonKeys.CriminalizationOrganisationAlso) }
+                : Supporting(ProtectionGrants, facts.OngoingTier, RouteAction.Intervention, Say(ReasonKeys.CriminalizationLegalFees)) with { Also = Say(ReasonKeys.CriminalizationLegalFeesAlso) };
+        }
         if (facts.CountryIsIn("coe"))
-            yield return Route(EuropeanCommissioner, facts.OngoingTier, new ReasonText(ReasonKeys.CriminalizationCommissioner, facts.CountryName), new ReasonText(ReasonKeys.NoIndividualComplaints));
+        {
+            yield return Supporting(EuropeanCommissioner, facts.OngoingTier, RouteAction.Support, Say(ReasonKeys.CriminalizationCommissioner, facts.CountryName)) with
+            {
+                Fact = "commissioner", Notes = [Say(ReasonKeys.NoIndividualComplaints)],
+            };
+        }
         if (facts.CountryIsIn("osce"))
-            yield return Route(Odihr, RouteTier.LongTerm, new ReasonText(ReasonKeys.CriminalizationOdihr, facts.CountryName), new ReasonText(ReasonKeys.MonitoringOnly));
-        yield return NoteIfChosen(PrecautionaryMeasures, new ReasonText(ReasonKeys.NotAFairTrialRemedy));
+        {
+            yield return Supporting(Odihr, RouteTier.LongTerm, RouteAction.Support, Say(ReasonKeys.CriminalizationOdihr, facts.CountryName)) with
+            {
+                Fact = "odihr", Notes = [Say(ReasonKeys.MonitoringOnly)],
+            };
+        }
+        yield return NoteIfChosen(PrecautionaryMeasures, Say(ReasonKeys.NotAFairTrialRemedy));
     }
 }

@@ -14,6 +14,11 @@ internal sealed class R16EuMissions : RoutingRule
     public override IEnumerable<RouteProposal> Propose(CaseFacts facts)
     {
         if (facts.ReportsHarm && facts.Country is not null && !facts.CountryIsIn("eu"))
-            yield return Route(EuGuidelines, facts.OngoingTier, new ReasonText(ReasonKeys.EuMissions, facts.CountryName), new ReasonText(ReasonKeys.AskLiaisonOfficer));
+        {
+            yield return Supporting(EuGuidelines, facts.OngoingTier, RouteAction.Support, Say(ReasonKeys.EuMissions, facts.CountryName)) with
+            {
+                Notes = [Say(ReasonKeys.AskLiaisonOfficer)],
+            };
+        }
     }
 }

@@ -4,8 +4,8 @@ namespace ProtectionBot.Recommendations.Rules;
 
 /// <summary>
 /// R17. Asia-Pacific has no regional human rights system, so besides the UN routes (R4 and the thematic rules) the
-/// national human rights institution, backed by the Asia Pacific Forum, is the place to turn; women and trans defenders
-/// get the region's Urgent Action Fund from R9.
+/// national human rights institution, backed by the Asia Pacific Forum, is the place to turn; women, trans and
+/// non-binary defenders get the region's Urgent Action Fund (as R9 words it).
 /// </summary>
 internal sealed class R17AsiaPacific : RoutingRule
 {
@@ -15,8 +15,8 @@ internal sealed class R17AsiaPacific : RoutingRule
     {
         if (!facts.ReportsHarm || !facts.CountryIsIn("asia-pacific"))
             yield break;
-        yield return Route(AsiaPacificForum, facts.OngoingTier, ReasonKeys.AsiaPacificInstitution);
-        if (facts.Is("women"))
-            yield return Route(UrgentActionFund, RouteTier.Urgent, ReasonKeys.UrgentActionFundWomen, R09GenderBasedViolence.SisterFund(facts));
+        yield return Supporting(AsiaPacificForum, facts.OngoingTier, RouteAction.Support, Say(ReasonKeys.AsiaPacificInstitution));
+        if (facts.WomenAndTransRoutes != GenderFit.No && facts.IsOngoing)
+            yield return UrgentActionFund(facts, RouteRole.Supporting);
     }
 }

@@ -4,13 +4,15 @@ using ProtectionBot.Knowledge;
 namespace ProtectionBot.Recommendations.Trainings;
 
 /// <summary>
-/// R22. Trainings the person can join: open to people from their country and taught in their language, each with why
-/// it fits and the state of its registration. A closed course is still listed (so the bot can offer "tell me about the
-/// next edition") but never as open; the IACHR course, whose 2019 editions are over, only while a call is open or
-/// announced. Without a country, trainings limited to some places are left out: the person could not apply anyway
-/// without saying where they are from. Ranked by what can be done now: open, upcoming, always available, on request,
-/// closed; then those meant for the person's region before those open to everyone. Who the IACHR course gives priority
-/// to (countries, groups, themes) is read from the course's data, where staff keep it up to date.
+/// R22. Trainings the person can join: open to people from their country, each with why it fits and the state of its
+/// registration. A training taught in another language is still shown, saying which (R23), after those in the person's
+/// language: a Spanish speaker who reads English may well want the Geneva programme. A closed course is listed (so the
+/// bot can offer "tell me about the next edition") but never as open; the IACHR course, whose 2019 editions are over,
+/// only while a call is open or announced. Without a country, trainings limited to some places are left out: the
+/// person could not apply anyway without saying where they are from.
+/// Ranked: those in the person's language first; among them, an open or announced call first (its deadline runs); then
+/// courses with a group and teachers, the programme for the person's region, self-paced lessons, and trainings given on
+/// request, in that order. Who the IACHR course gives priority to is read from the course's data.
 /// </summary>
 internal sealed class TrainingAdvisor(IReadOnlyList<Training> trainings)
 {
@@ -21,16 +23,28 @@ internal sealed class TrainingAdvisor(IReadOnlyList<Training> trainings)
     public IReadOnlyList<TrainingSuggestion> Suggest(CaseFacts facts, DateTimeOffset now) =>
     [
         .. trainings
-            .Where(t => IsOpenTo(t, facts.Country) && t.Languages.Contains(facts.Language))
+            .Where(t => IsOpenTo(t, facts.Country))
             .Select(t => (training: t, suggestion: Suggestion(t, RegistrationWindow.At(t, now), facts)))
             .Where(t => t.suggestion is not null)
-            .OrderBy(t => StatusOrder(t.suggestion!.Status))
-            .ThenBy(t => t.training.OpenTo.Count == 0 ? 1 : 0)
+            .OrderBy(t => TaughtIn(t.training, facts.Language) ? 0 : 1)
+            .ThenBy(t => t.suggestion!.Status is RegistrationStatus.Open or RegistrationStatus.Upcoming ? 0 : 1)
+            .ThenBy(t => Format(t.training))
             .Select(t => t.suggestion!),
     ];
 
     private static bool IsOpenTo(Training training, Country? country) =>
         training.OpenTo.Count == 0 || (country is not null && training.OpenTo.Any(country.IsIn));
+
+    private static bool TaughtIn(Training training, string language) => training.Languages.Contains(language);
+
+    /// <summary>A course with a group and teachers, then a programme for some regions, then self-paced lessons, then on request.</summary>
+    private static int Format(Training training) => training.Availability switch
+    {
+        "dated" => 0,
+        "on-request" when training.OpenTo.Count > 0 => 1,
+        "always" => 2,
+        _ => 3,
+    };
 
     private static TrainingSuggestion? Suggestion(Training training, (RegistrationStatus Status, TrainingEdition? Edition) window, CaseFacts facts)
     {
@@ -38,6 +52,8 @@ internal sealed class TrainingAdvisor(IReadOnlyList<Training> trainings)
         var reasons = WhyItFits(training, status, facts);
         if (reasons is null)
             return null;
+        if (!TaughtIn(training, facts.Language))
+            reasons.Add(new(ReasonKeys.TrainingOtherLanguage, RouteMerger.LanguageNames(training.Languages)));
         if (StatusReason(status, edition, facts) is { } statusReason)
             reasons.Add(statusReason);
         return new TrainingSuggestion(training.Id, status, edition?.Label) { Reasons = reasons };
@@ -93,13 +109,4 @@ internal sealed class TrainingAdvisor(IReadOnlyList<Training> trainings)
         }
         return local.ToString("f", CultureInfo.GetCultureInfo(language));
     }
-
-    private static int StatusOrder(RegistrationStatus status) => status switch
-    {
-        RegistrationStatus.Open => 0,
-        RegistrationStatus.Upcoming => 1,
-        RegistrationStatus.AlwaysOpen => 2,
-        RegistrationStatus.OnRequest => 3,
-        _ => 4,
-    };
 }
