@@ -13,10 +13,8 @@ COPY src/BotProtocol/BotProtocol.csproj src/BotProtocol/
 COPY src/ProtectionBot/ProtectionBot.csproj src/ProtectionBot/
 RUN dotnet restore src/ProtectionBot/ProtectionBot.csproj
 
-# The build fetches Microsoft's Web Chat bundle for the chat page with npm (one package tarball, checked against the
-# integrity pinned in src/ProtectionBot/Channels/WebChat/WebChatBundle.targets); the SDK image has no npm of its own.
-RUN apt-get update && apt-get install -y --no-install-recommends npm && rm -rf /var/lib/apt/lists/*
-
+# The build downloads Microsoft's Web Chat bundle for the chat page (one npm package tarball, checked against the
+# integrity pinned in src/ProtectionBot/Channels/WebChat/WebChatBundle.targets); it needs no Node.js.
 # The csproj copies dialogs/, cards/ and knowledge/ from the repository root into the publish output.
 COPY src/ src/
 COPY dialogs/ dialogs/

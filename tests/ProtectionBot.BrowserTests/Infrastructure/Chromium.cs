@@ -23,7 +23,7 @@ public sealed class Chromium : IAsyncLifetime
         {
             throw new InvalidOperationException(
                 $"The browser tests need Chromium at {ExecutablePath}, and it is not installed. Install Debian's package " +
-                "(`apt-get install -y chromium`, as .ci/run does) and run the tests again.");
+                "(`apt-get install -y chromium`, as the test build does when it runs as root) and run the tests again.");
         }
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

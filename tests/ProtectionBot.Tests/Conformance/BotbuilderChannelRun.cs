@@ -42,7 +42,7 @@ public sealed class BotbuilderChannelRun : IAsyncLifetime
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var harness = NodeHarness.Folder();
-        await NodeHarness.EnsurePackagesAsync(harness, cancellationToken);
+        NodeHarness.RequirePackages(harness);
 
         _factory = new ConformanceBotFactory();
         _factory.StartServer();

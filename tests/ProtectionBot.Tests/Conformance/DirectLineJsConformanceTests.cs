@@ -25,7 +25,7 @@ public sealed class DirectLineJsConformanceTests
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var harness = NodeHarness.Folder();
-        await NodeHarness.EnsurePackagesAsync(harness, cancellationToken);
+        NodeHarness.RequirePackages(harness);
         await using var bot = new DirectLineBotFactory();
         bot.StartServer();
         var address = bot.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses

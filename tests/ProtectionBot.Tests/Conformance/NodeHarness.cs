@@ -1,43 +1,28 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text;
 using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Conformance;
 
-/// <summary>Finds <c>tests/conformance</c>, installs its pinned npm packages once, and runs node in it.</summary>
+/// <summary>Finds <c>tests/conformance</c> and runs node in it.</summary>
 internal static class NodeHarness
 {
-    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
-    private static readonly SemaphoreSlim InstallGate = new(1, 1);
-
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
     public static string Folder() => RepositoryFiles.PathOf("tests", "conformance");
 
     /// <summary>
-    /// Runs <c>npm ci</c> when the packages are missing, so that a plain <c>dotnet test</c> works on a fresh clone.
-    /// Serialised in this process and across processes (several test hosts may start at once).
+    /// The test project's build installs the pinned npm packages (tests/setup/prepare-test-machine.sh); this says what
+    /// to do when it could not, rather than letting node fail on a missing module.
     /// </summary>
-    public static async Task EnsurePackagesAsync(string folder, CancellationToken cancellationToken)
+    public static void RequirePackages(string folder)
     {
-        if (Installed(folder))
-            return;
-        await InstallGate.WaitAsync(cancellationToken);
-        try
+        if (!Installed(folder))
         {
-            await using var crossProcess = await LockFileAsync(folder, cancellationToken);
-            if (Installed(folder))
-                return;
-            // The install script of one dependency fails offline and is not needed: --ignore-scripts.
-            var install = await RunAsync(Npm, [.. NpmPrefix, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], folder, InstallTimeout, cancellationToken);
-            if (install.ExitCode != 0 || !Installed(folder))
-                throw new InvalidOperationException($"npm ci in {folder} failed (exit {install.ExitCode}):{Environment.NewLine}{install.StandardError}");
-        }
-        finally
-        {
-            InstallGate.Release();
+            throw new InvalidOperationException(
+                $"The npm packages of {folder} are missing or older than its package-lock.json. The test build installs them " +
+                "(tests/setup/prepare-test-machine.sh) when Node.js with npm is there: install Node.js and build the tests again.");
         }
     }
 
@@ -92,28 +77,5 @@ internal static class NodeHarness
     {
         var installed = new FileInfo(Path.Combine(folder, "node_modules", ".package-lock.json"));
         return installed.Exists && installed.LastWriteTimeUtc >= File.GetLastWriteTimeUtc(Path.Combine(folder, "package-lock.json"));
-    }
-
-    // npm is a .cmd script on Windows, which only the shell can start.
-    private static string Npm => OperatingSystem.IsWindows() ? "cmd.exe" : "npm";
-
-    private static string[] NpmPrefix => OperatingSystem.IsWindows() ? ["/c", "npm"] : [];
-
-    private static async Task<FileStream> LockFileAsync(string folder, CancellationToken cancellationToken)
-    {
-        var name = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(folder))))[..16];
-        var path = Path.Combine(Path.GetTempPath(), $"protectionbot-npm-{name}.lock");
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (deadline.Elapsed < InstallTimeout)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
-            }
-        }
     }
 }

@@ -159,7 +159,7 @@ public sealed class CardConformanceRun : IAsyncLifetime
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var harness = NodeHarness.Folder();
-        await NodeHarness.EnsurePackagesAsync(harness, cancellationToken);
+        NodeHarness.RequirePackages(harness);
 
         var cards = CardTemplates.Load(AppContext.BaseDirectory);
         Directory.CreateDirectory(_cases);

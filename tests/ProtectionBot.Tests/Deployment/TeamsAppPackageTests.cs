@@ -27,7 +27,7 @@ public sealed class TeamsAppPackageTests
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var harness = NodeHarness.Folder();
-        await NodeHarness.EnsurePackagesAsync(harness, cancellationToken);
+        NodeHarness.RequirePackages(harness);
 
         var result = await NodeHarness.RunAsync("node", ["teams-manifest-check.js", RepositoryFiles.PathOf([.. TeamsApp, "manifest.json"])],
             harness, TimeSpan.FromMinutes(1), cancellationToken);
@@ -41,7 +41,7 @@ public sealed class TeamsAppPackageTests
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var harness = NodeHarness.Folder();
-        await NodeHarness.EnsurePackagesAsync(harness, cancellationToken);
+        NodeHarness.RequirePackages(harness);
         var broken = Path.Combine(Directory.CreateTempSubdirectory("protectionbot-manifest-").FullName, "manifest.json");
         var original = await File.ReadAllTextAsync(RepositoryFiles.PathOf([.. TeamsApp, "manifest.json"]), cancellationToken);
         await File.WriteAllTextAsync(broken, original

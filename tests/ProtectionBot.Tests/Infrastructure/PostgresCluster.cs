@@ -103,7 +103,7 @@ public sealed class PostgresCluster : IAsyncDisposable
             {
                 throw new InvalidOperationException(
                     $"PostgreSQL is not installed: the storage tests run against a real server (initdb and pg_ctl under /usr/lib/postgresql/<version>/bin). " +
-                    $"Install the Debian package '{Package}' (apt-get install -y {Package}); .ci/run does it.");
+                    $"Install the Debian package '{Package}' (apt-get install -y {Package}); the test build does when it runs as root.");
             }
 
             // The server refuses to run as root; the Debian package creates a 'postgres' user to run it as.

@@ -2,13 +2,13 @@ namespace ProtectionBot.Channels.WebChat;
 
 internal static partial class WebChatLog
 {
-    [LoggerMessage(EventId = 2100, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 2200, Level = LogLevel.Warning,
         Message = "Web Chat's bundle (webchat/webchat.js) is not next to the app: the chat page cannot load; build with npm available")]
     public static partial void BundleMissing(ILogger logger);
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "The Direct Line service refused a token with {Status}")]
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "The Direct Line service refused a token with {Status}")]
     public static partial void TokenRefused(ILogger logger, int status);
 
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "No token from the Direct Line service ({ExceptionType})")]
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "No token from the Direct Line service ({ExceptionType})")]
     public static partial void TokenFailed(ILogger logger, string exceptionType);
 }
