@@ -40,7 +40,7 @@ public sealed class CaseCard(CardTemplates cards, TextCatalog texts, CaseSummary
         var data = new JsonObject
         {
             ["title"] = texts.Get(language, handoffCase.Urgent ? "handoff.card.title_urgent" : "handoff.card.title"),
-            ["lines"] = new JsonArray([.. summary.Lines(handoffCase.Answers, handoffCase.Mechanisms, language).Select(l => JsonValue.Create(l))]),
+            ["lines"] = new JsonArray([.. summary.Lines(handoffCase.Answers, handoffCase.Mechanisms, language, SummaryReader.Caseworker).Select(l => JsonValue.Create(l))]),
             ["contact"] = contact,
             ["status"] = texts.Get(language, $"handoff.card.status_{status}", ownerName ?? ""),
             ["actions"] = new JsonArray([.. actions.Select(action => new JsonObject

@@ -164,7 +164,7 @@ internal sealed class WhatsAppCaseworkers(
         {
             $"*{texts.Get(language, handoffCase.Urgent ? "handoff.card.title_urgent" : "handoff.card.title")}* · {texts.Get(language, "handoff.whatsapp.reference", CasePayload.Reference(handoffCase.Id))}",
         };
-        lines.AddRange(summary.Lines(handoffCase.Answers, handoffCase.Mechanisms, language));
+        lines.AddRange(summary.Lines(handoffCase.Answers, handoffCase.Mechanisms, language, SummaryReader.Caseworker));
         var shared = handoffCase.Contact;
         if (shared?.Name is { Length: > 0 } name)
             lines.Add(texts.Get(language, "handoff.card.contact_name", name));
