@@ -16,7 +16,10 @@ public sealed class CaseCard(CardTemplates cards, TextCatalog texts, CaseSummary
     public const string Decline = "decline";
     public const string Close = "close";
 
-    /// <param name="status">A <c>handoff.card.status_*</c> suffix: offered, accepted, closed, passed_on, declined, withdrawn.</param>
+    /// <param name="status">
+    /// A <c>handoff.card.status_*</c> suffix: offered, accepted, closed, withdrawn, passed_on or declined (with <c>_last</c>
+    /// when no organisation was left to pass the case to).
+    /// </param>
     public Attachment Render(HandoffCase handoffCase, string status, string? ownerName = null)
     {
         var language = handoffCase.Answers.Language;

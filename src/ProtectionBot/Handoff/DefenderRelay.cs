@@ -45,7 +45,12 @@ internal sealed class DefenderRelay(
                 break;
             case (DefenderEvents.Status, DefenderEvents.Rerouted):
                 DefenderHandoff.Set(turn, handoff with { PartnerName = notice.From ?? handoff.PartnerName });
-                turn.SendText(texts.Get(language, "handoff.passed_on"));
+                turn.SendText(texts.Get(language, notice.Reason switch
+                {
+                    OfferOutcomes.Declined => "handoff.passed_on.declined",
+                    OfferOutcomes.Unreachable => "handoff.passed_on.unreachable",
+                    _ => "handoff.passed_on.timeout",
+                }));
                 if (notice.Text is { Length: > 0 } expectation)
                     turn.SendText(expectation);
                 break;

@@ -165,7 +165,7 @@ internal sealed class WhatsAppCaseworkerDesk(
             turn.SendText(texts.Get(language, "handoff.desk.not_offered"));
             return;
         }
-        await progress.PassOnAsync(handoffCase.Id, handoffCase.OfferIndex, "declined", cancellationToken);
+        await progress.PassOnAsync(handoffCase.Id, handoffCase.OfferIndex, OfferOutcomes.Declined, cancellationToken);
         turn.SendText(texts.Get(language, "handoff.desk.declined"));
     }
 
