@@ -23,14 +23,7 @@ public sealed class CaseCard(CardTemplates cards, TextCatalog texts, CaseSummary
     public Attachment Render(HandoffCase handoffCase, string status, string? ownerName = null)
     {
         var language = handoffCase.Answers.Language;
-        var contact = new JsonArray();
-        if (handoffCase.Contact is { } shared)
-        {
-            if (shared.Name is { Length: > 0 } name)
-                contact.Add(texts.Get(language, "handoff.card.contact_name", name));
-            if (shared.Number is { Length: > 0 } number)
-                contact.Add(texts.Get(language, "handoff.card.contact_number", number));
-        }
+        var contact = new JsonArray([.. summary.ContactLines(handoffCase.Contact, language).Select(l => JsonValue.Create(l))]);
         if (contact.Count == 0)
             contact.Add(texts.Get(language, "handoff.card.anonymous"));
 

@@ -49,6 +49,17 @@ public sealed class CaseSummary(TextCatalog texts, CountryCatalog countries, Kno
         return lines;
     }
 
+    /// <summary>The lines a caseworker receives about how to reach the person; none when they stay anonymous.</summary>
+    public IReadOnlyList<string> ContactLines(SharedContact? contact, string language)
+    {
+        var lines = new List<string>();
+        if (contact?.Name is { Length: > 0 } name)
+            lines.Add(texts.Get(language, "handoff.card.contact_name", name));
+        if (contact?.Number is { Length: > 0 } number)
+            lines.Add(texts.Get(language, "handoff.card.contact_number", number));
+        return lines;
+    }
+
     private string Label(string language, SummaryReader reader, string question, string code) =>
         texts.Get(language, reader == SummaryReader.Caseworker && texts.Has($"handoff.case.{question}.{code}") ? $"handoff.case.{question}.{code}" : $"interview.{question}.{code}");
 

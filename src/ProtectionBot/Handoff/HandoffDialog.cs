@@ -78,7 +78,13 @@ internal sealed class HandoffDialog(
             return await step.EndDialogAsync(cancellationToken: cancellationToken);
         }
         var lines = summary.Lines(step.State.Answers, step.State.Mechanisms, language);
-        step.Context.SendText(string.Join("\n\n", [texts.Get(language, "handoff.summary.intro"), .. lines.Select(l => "• " + l), texts.Get(language, "handoff.summary.not_shared")]));
+        var notShared = SharedContact.Of(step.Context.Activity) switch
+        {
+            { Number: not null } => "handoff.summary.not_shared_number",
+            { Name: not null } => "handoff.summary.not_shared_name",
+            _ => "handoff.summary.not_shared_none",
+        };
+        step.Context.SendText(string.Join("\n\n", [texts.Get(language, "handoff.summary.intro"), .. lines.Select(l => "• " + l), texts.Get(language, notShared)]));
         var choices = step.State.Answers.Description is null ? SummaryChoices.Where(c => c != "remove").ToList() : [.. SummaryChoices];
         return await prompts.AskOneAsync(step, SummaryPrompt, "handoff.summary", choices, cancellationToken);
     }
@@ -110,20 +116,17 @@ internal sealed class HandoffDialog(
             return await step.ReplaceDialogAsync(Id, step.State with { Answers = step.State.Answers with { Description = edited }, Asked = true, Choice = null }, cancellationToken);
         }
         var language = ConversationLanguage.Of(step.Context);
-        var from = step.Context.Activity.From;
-        // WhatsApp gives the person's number; other channels at most the name they show there.
-        if (IsPhoneChannel(step.Context))
-            return await prompts.AskYesNoAsync(step, ContactPrompt, "handoff.contact.ask_number", "handoff.contact.yes", "handoff.contact.no", cancellationToken);
-        if (from?.Name is { Length: > 0 } name)
+        if (SharedContact.Of(step.Context.Activity) is not { } shareable)
+            return await step.NextAsync(false, cancellationToken);
+        // The question shows the very lines the caseworker would receive.
+        var question = texts.Get(language, shareable.Number is not null ? "handoff.contact.ask_number" : "handoff.contact.ask_name",
+            string.Join("\n", summary.ContactLines(shareable, language)));
+        return await step.PromptAsync(ContactPrompt, new PromptOptions
         {
-            return await step.PromptAsync(ContactPrompt, new PromptOptions
-            {
-                Prompt = InterviewPrompts.Question(texts.Get(language, "handoff.contact.ask_name", name)),
-                RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry")),
-                Choices = [new Choice(texts.Get(language, "handoff.contact.yes")), new Choice(texts.Get(language, "handoff.contact.no"))],
-            }, cancellationToken);
-        }
-        return await step.NextAsync(false, cancellationToken);
+            Prompt = InterviewPrompts.Question(question),
+            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry")),
+            Choices = [new Choice(texts.Get(language, "handoff.contact.yes")), new Choice(texts.Get(language, "handoff.contact.no"))],
+        }, cancellationToken);
     }
 
     private async Task<DialogTurnResult> SendAsync(WaterfallStepContext<HandoffDialogState> step, CancellationToken cancellationToken)
@@ -132,10 +135,7 @@ internal sealed class HandoffDialog(
         var language = ConversationLanguage.Of(turn);
         var now = time.GetUtcNow();
         var route = Route(step.State.Answers);
-        var from = turn.Activity.From;
-        var contact = step.Result is true
-            ? new SharedContact(from?.Name, IsPhoneChannel(turn) ? from?.Id : null)
-            : null;
+        var contact = step.Result is true ? SharedContact.Of(turn.Activity) : null;
         var handoffCase = new HandoffCase
         {
             Id = NewCaseId(),
@@ -179,9 +179,6 @@ internal sealed class HandoffDialog(
 
     private IReadOnlyList<Partner> Route(CaseAnswers answers) =>
         router.Route(answers, answers.Country is { } code ? countries.Find(code) : null, time.GetUtcNow());
-
-    private static bool IsPhoneChannel(TurnContext turn) =>
-        string.Equals(turn.Activity.ChannelId, Channels.WhatsApp.WhatsAppIdentity.ChannelId, StringComparison.OrdinalIgnoreCase);
 
     private static string NewCaseId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 }

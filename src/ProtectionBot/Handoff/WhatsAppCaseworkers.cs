@@ -165,13 +165,8 @@ internal sealed class WhatsAppCaseworkers(
             $"*{texts.Get(language, handoffCase.Urgent ? "handoff.card.title_urgent" : "handoff.card.title")}* · {texts.Get(language, "handoff.whatsapp.reference", CasePayload.Reference(handoffCase.Id))}",
         };
         lines.AddRange(summary.Lines(handoffCase.Answers, handoffCase.Mechanisms, language, SummaryReader.Caseworker));
-        var shared = handoffCase.Contact;
-        if (shared?.Name is { Length: > 0 } name)
-            lines.Add(texts.Get(language, "handoff.card.contact_name", name));
-        if (shared?.Number is { Length: > 0 } phone)
-            lines.Add(texts.Get(language, "handoff.card.contact_number", phone));
-        if (shared is null || (string.IsNullOrEmpty(shared.Name) && string.IsNullOrEmpty(shared.Number)))
-            lines.Add(texts.Get(language, "handoff.whatsapp.anonymous"));
+        var contact = summary.ContactLines(handoffCase.Contact, language);
+        lines.AddRange(contact.Count > 0 ? contact : [texts.Get(language, "handoff.whatsapp.anonymous")]);
         return string.Join("\n", lines);
     }
 

@@ -1,4 +1,5 @@
 using BotProtocol.Schema;
+using ProtectionBot.Tests.Channels.WhatsApp;
 using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Handoff;
@@ -45,5 +46,14 @@ internal sealed record DefenderStory(string Locale, string DeskChannel, string D
     {
         await TellAsync(defender);
         return await defender.SayAsync(Send);
+    }
+
+    /// <summary>Tells the story typing on WhatsApp; returns what the bot answered to the last answer (the summary).</summary>
+    public async Task<IReadOnlyList<BotMessage>> TellAsync(WhatsAppPhone phone)
+    {
+        IReadOnlyList<BotMessage> heard = [];
+        foreach (var line in UntilSummary)
+            heard = await phone.SaysAsync(line);
+        return heard;
     }
 }

@@ -148,8 +148,9 @@ internal sealed class HandoffHarness : IAsyncDisposable
         return new HandoffHarness(connector, ownsConnector, app, folder, time, graph);
     }
 
-    public BotClient NewDefender(string locale = "es-CO") =>
-        new(App.CreateClient(), locale) { ServiceUrl = Connector.ServiceUrl, UserId = "defender-" + Guid.NewGuid().ToString("N")[..8] };
+    /// <param name="name">The name the defender's channel shows for them, as Teams does; none by default, as on Web Chat.</param>
+    public BotClient NewDefender(string locale = "es-CO", string? name = null) =>
+        new(App.CreateClient(), locale) { ServiceUrl = Connector.ServiceUrl, UserId = "defender-" + Guid.NewGuid().ToString("N")[..8], UserName = name };
 
     public string T(string key, params object?[] arguments) => Texts.Get("es", key, arguments);
 
