@@ -34,6 +34,7 @@ internal sealed class ConversationRoutes(
         .On("forged-case-payload", WhatsAppCaseworkerDesk.IsCasePayload, whatsAppDesk.RefuseForgedAsync)
         .On("handoff-event", DefenderRelay.IsHandoffEvent, relay.OnEventAsync)
         .On("to-caseworker", DefenderRelay.IsWithCaseworker, relay.RelayAsync)
+        .On("hub-handoff-status", DefenderRelay.IsHubStatus, relay.OnHubStatusAsync)
         .On("members-added", IsSomeoneElseJoining, GreetAsync)
         .On("uninstalled-or-erasure-asked", IsUninstallOrDeleteUserData, EraseAsync)
         .On("end-of-conversation", t => t.Activity.IsType(ActivityTypes.EndOfConversation), EndAsync)

@@ -17,8 +17,8 @@ public sealed class CaseCard(CardTemplates cards, TextCatalog texts, CaseSummary
     public const string Close = "close";
 
     /// <param name="status">
-    /// A <c>handoff.card.status_*</c> suffix: offered, accepted, closed, withdrawn, passed_on or declined (with <c>_last</c>
-    /// when no organisation was left to pass the case to).
+    /// A <c>handoff.card.status_*</c> suffix: offered, accepted, closed, withdrawn, taken_elsewhere (an agent of the
+    /// person's channel took the conversation), passed_on or declined (with <c>_last</c> when no organisation was left).
     /// </param>
     public Attachment Render(HandoffCase handoffCase, string status, string? ownerName = null)
     {

@@ -23,8 +23,16 @@ internal sealed class DefenderRelay(
         ProactiveTurns.IsProactive(turn) && turn.Activity.IsType(ActivityTypes.Event)
         && turn.Activity.Name is DefenderEvents.Status or DefenderEvents.Message;
 
+    /// <summary>A message while a person has the conversation: a partner's caseworker, or an agent of the channel's own hub.</summary>
     public static bool IsWithCaseworker(TurnContext turn) =>
-        turn.Activity.IsType(ActivityTypes.Message) && DefenderHandoff.Of(turn)?.Phase == DefenderHandoff.Connected;
+        turn.Activity.IsType(ActivityTypes.Message) && DefenderHandoff.Of(turn)?.Phase is DefenderHandoff.Connected or DefenderHandoff.WithAgentHub;
+
+    /// <summary>
+    /// A <c>handoff.status</c> sent from the channel's side: an agent hub there saw the bot's <c>handoff.initiate</c> and
+    /// reports on its own handoff (Bot Framework handoff convention). The bot's own events are proactive and go elsewhere.
+    /// </summary>
+    public static bool IsHubStatus(TurnContext turn) =>
+        !ProactiveTurns.IsProactive(turn) && turn.Activity.IsType(ActivityTypes.Event) && turn.Activity.Name == DefenderEvents.Status;
 
     public Task OnEventAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -42,6 +50,7 @@ internal sealed class DefenderRelay(
             case (DefenderEvents.Status, DefenderEvents.Accepted):
                 DefenderHandoff.Set(turn, handoff with { Phase = DefenderHandoff.Connected });
                 turn.SendText(texts.Get(language, "handoff.accepted", notice.From, handoff.PartnerName));
+                turn.Send(HandoffStatus.Event(DefenderEvents.Accepted));
                 break;
             case (DefenderEvents.Status, DefenderEvents.Rerouted):
                 DefenderHandoff.Set(turn, handoff with { PartnerName = notice.From ?? handoff.PartnerName });
@@ -57,13 +66,45 @@ internal sealed class DefenderRelay(
             case (DefenderEvents.Status, DefenderEvents.Failed):
                 DefenderHandoff.Clear(turn);
                 turn.SendText(texts.Get(language, handoff.Urgent ? "handoff.unrouted_urgent" : "handoff.unrouted"));
+                turn.Send(HandoffStatus.Event(DefenderEvents.Failed));
                 break;
             case (DefenderEvents.Status, DefenderEvents.Completed):
                 DefenderHandoff.Clear(turn);
                 turn.SendText(texts.Get(language, "handoff.closed_by_caseworker", notice.From));
+                turn.Send(HandoffStatus.Event(DefenderEvents.Completed));
                 break;
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Honours a hub's <c>handoff.status</c>: <c>accepted</c> means one of its agents has the conversation, so a case still
+    /// waiting for a partner is withdrawn (nobody should answer twice) and the bot stays quiet; <c>completed</c> or
+    /// <c>failed</c> gives the conversation back to the bot. A status that would take the conversation from a partner's
+    /// caseworker who has it, or that is not one of the three, is acknowledged and changes nothing.
+    /// </summary>
+    public async Task OnHubStatusAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var state = HandoffStatus.StateOf(turn.Activity.Value);
+        var handoff = DefenderHandoff.Of(turn);
+        var language = ConversationLanguage.Of(turn);
+        switch (state)
+        {
+            case DefenderEvents.Accepted when handoff?.Phase is not DefenderHandoff.Connected:
+                if (handoff is { Phase: DefenderHandoff.Waiting } && await cases.ReadAsync(handoff.CaseId, cancellationToken) is { } waiting)
+                    await WithdrawCaseAsync(turn, waiting, "taken_elsewhere", cancellationToken);
+                DefenderHandoff.Set(turn, new DefenderHandoff(handoff?.CaseId ?? "", DefenderHandoff.WithAgentHub, handoff?.PartnerName ?? "", handoff?.Urgent ?? false));
+                HandoffLog.HubStatus(logger, LogIds.Hash(turn.Activity.Conversation?.Id), state, "honoured");
+                break;
+            case DefenderEvents.Completed or DefenderEvents.Failed when handoff?.Phase == DefenderHandoff.WithAgentHub:
+                DefenderHandoff.Clear(turn);
+                turn.SendText(texts.Get(language, "handoff.hub.back"));
+                HandoffLog.HubStatus(logger, LogIds.Hash(turn.Activity.Conversation?.Id), state, "honoured");
+                break;
+            default:
+                HandoffLog.HubStatus(logger, LogIds.Hash(turn.Activity.Conversation?.Id), state ?? "unreadable", "nothing to change");
+                break;
+        }
     }
 
     /// <summary>Passes what the defender writes to the caseworker's thread, or ends the conversation with them.</summary>
@@ -71,6 +112,17 @@ internal sealed class DefenderRelay(
     {
         var handoff = DefenderHandoff.Of(turn)!;
         var language = ConversationLanguage.Of(turn);
+        if (handoff.Phase == DefenderHandoff.WithAgentHub)
+        {
+            // The hub's agent answers; only the end word brings the defender back to the bot before the hub says so.
+            if (IsEndWord(turn))
+            {
+                DefenderHandoff.Clear(turn);
+                turn.SendText(texts.Get(language, "handoff.hub.back"));
+                turn.Send(HandoffStatus.Event(DefenderEvents.Completed));
+            }
+            return;
+        }
         var handoffCase = await cases.ReadAsync(handoff.CaseId, cancellationToken);
         if (handoffCase?.Owner is not { } owner)
         {
@@ -80,7 +132,7 @@ internal sealed class DefenderRelay(
         }
         var now = time.GetUtcNow();
         var caseLanguage = handoffCase.Answers.Language;
-        if (turn.Activity.Text is { } typed && _endWords.Contains(TextNormalizer.Normalize(typed)))
+        if (IsEndWord(turn))
         {
             await cases.DeleteAsync(handoffCase.Id, cancellationToken);
             turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, "ended", HandoffMessages.NoticeOwner(handoffCase.Id), owner, caseLanguage,
@@ -90,6 +142,7 @@ internal sealed class DefenderRelay(
             DefenderHandoff.Clear(turn);
             HandoffLog.Closed(logger, handoffCase.Id, "defender");
             turn.SendText(texts.Get(language, "handoff.ended"));
+            turn.Send(HandoffStatus.Event(DefenderEvents.Completed));
             return;
         }
 
@@ -106,6 +159,27 @@ internal sealed class DefenderRelay(
                 texts.Get(caseLanguage, "handoff.media_note", attachment.ContentType ?? "file"), now));
         }
     }
+
+    /// <summary>
+    /// Withdraws a case from this turn, the conversation staying: the card says why (<paramref name="outcome"/>), a
+    /// caseworker who had it is told, and the case is erased.
+    /// </summary>
+    private async Task WithdrawCaseAsync(TurnContext turn, HandoffCase handoffCase, string outcome, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (handoffCase.Posted is { } posted)
+            turn.Enqueue(HandoffMessages.Card(handoffCase.Id, posted, outcome, card.Render(handoffCase, outcome), now));
+        if (handoffCase.Owner is { } owner)
+        {
+            turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, "withdrawn", HandoffMessages.NoticeOwner(handoffCase.Id), owner, handoffCase.Answers.Language,
+                texts.Get(handoffCase.Answers.Language, "handoff.desk.person_withdrew"), now));
+        }
+        await cases.DeleteAsync(handoffCase.Id, cancellationToken);
+        HandoffLog.Closed(logger, handoffCase.Id, outcome == "taken_elsewhere" ? "channel's agent hub" : "defender");
+    }
+
+    private bool IsEndWord(TurnContext turn) =>
+        turn.Activity.Text is { } typed && _endWords.Contains(TextNormalizer.Normalize(typed));
 
     /// <summary>
     /// Before the conversation is erased: the case is withdrawn (its card says so; a caseworker who had it is told) and
@@ -126,4 +200,31 @@ internal sealed class DefenderRelay(
         await cases.DeleteAsync(handoffCase.Id, cancellationToken);
         HandoffLog.Closed(logger, handoffCase.Id, "defender's erasure");
     }
+}
+
+/// <summary>
+/// The <c>value</c> of a <c>handoff.status</c> event (Bot Framework handoff convention): <c>state</c> is accepted, failed
+/// or completed; <c>message</c> is optional and never carries the person's words.
+/// </summary>
+public sealed record HandoffStatus(string State, string? Message = null)
+{
+    /// <summary>The event the bot sends on the defender's channel when their handoff changes, so an agent hub there can follow it.</summary>
+    public static Activity Event(string state) => new()
+    {
+        Type = ActivityTypes.Event,
+        Name = DefenderEvents.Status,
+        Value = JsonSerializer.SerializeToElement(new HandoffStatus(state), HandoffJsonContext.Default.HandoffStatus),
+    };
+
+    /// <summary>The state a received status names, or null when its value is not the convention's object.</summary>
+    public static string? StateOf(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } obj && obj.TryGetProperty("state", out var state) && state.ValueKind == JsonValueKind.String
+            ? state.GetString() switch
+            {
+                DefenderEvents.Accepted => DefenderEvents.Accepted,
+                DefenderEvents.Completed => DefenderEvents.Completed,
+                DefenderEvents.Failed => DefenderEvents.Failed,
+                _ => null,
+            }
+            : null;
 }

@@ -193,6 +193,9 @@ public sealed record DefenderHandoff(string CaseId, string Phase, string Partner
     public const string Waiting = "waiting";
     public const string Connected = "connected";
 
+    /// <summary>An agent of the channel's own hub has the conversation (it sent <c>handoff.status</c> accepted): the bot stays quiet.</summary>
+    public const string WithAgentHub = "agent-hub";
+
     public static DefenderHandoff? Of(TurnContext turn) => turn.State.Get(Key, HandoffJsonContext.Default.DefenderHandoff);
 
     public static void Set(TurnContext turn, DefenderHandoff handoff) => turn.State.Set(Key, handoff, HandoffJsonContext.Default.DefenderHandoff);

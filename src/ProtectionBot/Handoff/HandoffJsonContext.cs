@@ -9,6 +9,7 @@ namespace ProtectionBot.Handoff;
 [JsonSerializable(typeof(CaseworkerThread))]
 [JsonSerializable(typeof(HandoffDialogState))]
 [JsonSerializable(typeof(HandoffInitiation))]
+[JsonSerializable(typeof(HandoffStatus))]
 [JsonSerializable(typeof(CaseAction))]
 [JsonSerializable(typeof(OfferOrder))]
 [JsonSerializable(typeof(CaseOnly))]

@@ -50,4 +50,8 @@ internal static partial class HandoffLog
     [LoggerMessage(EventId = 1612, Level = LogLevel.Warning,
         Message = "Handoff: no WhatsApp template is configured at WhatsApp:Templates:{Purpose}:{Language} (nor in English)")]
     public static partial void TemplateMissing(ILogger logger, string purpose, string language);
+
+    [LoggerMessage(EventId = 1613, Level = LogLevel.Information,
+        Message = "Handoff: the channel's agent hub reported '{State}' in conversation {ConversationHash}: {Effect}")]
+    public static partial void HubStatus(ILogger logger, string conversationHash, string state, string effect);
 }

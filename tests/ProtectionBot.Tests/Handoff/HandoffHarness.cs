@@ -206,6 +206,13 @@ internal sealed class HandoffHarness : IAsyncDisposable
                 && r.ConversationId is { } id && id.StartsWith(conversationId, StringComparison.Ordinal) && r.ResponseStatus == 200)
             .Select(r => r.Activity?.Text).OfType<string>()];
 
+    /// <summary>The <c>handoff.status</c> states the bot sent into a conversation, in order.</summary>
+    public IReadOnlyList<string> StatusesSentTo(string conversationId) =>
+        [.. Connector.Requests.Where(r => r.Operation is ConnectorOperations.SendToConversation or ConnectorOperations.ReplyToActivity
+                && r.ConversationId is { } id && id.StartsWith(conversationId, StringComparison.Ordinal) && r.ResponseStatus == 200
+                && r.Activity is { Type: "event", Name: "handoff.status" })
+            .Select(r => r.Activity!.Value!.Value.GetProperty("state").GetString()!)];
+
     /// <summary>The latest version of a posted case card: its last update, or the card as posted.</summary>
     public JsonElement LatestCard(ConnectorRequest post, string threadId)
     {
