@@ -5,6 +5,7 @@ using BotProtocol.State;
 using BotProtocol.Turns;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
+using ProtectionBot.Interview;
 
 namespace ProtectionBot.Handoff;
 
@@ -14,7 +15,7 @@ namespace ProtectionBot.Handoff;
 /// caseworker's thread; an end word brings them back to the bot; erasing the conversation withdraws the case.
 /// </summary>
 internal sealed class DefenderRelay(
-    TextCatalog texts, CaseStore cases, CaseCard card, IConversationStore store, TimeProvider time, ILogger<DefenderRelay> logger)
+    TextCatalog texts, CaseStore cases, CaseCard card, OwnCase ownCase, IConversationStore store, TimeProvider time, ILogger<DefenderRelay> logger)
 {
     private readonly HashSet<string> _endWords = [.. texts.GetListInAllLanguages("handoff.end_words").Select(TextNormalizer.Normalize)];
 
@@ -34,13 +35,13 @@ internal sealed class DefenderRelay(
     public static bool IsHubStatus(TurnContext turn) =>
         !ProactiveTurns.IsProactive(turn) && turn.Activity.IsType(ActivityTypes.Event) && turn.Activity.Name == DefenderEvents.Status;
 
-    public Task OnEventAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task OnEventAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         if (turn.Activity.Value is not { } value || value.Deserialize(HandoffJsonContext.Default.DefenderNotice) is not { } notice)
-            return Task.CompletedTask;
+            return;
         // Erased, ended or replaced since the event was queued: it no longer concerns this conversation.
         if (DefenderHandoff.Of(turn) is not { } handoff || handoff.CaseId != notice.CaseId)
-            return Task.CompletedTask;
+            return;
         var language = ConversationLanguage.Of(turn);
         switch (notice.Event, notice.State)
         {
@@ -49,7 +50,14 @@ internal sealed class DefenderRelay(
                 break;
             case (DefenderEvents.Status, DefenderEvents.Accepted):
                 DefenderHandoff.Set(turn, handoff with { Phase = DefenderHandoff.Connected });
-                turn.SendText(texts.Get(language, "handoff.accepted", notice.From, handoff.PartnerName));
+                // Who they are can still be shared with this caseworker, by a button, while nothing of it is.
+                var reveal = ownCase.RevealButton(turn, await cases.ReadAsync(notice.CaseId, cancellationToken));
+                turn.Send(new Activity
+                {
+                    Type = ActivityTypes.Message,
+                    Text = texts.Get(language, "handoff.accepted", notice.From, handoff.PartnerName),
+                    SuggestedActions = reveal is null ? null : new SuggestedActions { Actions = [reveal] },
+                });
                 turn.Send(HandoffStatus.Event(DefenderEvents.Accepted));
                 break;
             case (DefenderEvents.Status, DefenderEvents.Rerouted):
@@ -74,7 +82,6 @@ internal sealed class DefenderRelay(
                 turn.Send(HandoffStatus.Event(DefenderEvents.Completed));
                 break;
         }
-        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -92,7 +99,7 @@ internal sealed class DefenderRelay(
         {
             case DefenderEvents.Accepted when handoff?.Phase is not DefenderHandoff.Connected:
                 if (handoff is { Phase: DefenderHandoff.Waiting } && await cases.ReadAsync(handoff.CaseId, cancellationToken) is { } waiting)
-                    await WithdrawCaseAsync(turn, waiting, "taken_elsewhere", cancellationToken);
+                    await ownCase.WithdrawAsync(turn, waiting, "taken_elsewhere", cancellationToken);
                 DefenderHandoff.Set(turn, new DefenderHandoff(handoff?.CaseId ?? "", DefenderHandoff.WithAgentHub, handoff?.PartnerName ?? "", handoff?.Urgent ?? false));
                 HandoffLog.HubStatus(logger, LogIds.Hash(turn.Activity.Conversation?.Id), state, "honoured");
                 break;
@@ -146,6 +153,36 @@ internal sealed class DefenderRelay(
             return;
         }
 
+        if (handoff.Asking == OwnCase.Reveal)
+        {
+            DefenderHandoff.Set(turn, handoff = handoff with { Asking = null });
+            switch (ConfirmWords.Recognize(turn.Activity.Text))
+            {
+                case true:
+                    await ownCase.RevealAsync(turn, handoffCase.Id, handoff.PartnerName, cancellationToken);
+                    return;
+                case false:
+                    turn.SendText(texts.Get(language, "handoff.own_case.not_shared"));
+                    return;
+                // Neither yes nor no: words for the caseworker, passed on below.
+            }
+        }
+        if (ownCase.CommandIn(turn) == OwnCase.Reveal)
+        {
+            if (ownCase.RevealQuestion(turn, handoffCase, handoff.PartnerName) is { } question)
+            {
+                DefenderHandoff.Set(turn, handoff with { Asking = OwnCase.Reveal });
+                turn.Send(InterviewPrompts.Question(question) with
+                {
+                    SuggestedActions = new SuggestedActions
+                    {
+                        Actions = [Button(language, "handoff.contact.yes"), Button(language, "handoff.contact.no")],
+                    },
+                });
+            }
+            return;
+        }
+
         var step = turn.Activity.Id ?? Guid.NewGuid().ToString("N");
         if (turn.Activity.Text is { Length: > 0 } text)
         {
@@ -160,23 +197,7 @@ internal sealed class DefenderRelay(
         }
     }
 
-    /// <summary>
-    /// Withdraws a case from this turn, the conversation staying: the card says why (<paramref name="outcome"/>), a
-    /// caseworker who had it is told, and the case is erased.
-    /// </summary>
-    private async Task WithdrawCaseAsync(TurnContext turn, HandoffCase handoffCase, string outcome, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (handoffCase.Posted is { } posted)
-            turn.Enqueue(HandoffMessages.Card(handoffCase.Id, posted, outcome, card.Render(handoffCase, outcome), now));
-        if (handoffCase.Owner is { } owner)
-        {
-            turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, "withdrawn", HandoffMessages.NoticeOwner(handoffCase.Id), owner, handoffCase.Answers.Language,
-                texts.Get(handoffCase.Answers.Language, "handoff.desk.person_withdrew"), now));
-        }
-        await cases.DeleteAsync(handoffCase.Id, cancellationToken);
-        HandoffLog.Closed(logger, handoffCase.Id, outcome == "taken_elsewhere" ? "channel's agent hub" : "defender");
-    }
+    private CardAction Button(string language, string key) => CardAction.ImBack(texts.Get(language, key), texts.Get(language, key));
 
     private bool IsEndWord(TurnContext turn) =>
         turn.Activity.Text is { } typed && _endWords.Contains(TextNormalizer.Normalize(typed));

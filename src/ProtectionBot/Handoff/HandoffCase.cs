@@ -34,6 +34,9 @@ public sealed record HandoffCase
     /// <summary>Only what the defender chose to share to be contacted directly.</summary>
     public SharedContact? Contact { get; init; }
 
+    /// <summary>The defender shared <see cref="Contact"/> after the case was sent: caseworkers told of it before must hear it again.</summary>
+    public bool ContactSharedLater { get; init; }
+
     /// <summary>Partner ids, best first: the fallback order.</summary>
     public required IReadOnlyList<string> Route { get; init; }
 

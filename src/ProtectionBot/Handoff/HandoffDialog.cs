@@ -189,6 +189,12 @@ public sealed record HandoffInitiation(string Skill, string Language, string? Co
 /// <summary>Where the defender's side of a handoff stands, kept in their conversation's state.</summary>
 public sealed record DefenderHandoff(string CaseId, string Phase, string PartnerName, bool Urgent)
 {
+    /// <summary>
+    /// A question the bot just asked while a caseworker has the case (<see cref="OwnCase.Reveal"/>): the next message
+    /// answers it, or, when it is not a yes or a no, goes to the caseworker and the question is dropped.
+    /// </summary>
+    public string? Asking { get; init; }
+
     public const string Key = "handoff";
     public const string Waiting = "waiting";
     public const string Connected = "connected";

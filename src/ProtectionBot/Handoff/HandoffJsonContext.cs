@@ -10,6 +10,7 @@ namespace ProtectionBot.Handoff;
 [JsonSerializable(typeof(HandoffDialogState))]
 [JsonSerializable(typeof(HandoffInitiation))]
 [JsonSerializable(typeof(HandoffStatus))]
+[JsonSerializable(typeof(OwnCaseQuestion))]
 [JsonSerializable(typeof(CaseAction))]
 [JsonSerializable(typeof(OfferOrder))]
 [JsonSerializable(typeof(CaseOnly))]

@@ -54,4 +54,7 @@ internal static partial class HandoffLog
     [LoggerMessage(EventId = 1613, Level = LogLevel.Information,
         Message = "Handoff: the channel's agent hub reported '{State}' in conversation {ConversationHash}: {Effect}")]
     public static partial void HubStatus(ILogger logger, string conversationHash, string state, string effect);
+
+    [LoggerMessage(EventId = 1614, Level = LogLevel.Information, Message = "Handoff: the person shared how to reach them with case {CaseId}")]
+    public static partial void ContactShared(ILogger logger, string caseId);
 }

@@ -18,6 +18,7 @@ public static class HandoffServiceCollectionExtensions
         builder.Services.AddSingleton<CaseProgress>();
         builder.Services.AddSingleton<CaseAcceptance>();
         builder.Services.AddSingleton<HandoffDialog>();
+        builder.Services.AddSingleton<OwnCase>();
         builder.Services.AddSingleton<DefenderRelay>();
         builder.Services.AddSingleton<CaseworkerDesk>();
         builder.Services.AddSingleton<WhatsAppCaseworkers>();
