@@ -12,10 +12,12 @@ namespace ProtectionBot.Handoff;
 /// <summary>
 /// The defender's side once a case is out: the handoff's events arrive as turns of their conversation (taken,
 /// passed on, a caseworker's message, closed); while a caseworker has the case, what they write goes to the
-/// caseworker's thread; an end word brings them back to the bot; erasing the conversation withdraws the case.
+/// caseworker's thread, except the bot's own commands (help, restart, a language, sharing who they are), which the bot
+/// answers; an end word brings them back to the bot; erasing the conversation withdraws the case.
 /// </summary>
 internal sealed class DefenderRelay(
-    TextCatalog texts, CaseStore cases, CaseCard card, OwnCase ownCase, IConversationStore store, TimeProvider time, ILogger<DefenderRelay> logger)
+    TextCatalog texts, CaseStore cases, CaseCard card, OwnCase ownCase, CommandWords commands, IConversationStore store, TimeProvider time,
+    ILogger<DefenderRelay> logger)
 {
     private readonly HashSet<string> _endWords = [.. texts.GetListInAllLanguages("handoff.end_words").Select(TextNormalizer.Normalize)];
 
@@ -180,6 +182,24 @@ internal sealed class DefenderRelay(
                     },
                 });
             }
+            return;
+        }
+        // The bot's own commands act here as anywhere; the caseworker does not receive them.
+        if (commands.IsHelp(turn))
+        {
+            turn.SendText(texts.Get(language, "handoff.connected.help", handoff.PartnerName));
+            return;
+        }
+        if (commands.IsRestart(turn))
+        {
+            turn.SendText(texts.Get(language, "handoff.connected.restart", handoff.PartnerName));
+            return;
+        }
+        if (commands.LanguageAskedFor(turn) is { } switchTo)
+        {
+            ConversationLanguage.Choose(turn, switchTo);
+            turn.SendText(texts.Get(switchTo, "language.switched"));
+            turn.SendText(texts.Get(switchTo, "handoff.connected.language"));
             return;
         }
 
