@@ -79,6 +79,9 @@ public static class DefenderEvents
     /// <summary>A caseworker's message to relay.</summary>
     public const string Message = "handoff.message";
 
+    /// <summary>A file the defender agreed to pass on could not be (<see cref="DefenderNotice.Reason"/> says why).</summary>
+    public const string File = "handoff.file";
+
     public const string Accepted = "accepted";
     public const string Rerouted = "rerouted";
     public const string Failed = "failed";

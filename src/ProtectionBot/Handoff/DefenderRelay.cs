@@ -24,7 +24,7 @@ internal sealed class DefenderRelay(
     /// <summary>An event the handoff itself ran in this conversation (never one a client sent: those have another callerId).</summary>
     public static bool IsHandoffEvent(TurnContext turn) =>
         ProactiveTurns.IsProactive(turn) && turn.Activity.IsType(ActivityTypes.Event)
-        && turn.Activity.Name is DefenderEvents.Status or DefenderEvents.Message;
+        && turn.Activity.Name is DefenderEvents.Status or DefenderEvents.Message or DefenderEvents.File;
 
     /// <summary>A message while a person has the conversation: a partner's caseworker, or an agent of the channel's own hub.</summary>
     public static bool IsWithCaseworker(TurnContext turn) =>
@@ -49,6 +49,10 @@ internal sealed class DefenderRelay(
         {
             case (DefenderEvents.Message, _) when handoff.Phase == DefenderHandoff.Connected:
                 turn.SendText(texts.Get(language, "handoff.message", notice.From, notice.Text));
+                break;
+            case (DefenderEvents.File, _) when handoff.Phase == DefenderHandoff.Connected:
+                // A file the defender agreed to pass on that the desk's channel could not take after all.
+                turn.SendText(NotForwarded(language, notice.From ?? "document", notice.Text, notice.Reason ?? FileForwarding.Reasons.Refused));
                 break;
             case (DefenderEvents.Status, DefenderEvents.Accepted):
                 DefenderHandoff.Set(turn, handoff with { Phase = DefenderHandoff.Connected });
@@ -155,19 +159,11 @@ internal sealed class DefenderRelay(
             return;
         }
 
-        if (handoff.Asking == OwnCase.Reveal)
+        if (handoff.Asking is not null)
         {
-            DefenderHandoff.Set(turn, handoff = handoff with { Asking = null });
-            switch (ConfirmWords.Recognize(turn.Activity.Text))
-            {
-                case true:
-                    await ownCase.RevealAsync(turn, handoffCase.Id, handoff.PartnerName, cancellationToken);
-                    return;
-                case false:
-                    turn.SendText(texts.Get(language, "handoff.own_case.not_shared"));
-                    return;
-                // Neither yes nor no: words for the caseworker, passed on below.
-            }
+            if (await AnswerPendingAsync(turn, handoff, handoffCase, owner, cancellationToken))
+                return;
+            handoff = DefenderHandoff.Of(turn)!;
         }
         if (ownCase.CommandIn(turn) == OwnCase.Reveal)
         {
@@ -209,13 +205,112 @@ internal sealed class DefenderRelay(
             turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, step, handoffCase.DefenderKey, owner, caseLanguage,
                 texts.Get(caseLanguage, "handoff.desk.person_said", text), now));
         }
-        // Photos, voice notes and documents stay where the channel keeps them; the caseworker learns one was sent.
+        OfferFiles(turn, handoff, owner, step, now);
+    }
+
+    /// <summary>
+    /// The answer to the question the bot just asked (share who they are, pass a file on). True when the message
+    /// answered it; otherwise the question is dropped (a file is then not passed on, and the defender is told) and the
+    /// message is the caseworker's.
+    /// </summary>
+    private async Task<bool> AnswerPendingAsync(TurnContext turn, DefenderHandoff handoff, HandoffCase handoffCase, Caseworker owner, CancellationToken cancellationToken)
+    {
+        var language = ConversationLanguage.Of(turn);
+        var answer = turn.Activity.Attachments is { Count: > 0 } ? null : ConfirmWords.Recognize(turn.Activity.Text);
+        if (handoff.Asking == OwnCase.Reveal)
+        {
+            DefenderHandoff.Set(turn, handoff with { Asking = null });
+            if (answer is true)
+                await ownCase.RevealAsync(turn, handoffCase.Id, handoff.PartnerName, cancellationToken);
+            else if (answer is false)
+                turn.SendText(texts.Get(language, "handoff.own_case.not_shared"));
+            return answer is not null;
+        }
+
+        var files = handoff.Files ?? [];
+        if (answer is null || files.Count == 0)
+        {
+            DefenderHandoff.Set(turn, handoff with { Asking = null, Files = null });
+            if (files.Count > 0)
+                turn.SendText(texts.Get(language, "handoff.file.dropped"));
+            return false;
+        }
+        if (answer is true)
+        {
+            Forward(turn, handoffCase, owner, files[0]);
+            turn.SendText(texts.Get(language, "handoff.file.sent", handoff.PartnerName));
+        }
+        else
+        {
+            turn.SendText(texts.Get(language, "handoff.file.kept"));
+        }
+        var rest = files.Skip(1).ToList();
+        DefenderHandoff.Set(turn, handoff with { Asking = rest.Count > 0 ? DefenderHandoff.File : null, Files = rest.Count > 0 ? rest : null });
+        if (rest.Count > 0)
+            AskAboutFile(turn, handoff.PartnerName, rest[0]);
+        return true;
+    }
+
+    /// <summary>
+    /// The files of a message: those the caseworker's desk cannot receive are named with the reason at once; for the
+    /// others the defender is asked, one file at a time, before anything is passed on.
+    /// </summary>
+    private void OfferFiles(TurnContext turn, DefenderHandoff handoff, Caseworker owner, string step, DateTimeOffset now)
+    {
+        var language = ConversationLanguage.Of(turn);
+        var forwardable = new List<DefenderFile>();
         foreach (var (attachment, index) in (turn.Activity.Attachments ?? []).Select((a, i) => (a, i)))
         {
-            turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, $"{step}/{index}", handoffCase.DefenderKey, owner, caseLanguage,
-                texts.Get(caseLanguage, "handoff.media_note", attachment.ContentType ?? "file"), now));
+            var (file, reason) = FileForwarding.Assess(attachment, $"{step}/{index}", owner, now);
+            if (reason is null)
+                forwardable.Add(file);
+            else
+                turn.SendText(NotForwarded(language, file.Kind, file.Name, reason));
         }
+        if (forwardable.Count == 0)
+            return;
+        DefenderHandoff.Set(turn, handoff with { Asking = DefenderHandoff.File, Files = forwardable });
+        AskAboutFile(turn, handoff.PartnerName, forwardable[0]);
     }
+
+    private void AskAboutFile(TurnContext turn, string partnerName, DefenderFile file)
+    {
+        var language = ConversationLanguage.Of(turn);
+        turn.Send(InterviewPrompts.Question(texts.Get(language, "handoff.file.ask", FileLabel(language, file.Kind, file.Name), partnerName)) with
+        {
+            SuggestedActions = new SuggestedActions { Actions = [Button(language, "handoff.file.yes"), Button(language, "handoff.file.no")] },
+        });
+    }
+
+    /// <summary>
+    /// Queues the file for the caseworker. On WhatsApp the note saying what it is goes first, as a message of its own, so
+    /// a retried note never sends the media (with the defender's caption, in their words) twice; on Teams one message
+    /// carries both.
+    /// </summary>
+    private void Forward(TurnContext turn, HandoffCase handoffCase, Caseworker owner, DefenderFile file)
+    {
+        var now = time.GetUtcNow();
+        var language = handoffCase.Answers.Language;
+        var note = texts.Get(language, "handoff.desk.person_sent", FileLabel(language, file.Kind, file.Name));
+        var forwarded = file with { Caption = file.Caption is { Length: > 0 } caption ? texts.Get(language, "handoff.desk.person_said", caption) : null };
+        if (owner.IsOnWhatsApp)
+        {
+            turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, $"{file.Step}/note", handoffCase.DefenderKey, owner, language, note, now));
+            note = "";
+        }
+        turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, $"{file.Step}/file", handoffCase.DefenderKey, owner, language, note, now, forwarded));
+        HandoffLog.FileForwarded(logger, handoffCase.Id, file.Kind);
+    }
+
+    /// <summary>"I did not pass this photo on to the caseworker: …", in <paramref name="language"/>.</summary>
+    private string NotForwarded(string language, string kind, string? name, string reason) =>
+        texts.Get(language, "handoff.file.not_forwarded", FileLabel(language, kind, name), texts.Get(language, $"handoff.file.reasons.{reason}"));
+
+    /// <summary>"this photo", "this voice note", "the document “denuncia.pdf”".</summary>
+    private string FileLabel(string language, string kind, string? name) =>
+        kind == "document" && name is { Length: > 0 }
+            ? texts.Get(language, "handoff.file.kinds.document_named", name)
+            : texts.Get(language, texts.Has($"handoff.file.kinds.{kind}") ? $"handoff.file.kinds.{kind}" : "handoff.file.kinds.document");
 
     private CardAction Button(string language, string key) => CardAction.ImBack(texts.Get(language, key), texts.Get(language, key));
 

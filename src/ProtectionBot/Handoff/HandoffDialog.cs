@@ -190,10 +190,16 @@ public sealed record HandoffInitiation(string Skill, string Language, string? Co
 public sealed record DefenderHandoff(string CaseId, string Phase, string PartnerName, bool Urgent)
 {
     /// <summary>
-    /// A question the bot just asked while a caseworker has the case (<see cref="OwnCase.Reveal"/>): the next message
+    /// A question the bot just asked while a caseworker has the case (<see cref="OwnCase.Reveal"/>, <see cref="File"/>): the next message
     /// answers it, or, when it is not a yes or a no, goes to the caseworker and the question is dropped.
     /// </summary>
     public string? Asking { get; init; }
+
+    /// <summary>Files the defender sent that wait for their yes, the one asked about first (<see cref="Asking"/> is <see cref="File"/>).</summary>
+    public IReadOnlyList<DefenderFile>? Files { get; init; }
+
+    /// <summary><see cref="Asking"/> whether to pass a file on to the caseworker.</summary>
+    public const string File = "file";
 
     public const string Key = "handoff";
     public const string Waiting = "waiting";

@@ -11,6 +11,7 @@ namespace ProtectionBot.Handoff;
 [JsonSerializable(typeof(HandoffInitiation))]
 [JsonSerializable(typeof(HandoffStatus))]
 [JsonSerializable(typeof(OwnCaseQuestion))]
+[JsonSerializable(typeof(DefenderFile))]
 [JsonSerializable(typeof(CaseAction))]
 [JsonSerializable(typeof(OfferOrder))]
 [JsonSerializable(typeof(CaseOnly))]

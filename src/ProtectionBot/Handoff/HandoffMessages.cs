@@ -46,6 +46,9 @@ public sealed record CaseworkerMessage(string ServiceUrl, string ThreadId, strin
 
     /// <summary>Worth sending only while the caseworker's window is open (a colleague took the case): never waits, never reminds.</summary>
     public bool OnlyInWindow { get; init; }
+
+    /// <summary>A file the defender agreed to pass on, sent with <see cref="Text"/> (which may be empty).</summary>
+    public DefenderFile? File { get; init; }
 }
 
 /// <summary>What the defender's conversation is told: <see cref="Event"/> is <c>handoff.status</c> or <c>handoff.message</c>.</summary>
@@ -82,9 +85,10 @@ internal static class HandoffMessages
 
     /// <param name="step">Names the step uniquely within the case (an activity id, "ended"…).</param>
     /// <param name="owner">The defender's key for their own words (erasure takes them back), <see cref="NoticeOwner"/> for notices about them.</param>
-    public static OutboxMessage ToCaseworker(string caseId, string step, string owner, Caseworker caseworker, string language, string text, DateTimeOffset now) =>
+    public static OutboxMessage ToCaseworker(
+        string caseId, string step, string owner, Caseworker caseworker, string language, string text, DateTimeOffset now, DefenderFile? file = null) =>
         new($"handoff/{caseId}/to-caseworker/{step}", HandoffKinds.ToCaseworker, owner,
-            Bytes(new CaseworkerMessage(caseworker.ServiceUrl, caseworker.ThreadId, text) { Channel = caseworker.Channel, CaseId = caseId, Language = language },
+            Bytes(new CaseworkerMessage(caseworker.ServiceUrl, caseworker.ThreadId, text) { Channel = caseworker.Channel, CaseId = caseId, Language = language, File = file },
                 HandoffJsonContext.Default.CaseworkerMessage), now);
 
     /// <summary>A note to a WhatsApp caseworker who is not (or not yet) the case's owner, e.g. that a colleague took it.</summary>

@@ -21,6 +21,7 @@ public static class HandoffServiceCollectionExtensions
         builder.Services.AddSingleton<OwnCase>();
         builder.Services.AddSingleton<DefenderRelay>();
         builder.Services.AddSingleton<CaseworkerDesk>();
+        builder.Services.AddSingleton<FileNotices>();
         builder.Services.AddSingleton<WhatsAppCaseworkers>();
         builder.Services.AddSingleton<WhatsAppCaseworkerDesk>();
         builder.Services.AddOutboxHandler<OfferDelivery>();

@@ -167,8 +167,11 @@ internal sealed class CardUpdateDelivery(ConnectorClient connector) : IOutboxHan
     }
 }
 
-/// <summary>Sends a message to a caseworker: into their Teams thread, or to their WhatsApp number (<see cref="WhatsAppCaseworkers"/>).</summary>
-internal sealed class CaseworkerDelivery(ConnectorClient connector, WhatsAppCaseworkers whatsApp) : IOutboxHandler
+/// <summary>
+/// Sends a message to a caseworker: into their Teams thread, or to their WhatsApp number (<see cref="WhatsAppCaseworkers"/>).
+/// A file goes into Teams by its address: an image shown in the message, anything else as a link under the note.
+/// </summary>
+internal sealed class CaseworkerDelivery(ConnectorClient connector, WhatsAppCaseworkers whatsApp, FileNotices files) : IOutboxHandler
 {
     public string Kind => HandoffKinds.ToCaseworker;
 
@@ -179,13 +182,30 @@ internal sealed class CaseworkerDelivery(ConnectorClient connector, WhatsAppCase
             return await whatsApp.DeliverAsync(message, lease, cancellationToken);
         try
         {
-            await connector.SendToConversationAsync(message.ServiceUrl, message.ThreadId, new Activity { Type = ActivityTypes.Message, Text = message.Text }, cancellationToken);
+            await connector.SendToConversationAsync(message.ServiceUrl, message.ThreadId, TeamsMessage(message), cancellationToken);
         }
         catch (ConnectorException e) when (!e.IsTransient)
         {
-            // The thread was deleted or the app removed from the team; retrying cannot help.
+            // The thread was deleted, the app removed from the team, or Teams would not take the file; retrying cannot help.
+            await files.NotForwardedAsync(message, FileForwarding.Reasons.Refused, cancellationToken);
         }
         return OutboxOutcome.Done;
+    }
+
+    private static Activity TeamsMessage(CaseworkerMessage message)
+    {
+        if (message.File is not { Url: { } url } file)
+            return new Activity { Type = ActivityTypes.Message, Text = message.Text };
+        if (file.Kind == "image")
+        {
+            return new Activity
+            {
+                Type = ActivityTypes.Message,
+                Text = message.Text,
+                Attachments = [new Attachment { ContentType = file.ContentType, ContentUrl = url, Name = file.Name }],
+            };
+        }
+        return new Activity { Type = ActivityTypes.Message, Text = $"{message.Text}\n\n{url}" };
     }
 }
 
