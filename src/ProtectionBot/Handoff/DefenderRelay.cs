@@ -293,12 +293,15 @@ internal sealed class DefenderRelay(
         var language = handoffCase.Answers.Language;
         var note = texts.Get(language, "handoff.desk.person_sent", FileLabel(language, file.Kind, file.Name));
         var forwarded = file with { Caption = file.Caption is { Length: > 0 } caption ? texts.Get(language, "handoff.desk.person_said", caption) : null };
+        var due = now;
         if (owner.IsOnWhatsApp)
         {
             turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, $"{file.Step}/note", handoffCase.DefenderKey, owner, language, note, now));
             note = "";
+            // The outbox goes by due time: a second later, the media always follows its note.
+            due = now + TimeSpan.FromSeconds(1);
         }
-        turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, $"{file.Step}/file", handoffCase.DefenderKey, owner, language, note, now, forwarded));
+        turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, $"{file.Step}/file", handoffCase.DefenderKey, owner, language, note, due, forwarded));
         HandoffLog.FileForwarded(logger, handoffCase.Id, file.Kind);
     }
 
