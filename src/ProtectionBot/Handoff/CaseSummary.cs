@@ -36,7 +36,8 @@ public sealed class CaseSummary(TextCatalog texts, CountryCatalog countries, Kno
             lines.Add(Line("at_risk", Label(language, reader, "at_risk", atRisk)));
         if (Labels(language, reader, "profile", answers.Profiles) is { Length: > 0 } profiles)
             lines.Add(Line("profile", profiles));
-        if (!answers.InImmediateDanger && answers.Urgency != "immediate")
+        // An urgency not asked yet (a person who asked for someone before that question) has no label and no line.
+        if (!answers.InImmediateDanger && answers.Urgency != "immediate" && texts.Has($"interview.urgency.{answers.Urgency}"))
             lines.Add(Line("urgency", Label(language, reader, "urgency", answers.Urgency)));
         if (answers.DomesticRemedies is { } remedies)
             lines.Add(Line("remedies", Label(language, reader, "remedies", remedies)));

@@ -163,6 +163,22 @@ internal sealed class HandoffDialog(
         return await step.EndDialogAsync(cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// Starts the handoff at any step for a person who asked for someone ("I want to talk to a person"): no offer
+    /// question, since they asked; the summary shows what they have answered so far and nothing else (leave what was not
+    /// asked empty, and <see cref="CaseAnswers.Urgency"/> a value with no label, such as <c>unanswered</c>); then the
+    /// usual edit, contact and send steps. With no country yet, no partner can be chosen and the person is told so.
+    /// Returns false, starting nothing, when a case of theirs is already out (one case per conversation).
+    /// </summary>
+    public static async Task<bool> BeginOnRequestAsync(DialogContext dc, CaseAnswers answers, IReadOnlyList<string> mechanisms, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        if (DefenderHandoff.Of(dc.Context) is not null)
+            return false;
+        await dc.BeginDialogAsync(Id, new HandoffDialogState { Answers = answers, Mechanisms = mechanisms, Asked = true }, cancellationToken);
+        return true;
+    }
+
     /// <summary>What the defender is told about who will write and roughly when.</summary>
     public string Expectation(string language, Partner partner, DateTimeOffset now)
     {
