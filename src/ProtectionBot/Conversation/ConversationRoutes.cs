@@ -16,7 +16,7 @@ namespace ProtectionBot.Conversation;
 /// then the conversation itself.
 /// </summary>
 internal sealed class ConversationRoutes(
-    TextCatalog texts, DialogSet dialogs, CommandWords commands, DefenderRelay relay, CaseworkerDesk desk, WhatsAppCaseworkerDesk whatsAppDesk,
+    TextCatalog texts, DialogSet dialogs, CommandWords commands, DefenderRelay relay, OwnCase ownCase, CaseworkerDesk desk, WhatsAppCaseworkerDesk whatsAppDesk,
     CourseEntry courses, CourseDialog courseDialog, Courses.Staff.CourseStaffDesk staff)
 {
     private const string GreetedKey = "greeted";
@@ -34,6 +34,8 @@ internal sealed class ConversationRoutes(
         .On("forged-case-payload", WhatsAppCaseworkerDesk.IsCasePayload, whatsAppDesk.RefuseForgedAsync)
         .On("handoff-event", DefenderRelay.IsHandoffEvent, relay.OnEventAsync)
         .On("to-caseworker", DefenderRelay.IsWithCaseworker, relay.RelayAsync)
+        .On("hub-handoff-status", DefenderRelay.IsHubStatus, relay.OnHubStatusAsync)
+        .On("own-case", ownCase.IsAboutOwnCase, (t, ct) => ownCase.AnswerAsync(t, dialogs.CreateContext(t), ct))
         .On("members-added", IsSomeoneElseJoining, GreetAsync)
         .On("uninstalled-or-erasure-asked", IsUninstallOrDeleteUserData, EraseAsync)
         .On("end-of-conversation", t => t.Activity.IsType(ActivityTypes.EndOfConversation), EndAsync)

@@ -30,6 +30,7 @@ public static class ConversationServiceCollectionExtensions
             foreach (var dialog in services.GetRequiredService<InterviewDialog>().Dialogs()
                 .Concat(services.GetRequiredService<CountryDialog>().Dialogs())
                 .Concat(services.GetRequiredService<HandoffDialog>().Dialogs())
+                .Concat(services.GetRequiredService<OwnCase>().Dialogs())
                 .Concat(services.GetRequiredService<CourseDialog>().Dialogs())
                 .Concat(services.GetRequiredService<EligibilityDialog>().Dialogs()))
                 set.Add(dialog);

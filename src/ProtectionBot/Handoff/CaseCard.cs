@@ -16,18 +16,14 @@ public sealed class CaseCard(CardTemplates cards, TextCatalog texts, CaseSummary
     public const string Decline = "decline";
     public const string Close = "close";
 
-    /// <param name="status">A <c>handoff.card.status_*</c> suffix: offered, accepted, closed, passed_on, declined, withdrawn.</param>
+    /// <param name="status">
+    /// A <c>handoff.card.status_*</c> suffix: offered, accepted, closed, withdrawn, taken_elsewhere (an agent of the
+    /// person's channel took the conversation), passed_on or declined (with <c>_last</c> when no organisation was left).
+    /// </param>
     public Attachment Render(HandoffCase handoffCase, string status, string? ownerName = null)
     {
         var language = handoffCase.Answers.Language;
-        var contact = new JsonArray();
-        if (handoffCase.Contact is { } shared)
-        {
-            if (shared.Name is { Length: > 0 } name)
-                contact.Add(texts.Get(language, "handoff.card.contact_name", name));
-            if (shared.Number is { Length: > 0 } number)
-                contact.Add(texts.Get(language, "handoff.card.contact_number", number));
-        }
+        var contact = new JsonArray([.. summary.ContactLines(handoffCase.Contact, language).Select(l => JsonValue.Create(l))]);
         if (contact.Count == 0)
             contact.Add(texts.Get(language, "handoff.card.anonymous"));
 
@@ -40,7 +36,7 @@ public sealed class CaseCard(CardTemplates cards, TextCatalog texts, CaseSummary
         var data = new JsonObject
         {
             ["title"] = texts.Get(language, handoffCase.Urgent ? "handoff.card.title_urgent" : "handoff.card.title"),
-            ["lines"] = new JsonArray([.. summary.Lines(handoffCase.Answers, handoffCase.Mechanisms, language).Select(l => JsonValue.Create(l))]),
+            ["lines"] = new JsonArray([.. summary.Lines(handoffCase.Answers, handoffCase.Mechanisms, language, SummaryReader.Caseworker).Select(l => JsonValue.Create(l))]),
             ["contact"] = contact,
             ["status"] = texts.Get(language, $"handoff.card.status_{status}", ownerName ?? ""),
             ["actions"] = new JsonArray([.. actions.Select(action => new JsonObject

@@ -11,7 +11,7 @@ namespace ProtectionBot.Handoff;
 public sealed class CaseProgress(
     IConversationStore store, CaseStore cases, CaseCard card, TimeProvider time, IOptions<HandoffOptions> options, ILogger<CaseProgress> logger)
 {
-    /// <param name="outcome">What the card that was posted should now say: <c>passed_on</c> or <c>declined</c>.</param>
+    /// <param name="outcome">Why the offer ended, one of <see cref="OfferOutcomes"/>: the defender is told that reason.</param>
     public async Task PassOnAsync(string caseId, int offerIndex, string outcome, CancellationToken cancellationToken)
     {
         var current = await cases.ReadAsync(caseId, cancellationToken);
@@ -19,24 +19,27 @@ public sealed class CaseProgress(
             return;
         var now = time.GetUtcNow();
         var next = offerIndex + 1;
-        if (next < current.Route.Count)
-            await store.EnqueueAsync(HandoffMessages.Offer(current, next, newCase: null, now), cancellationToken);
+        var last = next >= current.Route.Count;
+        if (!last)
+            await store.EnqueueAsync(HandoffMessages.Offer(current, next, newCase: null, now, becauseEarlier: outcome), cancellationToken);
 
+        // The card says what became of the case: passed to another organisation, or to nobody because none was left.
+        var cardOutcome = (outcome == OfferOutcomes.Unreachable ? OfferOutcomes.Expired : outcome) + (last ? "_last" : "");
         var (updated, _) = await cases.UpdateAsync(caseId, c =>
             c.Status != CaseStatuses.Offered || c.OfferIndex != offerIndex
                 ? null
                 : c with
                 {
                     OfferIndex = Math.Min(next, c.Route.Count - 1),
-                    Status = next < c.Route.Count ? CaseStatuses.Offered : CaseStatuses.Unrouted,
+                    Status = last ? CaseStatuses.Unrouted : CaseStatuses.Offered,
                     Posted = null,
-                    Earlier = c.Posted is { } posted ? [.. c.Earlier, posted with { Outcome = outcome }] : c.Earlier,
+                    Earlier = c.Posted is { } posted ? [.. c.Earlier, posted with { Outcome = cardOutcome }] : c.Earlier,
                 }, cancellationToken);
         if (updated is null)
             return;
 
         if (current.Posted is { } earlier)
-            await store.EnqueueAsync(HandoffMessages.Card(caseId, earlier, outcome, card.Render(current, outcome), now), cancellationToken);
+            await store.EnqueueAsync(HandoffMessages.Card(caseId, earlier, cardOutcome, card.Render(current, cardOutcome), now), cancellationToken);
         if (updated.Status == CaseStatuses.Unrouted)
         {
             await store.EnqueueAsync(HandoffMessages.ToDefender(updated, "unrouted", DefenderEvents.Status, DefenderEvents.Failed, null, null, now), cancellationToken);
@@ -54,6 +57,19 @@ public sealed class CaseProgress(
         handoffCase.Urgent ? options.Value.UrgentAcceptTimeout : options.Value.AcceptTimeout;
 }
 
+/// <summary>Why an offer to a partner ended without a caseworker taking the case.</summary>
+public static class OfferOutcomes
+{
+    /// <summary>A caseworker of the partner pressed Decline.</summary>
+    public const string Declined = "declined";
+
+    /// <summary>Nobody accepted before the accept timeout (the card's <c>passed_on</c> status, as cases have stored it).</summary>
+    public const string Expired = "passed_on";
+
+    /// <summary>None of the partner's desks could be reached (removed from the partners file, app uninstalled, no number reachable).</summary>
+    public const string Unreachable = "unreachable";
+}
+
 /// <summary>The events the handoff runs in the defender's conversation.</summary>
 public static class DefenderEvents
 {
@@ -62,6 +78,9 @@ public static class DefenderEvents
 
     /// <summary>A caseworker's message to relay.</summary>
     public const string Message = "handoff.message";
+
+    /// <summary>A file the defender agreed to pass on could not be (<see cref="DefenderNotice.Reason"/> says why).</summary>
+    public const string File = "handoff.file";
 
     public const string Accepted = "accepted";
     public const string Rerouted = "rerouted";

@@ -38,6 +38,12 @@ internal sealed class CaseworkerDesk(
             turn.SendText(texts.Get(ConversationLanguage.Of(turn), "handoff.desk.case_gone"));
             return;
         }
+        // A button acts on the case whose card carries it: pressed (or forged) in another case's thread, it is refused.
+        if (!IsCaseThread(handoffCase, partner, turn.Activity.Conversation?.Id))
+        {
+            Refuse(turn, name, "not the case's own thread");
+            return;
+        }
         switch (name)
         {
             case CaseCard.Accept:
@@ -100,7 +106,7 @@ internal sealed class CaseworkerDesk(
                 turn.SendText(texts.Get(language, "handoff.desk.already_taken", current!.Owner!.DisplayName));
                 return;
             case AcceptOutcome.NotOffered:
-                Refuse(turn, CaseCard.Accept, "the case is not offered to this partner now");
+                LogRefusal(turn, CaseCard.Accept, "the case is not offered to this partner now");
                 turn.SendText(texts.Get(language, "handoff.desk.not_offered"));
                 return;
         }
@@ -112,11 +118,11 @@ internal sealed class CaseworkerDesk(
         var language = handoffCase.Answers.Language;
         if (handoffCase.Status != CaseStatuses.Offered || handoffCase.CurrentPartnerId != partner.Id || (offerIndex is not null && handoffCase.OfferIndex != offerIndex))
         {
-            Refuse(turn, CaseCard.Decline, "the case is not offered to this partner now");
+            LogRefusal(turn, CaseCard.Decline, "the case is not offered to this partner now");
             turn.SendText(texts.Get(language, "handoff.desk.not_offered"));
             return;
         }
-        await progress.PassOnAsync(handoffCase.Id, handoffCase.OfferIndex, "declined", cancellationToken);
+        await progress.PassOnAsync(handoffCase.Id, handoffCase.OfferIndex, OfferOutcomes.Declined, cancellationToken);
         turn.SendText(texts.Get(language, "handoff.desk.declined"));
     }
 
@@ -125,7 +131,7 @@ internal sealed class CaseworkerDesk(
         var language = handoffCase.Answers.Language;
         if (handoffCase.Status != CaseStatuses.Accepted || handoffCase.Owner?.PartnerId != partner.Id)
         {
-            Refuse(turn, CaseCard.Close, "the case is not with this partner");
+            LogRefusal(turn, CaseCard.Close, "the case is not with this partner");
             turn.SendText(texts.Get(language, "handoff.desk.not_offered"));
             return;
         }
@@ -149,14 +155,24 @@ internal sealed class CaseworkerDesk(
         return partners.ForTeamsChannel(tenant, channel) is { Teams: { } desk } partner && TeamsChannel.IsFrom(turn, desk) ? partner : null;
     }
 
+    /// <summary>The thread of one of the case's cards for this partner (the one offered now, an earlier one, or where it was taken).</summary>
+    private static bool IsCaseThread(HandoffCase handoffCase, Partner partner, string? threadId) =>
+        threadId is not null
+        && (handoffCase.Owner is { IsOnWhatsApp: false } owner && owner.PartnerId == partner.Id && owner.ThreadId == threadId
+            || (handoffCase.Posted is { } posted ? [.. handoffCase.Earlier, posted] : handoffCase.Earlier)
+                .Any(card => card.PartnerId == partner.Id && card.ThreadId == threadId));
+
     private void Refuse(TurnContext turn, string action, string reason)
     {
-        HandoffLog.Refused(logger, action, LogIds.Hash(turn.Activity.Conversation?.Id), turn.Activity.ChannelId, reason);
+        LogRefusal(turn, action, reason);
         turn.SendText(texts.Get(ConversationLanguage.Of(turn), "handoff.desk.refused"));
     }
 
-    private static string DisplayName(TurnContext turn) => turn.Activity.From?.Name is { Length: > 0 } name ? name : "—";
+    /// <summary>Logged only: the caseworker gets one plain answer (the case is no longer offered to them), not a refusal as well.</summary>
+    private void LogRefusal(TurnContext turn, string action, string reason) =>
+        HandoffLog.Refused(logger, action, LogIds.Hash(turn.Activity.Conversation?.Id), turn.Activity.ChannelId, reason);
 
+    private static string DisplayName(TurnContext turn) => turn.Activity.From?.Name is { Length: > 0 } name ? name : "—";
 
     /// <summary>How the defender sees who wrote: the caseworker's first name and their organisation, nothing more.</summary>
     private static string Signature(TurnContext turn, Partner partner) => $"{CaseAcceptance.FirstName(DisplayName(turn))} ({partner.Name})";

@@ -34,6 +34,9 @@ public sealed record HandoffCase
     /// <summary>Only what the defender chose to share to be contacted directly.</summary>
     public SharedContact? Contact { get; init; }
 
+    /// <summary>The defender shared <see cref="Contact"/> after the case was sent: caseworkers told of it before must hear it again.</summary>
+    public bool ContactSharedLater { get; init; }
+
     /// <summary>Partner ids, best first: the fallback order.</summary>
     public required IReadOnlyList<string> Route { get; init; }
 
@@ -69,7 +72,22 @@ public static class CaseStatuses
     public const string Unrouted = "unrouted";
 }
 
-public sealed record SharedContact(string? Name, string? Number);
+/// <summary>What the defender chose to share to be contacted directly: the name their channel shows, or their WhatsApp number.</summary>
+public sealed record SharedContact(string? Name, string? Number)
+{
+    /// <summary>
+    /// What the person's channel tells the bot about them, which they may choose to share: on WhatsApp their number (the
+    /// bot never reads the profile name there), elsewhere the name the channel shows. Null when the channel gives neither.
+    /// The question asking for it and what is sent are both made from this, so the person agrees to exactly what goes.
+    /// </summary>
+    public static SharedContact? Of(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (string.Equals(activity.ChannelId, CaseworkerChannels.WhatsApp, StringComparison.OrdinalIgnoreCase))
+            return activity.From?.Id is { Length: > 0 } number ? new SharedContact(null, number) : null;
+        return activity.From?.Name is { Length: > 0 } name ? new SharedContact(name.Trim(), null) : null;
+    }
+}
 
 /// <summary>A case card in a partner's Teams channel: the thread it opened, and the card's message id to update it.</summary>
 public sealed record PostedOffer(string PartnerId, string ServiceUrl, string ThreadId, string ActivityId, DateTimeOffset PostedAt)

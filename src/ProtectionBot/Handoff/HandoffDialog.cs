@@ -78,7 +78,13 @@ internal sealed class HandoffDialog(
             return await step.EndDialogAsync(cancellationToken: cancellationToken);
         }
         var lines = summary.Lines(step.State.Answers, step.State.Mechanisms, language);
-        step.Context.SendText(string.Join("\n\n", [texts.Get(language, "handoff.summary.intro"), .. lines.Select(l => "• " + l), texts.Get(language, "handoff.summary.not_shared")]));
+        var notShared = SharedContact.Of(step.Context.Activity) switch
+        {
+            { Number: not null } => "handoff.summary.not_shared_number",
+            { Name: not null } => "handoff.summary.not_shared_name",
+            _ => "handoff.summary.not_shared_none",
+        };
+        step.Context.SendText(string.Join("\n\n", [texts.Get(language, "handoff.summary.intro"), .. lines.Select(l => "• " + l), texts.Get(language, notShared)]));
         var choices = step.State.Answers.Description is null ? SummaryChoices.Where(c => c != "remove").ToList() : [.. SummaryChoices];
         return await prompts.AskOneAsync(step, SummaryPrompt, "handoff.summary", choices, cancellationToken);
     }
@@ -110,20 +116,17 @@ internal sealed class HandoffDialog(
             return await step.ReplaceDialogAsync(Id, step.State with { Answers = step.State.Answers with { Description = edited }, Asked = true, Choice = null }, cancellationToken);
         }
         var language = ConversationLanguage.Of(step.Context);
-        var from = step.Context.Activity.From;
-        // WhatsApp gives the person's number; other channels at most the name they show there.
-        if (IsPhoneChannel(step.Context))
-            return await prompts.AskYesNoAsync(step, ContactPrompt, "handoff.contact.ask_number", "handoff.contact.yes", "handoff.contact.no", cancellationToken);
-        if (from?.Name is { Length: > 0 } name)
+        if (SharedContact.Of(step.Context.Activity) is not { } shareable)
+            return await step.NextAsync(false, cancellationToken);
+        // The question shows the very lines the caseworker would receive.
+        var question = texts.Get(language, shareable.Number is not null ? "handoff.contact.ask_number" : "handoff.contact.ask_name",
+            string.Join("\n", summary.ContactLines(shareable, language)));
+        return await step.PromptAsync(ContactPrompt, new PromptOptions
         {
-            return await step.PromptAsync(ContactPrompt, new PromptOptions
-            {
-                Prompt = InterviewPrompts.Question(texts.Get(language, "handoff.contact.ask_name", name)),
-                RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry")),
-                Choices = [new Choice(texts.Get(language, "handoff.contact.yes")), new Choice(texts.Get(language, "handoff.contact.no"))],
-            }, cancellationToken);
-        }
-        return await step.NextAsync(false, cancellationToken);
+            Prompt = InterviewPrompts.Question(question),
+            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry")),
+            Choices = [new Choice(texts.Get(language, "handoff.contact.yes")), new Choice(texts.Get(language, "handoff.contact.no"))],
+        }, cancellationToken);
     }
 
     private async Task<DialogTurnResult> SendAsync(WaterfallStepContext<HandoffDialogState> step, CancellationToken cancellationToken)
@@ -132,10 +135,7 @@ internal sealed class HandoffDialog(
         var language = ConversationLanguage.Of(turn);
         var now = time.GetUtcNow();
         var route = Route(step.State.Answers);
-        var from = turn.Activity.From;
-        var contact = step.Result is true
-            ? new SharedContact(from?.Name, IsPhoneChannel(turn) ? from?.Id : null)
-            : null;
+        var contact = step.Result is true ? SharedContact.Of(turn.Activity) : null;
         var handoffCase = new HandoffCase
         {
             Id = NewCaseId(),
@@ -163,6 +163,22 @@ internal sealed class HandoffDialog(
         return await step.EndDialogAsync(cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// Starts the handoff at any step for a person who asked for someone ("I want to talk to a person"): no offer
+    /// question, since they asked; the summary shows what they have answered so far and nothing else (leave what was not
+    /// asked empty, and <see cref="CaseAnswers.Urgency"/> a value with no label, such as <c>unanswered</c>); then the
+    /// usual edit, contact and send steps. With no country yet, no partner can be chosen and the person is told so.
+    /// Returns false, starting nothing, when a case of theirs is already out (one case per conversation).
+    /// </summary>
+    public static async Task<bool> BeginOnRequestAsync(DialogContext dc, CaseAnswers answers, IReadOnlyList<string> mechanisms, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        if (DefenderHandoff.Of(dc.Context) is not null)
+            return false;
+        await dc.BeginDialogAsync(Id, new HandoffDialogState { Answers = answers, Mechanisms = mechanisms, Asked = true }, cancellationToken);
+        return true;
+    }
+
     /// <summary>What the defender is told about who will write and roughly when.</summary>
     public string Expectation(string language, Partner partner, DateTimeOffset now)
     {
@@ -180,9 +196,6 @@ internal sealed class HandoffDialog(
     private IReadOnlyList<Partner> Route(CaseAnswers answers) =>
         router.Route(answers, answers.Country is { } code ? countries.Find(code) : null, time.GetUtcNow());
 
-    private static bool IsPhoneChannel(TurnContext turn) =>
-        string.Equals(turn.Activity.ChannelId, Channels.WhatsApp.WhatsAppIdentity.ChannelId, StringComparison.OrdinalIgnoreCase);
-
     private static string NewCaseId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 }
 
@@ -192,9 +205,24 @@ public sealed record HandoffInitiation(string Skill, string Language, string? Co
 /// <summary>Where the defender's side of a handoff stands, kept in their conversation's state.</summary>
 public sealed record DefenderHandoff(string CaseId, string Phase, string PartnerName, bool Urgent)
 {
+    /// <summary>
+    /// A question the bot just asked while a caseworker has the case (<see cref="OwnCase.Reveal"/>, <see cref="File"/>): the next message
+    /// answers it, or, when it is not a yes or a no, goes to the caseworker and the question is dropped.
+    /// </summary>
+    public string? Asking { get; init; }
+
+    /// <summary>Files the defender sent that wait for their yes, the one asked about first (<see cref="Asking"/> is <see cref="File"/>).</summary>
+    public IReadOnlyList<DefenderFile>? Files { get; init; }
+
+    /// <summary><see cref="Asking"/> whether to pass a file on to the caseworker.</summary>
+    public const string File = "file";
+
     public const string Key = "handoff";
     public const string Waiting = "waiting";
     public const string Connected = "connected";
+
+    /// <summary>An agent of the channel's own hub has the conversation (it sent <c>handoff.status</c> accepted): the bot stays quiet.</summary>
+    public const string WithAgentHub = "agent-hub";
 
     public static DefenderHandoff? Of(TurnContext turn) => turn.State.Get(Key, HandoffJsonContext.Default.DefenderHandoff);
 

@@ -50,4 +50,17 @@ internal static partial class HandoffLog
     [LoggerMessage(EventId = 1612, Level = LogLevel.Warning,
         Message = "Handoff: no WhatsApp template is configured at WhatsApp:Templates:{Purpose}:{Language} (nor in English)")]
     public static partial void TemplateMissing(ILogger logger, string purpose, string language);
+
+    [LoggerMessage(EventId = 1613, Level = LogLevel.Information,
+        Message = "Handoff: the channel's agent hub reported '{State}' in conversation {ConversationHash}: {Effect}")]
+    public static partial void HubStatus(ILogger logger, string conversationHash, string state, string effect);
+
+    [LoggerMessage(EventId = 1614, Level = LogLevel.Information, Message = "Handoff: the person shared how to reach them with case {CaseId}")]
+    public static partial void ContactShared(ILogger logger, string caseId);
+
+    [LoggerMessage(EventId = 1615, Level = LogLevel.Information, Message = "Handoff: the person agreed to pass a {Kind} on to the caseworker of case {CaseId}")]
+    public static partial void FileForwarded(ILogger logger, string caseId, string kind);
+
+    [LoggerMessage(EventId = 1616, Level = LogLevel.Warning, Message = "Handoff: a {Kind} for the caseworker of case {CaseId} was not forwarded: {Reason}")]
+    public static partial void FileNotForwarded(ILogger logger, string caseId, string kind, string reason);
 }

@@ -23,7 +23,11 @@ internal static class HandoffKinds
     public const string ToDefender = "handoff.to-defender";
 }
 
-public sealed record OfferOrder(string CaseId, int OfferIndex, HandoffCase? NewCase);
+public sealed record OfferOrder(string CaseId, int OfferIndex, HandoffCase? NewCase)
+{
+    /// <summary>Why the previous offer ended (<see cref="OfferOutcomes"/>), for what the defender is told; null for the first offer.</summary>
+    public string? BecauseEarlier { get; init; }
+}
 
 public sealed record CaseOnly(string CaseId, int OfferIndex);
 
@@ -42,10 +46,17 @@ public sealed record CaseworkerMessage(string ServiceUrl, string ThreadId, strin
 
     /// <summary>Worth sending only while the caseworker's window is open (a colleague took the case): never waits, never reminds.</summary>
     public bool OnlyInWindow { get; init; }
+
+    /// <summary>A file the defender agreed to pass on, sent with <see cref="Text"/> (which may be empty).</summary>
+    public DefenderFile? File { get; init; }
 }
 
 /// <summary>What the defender's conversation is told: <see cref="Event"/> is <c>handoff.status</c> or <c>handoff.message</c>.</summary>
-public sealed record DefenderNotice(ConversationReference Defender, string CaseId, string Event, string? State, string? From, string? Text);
+public sealed record DefenderNotice(ConversationReference Defender, string CaseId, string Event, string? State, string? From, string? Text)
+{
+    /// <summary>Why it happened, where the defender is told a reason (<see cref="OfferOutcomes"/> for a case passed on).</summary>
+    public string? Reason { get; init; }
+}
 
 /// <summary>
 /// The handoff's outbox messages. Ids are derived from the case and the step, so a step retried after a crash or a
@@ -53,9 +64,9 @@ public sealed record DefenderNotice(ConversationReference Defender, string CaseI
 /// </summary>
 internal static class HandoffMessages
 {
-    public static OutboxMessage Offer(HandoffCase handoffCase, int offerIndex, HandoffCase? newCase, DateTimeOffset now) =>
+    public static OutboxMessage Offer(HandoffCase handoffCase, int offerIndex, HandoffCase? newCase, DateTimeOffset now, string? becauseEarlier = null) =>
         new($"handoff/{handoffCase.Id}/offer/{offerIndex}", HandoffKinds.Offer, handoffCase.DefenderKey,
-            Bytes(new OfferOrder(handoffCase.Id, offerIndex, newCase), HandoffJsonContext.Default.OfferOrder), now);
+            Bytes(new OfferOrder(handoffCase.Id, offerIndex, newCase) { BecauseEarlier = becauseEarlier }, HandoffJsonContext.Default.OfferOrder), now);
 
     public static OutboxMessage Timeout(HandoffCase handoffCase, int offerIndex, DateTimeOffset due) =>
         new($"handoff/{handoffCase.Id}/timeout/{offerIndex}", HandoffKinds.Timeout, handoffCase.DefenderKey,
@@ -74,9 +85,10 @@ internal static class HandoffMessages
 
     /// <param name="step">Names the step uniquely within the case (an activity id, "ended"…).</param>
     /// <param name="owner">The defender's key for their own words (erasure takes them back), <see cref="NoticeOwner"/> for notices about them.</param>
-    public static OutboxMessage ToCaseworker(string caseId, string step, string owner, Caseworker caseworker, string language, string text, DateTimeOffset now) =>
+    public static OutboxMessage ToCaseworker(
+        string caseId, string step, string owner, Caseworker caseworker, string language, string text, DateTimeOffset now, DefenderFile? file = null) =>
         new($"handoff/{caseId}/to-caseworker/{step}", HandoffKinds.ToCaseworker, owner,
-            Bytes(new CaseworkerMessage(caseworker.ServiceUrl, caseworker.ThreadId, text) { Channel = caseworker.Channel, CaseId = caseId, Language = language },
+            Bytes(new CaseworkerMessage(caseworker.ServiceUrl, caseworker.ThreadId, text) { Channel = caseworker.Channel, CaseId = caseId, Language = language, File = file },
                 HandoffJsonContext.Default.CaseworkerMessage), now);
 
     /// <summary>A note to a WhatsApp caseworker who is not (or not yet) the case's owner, e.g. that a colleague took it.</summary>
@@ -85,9 +97,10 @@ internal static class HandoffMessages
             Bytes(new CaseworkerMessage("", number, text) { Channel = CaseworkerChannels.WhatsApp, CaseId = caseId, Language = language, OnlyInWindow = true },
                 HandoffJsonContext.Default.CaseworkerMessage), now);
 
-    public static OutboxMessage ToDefender(HandoffCase handoffCase, string step, string eventName, string? state, string? from, string? text, DateTimeOffset now) =>
+    public static OutboxMessage ToDefender(
+        HandoffCase handoffCase, string step, string eventName, string? state, string? from, string? text, DateTimeOffset now, string? reason = null) =>
         new($"handoff/{handoffCase.Id}/to-defender/{step}", HandoffKinds.ToDefender, handoffCase.DefenderKey,
-            Bytes(new DefenderNotice(handoffCase.Defender, handoffCase.Id, eventName, state, from, text), HandoffJsonContext.Default.DefenderNotice), now);
+            Bytes(new DefenderNotice(handoffCase.Defender, handoffCase.Id, eventName, state, from, text) { Reason = reason }, HandoffJsonContext.Default.DefenderNotice), now);
 
     public static T Read<T>(OutboxMessage message, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
         JsonSerializer.Deserialize(message.Payload.Span, type) ?? throw new JsonException($"Empty {message.Kind} payload.");

@@ -18,8 +18,10 @@ public static class HandoffServiceCollectionExtensions
         builder.Services.AddSingleton<CaseProgress>();
         builder.Services.AddSingleton<CaseAcceptance>();
         builder.Services.AddSingleton<HandoffDialog>();
+        builder.Services.AddSingleton<OwnCase>();
         builder.Services.AddSingleton<DefenderRelay>();
         builder.Services.AddSingleton<CaseworkerDesk>();
+        builder.Services.AddSingleton<FileNotices>();
         builder.Services.AddSingleton<WhatsAppCaseworkers>();
         builder.Services.AddSingleton<WhatsAppCaseworkerDesk>();
         builder.Services.AddOutboxHandler<OfferDelivery>();

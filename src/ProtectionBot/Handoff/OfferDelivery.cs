@@ -41,7 +41,7 @@ internal sealed class OfferDelivery(
         if (partner is null || (teams is null && !numbers))
         {
             // The partner left the partners file, or only has a desk this instance cannot reach (WhatsApp turned off).
-            await progress.PassOnAsync(handoffCase.Id, order.OfferIndex, "passed_on", cancellationToken);
+            await progress.PassOnAsync(handoffCase.Id, order.OfferIndex, OfferOutcomes.Unreachable, cancellationToken);
             return OutboxOutcome.Done;
         }
 
@@ -52,11 +52,11 @@ internal sealed class OfferDelivery(
         var whatsAppLater = numbers ? await whatsApp.NotifyAsync(handoffCase.Id, partner, order.OfferIndex, cancellationToken) : null;
         if (teamsLater || whatsAppLater is not null)
         {
-            await StartClockIfReachedAsync(handoffCase.Id, order.OfferIndex, partner, cancellationToken);
+            await StartClockIfReachedAsync(handoffCase.Id, order, partner, cancellationToken);
             return whatsAppLater ?? OutboxOutcome.Retry();
         }
-        if (!await StartClockIfReachedAsync(handoffCase.Id, order.OfferIndex, partner, cancellationToken))
-            await progress.PassOnAsync(handoffCase.Id, order.OfferIndex, "passed_on", cancellationToken);
+        if (!await StartClockIfReachedAsync(handoffCase.Id, order, partner, cancellationToken))
+            await progress.PassOnAsync(handoffCase.Id, order.OfferIndex, OfferOutcomes.Unreachable, cancellationToken);
         return OutboxOutcome.Done;
     }
 
@@ -86,11 +86,12 @@ internal sealed class OfferDelivery(
 
     /// <summary>
     /// Once a desk of the partner has the case (a card posted, a caseworker told): the accept timeout, and for a case
-    /// passed on, the defender's news. Both have ids of their own step, so enqueuing them again sends nothing twice.
-    /// False when no desk has it.
+    /// passed on, the defender's news and why. Both have ids of their own step, so enqueuing them again sends nothing
+    /// twice. False when no desk has it.
     /// </summary>
-    private async Task<bool> StartClockIfReachedAsync(string caseId, int offerIndex, Partner partner, CancellationToken cancellationToken)
+    private async Task<bool> StartClockIfReachedAsync(string caseId, OfferOrder order, Partner partner, CancellationToken cancellationToken)
     {
+        var offerIndex = order.OfferIndex;
         var stored = await cases.ReadAsync(caseId, cancellationToken);
         if (stored is null || stored.OfferIndex != offerIndex)
             return true; // gone or moved on: nothing left to start here
@@ -103,7 +104,7 @@ internal sealed class OfferDelivery(
         if (offerIndex > 0)
         {
             await store.EnqueueAsync(HandoffMessages.ToDefender(stored, $"rerouted/{offerIndex}", DefenderEvents.Status, DefenderEvents.Rerouted,
-                partner.Name, dialog.Expectation(stored.Answers.Language, partner, now), now), cancellationToken);
+                partner.Name, dialog.Expectation(stored.Answers.Language, partner, now), now, reason: order.BecauseEarlier), cancellationToken);
         }
         return true;
     }
@@ -135,7 +136,7 @@ internal sealed class OfferTimeout(CaseProgress progress) : IOutboxHandler
     public async Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
     {
         var order = HandoffMessages.Read(lease.Message, HandoffJsonContext.Default.CaseOnly);
-        await progress.PassOnAsync(order.CaseId, order.OfferIndex, "passed_on", cancellationToken);
+        await progress.PassOnAsync(order.CaseId, order.OfferIndex, OfferOutcomes.Expired, cancellationToken);
         return OutboxOutcome.Done;
     }
 }
@@ -166,8 +167,11 @@ internal sealed class CardUpdateDelivery(ConnectorClient connector) : IOutboxHan
     }
 }
 
-/// <summary>Sends a message to a caseworker: into their Teams thread, or to their WhatsApp number (<see cref="WhatsAppCaseworkers"/>).</summary>
-internal sealed class CaseworkerDelivery(ConnectorClient connector, WhatsAppCaseworkers whatsApp) : IOutboxHandler
+/// <summary>
+/// Sends a message to a caseworker: into their Teams thread, or to their WhatsApp number (<see cref="WhatsAppCaseworkers"/>).
+/// A file goes into Teams by its address: an image shown in the message, anything else as a link under the note.
+/// </summary>
+internal sealed class CaseworkerDelivery(ConnectorClient connector, WhatsAppCaseworkers whatsApp, FileNotices files) : IOutboxHandler
 {
     public string Kind => HandoffKinds.ToCaseworker;
 
@@ -178,13 +182,30 @@ internal sealed class CaseworkerDelivery(ConnectorClient connector, WhatsAppCase
             return await whatsApp.DeliverAsync(message, lease, cancellationToken);
         try
         {
-            await connector.SendToConversationAsync(message.ServiceUrl, message.ThreadId, new Activity { Type = ActivityTypes.Message, Text = message.Text }, cancellationToken);
+            await connector.SendToConversationAsync(message.ServiceUrl, message.ThreadId, TeamsMessage(message), cancellationToken);
         }
         catch (ConnectorException e) when (!e.IsTransient)
         {
-            // The thread was deleted or the app removed from the team; retrying cannot help.
+            // The thread was deleted, the app removed from the team, or Teams would not take the file; retrying cannot help.
+            await files.NotForwardedAsync(message, FileForwarding.Reasons.Refused, cancellationToken);
         }
         return OutboxOutcome.Done;
+    }
+
+    private static Activity TeamsMessage(CaseworkerMessage message)
+    {
+        if (message.File is not { Url: { } url } file)
+            return new Activity { Type = ActivityTypes.Message, Text = message.Text };
+        if (file.Kind == "image")
+        {
+            return new Activity
+            {
+                Type = ActivityTypes.Message,
+                Text = message.Text,
+                Attachments = [new Attachment { ContentType = file.ContentType, ContentUrl = url, Name = file.Name }],
+            };
+        }
+        return new Activity { Type = ActivityTypes.Message, Text = $"{message.Text}\n\n{url}" };
     }
 }
 

@@ -143,7 +143,8 @@ internal sealed class WhatsAppCaseworkerDesk(
 
         // A template said nothing about the case: now that the caseworker has it, they read it here.
         var current = accepted!;
-        if (current.Notified.Any(n => n.OfferIndex == offerIndex && n.Number == number && n.Via == WhatsAppNotice.Template))
+        // Nor did an offer made before the person shared how to reach them.
+        if (current.ContactSharedLater || current.Notified.Any(n => n.OfferIndex == offerIndex && n.Number == number && n.Via == WhatsAppNotice.Template))
             turn.SendText(whatsApp.Summary(current));
         turn.Send(new Activity
         {
@@ -165,7 +166,7 @@ internal sealed class WhatsAppCaseworkerDesk(
             turn.SendText(texts.Get(language, "handoff.desk.not_offered"));
             return;
         }
-        await progress.PassOnAsync(handoffCase.Id, handoffCase.OfferIndex, "declined", cancellationToken);
+        await progress.PassOnAsync(handoffCase.Id, handoffCase.OfferIndex, OfferOutcomes.Declined, cancellationToken);
         turn.SendText(texts.Get(language, "handoff.desk.declined"));
     }
 

@@ -44,7 +44,7 @@ public sealed partial record CasePayload(string Action, string CaseId, int Offer
 /// </summary>
 internal sealed class WhatsAppCaseworkers(
     WhatsAppMessenger messenger, IOptions<WhatsAppOptions> options, CaseStore cases, CaseSummary summary, TextCatalog texts,
-    TimeProvider time, ILogger<WhatsAppCaseworkers> logger)
+    FileNotices files, TimeProvider time, ILogger<WhatsAppCaseworkers> logger)
 {
     public const string NotificationTemplate = "CaseworkerNotification";
     public const string ReminderTemplate = "CaseworkerReminder";
@@ -119,11 +119,19 @@ internal sealed class WhatsAppCaseworkers(
         if (!options.Value.Enabled)
             return OutboxOutcome.Done; // the channel was turned off: nothing can reach the number any more
         var number = message.ThreadId;
+        if (message.File is { } file && time.GetUtcNow() - file.ReceivedAt >= WhatsAppLimits.WebhookMediaLifetime)
+        {
+            await files.NotForwardedAsync(message, FileForwarding.Reasons.Expired, cancellationToken);
+            return OutboxOutcome.Done;
+        }
         try
         {
             if (await messenger.IsWindowOpenAsync(number, cancellationToken))
             {
-                await messenger.SendAsync(number, new Activity { Type = ActivityTypes.Message, Text = message.Text, Locale = Language.ToLocale(message.Language) }, cancellationToken);
+                if (message.File is { MediaId: { } mediaId } media)
+                    await messenger.SendMediaAsync(number, media.Kind, media.MimeType, mediaId, media.Caption, media.Name, cancellationToken);
+                else
+                    await messenger.SendAsync(number, new Activity { Type = ActivityTypes.Message, Text = message.Text, Locale = Language.ToLocale(message.Language) }, cancellationToken);
                 return OutboxOutcome.Done;
             }
         }
@@ -142,6 +150,7 @@ internal sealed class WhatsAppCaseworkers(
         catch (WhatsAppSendException e)
         {
             HandoffLog.WhatsAppUnreachable(logger, message.CaseId ?? "-", "-", -1, e.Category.ToString(), e.ErrorCode);
+            await files.NotForwardedAsync(message, FileForwarding.Reasons.Refused, cancellationToken);
             return OutboxOutcome.Done;
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException)
@@ -164,14 +173,9 @@ internal sealed class WhatsAppCaseworkers(
         {
             $"*{texts.Get(language, handoffCase.Urgent ? "handoff.card.title_urgent" : "handoff.card.title")}* · {texts.Get(language, "handoff.whatsapp.reference", CasePayload.Reference(handoffCase.Id))}",
         };
-        lines.AddRange(summary.Lines(handoffCase.Answers, handoffCase.Mechanisms, language));
-        var shared = handoffCase.Contact;
-        if (shared?.Name is { Length: > 0 } name)
-            lines.Add(texts.Get(language, "handoff.card.contact_name", name));
-        if (shared?.Number is { Length: > 0 } phone)
-            lines.Add(texts.Get(language, "handoff.card.contact_number", phone));
-        if (shared is null || (string.IsNullOrEmpty(shared.Name) && string.IsNullOrEmpty(shared.Number)))
-            lines.Add(texts.Get(language, "handoff.whatsapp.anonymous"));
+        lines.AddRange(summary.Lines(handoffCase.Answers, handoffCase.Mechanisms, language, SummaryReader.Caseworker));
+        var contact = summary.ContactLines(handoffCase.Contact, language);
+        lines.AddRange(contact.Count > 0 ? contact : [texts.Get(language, "handoff.whatsapp.anonymous")]);
         return string.Join("\n", lines);
     }
 

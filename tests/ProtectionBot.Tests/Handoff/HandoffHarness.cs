@@ -148,8 +148,9 @@ internal sealed class HandoffHarness : IAsyncDisposable
         return new HandoffHarness(connector, ownsConnector, app, folder, time, graph);
     }
 
-    public BotClient NewDefender(string locale = "es-CO") =>
-        new(App.CreateClient(), locale) { ServiceUrl = Connector.ServiceUrl, UserId = "defender-" + Guid.NewGuid().ToString("N")[..8] };
+    /// <param name="name">The name the defender's channel shows for them, as Teams does; none by default, as on Web Chat.</param>
+    public BotClient NewDefender(string locale = "es-CO", string? name = null) =>
+        new(App.CreateClient(), locale) { ServiceUrl = Connector.ServiceUrl, UserId = "defender-" + Guid.NewGuid().ToString("N")[..8], UserName = name };
 
     public string T(string key, params object?[] arguments) => Texts.Get("es", key, arguments);
 
@@ -204,6 +205,13 @@ internal sealed class HandoffHarness : IAsyncDisposable
         [.. Connector.Requests.Where(r => r.Operation is ConnectorOperations.SendToConversation or ConnectorOperations.ReplyToActivity
                 && r.ConversationId is { } id && id.StartsWith(conversationId, StringComparison.Ordinal) && r.ResponseStatus == 200)
             .Select(r => r.Activity?.Text).OfType<string>()];
+
+    /// <summary>The <c>handoff.status</c> states the bot sent into a conversation, in order.</summary>
+    public IReadOnlyList<string> StatusesSentTo(string conversationId) =>
+        [.. Connector.Requests.Where(r => r.Operation is ConnectorOperations.SendToConversation or ConnectorOperations.ReplyToActivity
+                && r.ConversationId is { } id && id.StartsWith(conversationId, StringComparison.Ordinal) && r.ResponseStatus == 200
+                && r.Activity is { Type: "event", Name: "handoff.status" })
+            .Select(r => r.Activity!.Value!.Value.GetProperty("state").GetString()!)];
 
     /// <summary>The latest version of a posted case card: its last update, or the card as posted.</summary>
     public JsonElement LatestCard(ConnectorRequest post, string threadId)

@@ -96,7 +96,7 @@ public sealed class HandoffTests
         Assert.Contains(bot.T("handoff.desk.declined"), bot.TextsSentTo(first.ThreadId));
         Assert.Equal(bot.T("handoff.card.status_declined"), CardStatus(bot.LatestCard(bot.CasePosts(ChannelA).Single(), first.ThreadId)));
         Assert.Single(bot.CasePosts(ChannelB));
-        Assert.Contains(bot.T("handoff.passed_on"), bot.TextsSentTo(defender.ConversationId));
+        Assert.Contains("La organización que tenía su caso no puede tomarlo, así que lo pasé a otra.", bot.TextsSentTo(defender.ConversationId));
         Assert.Contains(bot.TextsSentTo(defender.ConversationId), t => t.StartsWith("Enviado a Desk B.", StringComparison.Ordinal));
         Assert.Equal(1, (await bot.CaseAsync(caseId))!.OfferIndex);
     }

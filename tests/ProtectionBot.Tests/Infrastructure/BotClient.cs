@@ -18,6 +18,9 @@ public sealed class BotClient(HttpClient http, string locale = "es-CO", string c
 
     public string UserId { get; init; } = "user-1";
 
+    /// <summary>The name the channel shows for the person (Teams and Web Chat may give one); none by default.</summary>
+    public string? UserName { get; init; }
+
     /// <summary>Where the bot sends what it says outside an answer (a proactive message): a fake Connector in tests.</summary>
     public string ServiceUrl { get; init; } = "http://127.0.0.1:9/";
 
@@ -32,7 +35,7 @@ public sealed class BotClient(HttpClient http, string locale = "es-CO", string c
         ChannelId = channelId,
         ServiceUrl = ServiceUrl,
         Conversation = new ConversationAccount { Id = ConversationId },
-        From = new ChannelAccount { Id = UserId, Role = RoleTypes.User },
+        From = new ChannelAccount { Id = UserId, Name = UserName, Role = RoleTypes.User },
         Recipient = new ChannelAccount { Id = "bot", Role = RoleTypes.Bot },
         Locale = locale,
         DeliveryMode = DeliveryModes.ExpectReplies,

@@ -52,6 +52,48 @@ internal static class WhatsAppLimits
     /// </summary>
     public static readonly TimeSpan CustomerServiceWindow = TimeSpan.FromHours(24);
 
+    /// <summary><c>caption</c> of an image, video or document message (audio and stickers have none).</summary>
+    public const int MediaCaption = 1024;
+
+    /// <summary>How long a media id received in a webhook can be used (to send the same media on); uploaded media lasts 30 days.</summary>
+    public static readonly TimeSpan WebhookMediaLifetime = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// What WhatsApp sends, by message type and MIME type (Meta's supported media table): JPEG and PNG images, MP4 and
+    /// 3GPP videos, AAC, AMR, MP3, M4A and Opus-in-Ogg audio, PDF, Word, Excel, PowerPoint and text documents, WebP
+    /// stickers. Sizes (5 MB images, 16 MB video and audio, 100 MB documents, 100/500 KB stickers) are Meta's to check:
+    /// the webhook does not give a file's size.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> OutboundMedia = new(StringComparer.Ordinal)
+    {
+        ["image"] = ["image/jpeg", "image/png"],
+        ["video"] = ["video/mp4", "video/3gpp"],
+        ["audio"] = ["audio/aac", "audio/amr", "audio/mpeg", "audio/mp4", "audio/ogg"],
+        ["document"] =
+        [
+            "application/pdf", "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.ms-powerpoint", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "text/plain",
+        ],
+        ["sticker"] = ["image/webp"],
+    };
+
+    /// <summary>
+    /// The message type (<c>image</c>, <c>video</c>, <c>audio</c>, <c>document</c>, <c>sticker</c>) media of this kind
+    /// and MIME type is sent as, or null when WhatsApp does not send it. A voice note is audio; Ogg only with Opus.
+    /// </summary>
+    public static string? OutboundMediaType(string kind, string? mimeType)
+    {
+        var type = kind == "voice" ? "audio" : kind;
+        var mime = mimeType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mime is null || !OutboundMedia.TryGetValue(type, out var accepted) || !accepted.Contains(mime))
+            return null;
+        return mime == "audio/ogg" && !mimeType!.Contains("opus", StringComparison.OrdinalIgnoreCase) ? null : type;
+    }
+
+    /// <summary>Whether a message of this media type carries a caption.</summary>
+    public static bool HasCaption(string type) => type is "image" or "video" or "document";
+
     /// <summary>
     /// Largest webhook body read. Meta's payloads are a few KB per event and batches stay far below this
     /// (about 3 MB is the figure quoted, not confirmed); anything larger is refused before it is hashed.

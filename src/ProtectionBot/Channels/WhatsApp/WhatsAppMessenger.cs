@@ -114,6 +114,26 @@ internal sealed class WhatsAppMessenger
         return await _graph.SendAsync(waId, new JsonObject { ["type"] = "template", ["template"] = template }, cancellationToken);
     }
 
+    /// <summary>
+    /// Sends media WhatsApp already holds, by its id, as <see cref="WhatsAppLimits.OutboundMediaType"/> says (the same
+    /// business number received it in a webhook, within <see cref="WhatsAppLimits.WebhookMediaLifetime"/>): nothing is
+    /// downloaded. A caption (image, video, document only) is cut at <see cref="WhatsAppLimits.MediaCaption"/>. Inside the
+    /// window only, as <see cref="SendAsync"/>. Returns the wamid.
+    /// </summary>
+    public async Task<string?> SendMediaAsync(string waId, string kind, string? mimeType, string mediaId, string? caption, string? filename, CancellationToken cancellationToken)
+    {
+        var type = WhatsAppLimits.OutboundMediaType(kind, mimeType)
+            ?? throw new WhatsAppSendException("WhatsApp does not send media of this type.");
+        if (!await IsWindowOpenAsync(waId, cancellationToken))
+            throw WindowClosed();
+        var media = new JsonObject { ["id"] = mediaId };
+        if (WhatsAppLimits.HasCaption(type) && !string.IsNullOrWhiteSpace(caption))
+            media["caption"] = OutboundRenderer.Shorten(caption, WhatsAppLimits.MediaCaption);
+        if (type == "document" && !string.IsNullOrWhiteSpace(filename))
+            media["filename"] = filename;
+        return await _graph.SendAsync(waId, new JsonObject { ["type"] = type, [type] = media }, cancellationToken);
+    }
+
     /// <summary>A reply of the turn answering a message sent at <paramref name="lastInbound"/>.</summary>
     internal async Task SendReplyAsync(string waId, Activity reply, DateTimeOffset lastInbound, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ namespace ProtectionBot.Tests.Channels.WhatsApp;
 /// The Graph API's <c>POST /{version}/{phone-number-id}/messages</c> on a loopback Kestrel port, as strict as Meta
 /// documents it: bearer token, <c>messaging_product</c>, text ≤ 4096, 1–3 reply buttons with unique titles ≤ 20 and
 /// ids ≤ 256, lists with a button ≤ 20, ≤ 10 sections, ≤ 10 rows in all, row titles ≤ 24, descriptions ≤ 72, ids
-/// ≤ 200, interactive bodies ≤ 1024, and free-form messages only within 24 hours of the person's last message
+/// ≤ 200, interactive bodies ≤ 1024, media by id or link (captions ≤ 1024, none on audio and stickers), and free-form messages only within 24 hours of the person's last message
 /// (131047). Refusals carry Meta's error body. Sends can be scripted to fail, to exercise the bot's error handling.
 /// </summary>
 internal sealed partial class FakeWhatsAppCloudApi : IAsyncDisposable
@@ -205,6 +205,14 @@ internal sealed partial class FakeWhatsAppCloudApi : IAsyncDisposable
                     "list" => ListProblem(action),
                     _ => "interactive.type must be button or list",
                 };
+            case "image" or "video" or "audio" or "document" or "sticker":
+                var media = body[type!];
+                if (string.IsNullOrEmpty((string?)media?["id"]) == string.IsNullOrEmpty((string?)media?["link"]))
+                    return $"{type} needs exactly one of id and link";
+                var caption = (string?)media?["caption"];
+                return caption is null ? null
+                    : type is "audio" or "sticker" ? $"{type} messages have no caption"
+                    : caption.Length > 1024 ? "caption is longer than 1024 characters" : null;
             default:
                 return $"type {type} is not supported here";
         }
