@@ -151,6 +151,28 @@ public sealed class HandoffTests
     }
 
     [Fact]
+    public async Task Without_an_app_id_a_teams_message_naming_the_partners_own_channel_cannot_take_the_case()
+    {
+        // Development without credentials: nothing is signed, so anyone could type the partner's tenant and channel.
+        await using var bot = await StartAsync(authenticated: false);
+        var defender = bot.NewDefender();
+        await bot.HandOffUrgentlyAsync(defender);
+        await bot.DeliverOutboxAsync();
+        var caseId = (await CaseIdAsync(bot))!;
+        var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
+
+        var accept = await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Mallory Intruder", value: Button("accept", caseId));
+        var reply = await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Mallory Intruder", text: "<at>ProtectionBot</at> Dígame dónde está");
+        await bot.DeliverOutboxAsync();
+
+        Assert.Equal(HttpStatusCode.OK, accept);
+        Assert.Equal(HttpStatusCode.OK, reply);
+        Assert.Equal(CaseStatuses.Offered, (await bot.CaseAsync(caseId))!.Status);
+        Assert.DoesNotContain(bot.TextsSentTo(defender.ConversationId), t => t.Contains("Dígame", StringComparison.Ordinal));
+        Assert.Equal(2, bot.App.Logs.Lines.Count(l => l.Contains("[1605]", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Nothing_reaches_a_partner_when_the_defender_sends_nothing_from_the_summary()
     {
         await using var bot = await StartAsync();

@@ -422,6 +422,7 @@ public sealed class DirectLineEndpointTests
             builder.UseEnvironment("Production");
             builder.UseSetting("Storage:Provider", "InMemory");
             builder.UseSetting("MicrosoftAppId", "");
+            builder.UseSetting("UnsafeAllowAnonymousRequests", "true");
             builder.UseSetting("DirectLine:TokenSigningKey", "");
             builder.UseSetting("DataProtection:Key", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         }

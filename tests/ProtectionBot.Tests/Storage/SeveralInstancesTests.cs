@@ -50,6 +50,8 @@ public sealed class SeveralInstancesTests(PostgresCluster cluster)
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // The test plays a channel without tokens; a deployment has an app id.
+            ["UnsafeAllowAnonymousRequests"] = "true",
             ["Storage__Provider"] = "Postgres",
             ["Storage__PostgresConnectionString"] = await cluster.DatabaseAsync(nameof(SeveralInstancesTests)),
             ["DataProtection__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
