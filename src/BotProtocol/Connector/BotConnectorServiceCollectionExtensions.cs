@@ -1,4 +1,5 @@
 using BotProtocol.Auth;
+using BotProtocol.Turns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,7 @@ public static class BotConnectorServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => Pseudonyms.WithRandomKey());
         services.TryAddSingleton<IAccessTokenProvider>(sp => new MsalAccessTokenProvider(
             sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value,
             sp.GetService<IMsalHttpClientFactory>()));

@@ -25,12 +25,14 @@ public sealed class ConnectorClient
 
     private readonly HttpClient _http;
     private readonly IAccessTokenProvider _tokens;
+    private readonly Pseudonyms _pseudonyms;
     private readonly ILogger<ConnectorClient> _logger;
 
-    public ConnectorClient(HttpClient httpClient, IAccessTokenProvider tokenProvider, ILogger<ConnectorClient> logger)
+    public ConnectorClient(HttpClient httpClient, IAccessTokenProvider tokenProvider, Pseudonyms pseudonyms, ILogger<ConnectorClient> logger)
     {
         _http = httpClient;
         _tokens = tokenProvider;
+        _pseudonyms = pseudonyms;
         _logger = logger;
     }
 
@@ -136,7 +138,7 @@ public sealed class ConnectorClient
 
     private async Task<HttpResponseMessage> SendWithTokenAsync(Call call, string? oAuthScope, CancellationToken cancellationToken)
     {
-        var conversationHash = LogIds.Hash(call.ConversationId);
+        var conversationHash = _pseudonyms.LogId(call.ConversationId);
         var token = await _tokens.GetAccessTokenAsync(oAuthScope, forceRefresh: false, cancellationToken);
         using var request = call.CreateRequest(token, conversationHash);
         var response = await _http.SendAsync(request, cancellationToken);

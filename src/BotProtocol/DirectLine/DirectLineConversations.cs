@@ -22,11 +22,13 @@ internal sealed class DirectLineConversations : IDisposable
     private readonly Lock _startGate = new();
     private readonly DirectLineOptions _options;
     private readonly TimeProvider _time;
+    private readonly Pseudonyms _pseudonyms;
     private readonly ILogger<DirectLineConversations> _logger;
     private readonly ITimer _sweep;
 
-    public DirectLineConversations(IOptions<DirectLineOptions> options, TimeProvider time, ILogger<DirectLineConversations> logger)
+    public DirectLineConversations(IOptions<DirectLineOptions> options, TimeProvider time, Pseudonyms pseudonyms, ILogger<DirectLineConversations> logger)
     {
+        _pseudonyms = pseudonyms;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -69,7 +71,7 @@ internal sealed class DirectLineConversations : IDisposable
                 refusal = "every slot is held, one per client";
                 return null;
             }
-            var conversation = new DirectLineConversation(id, client, _options.MaxActivitiesPerConversation, _time);
+            var conversation = new DirectLineConversation(id, _pseudonyms.LogId(id), client, _options.MaxActivitiesPerConversation, _time);
             _conversations[id] = conversation;
             _perClient.AddOrUpdate(client, 1, (_, held) => held + 1);
             started = true;
@@ -165,9 +167,10 @@ internal sealed class DirectLineConversation
     private long _lastActiveTicks;
     private bool _used;
 
-    public DirectLineConversation(string id, string client, int max, TimeProvider time)
+    public DirectLineConversation(string id, string logId, string client, int max, TimeProvider time)
     {
         Id = id;
+        LogId = logId;
         Client = client;
         _max = max;
         _time = time;
@@ -199,8 +202,8 @@ internal sealed class DirectLineConversation
         Touch();
     }
 
-    /// <summary>Hash of the id, for logs.</summary>
-    public string LogId => LogIds.Hash(Id);
+    /// <summary>Pseudonym of the id, for logs.</summary>
+    public string LogId { get; }
 
     public DateTimeOffset LastActive => new(Interlocked.Read(ref _lastActiveTicks), TimeSpan.Zero);
 

@@ -23,6 +23,7 @@ public static class DirectLineServiceCollectionExtensions
         builder.Services.AddOptions<DirectLineOptions>().Bind(builder.Configuration.GetSection(DirectLineOptions.SectionName)).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(_ => Pseudonyms.WithRandomKey());
         builder.Services.TryAddSingleton<DirectLineTokens>();
         builder.Services.TryAddSingleton<DirectLineConversations>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, DirectLineChannelSender>());

@@ -13,7 +13,7 @@ namespace ProtectionBot.Handoff;
 /// </summary>
 internal sealed class CaseworkerDesk(
     TextCatalog texts, CaseStore cases, CaseProgress progress, CaseCard card, CaseAcceptance acceptance, PartnerDirectory partners, TimeProvider time,
-    ILogger<CaseworkerDesk> logger)
+    Pseudonyms pseudonyms, ILogger<CaseworkerDesk> logger)
 {
     /// <summary>A case card's button, from wherever it was pressed.</summary>
     public static bool IsCaseAction(TurnContext turn) =>
@@ -151,7 +151,7 @@ internal sealed class CaseworkerDesk(
 
     private void Refuse(TurnContext turn, string action, string reason)
     {
-        HandoffLog.Refused(logger, action, LogIds.Hash(turn.Activity.Conversation?.Id), turn.Activity.ChannelId, reason);
+        HandoffLog.Refused(logger, action, pseudonyms.LogId(turn.Activity.Conversation?.Id), turn.Activity.ChannelId, reason);
         turn.SendText(texts.Get(ConversationLanguage.Of(turn), "handoff.desk.refused"));
     }
 

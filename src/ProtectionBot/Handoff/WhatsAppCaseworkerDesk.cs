@@ -19,7 +19,7 @@ namespace ProtectionBot.Handoff;
 /// </summary>
 internal sealed class WhatsAppCaseworkerDesk(
     TextCatalog texts, CaseStore cases, CaseProgress progress, CaseCard card, CaseAcceptance acceptance, PartnerDirectory partners, WhatsAppCaseworkers whatsApp,
-    IConversationStore store, TimeProvider time, ILogger<WhatsAppCaseworkerDesk> logger)
+    IConversationStore store, TimeProvider time, Pseudonyms pseudonyms, ILogger<WhatsAppCaseworkerDesk> logger)
 {
     private readonly HashSet<string> _closeWords = [.. texts.GetListInAllLanguages("handoff.desk.close_words").Select(TextNormalizer.Normalize)];
 
@@ -211,7 +211,7 @@ internal sealed class WhatsAppCaseworkerDesk(
 
     /// <summary>A registered number acting on a case not (or no longer) its own, e.g. with an old offer's buttons: logged, and told so plainly.</summary>
     private void LogRefusal(TurnContext turn, string action, string reason) =>
-        HandoffLog.Refused(logger, action, LogIds.Hash(turn.Activity.Conversation?.Id), turn.Activity.ChannelId, reason);
+        HandoffLog.Refused(logger, action, pseudonyms.LogId(turn.Activity.Conversation?.Id), turn.Activity.ChannelId, reason);
 
     /// <summary>As the partner registered the caseworker's name, or "a caseworker" in the case's language.</summary>
     private string DisplayName(Partner partner, string number, string language) =>

@@ -1,4 +1,6 @@
 using BotProtocol.State;
+using BotProtocol.Turns;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using ProtectionBot.Storage.Encryption;
@@ -32,7 +34,8 @@ public static class StorageServiceCollectionExtensions
                 StorageKeys.MissingKeyMessage)
             .Validate(
                 options => (string.IsNullOrWhiteSpace(options.Key) || StorageKeyRing.TryParseKey(options.Key, out _))
-                    && options.PreviousKeys.TrueForAll(k => StorageKeyRing.TryParseKey(k, out _)),
+                    && options.PreviousKeys.TrueForAll(k => StorageKeyRing.TryParseKey(k, out _))
+                    && (string.IsNullOrWhiteSpace(options.PseudonymKey) || StorageKeyRing.TryParseKey(options.PseudonymKey, out _)),
                 StorageKeys.InvalidKeyMessage)
             .ValidateOnStart();
         builder.Services.AddSingleton(services => StorageKeys.Create(
@@ -42,9 +45,12 @@ public static class StorageServiceCollectionExtensions
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageKeys).FullName!)));
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<StorageMetrics>();
+        // Log ids and stored outbox ids: keyed beside the storage key, the same on every instance.
+        builder.Services.Replace(ServiceDescriptor.Singleton(services => new Pseudonyms(StorageKeys.PseudonymKey(
+            services.GetRequiredService<IOptions<StorageEncryptionOptions>>().Value, services.GetRequiredService<StorageKeyRing>()))));
         builder.Services.AddSingleton<IConversationStore>(services => new EncryptedConversationStore(
-            CreateStore(services), services.GetRequiredService<StorageKeyRing>(), services.GetRequiredService<ILogger<EncryptedConversationStore>>(),
-            services.GetRequiredService<StorageMetrics>()));
+            CreateStore(services), services.GetRequiredService<StorageKeyRing>(), services.GetRequiredService<Pseudonyms>(),
+            services.GetRequiredService<ILogger<EncryptedConversationStore>>(), services.GetRequiredService<StorageMetrics>()));
         builder.Services.AddHostedService<RetentionSweep>();
         return builder;
     }

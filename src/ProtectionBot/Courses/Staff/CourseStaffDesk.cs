@@ -28,7 +28,7 @@ public sealed record StaffAnswer(StaffReplyAddress ReplyTo, string Text);
 /// </summary>
 internal sealed class CourseStaffDesk(
     CourseQuestionsFile file, TextCatalog texts, IConversationStore store, FaqStore faq, CardTemplates cards, KnowledgeBase knowledge,
-    TimeProvider time, ILogger<CourseStaffDesk> logger)
+    TimeProvider time, Pseudonyms pseudonyms, ILogger<CourseStaffDesk> logger)
 {
     public const string AnswerKind = "course.staff-answer";
     public const string AnswerEvent = "course.answer";
@@ -46,7 +46,7 @@ internal sealed class CourseStaffDesk(
 
     public Task RefuseAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        HandoffLog.Refused(logger, "course FAQ", LogIds.Hash(turn.Activity.Conversation?.Id), turn.Activity.ChannelId, "not the course staff's channel");
+        HandoffLog.Refused(logger, "course FAQ", pseudonyms.LogId(turn.Activity.Conversation?.Id), turn.Activity.ChannelId, "not the course staff's channel");
         turn.SendText(texts.Get(ConversationLanguage.Of(turn), "courses.desk.refused"));
         return Task.CompletedTask;
     }
