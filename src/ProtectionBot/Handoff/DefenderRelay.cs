@@ -14,7 +14,7 @@ namespace ProtectionBot.Handoff;
 /// caseworker's thread; an end word brings them back to the bot; erasing the conversation withdraws the case.
 /// </summary>
 internal sealed class DefenderRelay(
-    TextCatalog texts, CaseStore cases, CaseCard card, IConversationStore store, TimeProvider time, ILogger<DefenderRelay> logger)
+    TextCatalog texts, CaseStore cases, CaseCard card, IConversationStore store, TimeProvider time, ILogger<DefenderRelay> logger) : IPersonalDataHolder
 {
     private readonly HashSet<string> _endWords = [.. texts.GetListInAllLanguages("handoff.end_words").Select(TextNormalizer.Normalize)];
 
@@ -106,7 +106,7 @@ internal sealed class DefenderRelay(
     /// Before the conversation is erased: the case is withdrawn (its card says so; a caseworker who had it is told) and
     /// erased. These notices are enqueued on their own, since the erased turn keeps nothing.
     /// </summary>
-    public async Task WithdrawAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task EraseAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         if (DefenderHandoff.Of(turn) is not { } handoff || await cases.ReadAsync(handoff.CaseId, cancellationToken) is not { } handoffCase)
             return;

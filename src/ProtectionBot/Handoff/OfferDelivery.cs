@@ -27,6 +27,9 @@ internal sealed class OfferDelivery(
         var handoffCase = await cases.ReadAsync(order.CaseId, cancellationToken);
         if (handoffCase is null && order.NewCase is { } created)
         {
+            // Erased while the offer was on its way (the erasure took the queued offer, but not one already leased).
+            if (!await IsStillHandedOffAsync(created, cancellationToken))
+                return OutboxOutcome.Done;
             await cases.CreateAsync(created, cancellationToken);
             handoffCase = await cases.ReadAsync(order.CaseId, cancellationToken);
         }
@@ -78,9 +81,13 @@ internal sealed class OfferDelivery(
             return false;
         }
         var offer = new PostedOffer(partner.Id, desk.ServiceUrl, posted.Id ?? desk.ChannelId, posted.ActivityId ?? "", time.GetUtcNow());
-        await cases.UpdateAsync(handoffCase.Id, c =>
+        var (stored, _) = await cases.UpdateAsync(handoffCase.Id, c =>
             c.Status == CaseStatuses.Offered && c.OfferIndex == offerIndex && c.Posted is null ? c with { Posted = offer } : null, cancellationToken);
         HandoffLog.Posted(logger, handoffCase.Id, partner.Id, offerIndex);
+        // The defender erased everything while the card was on its way: the erasure could not mark a card it did not
+        // know, so it is marked here.
+        if (stored is null)
+            await store.EnqueueAsync(HandoffMessages.Card(handoffCase.Id, offer, "withdrawn", card.Render(handoffCase, "withdrawn"), time.GetUtcNow()), cancellationToken);
         return true;
     }
 
@@ -106,6 +113,24 @@ internal sealed class OfferDelivery(
                 partner.Name, dialog.Expectation(stored.Answers.Language, partner, now), now), cancellationToken);
         }
         return true;
+    }
+
+    /// <summary>Whether the defender's conversation still waits for this case (it exists and names it).</summary>
+    private async Task<bool> IsStillHandedOffAsync(HandoffCase created, CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadAsync(created.DefenderKey, cancellationToken);
+        if (stored is null)
+            return false;
+        if (stored.IsUnreadable)
+            return true;
+        try
+        {
+            return ConversationState.Parse(stored.Data).Get(DefenderHandoff.Key, HandoffJsonContext.Default.DefenderHandoff)?.CaseId == created.Id;
+        }
+        catch (JsonException)
+        {
+            return true;
+        }
     }
 
     /// <summary>A new post in the channel: no members, the channel and tenant in channelData (Teams proactive pattern).</summary>
