@@ -329,6 +329,11 @@ public sealed record ConnectorRequest(
         ? JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.ConversationResourceResponse)?.Id
         : null;
 
+    /// <summary>The id of the first message of the conversation a create-conversation opened (a channel post's card), from the answer.</summary>
+    public string? CreatedActivityId => Operation == ConnectorOperations.CreateConversation && ResponseBody is { } body
+        ? JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.ConversationResourceResponse)?.ActivityId
+        : null;
+
     public string? Authorization => Headers.TryGetValue("Authorization", out var value) ? value : null;
 
     public string? BearerToken => Authorization is { } value && value.StartsWith("Bearer ", StringComparison.Ordinal) ? value["Bearer ".Length..] : null;

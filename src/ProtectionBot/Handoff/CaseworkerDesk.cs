@@ -38,6 +38,7 @@ internal sealed class CaseworkerDesk(
             turn.SendText(texts.Get(ConversationLanguage.Of(turn), "handoff.desk.case_gone"));
             return;
         }
+        handoffCase = await LearnThreadAsync(turn, partner, handoffCase, cancellationToken);
         switch (name)
         {
             case CaseCard.Accept:
@@ -137,6 +138,25 @@ internal sealed class CaseworkerDesk(
             turn.Enqueue(HandoffMessages.Card(handoffCase.Id, posted, "closed", card.Render(handoffCase, "closed"), now));
         HandoffLog.Closed(logger, handoffCase.Id, "caseworker");
         turn.SendText(texts.Get(language, "handoff.desk.closed"));
+    }
+
+    /// <summary>
+    /// A card posted without an answer (<see cref="UncertainPost"/>) is in the channel after all: a button on it was
+    /// pressed. Its thread and message are where the card's later updates go.
+    /// </summary>
+    private async Task<HandoffCase> LearnThreadAsync(TurnContext turn, Partner partner, HandoffCase handoffCase, CancellationToken cancellationToken)
+    {
+        if (handoffCase.Posted is not null || handoffCase.UncertainPost?.OfferIndex != handoffCase.OfferIndex || handoffCase.CurrentPartnerId != partner.Id
+            || turn.Activity.ReplyToId is not { Length: > 0 } cardId || turn.Activity.Conversation?.Id is not { } threadId)
+        {
+            return handoffCase;
+        }
+        var offerIndex = handoffCase.OfferIndex;
+        var posted = new PostedOffer(partner.Id, turn.Activity.ServiceUrl ?? partner.Teams!.ServiceUrl, threadId, cardId, handoffCase.UncertainPost.At);
+        var (learnt, changed) = await cases.UpdateAsync(handoffCase.Id, c => c.Posted is null && c.OfferIndex == offerIndex ? c with { Posted = posted } : null, cancellationToken);
+        if (changed)
+            HandoffLog.PostLearnt(logger, handoffCase.Id);
+        return learnt ?? handoffCase;
     }
 
     /// <summary>

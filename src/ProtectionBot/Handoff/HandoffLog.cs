@@ -50,4 +50,12 @@ internal static partial class HandoffLog
     [LoggerMessage(EventId = 1612, Level = LogLevel.Warning,
         Message = "Handoff: no WhatsApp template is configured at WhatsApp:Templates:{Purpose}:{Language} (nor in English)")]
     public static partial void TemplateMissing(ILogger logger, string purpose, string language);
+
+    [LoggerMessage(EventId = 1613, Level = LogLevel.Warning,
+        Message = "Handoff: the card of case {CaseId} may or may not be in partner {PartnerId}'s channel ({Reason}, offer {OfferIndex}); it is not posted again, the offer's clock runs")]
+    public static partial void PostUncertain(ILogger logger, string caseId, string partnerId, int offerIndex, string reason);
+
+    [LoggerMessage(EventId = 1614, Level = LogLevel.Information,
+        Message = "Handoff: the thread of case {CaseId}, posted without an answer, is known from a caseworker's button")]
+    public static partial void PostLearnt(ILogger logger, string caseId);
 }

@@ -50,7 +50,7 @@ internal sealed class OfferDelivery(
 
         // Each desk's step is recorded in the case as it is done, so a retry (after an outage, a crash) skips it; an
         // outage of one desk does not hold the other back.
-        var teamsLater = teams is not null && handoffCase.Posted is null
+        var teamsLater = teams is not null && handoffCase.Posted is null && handoffCase.UncertainPost?.OfferIndex != order.OfferIndex
             && !await PostToTeamsAsync(handoffCase, partner, teams, order.OfferIndex, cancellationToken);
         var whatsAppLater = numbers ? await whatsApp.NotifyAsync(handoffCase.Id, partner, order.OfferIndex, cancellationToken) : null;
         if (teamsLater || whatsAppLater is not null)
@@ -70,6 +70,16 @@ internal sealed class OfferDelivery(
         try
         {
             posted = await connector.CreateConversationAsync(desk.ServiceUrl, ChannelPost(desk, card.Render(handoffCase, "offered")), cancellationToken);
+        }
+        catch (ConnectorOutcomeUnknownException e)
+        {
+            // Teams may have opened the thread without saying so: a second post would be a second thread for one case,
+            // one of them orphaned. The offer counts as made (its clock runs, a button pressed on the card still works).
+            await cases.UpdateAsync(handoffCase.Id, c =>
+                c.Status == CaseStatuses.Offered && c.OfferIndex == offerIndex && c.Posted is null ? c with { UncertainPost = new UncertainPost(offerIndex, time.GetUtcNow()) } : null,
+                cancellationToken);
+            HandoffLog.PostUncertain(logger, handoffCase.Id, partner.Id, offerIndex, e.Reason);
+            return true;
         }
         catch (ConnectorException e) when (!e.IsTransient)
         {
@@ -101,7 +111,7 @@ internal sealed class OfferDelivery(
         var stored = await cases.ReadAsync(caseId, cancellationToken);
         if (stored is null || stored.OfferIndex != offerIndex)
             return true; // gone or moved on: nothing left to start here
-        var reached = stored.Posted is not null
+        var reached = stored.Posted is not null || stored.UncertainPost?.OfferIndex == offerIndex
             || stored.Notified.Any(n => n.OfferIndex == offerIndex && n.PartnerId == partner.Id && n.Via != WhatsAppNotice.Unreachable);
         if (!reached)
             return stored.Status != CaseStatuses.Offered;

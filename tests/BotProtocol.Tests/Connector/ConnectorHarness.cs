@@ -57,6 +57,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
             ["Connector:BaseDelay"] = "00:00:00.500",
             ["Connector:MaxDelay"] = "00:00:10",
             ["Connector:Timeout"] = AttemptTimeout.ToString(),
+            ["Connector:CreateConversationTimeout"] = AttemptTimeout.ToString(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -26,6 +26,7 @@ public sealed class ConnectorOptionsTests
 
         Assert.Equal((4, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)),
             (options.MaxAttempts, options.BaseDelay, options.MaxDelay, options.Timeout));
+        Assert.Equal(TimeSpan.FromSeconds(60), options.CreateConversationTimeout);
     }
 
     [Fact]

@@ -262,7 +262,8 @@ internal sealed class HandoffHarness : IAsyncDisposable
         card.GetProperty("body").EnumerateArray().Last().GetProperty("text").GetString()!;
 
     /// <summary>A caseworker in a desk's channel: what Teams posts to the bot for a message or a card button there.</summary>
-    public Task<HttpStatusCode> CaseworkerAsync(string threadId, string tenantId, string channelId, string name, string? text = null, object? value = null)
+    /// <param name="replyToId">What Teams puts in a card's button press: the card's message id.</param>
+    public Task<HttpStatusCode> CaseworkerAsync(string threadId, string tenantId, string channelId, string name, string? text = null, object? value = null, string? replyToId = null)
     {
         var activity = new Activity
         {
@@ -274,6 +275,7 @@ internal sealed class HandoffHarness : IAsyncDisposable
             From = new ChannelAccount { Id = "29:" + name, Name = name, AadObjectId = DeterministicGuid(name) },
             Recipient = new ChannelAccount { Id = "28:bot", Name = "ProtectionBot" },
             Text = text,
+            ReplyToId = replyToId,
             Value = value is null ? null : JsonSerializer.SerializeToElement(value, TestJsonContext.Default.DictionaryStringString),
             ChannelData = JsonSerializer.SerializeToElement(new Dictionary<string, Dictionary<string, string>>
             {

@@ -180,8 +180,9 @@ internal sealed class CourseStaffDesk(
 /// Posts a question the bot passed on into the staff's channel, one thread per question, unless the person erased
 /// their conversation meanwhile; if they erase it while the question is being posted, the thread is left at once.
 /// </summary>
-internal sealed class StaffQuestionDelivery(
-    CourseQuestionsFile file, CourseStaffDesk desk, StaffQuestionErasure erasure, IConversationStore store, ConnectorClient connector) : IOutboxHandler
+internal sealed partial class StaffQuestionDelivery(
+    CourseQuestionsFile file, CourseStaffDesk desk, StaffQuestionErasure erasure, IConversationStore store, ConnectorClient connector,
+    ILogger<StaffQuestionDelivery> logger) : IOutboxHandler
 {
     public string Kind => CourseStaffReferral.Kind;
 
@@ -196,13 +197,24 @@ internal sealed class StaffQuestionDelivery(
         if (!await erasure.IsStillAskedAsync(lease.Message.Owner, referral, cancellationToken))
             return OutboxOutcome.Done;
         var channelData = new JsonObject { ["channel"] = new JsonObject { ["id"] = staff.ChannelId }, ["tenant"] = new JsonObject { ["id"] = staff.TenantId } };
-        var posted = await connector.CreateConversationAsync(staff.ServiceUrl, new ConversationParameters
+        ConversationResourceResponse posted;
+        try
         {
-            IsGroup = true,
-            TenantId = staff.TenantId,
-            ChannelData = JsonSerializer.SerializeToElement(channelData, ContentJsonContext.Default.JsonNode),
-            Activity = new Activity { Type = ActivityTypes.Message, Attachments = [desk.Card(question)] },
-        }, cancellationToken);
+            posted = await connector.CreateConversationAsync(staff.ServiceUrl, new ConversationParameters
+            {
+                IsGroup = true,
+                TenantId = staff.TenantId,
+                ChannelData = JsonSerializer.SerializeToElement(channelData, ContentJsonContext.Default.JsonNode),
+                Activity = new Activity { Type = ActivityTypes.Message, Attachments = [desk.Card(question)] },
+            }, cancellationToken);
+        }
+        catch (ConnectorOutcomeUnknownException e)
+        {
+            // Posting again could show the staff the question twice, in two threads. Better once, or for an operator to
+            // see here that it may not have arrived.
+            LogPostUncertain(e.Reason);
+            return OutboxOutcome.Done;
+        }
         var threadId = posted.Id ?? throw new InvalidOperationException("Teams did not say which thread the question opened.");
         var thread = new StaffThreadLink(threadId, question.Language);
         try
@@ -224,6 +236,10 @@ internal sealed class StaffQuestionDelivery(
         }
         return OutboxOutcome.Done;
     }
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning,
+        Message = "A question for the course staff may or may not have reached their channel ({Reason}); it is not posted again: look in the channel")]
+    private partial void LogPostUncertain(string reason);
 }
 
 /// <summary>Runs a staff answer as a turn of the person's conversation, which sends it to their channel.</summary>
