@@ -74,7 +74,11 @@ public static class StorageServiceCollectionExtensions
         if (!string.IsNullOrWhiteSpace(options.SqliteConnectionString))
             return options.SqliteConnectionString;
         var folder = Path.GetFullPath(options.DataDirectory, environment.ContentRootPath);
-        Directory.CreateDirectory(folder);
+        // A folder made here is the bot's alone; one that exists (a mounted volume) is left as its owner set it.
+        if (OperatingSystem.IsWindows())
+            Directory.CreateDirectory(folder);
+        else if (!Directory.Exists(folder))
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(folder, "protectionbot.db"),

@@ -132,6 +132,42 @@ public sealed class SqliteConversationStoreTests : ConversationStoreContract, ID
         Assert.Equal(["waiting", "new"], leased.Select(l => l.Message.Id));
     }
 
+    [Fact]
+    public async Task The_database_and_its_log_files_are_readable_only_by_the_user_running_the_bot()
+    {
+        var store = CreateStore();
+        await store.WriteAsync("conversation/test/a", Encoding.UTF8.GetBytes("sealed"), null, CancellationToken.None);
+
+        var files = Directory.GetFiles(_folder, "test.db*");
+        Assert.Contains(Path.Combine(_folder, "test.db-wal"), files);
+        foreach (var file in files)
+        {
+            if (!OperatingSystem.IsWindows())
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+    }
+
+    [Fact]
+    public async Task A_database_an_earlier_release_left_readable_by_others_is_narrowed_to_its_owner()
+    {
+        var path = Path.Combine(_folder, "test.db");
+        using (var earlier = new SqliteConnection($"Data Source={path}"))
+        {
+            await earlier.OpenAsync(TestContext.Current.CancellationToken);
+            using var create = earlier.CreateCommand();
+            create.CommandText = "CREATE TABLE documents (key TEXT NOT NULL PRIMARY KEY, etag TEXT NOT NULL, data BLOB NOT NULL, updated_at INTEGER NOT NULL)";
+            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+        SqliteConnection.ClearAllPools();
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        CreateStore();
+
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+    }
+
     public void Dispose()
     {
         foreach (var store in _stores)

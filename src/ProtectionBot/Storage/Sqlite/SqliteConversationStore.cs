@@ -44,7 +44,47 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
             _keepAlive = new SqliteConnection(connectionString);
             _keepAlive.Open();
         }
+        else
+        {
+            OwnerOnly(builder.DataSource);
+        }
         CreateSchema();
+    }
+
+    /// <summary>
+    /// What is sealed cannot be read, but the file still shows which conversation keys exist and how much each said: like
+    /// the key file, it is for the user running the bot alone (0600). A new file is created so before SQLite opens it
+    /// (SQLite gives its write-ahead log and shared-memory files the database's mode); an existing one readable by
+    /// others, from an earlier release, is narrowed, its companions too.
+    /// </summary>
+    private static void OwnerOnly(string dataSource)
+    {
+        if (OperatingSystem.IsWindows() || dataSource.Length == 0 || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            return;
+        var path = Path.GetFullPath(dataSource);
+        if (!File.Exists(path))
+        {
+            try
+            {
+                using var created = new FileStream(path, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew,
+                    Access = FileAccess.Write,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                });
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another instance starting on the same file made it first, the same way.
+            }
+        }
+        const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+            | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        {
+            if (File.Exists(file) && (File.GetUnixFileMode(file) & others) != 0)
+                File.SetUnixFileMode(file, File.GetUnixFileMode(file) & ~others);
+        }
     }
 
     public ValueTask<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken)
