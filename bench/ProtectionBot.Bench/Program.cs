@@ -56,6 +56,8 @@ static async Task<int> RunAsync(BenchOptions options)
         await using var bot = ChildProcess.Start("ProtectionBot", "dotnet", [Path.Combine(appFolder, "ProtectionBot.dll")], appFolder, new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // The peer posts activities without tokens; what is measured is the bot, not the JWT check.
+            ["UnsafeAllowAnonymousRequests"] = "true",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{botPort}",
             ["Storage__Provider"] = "Sqlite",
             ["Storage__DataDirectory"] = data.FullName,

@@ -26,6 +26,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 app.MapBotFramework("/api/messages");
 app.MapWhatsApp("/api/whatsapp");
 app.MapWebChat();

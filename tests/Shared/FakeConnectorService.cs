@@ -137,6 +137,10 @@ public sealed class FakeConnectorService : IAsyncDisposable
         FakeConnectorResponse answer;
         lock (_gate)
             answer = _scripted.TryDequeue(out var scripted) ? scripted : Answer(context.Request, route, body);
+        // A late answer is the route's own (a post still opens its thread), only sent after the delay.
+        var late = answer.AnswersAfter;
+        if (late is not null)
+            answer = Answer(context.Request, route, body);
 
         var operationId = RandomNumberGenerator.GetHexString(16, lowercase: true);
         var request = new ConnectorRequest(
@@ -153,6 +157,18 @@ public sealed class FakeConnectorService : IAsyncDisposable
             return;
         }
 
+        if (late is { } delay)
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up; what the request did is done all the same.
+                return;
+            }
+        }
         context.Response.StatusCode = answer.StatusCode;
         context.Response.Headers["X-Correlating-OperationId"] = operationId;
         if (answer.RetryAfter is not null)
@@ -313,6 +329,11 @@ public sealed record ConnectorRequest(
         ? JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.ConversationResourceResponse)?.Id
         : null;
 
+    /// <summary>The id of the first message of the conversation a create-conversation opened (a channel post's card), from the answer.</summary>
+    public string? CreatedActivityId => Operation == ConnectorOperations.CreateConversation && ResponseBody is { } body
+        ? JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.ConversationResourceResponse)?.ActivityId
+        : null;
+
     public string? Authorization => Headers.TryGetValue("Authorization", out var value) ? value : null;
 
     public string? BearerToken => Authorization is { } value && value.StartsWith("Bearer ", StringComparison.Ordinal) ? value["Bearer ".Length..] : null;
@@ -355,6 +376,14 @@ public sealed record FakeConnectorResponse(int StatusCode, string? Body = null, 
     public bool StallsBody { get; init; }
 
     public static FakeConnectorResponse Hang() => new(0) { NeverAnswers = true };
+
+    /// <summary>
+    /// Does what the route does (a post opens its thread, and is recorded as done) but answers only after
+    /// <see cref="AnswersAfter"/>: a Connector slower than the client's timeout, whose work took effect anyway.
+    /// </summary>
+    public TimeSpan? AnswersAfter { get; init; }
+
+    public static FakeConnectorResponse Late(TimeSpan delay) => new(0) { AnswersAfter = delay };
 
     public static FakeConnectorResponse StallAfterHeaders() => new(200) { StallsBody = true };
 }

@@ -48,7 +48,7 @@ public sealed class TestFlow
         _time = time ?? TimeProvider.System;
         Store = store ?? new InMemoryConversationStore();
         _processor = new TurnProcessor(
-            Store, middleware ?? [], bot, services ?? new ServiceCollection().BuildServiceProvider(), _time, NullLogger<TurnProcessor>.Instance);
+            Store, middleware ?? [], bot, services ?? new ServiceCollection().BuildServiceProvider(), _time, Pseudonyms.WithRandomKey(), NullLogger<TurnProcessor>.Instance);
     }
 
     /// <summary>Drives a processor built elsewhere, e.g. resolved from the application's own service provider.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,8 @@ public static class BotAuthenticationServiceCollectionExtensions
             return services;
 
         services.AddOptions<BotFrameworkOptions>().Bind(configuration).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>(
+            sp => new BotFrameworkOptionsValidator(sp.GetService<IHostEnvironment>())));
         services.AddHttpClient(SigningKeyCache.HttpClientName, client =>
         {
             client.Timeout = MetadataTimeout;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BotProtocol.Auth;
@@ -12,8 +13,19 @@ public sealed class BotFrameworkOptions
     /// <summary><c>MultiTenant</c> (default when empty), <c>SingleTenant</c> or <c>UserAssignedMSI</c>; case-insensitive.</summary>
     public string? MicrosoftAppType { get; set; }
 
-    /// <summary>The bot's app (client) id. Empty disables authentication: local development only.</summary>
+    /// <summary>
+    /// The bot's app (client) id. Empty disables authentication, which start-up allows only in the Development
+    /// environment or with <see cref="UnsafeAllowAnonymousRequests"/>.
+    /// </summary>
     public string? MicrosoftAppId { get; set; }
+
+    /// <summary>
+    /// Lets the bot start outside Development without <see cref="MicrosoftAppId"/>, accepting requests nobody signed.
+    /// Anyone who can reach the endpoint can then speak as any channel and any user. Default false: such a start-up is
+    /// refused, because an app id that did not arrive (an unresolved Key Vault reference, a missing setting) must not
+    /// silently turn authentication off.
+    /// </summary>
+    public bool UnsafeAllowAnonymousRequests { get; set; }
 
     /// <summary>Client secret; required for MultiTenant and SingleTenant, must be empty for UserAssignedMSI.</summary>
     public string? MicrosoftAppPassword { get; set; }
@@ -68,15 +80,34 @@ public enum BotAppType
     UserAssignedMSI,
 }
 
-/// <summary>Refuses a start-up whose app type and credentials do not fit together, naming the key to fix.</summary>
-internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFrameworkOptions>
+/// <summary>
+/// Refuses a start-up whose app type and credentials do not fit together, naming the key to fix; and one without an app
+/// id outside Development unless anonymous access was asked for by name. Without a host environment (a library used
+/// outside a host) the environment counts as not Development.
+/// </summary>
+internal sealed class BotFrameworkOptionsValidator(IHostEnvironment? environment) : IValidateOptions<BotFrameworkOptions>
 {
+    // App Service leaves a Key Vault reference it could not resolve in the setting as written.
+    private const string KeyVaultReference = "@Microsoft.KeyVault(";
+
     public ValidateOptionsResult Validate(string? name, BotFrameworkOptions options)
     {
         if (BotFrameworkOptions.ParseAppType(options.MicrosoftAppType) is null)
             return ValidateOptionsResult.Fail($"MicrosoftAppType '{options.MicrosoftAppType}' is not one of MultiTenant, SingleTenant, UserAssignedMSI.");
+        (string Key, string? Value)[] credentials =
+            [("MicrosoftAppId", options.MicrosoftAppId), ("MicrosoftAppPassword", options.MicrosoftAppPassword), ("MicrosoftAppTenantId", options.MicrosoftAppTenantId)];
+        var unresolved = credentials
+            .Where(setting => setting.Value?.TrimStart().StartsWith(KeyVaultReference, StringComparison.OrdinalIgnoreCase) == true)
+            .Select(setting => $"{setting.Key} is a Key Vault reference App Service could not resolve: give the Web App's identity access to the vault (get secret), or fix the secret's URI.")
+            .ToList();
+        if (unresolved.Count > 0)
+            return ValidateOptionsResult.Fail(unresolved);
         if (options.IsAuthenticationDisabled)
-            return ValidateOptionsResult.Success;
+        {
+            return environment?.IsDevelopment() == true || options.UnsafeAllowAnonymousRequests
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(AnonymousRefused(environment?.EnvironmentName));
+        }
 
         var failures = new List<string>();
         switch (options.AppType)
@@ -101,4 +132,10 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
             failures.Add("ClockSkew must be between 0 and 30 minutes.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    internal static string AnonymousRefused(string? environmentName) =>
+        $"MicrosoftAppId is not set and the environment is {environmentName ?? "unknown"}, not Development: the bot would accept " +
+        "requests nobody signed, from anyone, as any channel. Set MicrosoftAppId (with MicrosoftAppPassword, MicrosoftAppType and " +
+        "MicrosoftAppTenantId as the app registration needs), or, only to run without authentication on purpose, set " +
+        "UnsafeAllowAnonymousRequests=true.";
 }

@@ -15,8 +15,8 @@ namespace BotProtocol.Auth;
 public sealed class RequestAuthenticator
 {
     private const string BearerScheme = "Bearer ";
-    private const string AzureCallerId = "urn:botframework:azure";
-    private const string SkillCallerIdPrefix = "urn:botframework:aadappid:";
+    private const string AzureCallerId = CallerIdConstants.PublicAzureChannel;
+    private const string SkillCallerIdPrefix = CallerIdConstants.BotToBotPrefix;
 
     // Bot Connector authentication and both SDKs: RS256/384/512 only. Checked on the raw header before any key work,
     // so "none" and HS* (including HMAC keyed with the public key) never reach a validator.

@@ -1,7 +1,9 @@
 using BotProtocol.Auth;
+using BotProtocol.Turns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 
@@ -21,11 +23,13 @@ public static class BotConnectorServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddOptions<BotFrameworkOptions>().Bind(configuration).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>(
+            sp => new BotFrameworkOptionsValidator(sp.GetService<IHostEnvironment>())));
         services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection(ConnectorOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => Pseudonyms.WithRandomKey());
         services.TryAddSingleton<IAccessTokenProvider>(sp => new MsalAccessTokenProvider(
             sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value,
             sp.GetService<IMsalHttpClientFactory>()));

@@ -16,7 +16,8 @@ namespace BotProtocol.Connector;
 /// <remarks>
 /// Throws <see cref="ConnectorException"/> when the Connector answers non-success after the retries in
 /// <see cref="ConnectorOptions"/>; <see cref="HttpRequestException"/> or <see cref="TimeoutException"/> when it
-/// could not be reached; MSAL's <c>MsalException</c> when no token could be obtained.
+/// could not be reached; MSAL's <c>MsalException</c> when no token could be obtained;
+/// <see cref="ConnectorOutcomeUnknownException"/> when a create-conversation call may have taken effect unanswered.
 /// Only pass a <c>serviceUrl</c> that came with an authenticated activity (Activity spec A7560): it receives the bot's token.
 /// </remarks>
 public sealed class ConnectorClient
@@ -25,12 +26,14 @@ public sealed class ConnectorClient
 
     private readonly HttpClient _http;
     private readonly IAccessTokenProvider _tokens;
+    private readonly Pseudonyms _pseudonyms;
     private readonly ILogger<ConnectorClient> _logger;
 
-    public ConnectorClient(HttpClient httpClient, IAccessTokenProvider tokenProvider, ILogger<ConnectorClient> logger)
+    public ConnectorClient(HttpClient httpClient, IAccessTokenProvider tokenProvider, Pseudonyms pseudonyms, ILogger<ConnectorClient> logger)
     {
         _http = httpClient;
         _tokens = tokenProvider;
+        _pseudonyms = pseudonyms;
         _logger = logger;
     }
 
@@ -75,12 +78,15 @@ public sealed class ConnectorClient
     /// <summary>
     /// Starts a conversation (proactive 1:1 or channel post). For Teams put the tenant both in
     /// <c>tenantId</c> and <c>channelData.tenant.id</c>: the Teams proactive-messaging docs read the latter, the SDKs set the former.
+    /// Not idempotent: it is retried only when it certainly did nothing, and given
+    /// <see cref="ConnectorOptions.CreateConversationTimeout"/>; when it may have taken effect without saying so, it throws
+    /// <see cref="ConnectorOutcomeUnknownException"/>, and the caller must not simply call it again.
     /// </summary>
     public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken, string? oAuthScope = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var call = new Call("CreateConversation", HttpMethod.Post, ConversationsUri(serviceUrl, conversationId: null, activityId: null), ConversationId: null,
-            JsonSerializer.SerializeToUtf8Bytes(parameters, ProtocolJsonContext.Default.ConversationParameters));
+            JsonSerializer.SerializeToUtf8Bytes(parameters, ProtocolJsonContext.Default.ConversationParameters)) { Creates = true };
         return await CallAsync(call, ProtocolJsonContext.Default.ConversationResourceResponse, oAuthScope, cancellationToken)
             ?? new ConversationResourceResponse(null, null, null);
     }
@@ -136,7 +142,7 @@ public sealed class ConnectorClient
 
     private async Task<HttpResponseMessage> SendWithTokenAsync(Call call, string? oAuthScope, CancellationToken cancellationToken)
     {
-        var conversationHash = LogIds.Hash(call.ConversationId);
+        var conversationHash = _pseudonyms.LogId(call.ConversationId);
         var token = await _tokens.GetAccessTokenAsync(oAuthScope, forceRefresh: false, cancellationToken);
         using var request = call.CreateRequest(token, conversationHash);
         var response = await _http.SendAsync(request, cancellationToken);
@@ -161,6 +167,9 @@ public sealed class ConnectorClient
                 await ReadErrorCodeAsync(response, cancellationToken), ConnectorRetryHandler.CorrelatingOperationId(response));
             if (_logger.IsEnabled(LogLevel.Warning))
                 ConnectorLog.CallFailed(_logger, call.Operation, conversationHash, failure.StatusCode, failure.ErrorCode, failure.CorrelatingOperationId);
+            // A gateway's error says nothing of whether the service behind it created the conversation.
+            if (call.Creates && ConnectorRetryHandler.MayHaveTakenEffect(failure.StatusCode))
+                throw new ConnectorOutcomeUnknownException(call.Operation, $"HTTP {failure.StatusCode}", failure);
             throw failure;
         }
     }
@@ -184,6 +193,9 @@ public sealed class ConnectorClient
 
     private sealed record Call(string Operation, HttpMethod Method, Uri Uri, string? ConversationId, byte[]? Body)
     {
+        /// <summary>The call creates something, so it must not be repeated once it may have taken effect.</summary>
+        public bool Creates { get; init; }
+
         public HttpRequestMessage CreateRequest(string? token, string conversationHash)
         {
             var request = new HttpRequestMessage(Method, Uri);
@@ -194,6 +206,7 @@ public sealed class ConnectorClient
                 request.Content = new ByteArrayContent(Body) { Headers = { ContentType = JsonUtf8 } };
             request.Options.Set(ConnectorRetryHandler.OperationKey, Operation);
             request.Options.Set(ConnectorRetryHandler.ConversationHashKey, conversationHash);
+            request.Options.Set(ConnectorRetryHandler.CreatesKey, Creates);
             return request;
         }
     }

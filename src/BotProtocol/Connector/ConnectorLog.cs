@@ -20,4 +20,8 @@ internal static partial class ConnectorLog
     [LoggerMessage(EventId = 1303, Level = LogLevel.Warning,
         Message = "Connector {Operation} for conversation {ConversationHash} failed with {StatusCode} {ErrorCode} (operation id {CorrelatingOperationId})")]
     public static partial void CallFailed(ILogger logger, string operation, string conversationHash, int statusCode, string? errorCode, string? correlatingOperationId);
+
+    [LoggerMessage(EventId = 1304, Level = LogLevel.Warning,
+        Message = "Connector {Operation} for conversation {ConversationHash} may have taken effect but gave no answer ({Failure}, attempt {Attempt}); it is not sent again")]
+    public static partial void OutcomeUnknown(ILogger logger, string operation, string conversationHash, string failure, int attempt);
 }

@@ -21,6 +21,13 @@ public sealed class ConnectorOptions
 
     /// <summary>Limit on one attempt, from sending the request to reading the answer. Range 1 s to 5 minutes, default 10 s.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Limit on a create-conversation call, which is never sent again once it may have taken effect (a second post would
+    /// open a second thread), so it is given longer to answer. Range 1 s to 5 minutes, default 60 s; keep it below the
+    /// outbox's lease.
+    /// </summary>
+    public TimeSpan CreateConversationTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }
 
 internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOptions>
@@ -38,6 +45,8 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
             failures.Add("Connector:BaseDelay must be between 0 and Connector:MaxDelay.");
         if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > Longest)
             failures.Add("Connector:Timeout must be between 1 second and 5 minutes.");
+        if (options.CreateConversationTimeout < TimeSpan.FromSeconds(1) || options.CreateConversationTimeout > Longest)
+            failures.Add("Connector:CreateConversationTimeout must be between 1 second and 5 minutes.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -8,11 +8,16 @@ namespace BotProtocol.Connector;
 /// Retries what Teams says to retry (412, 429, 502, 503, 504; Teams "Status codes from bot conversational APIs") and transport failures,
 /// waiting <c>Retry-After</c> when the Connector gives one and an exponential backoff with jitter otherwise.
 /// Send and reply are not idempotent, so a retried 502/504 may duplicate a message; MaxAttempts bounds that.
+/// A call that creates something (<see cref="CreatesKey"/>: create conversation) is retried only when it certainly
+/// did nothing: a 412, 429 or 503 answer, or a connection that was never made. After a timeout, a connection broken once
+/// the request was sent, or a 502/504 from a gateway, a second post could open a second thread:
+/// <see cref="ConnectorOutcomeUnknownException"/> says so instead.
 /// </summary>
 internal sealed class ConnectorRetryHandler : DelegatingHandler
 {
     internal static readonly HttpRequestOptionsKey<string> OperationKey = new("BotProtocol.Connector.Operation");
     internal static readonly HttpRequestOptionsKey<string> ConversationHashKey = new("BotProtocol.Connector.ConversationHash");
+    internal static readonly HttpRequestOptionsKey<bool> CreatesKey = new("BotProtocol.Connector.Creates");
 
     // Every Connector answer carries it (Connector API reference); support needs it to trace a call.
     internal const string CorrelatingOperationIdHeader = "X-Correlating-OperationId";
@@ -33,6 +38,8 @@ internal sealed class ConnectorRetryHandler : DelegatingHandler
         var settings = _options.CurrentValue;
         var operation = request.Options.TryGetValue(OperationKey, out var op) ? op : request.Method.Method;
         var conversationHash = request.Options.TryGetValue(ConversationHashKey, out var hash) ? hash : "-";
+        var creates = request.Options.TryGetValue(CreatesKey, out var create) && create;
+        var timeout = creates ? settings.CreateConversationTimeout : settings.Timeout;
 
         // The same request message goes out again on a retry, so its body must be readable more than once.
         if (request.Content is not null)
@@ -45,7 +52,7 @@ internal sealed class ConnectorRetryHandler : DelegatingHandler
             string? transportFailure = null;
 
             // The attempt's clock is disposed before the backoff below, so advancing time while waiting cannot fire it.
-            using (var attemptTimeout = new CancellationTokenSource(settings.Timeout, _time))
+            using (var attemptTimeout = new CancellationTokenSource(timeout, _time))
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token))
             {
                 try
@@ -59,9 +66,20 @@ internal sealed class ConnectorRetryHandler : DelegatingHandler
                 {
                     response?.Dispose();
                     response = null;
+                    if (creates)
+                    {
+                        ConnectorLog.OutcomeUnknown(_logger, operation, conversationHash, "timeout", attempt);
+                        throw new ConnectorOutcomeUnknownException(operation, "timeout", ex);
+                    }
                     if (isLast)
-                        throw new TimeoutException($"The Connector did not answer {operation} within {settings.Timeout.TotalSeconds:0.###} s, {attempt} attempt(s).", ex);
+                        throw new TimeoutException($"The Connector did not answer {operation} within {timeout.TotalSeconds:0.###} s, {attempt} attempt(s).", ex);
                     transportFailure = "timeout";
+                }
+                catch (HttpRequestException ex) when (creates && !NeverSent(ex) && !cancellationToken.IsCancellationRequested)
+                {
+                    response?.Dispose();
+                    ConnectorLog.OutcomeUnknown(_logger, operation, conversationHash, ex.HttpRequestError.ToString(), attempt);
+                    throw new ConnectorOutcomeUnknownException(operation, ex.HttpRequestError.ToString(), ex);
                 }
                 catch (HttpRequestException ex) when (!isLast && !cancellationToken.IsCancellationRequested)
                 {
@@ -79,7 +97,7 @@ internal sealed class ConnectorRetryHandler : DelegatingHandler
             TimeSpan delay;
             if (response is not null)
             {
-                if (isLast || !ConnectorException.IsTransientStatus((int)response.StatusCode))
+                if (isLast || !ConnectorException.IsTransientStatus((int)response.StatusCode) || (creates && MayHaveTakenEffect((int)response.StatusCode)))
                     return response;
 
                 delay = RetryAfter(response.Headers.RetryAfter, settings) ?? Backoff(attempt, settings);
@@ -98,6 +116,14 @@ internal sealed class ConnectorRetryHandler : DelegatingHandler
             await Task.Delay(delay, _time, cancellationToken);
         }
     }
+
+    /// <summary>A gateway's error: the service behind it may have done the work before the gateway gave up on it.</summary>
+    internal static bool MayHaveTakenEffect(int statusCode) => statusCode is 502 or 504;
+
+    // Failures before a byte of the request left: no connection, no name, no TLS.
+    private static bool NeverSent(HttpRequestException exception) =>
+        exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError
+            or HttpRequestError.ProxyTunnelError;
 
     internal static string? CorrelatingOperationId(HttpResponseMessage response) =>
         response.Headers.TryGetValues(CorrelatingOperationIdHeader, out var values) ? values.FirstOrDefault() : null;

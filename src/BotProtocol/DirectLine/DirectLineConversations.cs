@@ -9,24 +9,30 @@ namespace BotProtocol.DirectLine;
 
 /// <summary>
 /// The conversations the local Direct Line knows, in memory: at most <see cref="DirectLineOptions.MaxConversations"/>,
-/// each forgotten after <see cref="DirectLineOptions.ConversationIdleTimeout"/> without a post. The bot's own state is
-/// in the conversation store; this only holds what clients still have to read.
+/// at most <see cref="DirectLineOptions.MaxConversationsPerClient"/> per client, each forgotten after
+/// <see cref="DirectLineOptions.ConversationIdleTimeout"/> without a post (sooner,
+/// <see cref="DirectLineOptions.UnusedConversationTimeout"/>, when no client ever posted to it). When every slot is
+/// taken a start still gets in by displacing the conversation that matters least, so whoever grabs slots cannot keep a
+/// defender out. The bot's own state is in the conversation store; this only holds what clients still have to read.
 /// </summary>
 internal sealed class DirectLineConversations : IDisposable
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _perClient = new(StringComparer.Ordinal);
     private readonly Lock _startGate = new();
     private readonly DirectLineOptions _options;
     private readonly TimeProvider _time;
+    private readonly Pseudonyms _pseudonyms;
     private readonly ILogger<DirectLineConversations> _logger;
     private readonly ITimer _sweep;
 
-    public DirectLineConversations(IOptions<DirectLineOptions> options, TimeProvider time, ILogger<DirectLineConversations> logger)
+    public DirectLineConversations(IOptions<DirectLineOptions> options, TimeProvider time, Pseudonyms pseudonyms, ILogger<DirectLineConversations> logger)
     {
+        _pseudonyms = pseudonyms;
         _options = options.Value;
         _time = time;
         _logger = logger;
-        var interval = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, _options.ConversationIdleTimeout.Ticks / 2));
+        var interval = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, _options.UnusedConversationTimeout.Ticks / 2));
         _sweep = time.CreateTimer(_ => Sweep(), null, interval, interval);
     }
 
@@ -37,24 +43,37 @@ internal sealed class DirectLineConversations : IDisposable
     {
         if (!_conversations.TryGetValue(id, out var conversation))
             return null;
-        if (conversation.LastActive >= _time.GetUtcNow() - _options.ConversationIdleTimeout)
+        if (!IsExpired(conversation, _time.GetUtcNow()))
             return conversation;
         Forget(conversation);
         return null;
     }
 
-    /// <summary>The conversation with this id, started now if need be; null when the limit is reached.</summary>
-    public DirectLineConversation? GetOrStart(string id, out bool started)
+    /// <summary>
+    /// The conversation with this id, started now for <paramref name="client"/> if need be; null (with why) when the
+    /// client already holds its share, or every slot is held by clients with one conversation each.
+    /// </summary>
+    public DirectLineConversation? GetOrStart(string id, string client, out bool started, out string? refusal)
     {
         lock (_startGate)
         {
             started = false;
+            refusal = null;
             if (Find(id) is { } existing)
                 return existing;
-            if (_conversations.Count >= _options.MaxConversations && Sweep() == 0 && _conversations.Count >= _options.MaxConversations)
+            if (_perClient.GetValueOrDefault(client) >= _options.MaxConversationsPerClient)
+            {
+                refusal = "this client holds its share of conversations";
                 return null;
-            var conversation = new DirectLineConversation(id, _options.MaxActivitiesPerConversation, _time);
+            }
+            if (_conversations.Count >= _options.MaxConversations && Sweep() == 0 && _conversations.Count >= _options.MaxConversations && !MakeRoom())
+            {
+                refusal = "every slot is held, one per client";
+                return null;
+            }
+            var conversation = new DirectLineConversation(id, _pseudonyms.LogId(id), client, _options.MaxActivitiesPerConversation, _time);
             _conversations[id] = conversation;
+            _perClient.AddOrUpdate(client, 1, (_, held) => held + 1);
             started = true;
             return conversation;
         }
@@ -63,11 +82,11 @@ internal sealed class DirectLineConversations : IDisposable
     /// <summary>Forgets every conversation idle for too long; returns how many.</summary>
     public int Sweep()
     {
-        var cutoff = _time.GetUtcNow() - _options.ConversationIdleTimeout;
+        var now = _time.GetUtcNow();
         var forgotten = 0;
         foreach (var conversation in _conversations.Values)
         {
-            if (conversation.LastActive < cutoff && Forget(conversation))
+            if (IsExpired(conversation, now) && Forget(conversation))
                 forgotten++;
         }
         if (forgotten > 0)
@@ -75,10 +94,41 @@ internal sealed class DirectLineConversations : IDisposable
         return forgotten;
     }
 
+    private bool IsExpired(DirectLineConversation conversation, DateTimeOffset now) =>
+        conversation.LastActive < now - _options.ConversationIdleTimeout
+        || (!conversation.IsUsed && !conversation.HasStream && conversation.LastActive < now - _options.UnusedConversationTimeout);
+
+    /// <summary>
+    /// Every slot is taken: forgets the least recently active conversation nobody posted to; else the least recently
+    /// active one of the client holding the most, when that client holds more than one. Called under the start gate.
+    /// </summary>
+    private bool MakeRoom()
+    {
+        // A page that shows a stream may be a person reading the greeting: displaced only after those without one.
+        var unused = _conversations.Values.Where(c => !c.IsUsed).OrderBy(c => c.HasStream).ThenBy(c => c.LastActive).FirstOrDefault();
+        if (unused is not null)
+            return Evict(unused, "never used");
+        var (heaviest, held) = _perClient.MaxBy(pair => pair.Value);
+        if (held < 2)
+            return false;
+        var oldest = _conversations.Values.Where(c => c.Client == heaviest).MinBy(c => c.LastActive);
+        return oldest is not null && Evict(oldest, "its client held the most");
+    }
+
+    private bool Evict(DirectLineConversation conversation, string reason)
+    {
+        if (!Forget(conversation))
+            return false;
+        DirectLineLog.Evicted(_logger, _options.MaxConversations, conversation.LogId, reason);
+        return true;
+    }
+
     private bool Forget(DirectLineConversation conversation)
     {
         if (!_conversations.TryRemove(new KeyValuePair<string, DirectLineConversation>(conversation.Id, conversation)))
             return false;
+        if (_perClient.AddOrUpdate(conversation.Client, 0, (_, held) => held - 1) <= 0)
+            _perClient.TryRemove(new KeyValuePair<string, int>(conversation.Client, 0));
         conversation.End();
         return true;
     }
@@ -89,6 +139,7 @@ internal sealed class DirectLineConversations : IDisposable
         foreach (var conversation in _conversations.Values)
             conversation.End();
         _conversations.Clear();
+        _perClient.Clear();
     }
 }
 
@@ -114,10 +165,13 @@ internal sealed class DirectLineConversation
     private long _sequence;
     private DateTimeOffset _lastTimestamp;
     private long _lastActiveTicks;
+    private bool _used;
 
-    public DirectLineConversation(string id, int max, TimeProvider time)
+    public DirectLineConversation(string id, string logId, string client, int max, TimeProvider time)
     {
         Id = id;
+        LogId = logId;
+        Client = client;
         _max = max;
         _time = time;
         Touch();
@@ -125,8 +179,31 @@ internal sealed class DirectLineConversation
 
     public string Id { get; }
 
-    /// <summary>Hash of the id, for logs.</summary>
-    public string LogId => LogIds.Hash(Id);
+    /// <summary>Who started it (<see cref="DirectLineStartLimit.ClientOf"/>), for the per-client share. Never logged.</summary>
+    public string Client { get; }
+
+    /// <summary>A client has posted an activity: someone is talking here, not just holding a slot.</summary>
+    public bool IsUsed => Volatile.Read(ref _used);
+
+    /// <summary>A stream is open: a page is showing the conversation, even if nobody typed yet.</summary>
+    public bool HasStream
+    {
+        get
+        {
+            lock (_gate)
+                return _stream is not null;
+        }
+    }
+
+    /// <summary>Marks the conversation used and active now.</summary>
+    public void PostedByClient()
+    {
+        Volatile.Write(ref _used, true);
+        Touch();
+    }
+
+    /// <summary>Pseudonym of the id, for logs.</summary>
+    public string LogId { get; }
 
     public DateTimeOffset LastActive => new(Interlocked.Read(ref _lastActiveTicks), TimeSpan.Zero);
 
@@ -234,6 +311,7 @@ internal sealed class DirectLineConversation
         {
             _stream?.Cancel();
             _stream = owner = CancellationTokenSource.CreateLinkedTokenSource(_ended.Token);
+            Touch();
             return owner.Token;
         }
     }
@@ -244,6 +322,8 @@ internal sealed class DirectLineConversation
         {
             if (ReferenceEquals(_stream, owner))
                 _stream = null;
+            // A page that lost its socket reconnects: the unused timeout counts from here, not from the start.
+            Touch();
         }
         owner.Dispose();
     }

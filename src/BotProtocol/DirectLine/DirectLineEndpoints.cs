@@ -47,9 +47,9 @@ public static class DirectLineEndpoints
             services.GetRequiredService<TurnProcessor>(),
             logger);
         // Plain RequestDelegates, as MapBotFramework: no reflection-based binding.
-        group.MapPost("/tokens/generate", handler.GenerateAsync);
+        group.MapPost("/tokens/generate", handler.GenerateAsync).RequireDirectLineStartLimit();
         group.MapPost("/tokens/refresh", handler.RefreshAsync);
-        group.MapPost("/conversations", handler.StartAsync);
+        group.MapPost("/conversations", handler.StartAsync).RequireDirectLineStartLimit();
         group.MapGet("/conversations/{conversationId}", handler.ReconnectAsync);
         group.MapPost("/conversations/{conversationId}/activities", handler.PostActivityAsync);
         group.MapGet("/conversations/{conversationId}/activities", handler.GetActivitiesAsync);
@@ -134,10 +134,10 @@ internal sealed class DirectLineHandler(
         var token = caller.IsSecret
             ? tokens.Generate(requestedUser)
             : new DirectLineToken(caller.ConversationId!, caller.Token, caller.ExpiresIn);
-        var conversation = conversations.GetOrStart(token.ConversationId, out var started);
+        var conversation = conversations.GetOrStart(token.ConversationId, DirectLineStartLimit.ClientOf(http), out var started, out var refusal);
         if (conversation is null)
         {
-            DirectLineLog.Full(logger, conversations.Count);
+            DirectLineLog.Full(logger, refusal!, conversations.Count);
             http.Response.Headers.RetryAfter = "60";
             await RefuseAsync(http, operation, StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many conversations are open; try again in a minute.");
             return;
@@ -217,7 +217,7 @@ internal sealed class DirectLineHandler(
             return;
         }
 
-        conversation.Touch();
+        conversation.PostedByClient();
         // The server decides where the activity came from and is going; the rest is the client's, kept as sent.
         var (echo, sequence) = conversation.Append(posted with
         {

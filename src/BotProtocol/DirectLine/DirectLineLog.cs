@@ -21,8 +21,8 @@ internal static partial class DirectLineLog
     public static partial void Refused(ILogger logger, string operation, int status, string code);
 
     [LoggerMessage(EventId = 1704, Level = LogLevel.Warning,
-        Message = "Direct Line conversation limit reached ({Count}); a new conversation was refused with 429")]
-    public static partial void Full(ILogger logger, int count);
+        Message = "Direct Line: a new conversation was refused with 429: {Reason} ({Count} open)")]
+    public static partial void Full(ILogger logger, string reason, int count);
 
     [LoggerMessage(EventId = 1705, Level = LogLevel.Error,
         Message = "Direct Line conversation {ConversationHash}: the bot failed ({ExceptionType}); the client was answered 502")]
@@ -39,4 +39,16 @@ internal static partial class DirectLineLog
     [LoggerMessage(EventId = 1708, Level = LogLevel.Debug,
         Message = "Direct Line conversation {ConversationHash}: stream {Event}")]
     public static partial void Stream(ILogger logger, string conversationHash, string @event);
+
+    [LoggerMessage(EventId = 1709, Level = LogLevel.Warning,
+        Message = "Direct Line: a token request or conversation start was refused with 429: the {Scope} start budget is spent")]
+    public static partial void StartRateLimited(ILogger logger, string scope);
+
+    [LoggerMessage(EventId = 1710, Level = LogLevel.Warning,
+        Message = "Direct Line: all {Count} conversation slots were taken; conversation {ConversationHash} ({Reason}) was forgotten to let a new one start")]
+    public static partial void Evicted(ILogger logger, int count, string conversationHash, string reason);
+
+    [LoggerMessage(EventId = 1711, Level = LogLevel.Information,
+        Message = "Direct Line: a {Method} request from a page of another site ({Origin}) was refused with 403; list the site in DirectLine:AllowedOrigins if it may use the chat")]
+    public static partial void ForeignOrigin(ILogger logger, string method, string origin);
 }

@@ -29,8 +29,38 @@ public sealed class DirectLineOptions
     /// <summary>A conversation nobody posted to for this long is forgotten (404 afterwards). Range 1 minute to 7 days, default 1 hour.</summary>
     public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Conversations kept at once; a start beyond it is answered 429. Range 1 to 1,000,000, default 2,000.</summary>
+    /// <summary>
+    /// A conversation no client has posted to (only started, as a script that grabs slots leaves it) is forgotten after
+    /// this long without activity, unless a stream is open on it. Range 1 minute to
+    /// <see cref="ConversationIdleTimeout"/>, default 5 minutes.
+    /// </summary>
+    public TimeSpan UnusedConversationTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Conversations kept at once. When they are all taken, a start makes room by forgetting the least recently active
+    /// conversation nobody posted to, else the least recently active one of the client holding the most; only when every
+    /// client holds a single conversation is the start answered 429. Range 1 to 1,000,000, default 2,000.
+    /// </summary>
     public int MaxConversations { get; set; } = 2_000;
+
+    /// <summary>
+    /// Conversations one client (an IPv4 address, or an IPv6 /64 network) may hold at once; its next start is answered
+    /// 429. Range 1 to 1,000,000 (more than <see cref="MaxConversations"/> means no share), default 20 (an office
+    /// behind one address has room).
+    /// </summary>
+    public int MaxConversationsPerClient { get; set; } = 20;
+
+    /// <summary>
+    /// Token requests and conversation starts one client may make per minute (a page load makes one of each), as a token
+    /// bucket that holds a minute's worth; beyond it, 429 with <c>Retry-After</c>. Requests with the Direct Line secret
+    /// (a partner's server) are not counted. Range 1 to 10,000, default 20.
+    /// </summary>
+    public int StartsPerClientPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// The same, for all clients together: what a crowd of addresses can take. Range 1 to 1,000,000, default 1,200.
+    /// </summary>
+    public int StartsPerMinute { get; set; } = 1_200;
 
     /// <summary>
     /// Activities kept per conversation for clients to read; older ones are dropped (a client that polls keeps up).
@@ -40,7 +70,8 @@ public sealed class DirectLineOptions
 
     /// <summary>
     /// Origins of other sites allowed to call the endpoint from a browser (CORS), e.g. <c>https://partner.example</c>;
-    /// <c>*</c> allows any. Empty (default): only pages of this origin.
+    /// <c>*</c> allows any. Empty (default): only pages of this origin. A request whose <c>Origin</c> is neither this
+    /// site nor listed is refused with 403, preflight included.
     /// </summary>
     public List<string> AllowedOrigins { get; set; } = [];
 
@@ -75,8 +106,16 @@ internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOp
             failures.Add("DirectLine:TokenLifetime must be between 1 minute and 1 day.");
         if (options.ConversationIdleTimeout < TimeSpan.FromMinutes(1) || options.ConversationIdleTimeout > TimeSpan.FromDays(7))
             failures.Add("DirectLine:ConversationIdleTimeout must be between 1 minute and 7 days.");
+        if (options.UnusedConversationTimeout < TimeSpan.FromMinutes(1) || options.UnusedConversationTimeout > options.ConversationIdleTimeout)
+            failures.Add("DirectLine:UnusedConversationTimeout must be between 1 minute and DirectLine:ConversationIdleTimeout.");
         if (options.MaxConversations is < 1 or > 1_000_000)
             failures.Add("DirectLine:MaxConversations must be between 1 and 1000000.");
+        if (options.MaxConversationsPerClient is < 1 or > 1_000_000)
+            failures.Add("DirectLine:MaxConversationsPerClient must be between 1 and 1000000.");
+        if (options.StartsPerClientPerMinute is < 1 or > 10_000)
+            failures.Add("DirectLine:StartsPerClientPerMinute must be between 1 and 10000.");
+        if (options.StartsPerMinute is < 1 or > 1_000_000)
+            failures.Add("DirectLine:StartsPerMinute must be between 1 and 1000000.");
         if (options.MaxActivitiesPerConversation is < 10 or > 10_000)
             failures.Add("DirectLine:MaxActivitiesPerConversation must be between 10 and 10000.");
         if (string.IsNullOrWhiteSpace(options.BotId))

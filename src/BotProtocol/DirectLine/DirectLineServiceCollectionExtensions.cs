@@ -1,6 +1,7 @@
 using BotProtocol.Turns;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -12,8 +13,9 @@ public static class DirectLineServiceCollectionExtensions
 {
     /// <summary>
     /// The local Direct Line: <see cref="DirectLineOptions"/> bound from the <c>DirectLine</c> section and validated on
-    /// start, the token signer, the in-memory conversations, and WebSocket support for stream URLs. Needs
-    /// <c>AddBotProtocol()</c> for the turn processor; map the endpoints with <c>MapDirectLine()</c>.
+    /// start, the token signer, the in-memory conversations, the start rate limit (<see cref="DirectLineStartLimit"/>;
+    /// the app calls <c>UseRateLimiter()</c>) and WebSocket support for stream URLs. Needs <c>AddBotProtocol()</c> for
+    /// the turn processor; map the endpoints with <c>MapDirectLine()</c>.
     /// </summary>
     public static IHostApplicationBuilder AddDirectLine(this IHostApplicationBuilder builder)
     {
@@ -21,9 +23,15 @@ public static class DirectLineServiceCollectionExtensions
         builder.Services.AddOptions<DirectLineOptions>().Bind(builder.Configuration.GetSection(DirectLineOptions.SectionName)).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(_ => Pseudonyms.WithRandomKey());
         builder.Services.TryAddSingleton<DirectLineTokens>();
         builder.Services.TryAddSingleton<DirectLineConversations>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, DirectLineChannelSender>());
+        if (!builder.Services.Any(d => d.ServiceType == typeof(DirectLineStartBudget)))
+        {
+            builder.Services.AddSingleton<DirectLineStartBudget>();
+            builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, DirectLineStartPolicy>(DirectLineStartLimit.PolicyName));
+        }
         // Stream URLs are WebSockets; the middleware only acts on upgrade requests, so its place in the pipeline is free.
         builder.Services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, WebSocketsStartupFilter>());
         return builder;

@@ -77,8 +77,25 @@ internal static class ActivityReader
             return ActivityReadResult.Invalid($"Required field(s) missing: {string.Join(", ", missing)}.");
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp))
             return ActivityReadResult.Invalid("The field 'serviceUrl' must be an absolute http(s) URL.");
-        return ActivityReadResult.Read(activity);
+        return ActivityReadResult.Read(WithoutNullItems(activity));
     }
+
+    // JSON allows [null] where the schema has a list of objects; the serializer keeps the null, and every reader of the
+    // list would have to expect it. A null member or attachment says nothing, so it is dropped here, once.
+    private static Activity WithoutNullItems(Activity activity) =>
+        HasNull(activity.MembersAdded) || HasNull(activity.MembersRemoved) || HasNull(activity.Attachments) || HasNull(activity.Entities)
+            ? activity with
+            {
+                MembersAdded = WithoutNulls(activity.MembersAdded),
+                MembersRemoved = WithoutNulls(activity.MembersRemoved),
+                Attachments = WithoutNulls(activity.Attachments),
+                Entities = WithoutNulls(activity.Entities),
+            }
+            : activity;
+
+    private static bool HasNull<T>(List<T>? items) where T : class => items?.Contains(null!) == true;
+
+    private static List<T>? WithoutNulls<T>(List<T>? items) where T : class => items?.Where(item => item is not null).ToList();
 }
 
 internal readonly record struct ActivityReadResult(Activity? Activity, int Status, string? Problem)

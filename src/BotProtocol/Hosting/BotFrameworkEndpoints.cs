@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace BotProtocol.Hosting;
@@ -23,7 +24,13 @@ public static class BotFrameworkEndpoints
         var authenticator = endpoints.ServiceProvider.GetRequiredService<RequestAuthenticator>();
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotFrameworkEndpoints).FullName!);
         if (authenticator.IsAuthenticationDisabled)
-            HostingLog.AuthenticationDisabled(logger);
+        {
+            // Start-up only gets here outside Development when UnsafeAllowAnonymousRequests was set (BotFrameworkOptionsValidator).
+            if (endpoints.ServiceProvider.GetService<IHostEnvironment>()?.IsDevelopment() == true)
+                HostingLog.AuthenticationDisabled(logger);
+            else
+                HostingLog.AuthenticationDisabledOutsideDevelopment(logger);
+        }
 
         // A plain RequestDelegate keeps the endpoint free of reflection-based parameter binding (trimming, AOT).
         return endpoints.MapPost(pattern, async http => await (await HandleAsync(http, logger)).ExecuteAsync(http))

@@ -19,6 +19,8 @@ public static class BotProtocolServiceCollectionExtensions
     public static IHostApplicationBuilder AddBotProtocol(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // The application replaces it with one keyed from its configuration, so log ids correlate across instances.
+        builder.Services.TryAddSingleton(_ => Pseudonyms.WithRandomKey());
         builder.Services.AddBotAuthentication(builder.Configuration);
         builder.Services.AddBotConnector(builder.Configuration);
         builder.Services.AddSingleton<TurnProcessor>();

@@ -20,4 +20,8 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 1004, Level = LogLevel.Error,
         Message = "Answered 502: replies could not be delivered ({Failure}, Connector status {ConnectorStatus}); they go out when the channel retries")]
     public static partial void RepliesNotDelivered(ILogger logger, string failure, int? connectorStatus);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Critical,
+        Message = "UnsafeAllowAnonymousRequests is set and MicrosoftAppId is not: authentication is DISABLED outside Development. Anyone who reaches the endpoint can speak as any channel or user")]
+    public static partial void AuthenticationDisabledOutsideDevelopment(ILogger logger);
 }

@@ -17,12 +17,13 @@ public sealed class OutboxDispatcher : BackgroundService
     private readonly Dictionary<string, IOutboxHandler> _handlers;
     private readonly IOptions<OutboxOptions> _options;
     private readonly TimeProvider _time;
+    private readonly Pseudonyms _pseudonyms;
     private readonly ILogger<OutboxDispatcher> _logger;
     private TaskCompletionSource _wake = NewWake();
 
     public OutboxDispatcher(
         IConversationStore store, IEnumerable<IOutboxHandler> handlers, IOptions<OutboxOptions> options,
-        TimeProvider time, ILogger<OutboxDispatcher> logger)
+        TimeProvider time, Pseudonyms pseudonyms, ILogger<OutboxDispatcher> logger)
     {
         _store = store;
         // One handler per kind; a later registration replaces an earlier one (a test or a host substituting its own).
@@ -31,6 +32,7 @@ public sealed class OutboxDispatcher : BackgroundService
             _handlers[handler.Kind] = handler;
         _options = options;
         _time = time;
+        _pseudonyms = pseudonyms;
         _logger = logger;
     }
 
@@ -112,14 +114,14 @@ public sealed class OutboxDispatcher : BackgroundService
         {
             kept = await _store.CompleteAsync(lease, CancellationToken.None);
             if (kept && _logger.IsEnabled(LogLevel.Information))
-                OutboxLog.Delivered(_logger, message.Kind, LogIds.Hash(message.Owner), lease.Attempt);
+                OutboxLog.Delivered(_logger, message.Kind, _pseudonyms.LogId(message.Owner), lease.Attempt);
         }
         else
         {
             var delay = outcome.RetryAfter is { } asked ? Min(asked, options.MaxBackoff) : Backoff(lease.Attempt, options);
             kept = await _store.RescheduleAsync(lease, _time.GetUtcNow() + delay, CancellationToken.None);
             if (kept && _logger.IsEnabled(LogLevel.Warning))
-                OutboxLog.WillRetry(_logger, message.Kind, LogIds.Hash(message.Owner), lease.Attempt, reason, delay.TotalSeconds);
+                OutboxLog.WillRetry(_logger, message.Kind, _pseudonyms.LogId(message.Owner), lease.Attempt, reason, delay.TotalSeconds);
         }
         if (!kept)
             OutboxLog.LeaseLost(_logger, message.Kind);

@@ -23,6 +23,7 @@ public sealed class TurnProcessor
     private readonly IBot _bot;
     private readonly IServiceProvider _services;
     private readonly TimeProvider _time;
+    private readonly Pseudonyms _pseudonyms;
     private readonly ILogger<TurnProcessor> _logger;
     private readonly KeyedLock _conversationLocks = new();
 
@@ -32,6 +33,7 @@ public sealed class TurnProcessor
         IBot bot,
         IServiceProvider services,
         TimeProvider time,
+        Pseudonyms pseudonyms,
         ILogger<TurnProcessor> logger)
     {
         _store = store;
@@ -39,6 +41,7 @@ public sealed class TurnProcessor
         _bot = bot;
         _services = services;
         _time = time;
+        _pseudonyms = pseudonyms;
         _logger = logger;
     }
 
@@ -81,7 +84,7 @@ public sealed class TurnProcessor
             if (activity.Id is { } id && state.Answered.Find(a => a.Id == id) is { } answered)
             {
                 if (_logger.IsEnabled(LogLevel.Information))
-                    TurnLog.Redelivered(_logger, LogIds.Hash(key), activity.ChannelId, activity.Type);
+                    TurnLog.Redelivered(_logger, _pseudonyms.LogId(key), activity.ChannelId, activity.Type);
                 // The channel retries when it did not hear back; replies it never got go out now, the others not again.
                 if (deliver is not null && answered.Delivered is { } sent)
                     await DeliverAsync(key, id, answered.Replies, sent, resuming: true, deliver, cancellationToken);
@@ -106,7 +109,7 @@ public sealed class TurnProcessor
             {
                 // Nothing was delivered yet, so the turn can simply run again on the fresh state.
                 if (_logger.IsEnabled(LogLevel.Warning))
-                    TurnLog.ConcurrencyRetry(_logger, LogIds.Hash(key), attempt);
+                    TurnLog.ConcurrencyRetry(_logger, _pseudonyms.LogId(key), attempt);
                 continue;
             }
 
@@ -116,7 +119,7 @@ public sealed class TurnProcessor
             if (_logger.IsEnabled(LogLevel.Information))
             {
                 TurnLog.TurnCompleted(
-                    _logger, LogIds.Hash(key), activity.ChannelId, activity.Type,
+                    _logger, _pseudonyms.LogId(key), activity.ChannelId, activity.Type,
                     turn.TurnItems.TryGetValue(TurnRouter.RouteKey, out var route) ? route as string : null,
                     turn.Replies.Count, _time.GetElapsedTime(started).TotalMilliseconds);
             }
@@ -131,7 +134,7 @@ public sealed class TurnProcessor
         if (stored.IsUnreadable)
         {
             if (_logger.IsEnabled(LogLevel.Error))
-                TurnLog.UnreadableState(_logger, LogIds.Hash(key));
+                TurnLog.UnreadableState(_logger, _pseudonyms.LogId(key));
             return new ConversationState();
         }
         try
@@ -143,7 +146,7 @@ public sealed class TurnProcessor
             // A document no release can read would fail every turn of the conversation forever; starting afresh
             // (the write still checks the ETag) lets the person go on.
             if (_logger.IsEnabled(LogLevel.Error))
-                TurnLog.UnreadableState(_logger, LogIds.Hash(key));
+                TurnLog.UnreadableState(_logger, _pseudonyms.LogId(key));
             return new ConversationState();
         }
     }
@@ -158,7 +161,7 @@ public sealed class TurnProcessor
         Func<Activity, CancellationToken, Task>? deliver, CancellationToken cancellationToken)
     {
         if (_logger.IsEnabled(LogLevel.Error))
-            TurnLog.TurnFailed(_logger, LogIds.Hash(key), activity.ChannelId, activity.Type, exception.GetType().FullName, exception.StackTrace);
+            TurnLog.TurnFailed(_logger, _pseudonyms.LogId(key), activity.ChannelId, activity.Type, exception.GetType().FullName, exception.StackTrace);
 
         var apology = new TurnContext(activity, LoadState(key, stored), _services);
         try
@@ -169,7 +172,7 @@ public sealed class TurnProcessor
         {
             apology.ClearReplies();
             if (_logger.IsEnabled(LogLevel.Error))
-                TurnLog.TurnFailed(_logger, LogIds.Hash(key), activity.ChannelId, activity.Type, handlerException.GetType().FullName, handlerException.StackTrace);
+                TurnLog.TurnFailed(_logger, _pseudonyms.LogId(key), activity.ChannelId, activity.Type, handlerException.GetType().FullName, handlerException.StackTrace);
         }
         var invokeResponse = apology.InvokeResponse
             ?? (activity.IsType(ActivityTypes.Invoke) ? new InvokeResponse(500, null) : null);

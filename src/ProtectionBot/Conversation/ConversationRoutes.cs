@@ -17,7 +17,7 @@ namespace ProtectionBot.Conversation;
 /// </summary>
 internal sealed class ConversationRoutes(
     TextCatalog texts, DialogSet dialogs, CommandWords commands, DefenderRelay relay, OwnCase ownCase, CaseworkerDesk desk, WhatsAppCaseworkerDesk whatsAppDesk,
-    CourseEntry courses, CourseDialog courseDialog, Courses.Staff.CourseStaffDesk staff)
+    CourseEntry courses, CourseDialog courseDialog, Courses.Staff.CourseStaffDesk staff, ConversationErasure erasure)
 {
     private const string GreetedKey = "greeted";
 
@@ -61,17 +61,15 @@ internal sealed class ConversationRoutes(
     private Task QuickExitAsync(TurnContext turn, CancellationToken cancellationToken) =>
         EraseAndConfirmAsync(turn, "safety.quick_exit.done", cancellationToken);
 
-    // Erases what the quick exit erases (the state, the case, the outbox messages not yet sent, the replies kept for
-    // redelivery, which hold the conversation's reference); only the confirmation differs.
+    // Erases what the quick exit erases (ConversationErasure: the state, the case, the questions with the course staff,
+    // the outbox messages not yet sent, the replies kept for redelivery); only the confirmation differs.
     private Task DeleteDataAsync(TurnContext turn, CancellationToken cancellationToken) =>
         EraseAndConfirmAsync(turn, "safety.delete_data.done", cancellationToken);
 
     private async Task EraseAndConfirmAsync(TurnContext turn, string confirmationKey, CancellationToken cancellationToken)
     {
         var language = ConversationLanguage.Of(turn);
-        await relay.WithdrawAsync(turn, cancellationToken);
-        await whatsAppDesk.ReleaseAsync(turn, cancellationToken);
-        turn.EraseConversation();
+        await erasure.EraseAsync(turn, cancellationToken);
         turn.ClearReplies();
         turn.SendText(texts.Get(language, confirmationKey));
     }
@@ -87,12 +85,7 @@ internal sealed class ConversationRoutes(
             await dc.BeginDialogAsync(InterviewDialog.Id, cancellationToken: cancellationToken);
     }
 
-    private async Task EraseAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        await relay.WithdrawAsync(turn, cancellationToken);
-        await whatsAppDesk.ReleaseAsync(turn, cancellationToken);
-        turn.EraseConversation();
-    }
+    private Task EraseAsync(TurnContext turn, CancellationToken cancellationToken) => erasure.EraseAsync(turn, cancellationToken);
 
     private async Task EndAsync(TurnContext turn, CancellationToken cancellationToken) =>
         await dialogs.CreateContext(turn).CancelAllDialogsAsync(cancellationToken);

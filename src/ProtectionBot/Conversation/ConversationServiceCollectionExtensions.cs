@@ -36,8 +36,20 @@ public static class ConversationServiceCollectionExtensions
                 set.Add(dialog);
             return set;
         });
+        builder.Services.AddSingleton<ConversationErasure>();
         builder.Services.AddSingleton<ConversationRoutes>();
         builder.Services.AddSingleton<IBot>(services => services.GetRequiredService<ConversationRoutes>().Build());
         return builder;
+    }
+
+    /// <summary>
+    /// Makes <typeparamref name="THolder"/> (a singleton already registered) one of the holders every erasure asks:
+    /// whatever keeps something about a person outside their conversation's document registers here.
+    /// </summary>
+    internal static IServiceCollection AddPersonalDataHolder<THolder>(this IServiceCollection services)
+        where THolder : class, IPersonalDataHolder
+    {
+        services.AddSingleton<IPersonalDataHolder>(provider => provider.GetRequiredService<THolder>());
+        return services;
     }
 }

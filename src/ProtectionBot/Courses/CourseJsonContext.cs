@@ -9,4 +9,8 @@ namespace ProtectionBot.Courses;
 [JsonSerializable(typeof(EligibilityCheck))]
 [JsonSerializable(typeof(Staff.PostedStaffQuestion))]
 [JsonSerializable(typeof(Staff.StaffAnswer))]
+[JsonSerializable(typeof(Staff.StaffThreadLink))]
+[JsonSerializable(typeof(Staff.StaffThreadLeft))]
+[JsonSerializable(typeof(Staff.StaffNotice))]
+[JsonSerializable(typeof(List<string>))]
 internal sealed partial class CourseJsonContext : JsonSerializerContext;

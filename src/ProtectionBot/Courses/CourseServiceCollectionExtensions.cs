@@ -1,5 +1,6 @@
 using BotProtocol.Hosting;
 using ProtectionBot.Content;
+using ProtectionBot.Conversation;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
 
@@ -24,6 +25,9 @@ public static class CourseServiceCollectionExtensions
         builder.Services.AddSingleton<Staff.CourseStaffDesk>();
         builder.Services.AddOutboxHandler<Staff.StaffQuestionDelivery>();
         builder.Services.AddOutboxHandler<Staff.StaffAnswerDelivery>();
+        builder.Services.AddOutboxHandler<Staff.StaffNoticeDelivery>();
+        builder.Services.AddSingleton<Staff.StaffQuestionErasure>();
+        builder.Services.AddPersonalDataHolder<Staff.StaffQuestionErasure>();
         return builder;
     }
 }

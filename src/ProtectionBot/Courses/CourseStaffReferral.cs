@@ -38,6 +38,7 @@ public sealed class CourseStaffReferral(TimeProvider time, ILogger<CourseStaffRe
         var message = new OutboxMessage(
             MessageId(owner, activity.Id), Kind, owner, JsonSerializer.SerializeToUtf8Bytes(payload, CourseJsonContext.Default.CourseStaffQuestion), now);
         turn.Enqueue(message);
+        StaffReferrals.Add(turn, message.Id);
         if (logger.IsEnabled(LogLevel.Information))
             CourseLog.Referred(logger, courseId ?? "-", activity.ChannelId);
         return message;
@@ -46,4 +47,31 @@ public sealed class CourseStaffReferral(TimeProvider time, ILogger<CourseStaffRe
     /// <summary>One id per activity, so a turn run again (an ETag conflict, a redelivery) queues the question once.</summary>
     private static string MessageId(string owner, string? activityId) =>
         Kind + ":" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{owner}\n{activityId}")))[..32];
+}
+
+/// <summary>
+/// The questions a conversation passed to the course staff, by referral id (the outbox message's id), kept in its own
+/// state: erasing the conversation finds its questions here, and an answer for a question the conversation no longer
+/// lists (erased since, and maybe started anew) is not delivered into it.
+/// </summary>
+internal static class StaffReferrals
+{
+    public const string Key = "courses.referrals";
+
+    // A person asks the staff a handful of questions; the newest are the ones an answer can still come for.
+    private const int Kept = 50;
+
+    /// <summary>The referrals the state lists; null when it lists none at all (a conversation from before they were kept).</summary>
+    public static IReadOnlyList<string>? Of(ConversationState state) => state.Get(Key, CourseJsonContext.Default.ListString);
+
+    public static void Add(TurnContext turn, string referralId)
+    {
+        var referrals = Of(turn.State)?.ToList() ?? [];
+        if (referrals.Contains(referralId, StringComparer.Ordinal))
+            return;
+        referrals.Add(referralId);
+        if (referrals.Count > Kept)
+            referrals.RemoveRange(0, referrals.Count - Kept);
+        turn.State.Set(Key, referrals, CourseJsonContext.Default.ListString);
+    }
 }

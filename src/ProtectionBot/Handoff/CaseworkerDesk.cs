@@ -13,7 +13,7 @@ namespace ProtectionBot.Handoff;
 /// </summary>
 internal sealed class CaseworkerDesk(
     TextCatalog texts, CaseStore cases, CaseProgress progress, CaseCard card, CaseAcceptance acceptance, PartnerDirectory partners, TimeProvider time,
-    ILogger<CaseworkerDesk> logger)
+    Pseudonyms pseudonyms, ILogger<CaseworkerDesk> logger)
 {
     /// <summary>A case card's button, from wherever it was pressed.</summary>
     public static bool IsCaseAction(TurnContext turn) =>
@@ -38,6 +38,7 @@ internal sealed class CaseworkerDesk(
             turn.SendText(texts.Get(ConversationLanguage.Of(turn), "handoff.desk.case_gone"));
             return;
         }
+        handoffCase = await LearnThreadAsync(turn, partner, handoffCase, cancellationToken);
         // A button acts on the case whose card carries it: pressed (or forged) in another case's thread, it is refused.
         if (!IsCaseThread(handoffCase, partner, turn.Activity.Conversation?.Id))
         {
@@ -146,6 +147,25 @@ internal sealed class CaseworkerDesk(
     }
 
     /// <summary>
+    /// A card posted without an answer (<see cref="UncertainPost"/>) is in the channel after all: a button on it was
+    /// pressed. Its thread and message are where the card's later updates go.
+    /// </summary>
+    private async Task<HandoffCase> LearnThreadAsync(TurnContext turn, Partner partner, HandoffCase handoffCase, CancellationToken cancellationToken)
+    {
+        if (handoffCase.Posted is not null || handoffCase.UncertainPost?.OfferIndex != handoffCase.OfferIndex || handoffCase.CurrentPartnerId != partner.Id
+            || turn.Activity.ReplyToId is not { Length: > 0 } cardId || turn.Activity.Conversation?.Id is not { } threadId)
+        {
+            return handoffCase;
+        }
+        var offerIndex = handoffCase.OfferIndex;
+        var posted = new PostedOffer(partner.Id, turn.Activity.ServiceUrl ?? partner.Teams!.ServiceUrl, threadId, cardId, handoffCase.UncertainPost.At);
+        var (learnt, changed) = await cases.UpdateAsync(handoffCase.Id, c => c.Posted is null && c.OfferIndex == offerIndex ? c with { Posted = posted } : null, cancellationToken);
+        if (changed)
+            HandoffLog.PostLearnt(logger, handoffCase.Id);
+        return learnt ?? handoffCase;
+    }
+
+    /// <summary>
     /// The partner whose registered desk this activity came from: a Teams channel activity whose tenant and channel
     /// (from the authenticated activity's channelData) are a partner's, inside that channel's own threads.
     /// </summary>
@@ -170,7 +190,7 @@ internal sealed class CaseworkerDesk(
 
     /// <summary>Logged only: the caseworker gets one plain answer (the case is no longer offered to them), not a refusal as well.</summary>
     private void LogRefusal(TurnContext turn, string action, string reason) =>
-        HandoffLog.Refused(logger, action, LogIds.Hash(turn.Activity.Conversation?.Id), turn.Activity.ChannelId, reason);
+        HandoffLog.Refused(logger, action, pseudonyms.LogId(turn.Activity.Conversation?.Id), turn.Activity.ChannelId, reason);
 
     private static string DisplayName(TurnContext turn) => turn.Activity.From?.Name is { Length: > 0 } name ? name : "—";
 

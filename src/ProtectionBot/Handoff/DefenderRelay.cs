@@ -17,7 +17,7 @@ namespace ProtectionBot.Handoff;
 /// </summary>
 internal sealed class DefenderRelay(
     TextCatalog texts, CaseStore cases, CaseCard card, OwnCase ownCase, CommandWords commands, IConversationStore store, TimeProvider time,
-    ILogger<DefenderRelay> logger)
+    Pseudonyms pseudonyms, ILogger<DefenderRelay> logger) : IPersonalDataHolder
 {
     private readonly HashSet<string> _endWords = [.. texts.GetListInAllLanguages("handoff.end_words").Select(TextNormalizer.Normalize)];
 
@@ -107,15 +107,15 @@ internal sealed class DefenderRelay(
                 if (handoff is { Phase: DefenderHandoff.Waiting } && await cases.ReadAsync(handoff.CaseId, cancellationToken) is { } waiting)
                     await ownCase.WithdrawAsync(turn, waiting, "taken_elsewhere", cancellationToken);
                 DefenderHandoff.Set(turn, new DefenderHandoff(handoff?.CaseId ?? "", DefenderHandoff.WithAgentHub, handoff?.PartnerName ?? "", handoff?.Urgent ?? false));
-                HandoffLog.HubStatus(logger, LogIds.Hash(turn.Activity.Conversation?.Id), state, "honoured");
+                HandoffLog.HubStatus(logger, pseudonyms.LogId(turn.Activity.Conversation?.Id), state, "honoured");
                 break;
             case DefenderEvents.Completed or DefenderEvents.Failed when handoff?.Phase == DefenderHandoff.WithAgentHub:
                 DefenderHandoff.Clear(turn);
                 turn.SendText(texts.Get(language, "handoff.hub.back"));
-                HandoffLog.HubStatus(logger, LogIds.Hash(turn.Activity.Conversation?.Id), state, "honoured");
+                HandoffLog.HubStatus(logger, pseudonyms.LogId(turn.Activity.Conversation?.Id), state, "honoured");
                 break;
             default:
-                HandoffLog.HubStatus(logger, LogIds.Hash(turn.Activity.Conversation?.Id), state ?? "unreadable", "nothing to change");
+                HandoffLog.HubStatus(logger, pseudonyms.LogId(turn.Activity.Conversation?.Id), state ?? "unreadable", "nothing to change");
                 break;
         }
     }
@@ -324,7 +324,7 @@ internal sealed class DefenderRelay(
     /// Before the conversation is erased: the case is withdrawn (its card says so; a caseworker who had it is told) and
     /// erased. These notices are enqueued on their own, since the erased turn keeps nothing.
     /// </summary>
-    public async Task WithdrawAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task EraseAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         if (DefenderHandoff.Of(turn) is not { } handoff || await cases.ReadAsync(handoff.CaseId, cancellationToken) is not { } handoffCase)
             return;

@@ -46,6 +46,13 @@ public sealed record HandoffCase
     /// <summary>Where the current offer was posted, once it was.</summary>
     public PostedOffer? Posted { get; init; }
 
+    /// <summary>
+    /// A post of the card that may have opened its thread without Teams saying so (it answered too late, or a gateway
+    /// failed). It is never posted again for that offer: the offer counts as made, and the thread is learnt when a
+    /// caseworker presses one of the card's buttons.
+    /// </summary>
+    public UncertainPost? UncertainPost { get; init; }
+
     /// <summary>Offers that ended (declined, not answered in time), with where their cards are, to mark them.</summary>
     public IReadOnlyList<PostedOffer> Earlier { get; init; } = [];
 
@@ -88,6 +95,10 @@ public sealed record SharedContact(string? Name, string? Number)
         return activity.From?.Name is { Length: > 0 } name ? new SharedContact(name.Trim(), null) : null;
     }
 }
+
+/// <param name="OfferIndex">The offer whose card it was.</param>
+/// <param name="At">When the post was sent.</param>
+public sealed record UncertainPost(int OfferIndex, DateTimeOffset At);
 
 /// <summary>A case card in a partner's Teams channel: the thread it opened, and the card's message id to update it.</summary>
 public sealed record PostedOffer(string PartnerId, string ServiceUrl, string ThreadId, string ActivityId, DateTimeOffset PostedAt)

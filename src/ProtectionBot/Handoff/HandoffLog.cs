@@ -63,4 +63,12 @@ internal static partial class HandoffLog
 
     [LoggerMessage(EventId = 1616, Level = LogLevel.Warning, Message = "Handoff: a {Kind} for the caseworker of case {CaseId} was not forwarded: {Reason}")]
     public static partial void FileNotForwarded(ILogger logger, string caseId, string kind, string reason);
+
+    [LoggerMessage(EventId = 1617, Level = LogLevel.Warning,
+        Message = "Handoff: the card of case {CaseId} may or may not be in partner {PartnerId}'s channel ({Reason}, offer {OfferIndex}); it is not posted again, the offer's clock runs")]
+    public static partial void PostUncertain(ILogger logger, string caseId, string partnerId, int offerIndex, string reason);
+
+    [LoggerMessage(EventId = 1618, Level = LogLevel.Information,
+        Message = "Handoff: the thread of case {CaseId}, posted without an answer, is known from a caseworker's button")]
+    public static partial void PostLearnt(ILogger logger, string caseId);
 }

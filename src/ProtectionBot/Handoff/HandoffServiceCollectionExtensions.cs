@@ -1,4 +1,5 @@
 using BotProtocol.Hosting;
+using ProtectionBot.Conversation;
 
 namespace ProtectionBot.Handoff;
 
@@ -24,6 +25,8 @@ public static class HandoffServiceCollectionExtensions
         builder.Services.AddSingleton<FileNotices>();
         builder.Services.AddSingleton<WhatsAppCaseworkers>();
         builder.Services.AddSingleton<WhatsAppCaseworkerDesk>();
+        builder.Services.AddPersonalDataHolder<DefenderRelay>();
+        builder.Services.AddPersonalDataHolder<WhatsAppCaseworkerDesk>();
         builder.Services.AddOutboxHandler<OfferDelivery>();
         builder.Services.AddOutboxHandler<OfferTimeout>();
         builder.Services.AddOutboxHandler<CardUpdateDelivery>();

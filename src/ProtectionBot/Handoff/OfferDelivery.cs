@@ -27,6 +27,9 @@ internal sealed class OfferDelivery(
         var handoffCase = await cases.ReadAsync(order.CaseId, cancellationToken);
         if (handoffCase is null && order.NewCase is { } created)
         {
+            // Erased while the offer was on its way (the erasure took the queued offer, but not one already leased).
+            if (!await IsStillHandedOffAsync(created, cancellationToken))
+                return OutboxOutcome.Done;
             await cases.CreateAsync(created, cancellationToken);
             handoffCase = await cases.ReadAsync(order.CaseId, cancellationToken);
         }
@@ -47,7 +50,7 @@ internal sealed class OfferDelivery(
 
         // Each desk's step is recorded in the case as it is done, so a retry (after an outage, a crash) skips it; an
         // outage of one desk does not hold the other back.
-        var teamsLater = teams is not null && handoffCase.Posted is null
+        var teamsLater = teams is not null && handoffCase.Posted is null && handoffCase.UncertainPost?.OfferIndex != order.OfferIndex
             && !await PostToTeamsAsync(handoffCase, partner, teams, order.OfferIndex, cancellationToken);
         var whatsAppLater = numbers ? await whatsApp.NotifyAsync(handoffCase.Id, partner, order.OfferIndex, cancellationToken) : null;
         if (teamsLater || whatsAppLater is not null)
@@ -68,6 +71,16 @@ internal sealed class OfferDelivery(
         {
             posted = await connector.CreateConversationAsync(desk.ServiceUrl, ChannelPost(desk, card.Render(handoffCase, "offered")), cancellationToken);
         }
+        catch (ConnectorOutcomeUnknownException e)
+        {
+            // Teams may have opened the thread without saying so: a second post would be a second thread for one case,
+            // one of them orphaned. The offer counts as made (its clock runs, a button pressed on the card still works).
+            await cases.UpdateAsync(handoffCase.Id, c =>
+                c.Status == CaseStatuses.Offered && c.OfferIndex == offerIndex && c.Posted is null ? c with { UncertainPost = new UncertainPost(offerIndex, time.GetUtcNow()) } : null,
+                cancellationToken);
+            HandoffLog.PostUncertain(logger, handoffCase.Id, partner.Id, offerIndex, e.Reason);
+            return true;
+        }
         catch (ConnectorException e) when (!e.IsTransient)
         {
             HandoffLog.DeskUnreachable(logger, partner.Id, handoffCase.Id, e.StatusCode);
@@ -78,9 +91,13 @@ internal sealed class OfferDelivery(
             return false;
         }
         var offer = new PostedOffer(partner.Id, desk.ServiceUrl, posted.Id ?? desk.ChannelId, posted.ActivityId ?? "", time.GetUtcNow());
-        await cases.UpdateAsync(handoffCase.Id, c =>
+        var (stored, _) = await cases.UpdateAsync(handoffCase.Id, c =>
             c.Status == CaseStatuses.Offered && c.OfferIndex == offerIndex && c.Posted is null ? c with { Posted = offer } : null, cancellationToken);
         HandoffLog.Posted(logger, handoffCase.Id, partner.Id, offerIndex);
+        // The defender erased everything while the card was on its way: the erasure could not mark a card it did not
+        // know, so it is marked here.
+        if (stored is null)
+            await store.EnqueueAsync(HandoffMessages.Card(handoffCase.Id, offer, "withdrawn", card.Render(handoffCase, "withdrawn"), time.GetUtcNow()), cancellationToken);
         return true;
     }
 
@@ -95,7 +112,7 @@ internal sealed class OfferDelivery(
         var stored = await cases.ReadAsync(caseId, cancellationToken);
         if (stored is null || stored.OfferIndex != offerIndex)
             return true; // gone or moved on: nothing left to start here
-        var reached = stored.Posted is not null
+        var reached = stored.Posted is not null || stored.UncertainPost?.OfferIndex == offerIndex
             || stored.Notified.Any(n => n.OfferIndex == offerIndex && n.PartnerId == partner.Id && n.Via != WhatsAppNotice.Unreachable);
         if (!reached)
             return stored.Status != CaseStatuses.Offered;
@@ -107,6 +124,24 @@ internal sealed class OfferDelivery(
                 partner.Name, dialog.Expectation(stored.Answers.Language, partner, now), now, reason: order.BecauseEarlier), cancellationToken);
         }
         return true;
+    }
+
+    /// <summary>Whether the defender's conversation still waits for this case (it exists and names it).</summary>
+    private async Task<bool> IsStillHandedOffAsync(HandoffCase created, CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadAsync(created.DefenderKey, cancellationToken);
+        if (stored is null)
+            return false;
+        if (stored.IsUnreadable)
+            return true;
+        try
+        {
+            return ConversationState.Parse(stored.Data).Get(DefenderHandoff.Key, HandoffJsonContext.Default.DefenderHandoff)?.CaseId == created.Id;
+        }
+        catch (JsonException)
+        {
+            return true;
+        }
     }
 
     /// <summary>A new post in the channel: no members, the channel and tenant in channelData (Teams proactive pattern).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using BotProtocol.Auth;
 using BotProtocol.Turns;
 
 namespace ProtectionBot.Handoff;
@@ -12,13 +13,18 @@ internal static partial class TeamsChannel
         turn.Activity.ChannelId == "msteams" && turn.Activity.Conversation?.ConversationType == "channel";
 
     /// <summary>
-    /// Whether the activity comes from <paramref name="desk"/>: its tenant and channel (channelData of the authenticated
-    /// activity) are the desk's, and the conversation is one of that channel's threads.
+    /// Whether the activity comes from <paramref name="desk"/>: the Bot Connector signed it, its tenant and channel
+    /// (channelData) are the desk's, and the conversation is one of that channel's threads. An activity nobody signed
+    /// (authentication off, in Development or by <c>UnsafeAllowAnonymousRequests</c>) names whatever tenant its sender
+    /// typed, so it never speaks for a desk.
     /// </summary>
     public static bool IsFrom(TurnContext turn, TeamsDesk desk)
     {
-        if (!IsChannelActivity(turn) || turn.Activity.ChannelData is not { ValueKind: JsonValueKind.Object } data)
+        if (!IsChannelActivity(turn) || turn.Activity.CallerId != CallerIdConstants.PublicAzureChannel
+            || turn.Activity.ChannelData is not { ValueKind: JsonValueKind.Object } data)
+        {
             return false;
+        }
         return string.Equals(Id(data, "tenant"), desk.TenantId, StringComparison.OrdinalIgnoreCase)
             && Id(data, "channel") == desk.ChannelId
             && turn.Activity.Conversation?.Id?.StartsWith(desk.ChannelId, StringComparison.Ordinal) == true;

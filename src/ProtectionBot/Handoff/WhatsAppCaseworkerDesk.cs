@@ -19,7 +19,7 @@ namespace ProtectionBot.Handoff;
 /// </summary>
 internal sealed class WhatsAppCaseworkerDesk(
     TextCatalog texts, CaseStore cases, CaseProgress progress, CaseCard card, CaseAcceptance acceptance, PartnerDirectory partners, WhatsAppCaseworkers whatsApp,
-    IConversationStore store, TimeProvider time, ILogger<WhatsAppCaseworkerDesk> logger)
+    IConversationStore store, TimeProvider time, Pseudonyms pseudonyms, ILogger<WhatsAppCaseworkerDesk> logger) : IPersonalDataHolder
 {
     private readonly HashSet<string> _closeWords = [.. texts.GetListInAllLanguages("handoff.desk.close_words").Select(TextNormalizer.Normalize)];
 
@@ -76,7 +76,7 @@ internal sealed class WhatsAppCaseworkerDesk(
     /// Before a caseworker's chat is erased (their quick exit or "delete my data"): the case they hold is closed, so the
     /// defender is not left writing to nobody. Enqueued on its own, since the erased turn keeps nothing.
     /// </summary>
-    public async Task ReleaseAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task EraseAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         if (!IsFromCaseworkerNumber(turn) || await ActiveCaseAsync(turn, turn.Activity.From!.Id!, cancellationToken) is not ({ } active, _))
             return;
@@ -212,7 +212,7 @@ internal sealed class WhatsAppCaseworkerDesk(
 
     /// <summary>A registered number acting on a case not (or no longer) its own, e.g. with an old offer's buttons: logged, and told so plainly.</summary>
     private void LogRefusal(TurnContext turn, string action, string reason) =>
-        HandoffLog.Refused(logger, action, LogIds.Hash(turn.Activity.Conversation?.Id), turn.Activity.ChannelId, reason);
+        HandoffLog.Refused(logger, action, pseudonyms.LogId(turn.Activity.Conversation?.Id), turn.Activity.ChannelId, reason);
 
     /// <summary>As the partner registered the caseworker's name, or "a caseworker" in the case's language.</summary>
     private string DisplayName(Partner partner, string number, string language) =>

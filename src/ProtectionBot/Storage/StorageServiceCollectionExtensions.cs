@@ -1,4 +1,6 @@
 using BotProtocol.State;
+using BotProtocol.Turns;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using ProtectionBot.Storage.Encryption;
@@ -32,7 +34,8 @@ public static class StorageServiceCollectionExtensions
                 StorageKeys.MissingKeyMessage)
             .Validate(
                 options => (string.IsNullOrWhiteSpace(options.Key) || StorageKeyRing.TryParseKey(options.Key, out _))
-                    && options.PreviousKeys.TrueForAll(k => StorageKeyRing.TryParseKey(k, out _)),
+                    && options.PreviousKeys.TrueForAll(k => StorageKeyRing.TryParseKey(k, out _))
+                    && (string.IsNullOrWhiteSpace(options.PseudonymKey) || StorageKeyRing.TryParseKey(options.PseudonymKey, out _)),
                 StorageKeys.InvalidKeyMessage)
             .ValidateOnStart();
         builder.Services.AddSingleton(services => StorageKeys.Create(
@@ -42,9 +45,12 @@ public static class StorageServiceCollectionExtensions
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageKeys).FullName!)));
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<StorageMetrics>();
+        // Log ids and stored outbox ids: keyed beside the storage key, the same on every instance.
+        builder.Services.Replace(ServiceDescriptor.Singleton(services => new Pseudonyms(StorageKeys.PseudonymKey(
+            services.GetRequiredService<IOptions<StorageEncryptionOptions>>().Value, services.GetRequiredService<StorageKeyRing>()))));
         builder.Services.AddSingleton<IConversationStore>(services => new EncryptedConversationStore(
-            CreateStore(services), services.GetRequiredService<StorageKeyRing>(), services.GetRequiredService<ILogger<EncryptedConversationStore>>(),
-            services.GetRequiredService<StorageMetrics>()));
+            CreateStore(services), services.GetRequiredService<StorageKeyRing>(), services.GetRequiredService<Pseudonyms>(),
+            services.GetRequiredService<ILogger<EncryptedConversationStore>>(), services.GetRequiredService<StorageMetrics>()));
         builder.Services.AddHostedService<RetentionSweep>();
         return builder;
     }
@@ -68,7 +74,11 @@ public static class StorageServiceCollectionExtensions
         if (!string.IsNullOrWhiteSpace(options.SqliteConnectionString))
             return options.SqliteConnectionString;
         var folder = Path.GetFullPath(options.DataDirectory, environment.ContentRootPath);
-        Directory.CreateDirectory(folder);
+        // A folder made here is the bot's alone; one that exists (a mounted volume) is left as its owner set it.
+        if (OperatingSystem.IsWindows())
+            Directory.CreateDirectory(folder);
+        else if (!Directory.Exists(folder))
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(folder, "protectionbot.db"),

@@ -4,6 +4,8 @@ using BotProtocol.Schema;
 using BotProtocol.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -39,7 +41,8 @@ internal sealed class AuthHarness : IAsyncDisposable
     public CapturedLogs Logs { get; }
 
     /// <param name="configure">Changes to the bot's flat configuration; a single-tenant bot pointed at the issuer by default.</param>
-    public static async Task<AuthHarness> StartAsync(Action<Dictionary<string, string?>>? configure = null)
+    /// <param name="environment">The host's environment name; Development by default, as a developer's machine.</param>
+    public static async Task<AuthHarness> StartAsync(Action<Dictionary<string, string?>>? configure = null, string environment = "Development")
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var issuer = await TestTokenIssuer.StartAsync(time, TestContext.Current.CancellationToken);
@@ -55,6 +58,7 @@ internal sealed class AuthHarness : IAsyncDisposable
         var logs = new CapturedLogs();
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(time)
+            .AddSingleton<IHostEnvironment>(new TestHostEnvironment(environment))
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs))
             .AddBotAuthentication(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -114,4 +118,16 @@ internal sealed class CapturedLogs : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             owner._entries.Enqueue((eventId, logLevel, formatter(state, exception) + (exception is null ? "" : " " + exception)));
     }
+}
+
+/// <summary>Only the environment's name matters to authentication.</summary>
+internal sealed class TestHostEnvironment(string environmentName) : IHostEnvironment
+{
+    public string EnvironmentName { get; set; } = environmentName;
+
+    public string ApplicationName { get; set; } = "BotProtocol.Tests";
+
+    public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+    public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
 }

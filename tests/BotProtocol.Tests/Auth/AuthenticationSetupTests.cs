@@ -23,6 +23,41 @@ public sealed class AuthenticationSetupTests
         Assert.Equal(0, h.Issuer.Channel.MetadataRequests);
     }
 
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public async Task Without_an_app_id_outside_development_nothing_is_authenticated_at_all(string environment)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await using var h = await AuthHarness.StartAsync(settings => settings["MicrosoftAppId"] = "", environment);
+        });
+
+        Assert.Contains($"MicrosoftAppId is not set and the environment is {environment}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_host_the_environment_counts_as_not_development()
+    {
+        using var services = Build(new() { ["MicrosoftAppId"] = "" });
+
+        var error = Assert.Throws<OptionsValidationException>(services.GetRequiredService<RequestAuthenticator>);
+
+        Assert.Contains("UnsafeAllowAnonymousRequests", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_loud_setting_lets_an_anonymous_bot_run_outside_development()
+    {
+        await using var h = await AuthHarness.StartAsync(settings =>
+        {
+            settings["MicrosoftAppId"] = "";
+            settings["UnsafeAllowAnonymousRequests"] = "true";
+        }, "Production");
+
+        Assert.True(h.Authenticator.IsAuthenticationDisabled);
+    }
+
     [Fact]
     public async Task With_an_app_id_authentication_is_enabled()
     {
@@ -63,7 +98,12 @@ public sealed class AuthenticationSetupTests
     [Fact]
     public void Registering_twice_adds_nothing_twice()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AllowedCallers:0"] = "caller" }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "app",
+            ["MicrosoftAppPassword"] = "secret",
+            ["AllowedCallers:0"] = "caller",
+        }).Build();
         var collection = new ServiceCollection().AddBotAuthentication(configuration).AddBotAuthentication(configuration);
         using var services = collection.BuildServiceProvider();
 

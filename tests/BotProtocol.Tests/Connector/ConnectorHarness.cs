@@ -38,6 +38,9 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     public RetryClock Clock { get; }
     public CapturingLoggerProvider Logs { get; }
     public ConnectorClient Client { get; }
+
+    /// <summary>The keyed pseudonyms the client logs conversation ids with.</summary>
+    public BotProtocol.Turns.Pseudonyms Pseudonyms => _services.GetRequiredService<BotProtocol.Turns.Pseudonyms>();
     public IReadOnlyDictionary<string, string?> Settings { get; }
     public string AppId => Settings["MicrosoftAppId"] ?? "";
 
@@ -54,6 +57,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
             ["Connector:BaseDelay"] = "00:00:00.500",
             ["Connector:MaxDelay"] = "00:00:10",
             ["Connector:Timeout"] = AttemptTimeout.ToString(),
+            ["Connector:CreateConversationTimeout"] = AttemptTimeout.ToString(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

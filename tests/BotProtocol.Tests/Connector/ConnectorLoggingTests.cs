@@ -28,7 +28,7 @@ public sealed class ConnectorLoggingTests
 
         var retry = Assert.Single(entries, e => e.EventId.Id == 1300);
         Assert.Equal(LogLevel.Warning, retry.Level);
-        Assert.Equal(LogIds.Hash(ConversationId), Value(retry, "ConversationHash"));
+        Assert.Equal(host.Pseudonyms.LogId(ConversationId), Value(retry, "ConversationHash"));
         Assert.Equal(429, Value(retry, "StatusCode"));
         Assert.Equal(1, Value(retry, "Attempt"));
         Assert.Equal(2000d, Value(retry, "DelayMs"));

@@ -26,6 +26,7 @@ public sealed class ConnectorOptionsTests
 
         Assert.Equal((4, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)),
             (options.MaxAttempts, options.BaseDelay, options.MaxDelay, options.Timeout));
+        Assert.Equal(TimeSpan.FromSeconds(60), options.CreateConversationTimeout);
     }
 
     [Fact]
@@ -79,7 +80,13 @@ public sealed class ConnectorOptionsTests
     {
         await using var connector = await FakeConnectorService.StartAsync(TestContext.Current.CancellationToken);
         connector.Enqueue(FakeConnectorResponse.Error(503, "ServiceUnavailable"), FakeConnectorResponse.Error(503, "ServiceUnavailable"));
-        using var services = Build(new() { ["Connector:MaxAttempts"] = "2", ["Connector:BaseDelay"] = "00:00:00", ["Connector:MaxDelay"] = "00:00:00" }, addCalls: 2);
+        using var services = Build(new()
+        {
+            ["UnsafeAllowAnonymousRequests"] = "true",
+            ["Connector:MaxAttempts"] = "2",
+            ["Connector:BaseDelay"] = "00:00:00",
+            ["Connector:MaxDelay"] = "00:00:00",
+        }, addCalls: 2);
 
         var failure = await Assert.ThrowsAsync<ConnectorException>(() => services.GetRequiredService<ConnectorClient>()
             .SendToConversationAsync(connector.ServiceUrl, "a:1", ConnectorHarness.Message(), TestContext.Current.CancellationToken));

@@ -179,6 +179,7 @@ public sealed class ConnectorTokenTests
             ["MicrosoftAppId"] = null,
             ["MicrosoftAppPassword"] = null,
             ["MicrosoftAppTenantId"] = null,
+            ["UnsafeAllowAnonymousRequests"] = "true",
         });
         host.Connector.Enqueue(FakeConnectorResponse.TokenRefused());
 

@@ -1,6 +1,7 @@
 using System.Text;
 using BotProtocol.Outbox;
 using BotProtocol.State;
+using BotProtocol.Turns;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -17,7 +18,7 @@ public sealed class OutboxDispatcherTests
     public OutboxDispatcherTests() => _store = new InMemoryConversationStore(_time);
 
     private OutboxDispatcher Dispatcher(params IOutboxHandler[] handlers) =>
-        new(_store, handlers, Options.Create(_options), _time, NullLogger<OutboxDispatcher>.Instance);
+        new(_store, handlers, Options.Create(_options), _time, Pseudonyms.WithRandomKey(), NullLogger<OutboxDispatcher>.Instance);
 
     private Task<bool> Enqueue(string id, string owner = "conversation/test/c1", string kind = "card") =>
         _store.EnqueueAsync(new OutboxMessage(id, kind, owner, Encoding.UTF8.GetBytes(id), _time.GetUtcNow()), None).AsTask();

@@ -19,6 +19,8 @@ namespace ProtectionBot.Tests.Handoff;
 /// and the outbox worked through on demand, so a handoff reads as the sequence of what each side sees. With
 /// <c>whatsApp</c>, the first partner's desk is instead two caseworkers' WhatsApp numbers, and the app's WhatsApp
 /// channel talks to a fake Graph API on loopback (on the same clock), so defenders and caseworkers can be phones.
+/// The bot has an app id, as in Azure: every activity posted to it carries a token from a local issuer, and its own
+/// Connector calls a token from a local Entra; <c>authenticated: false</c> plays Development without an app id instead.
 /// </summary>
 internal sealed class HandoffHarness : IAsyncDisposable
 {
@@ -31,12 +33,22 @@ internal sealed class HandoffHarness : IAsyncDisposable
     public const string AnaNumber = "573001110001";
     public const string LuisNumber = "573001110002";
 
+    public const string AppId = "6a2c8e41-3b5d-4f7a-9c1e-2d4f6a8b0c3e";
+    private const string AppTenantId = "7b3d9f52-4c6e-4a8b-8d2f-3e5a7b9c1d4f";
+    private const string AppPassword = "handoff-harness-secret";
+
     private readonly string _folder;
     private readonly bool _ownsConnector;
+    private readonly TestTokenIssuer? _issuer;
+    private readonly FakeEntraTokenEndpoint? _entra;
     private int _nextId;
 
-    private HandoffHarness(FakeConnectorService connector, bool ownsConnector, BotApplication app, string folder, FakeTimeProvider time, FakeWhatsAppCloudApi? graph)
+    private HandoffHarness(
+        FakeConnectorService connector, bool ownsConnector, BotApplication app, string folder, FakeTimeProvider time, FakeWhatsAppCloudApi? graph,
+        TestTokenIssuer? issuer, FakeEntraTokenEndpoint? entra)
     {
+        _issuer = issuer;
+        _entra = entra;
         Graph = graph;
         _ownsConnector = ownsConnector;
         Connector = connector;
@@ -66,8 +78,10 @@ internal sealed class HandoffHarness : IAsyncDisposable
     /// <param name="database">A SQLite file shared with another harness, to play a restart; a fresh in-memory one otherwise.</param>
     /// <param name="whatsApp">Desk A takes cases on WhatsApp (two numbers) instead of Teams, and the WhatsApp channel is on.</param>
     /// <param name="templates">Configure the caseworker templates (on by default with WhatsApp).</param>
+    /// <param name="authenticated">False: no app id, as in Development, so nothing posted to the bot is signed.</param>
     public static async Task<HandoffHarness> StartAsync(
-        FakeConnectorService? connector = null, string? database = null, FakeTimeProvider? time = null, bool whatsApp = false, bool templates = true)
+        FakeConnectorService? connector = null, string? database = null, FakeTimeProvider? time = null, bool whatsApp = false, bool templates = true,
+        bool authenticated = true)
     {
         var ownsConnector = connector is null;
         connector ??= await FakeConnectorService.StartAsync();
@@ -143,14 +157,43 @@ internal sealed class HandoffHarness : IAsyncDisposable
                 settings["WhatsApp:Templates:CaseworkerReminder:en"] = "case_news";
             }
         }
-        var app = new BotApplication(settings, services => services.AddSingleton<TimeProvider>(time));
+        TestTokenIssuer? issuer = null;
+        FakeEntraTokenEndpoint? entra = null;
+        if (authenticated)
+        {
+            issuer = await TestTokenIssuer.StartAsync(time, TestContext.Current.CancellationToken);
+            // The defenders' test channel is endorsed too, as the Bot Connector endorses each channel it signs for.
+            issuer.Channel.RotateKey([.. TestTokenIssuer.DefaultEndorsements, "test"]);
+            entra = await FakeEntraTokenEndpoint.StartAsync(TestContext.Current.CancellationToken);
+            foreach (var (key, value) in issuer.Settings)
+                settings[key] = value;
+            settings["MicrosoftAppType"] = "SingleTenant";
+            settings["MicrosoftAppId"] = AppId;
+            settings["MicrosoftAppPassword"] = AppPassword;
+            settings["MicrosoftAppTenantId"] = AppTenantId;
+        }
+        var app = new BotApplication(settings, services =>
+        {
+            services.AddSingleton<TimeProvider>(time);
+            if (entra is not null)
+                services.AddSingleton(entra.HttpClientFactory);
+        });
         _ = app.Server;
-        return new HandoffHarness(connector, ownsConnector, app, folder, time, graph);
+        return new HandoffHarness(connector, ownsConnector, app, folder, time, graph, issuer, entra);
     }
 
     /// <param name="name">The name the defender's channel shows for them, as Teams does; none by default, as on Web Chat.</param>
     public BotClient NewDefender(string locale = "es-CO", string? name = null) =>
-        new(App.CreateClient(), locale) { ServiceUrl = Connector.ServiceUrl, UserId = "defender-" + Guid.NewGuid().ToString("N")[..8], UserName = name };
+        new(App.CreateClient(), locale)
+        {
+            ServiceUrl = Connector.ServiceUrl,
+            UserId = "defender-" + Guid.NewGuid().ToString("N")[..8],
+            UserName = name,
+            Authorization = activity => SignedByTheChannel(activity.ServiceUrl!),
+        };
+
+    /// <summary>What the Bot Connector puts in front of an activity it delivers from <paramref name="serviceUrl"/>; null without an app id.</summary>
+    public string? SignedByTheChannel(string serviceUrl) => _issuer?.ChannelToken(AppId, serviceUrl).ToAuthorizationHeader();
 
     public string T(string key, params object?[] arguments) => Texts.Get("es", key, arguments);
 
@@ -228,7 +271,8 @@ internal sealed class HandoffHarness : IAsyncDisposable
         card.GetProperty("body").EnumerateArray().Last().GetProperty("text").GetString()!;
 
     /// <summary>A caseworker in a desk's channel: what Teams posts to the bot for a message or a card button there.</summary>
-    public Task<HttpStatusCode> CaseworkerAsync(string threadId, string tenantId, string channelId, string name, string? text = null, object? value = null)
+    /// <param name="replyToId">What Teams puts in a card's button press: the card's message id.</param>
+    public Task<HttpStatusCode> CaseworkerAsync(string threadId, string tenantId, string channelId, string name, string? text = null, object? value = null, string? replyToId = null)
     {
         var activity = new Activity
         {
@@ -240,6 +284,7 @@ internal sealed class HandoffHarness : IAsyncDisposable
             From = new ChannelAccount { Id = "29:" + name, Name = name, AadObjectId = DeterministicGuid(name) },
             Recipient = new ChannelAccount { Id = "28:bot", Name = "ProtectionBot" },
             Text = text,
+            ReplyToId = replyToId,
             Value = value is null ? null : JsonSerializer.SerializeToElement(value, TestJsonContext.Default.DictionaryStringString),
             ChannelData = JsonSerializer.SerializeToElement(new Dictionary<string, Dictionary<string, string>>
             {
@@ -266,7 +311,10 @@ internal sealed class HandoffHarness : IAsyncDisposable
 
     private async Task<HttpStatusCode> PostAsync(Activity activity)
     {
-        using var response = await App.CreateClient().PostAsJsonAsync("/api/messages", activity, ProtocolJsonContext.Default.Activity);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity, ProtocolJsonContext.Default.Activity) };
+        if (SignedByTheChannel(activity.ServiceUrl!) is { } authorization)
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        using var response = await App.CreateClient().SendAsync(request);
         return response.StatusCode;
     }
 
@@ -290,6 +338,10 @@ internal sealed class HandoffHarness : IAsyncDisposable
             await Connector.DisposeAsync();
         if (Graph is not null)
             await Graph.DisposeAsync();
+        if (_issuer is not null)
+            await _issuer.DisposeAsync();
+        if (_entra is not null)
+            await _entra.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 }

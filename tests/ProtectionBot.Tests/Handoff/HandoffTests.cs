@@ -151,6 +151,77 @@ public sealed class HandoffTests
     }
 
     [Fact]
+    public async Task Without_an_app_id_a_teams_message_naming_the_partners_own_channel_cannot_take_the_case()
+    {
+        // Development without credentials: nothing is signed, so anyone could type the partner's tenant and channel.
+        await using var bot = await StartAsync(authenticated: false);
+        var defender = bot.NewDefender();
+        await bot.HandOffUrgentlyAsync(defender);
+        await bot.DeliverOutboxAsync();
+        var caseId = (await CaseIdAsync(bot))!;
+        var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
+
+        var accept = await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Mallory Intruder", value: Button("accept", caseId));
+        var reply = await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Mallory Intruder", text: "<at>ProtectionBot</at> Dígame dónde está");
+        await bot.DeliverOutboxAsync();
+
+        Assert.Equal(HttpStatusCode.OK, accept);
+        Assert.Equal(HttpStatusCode.OK, reply);
+        Assert.Equal(CaseStatuses.Offered, (await bot.CaseAsync(caseId))!.Status);
+        Assert.DoesNotContain(bot.TextsSentTo(defender.ConversationId), t => t.Contains("Dígame", StringComparison.Ordinal));
+        Assert.Equal(2, bot.App.Logs.Lines.Count(l => l.Contains("[1605]", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_partner_channel_that_answers_the_post_too_late_gets_one_thread_and_its_card_still_takes_the_case()
+    {
+        await using var bot = await StartAsync();
+        var defender = bot.NewDefender();
+        await bot.HandOffUrgentlyAsync(defender);
+        // Teams opens the thread, but answers only after the bot stopped waiting.
+        bot.Connector.Enqueue(FakeConnectorResponse.Late(TimeSpan.FromSeconds(2)));
+
+        var posting = bot.DeliverOutboxAsync();
+        await bot.Connector.WaitForRequestsAsync(1, TestContext.Current.CancellationToken);
+        bot.Time.Advance(TimeSpan.FromSeconds(61));
+        await posting;
+        await Task.Delay(TimeSpan.FromSeconds(2.5), TestContext.Current.CancellationToken);
+        await bot.DeliverOutboxAsync();
+        bot.Time.Advance(TimeSpan.FromMinutes(5));
+        await bot.DeliverOutboxAsync();
+
+        var post = Assert.Single(bot.CasePosts(ChannelA));
+        var thread = post.CreatedConversationId!;
+        var caseId = CaseIdOn(post.ConversationParameters!.Activity!.Attachments![0].Content!.Value);
+        Assert.Contains(bot.App.Logs.Lines, l => l.Contains("[1613]", StringComparison.Ordinal));
+
+        await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Ana Pérez", value: Button("accept", caseId), replyToId: post.CreatedActivityId);
+        await bot.DeliverOutboxAsync();
+
+        Assert.Equal(CaseStatuses.Accepted, (await bot.CaseAsync(caseId))!.Status);
+        Assert.Equal("Tomado por Ana Pérez.", CardStatus(bot.LatestCard(post, thread)));
+        Assert.Contains(bot.T("handoff.accepted", "Ana", "Desk A"), bot.TextsSentTo(defender.ConversationId));
+        Assert.Single(bot.CasePosts(ChannelA));
+    }
+
+    [Fact]
+    public async Task A_case_whose_post_went_unanswered_and_nobody_took_still_moves_on_to_the_next_partner()
+    {
+        await using var bot = await StartAsync();
+        var defender = bot.NewDefender();
+        await bot.HandOffUrgentlyAsync(defender);
+        bot.Connector.Enqueue(FakeConnectorResponse.Error(504, "GatewayTimeout"));
+
+        await bot.DeliverOutboxAsync();
+        bot.Time.Advance(TimeSpan.FromMinutes(11));
+        await bot.DeliverOutboxAsync();
+
+        Assert.Empty(bot.CasePosts(ChannelA));
+        Assert.Single(bot.CasePosts(ChannelB));
+        Assert.Single(bot.Connector.Requests, r => r.Operation == ConnectorOperations.CreateConversation && r.ResponseStatus == 504);
+    }
+
+    [Fact]
     public async Task Nothing_reaches_a_partner_when_the_defender_sends_nothing_from_the_summary()
     {
         await using var bot = await StartAsync();

@@ -45,6 +45,22 @@ public sealed class MessagesEndpointInputTests
         AssertNoStackTrace(await response.Content.ReadAsStringAsync(Ct));
     }
 
+    [Theory]
+    [InlineData("""{"type":"conversationUpdate","id":"u1","channelId":"test","serviceUrl":"http://127.0.0.1:9/","conversation":{"id":"c-null"},"recipient":{"id":"bot"},"membersAdded":[null,{"id":"u1"}],"deliveryMode":"expectReplies"}""", true)]
+    [InlineData("""{"type":"conversationUpdate","id":"u1","channelId":"test","serviceUrl":"http://127.0.0.1:9/","conversation":{"id":"c-null"},"recipient":{"id":"bot"},"membersAdded":[null],"membersRemoved":[null],"deliveryMode":"expectReplies"}""", false)]
+    [InlineData("""{"type":"message","id":"m1","channelId":"test","serviceUrl":"http://127.0.0.1:9/","conversation":{"id":"c-null"},"from":{"id":"u1"},"recipient":{"id":"bot"},"text":"hola","attachments":[null],"entities":[null],"deliveryMode":"expectReplies"}""", true)]
+    public async Task Null_in_a_list_of_members_or_attachments_is_ignored_without_an_error(string body, bool greets)
+    {
+        await using var app = new BotApplication();
+
+        using var response = await app.CreateClient().PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replies = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("activities");
+        Assert.Equal(greets, replies.GetArrayLength() > 0);
+        Assert.DoesNotContain(app.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_body_over_256_KB_is_refused_with_413()
     {

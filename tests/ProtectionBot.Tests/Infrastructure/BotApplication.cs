@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,42 @@ public sealed class BotApplication(
     Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>
+    /// Serves the app on a real loopback port instead of in memory, so clients connect over TCP (from a loopback
+    /// address of their choosing) as browsers do. Returns the app's address.
+    /// </summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        return Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.GetRequiredFeature<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()
+            .Addresses.Select(address => new Uri(address)).First();
+    }
+
+    /// <summary>A client of the app started with <see cref="StartOnLoopback"/> whose connections come from <paramref name="localAddress"/> (any 127.x.y.z).</summary>
+    public static HttpClient ClientFrom(string localAddress, Uri app) =>
+        new(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(localAddress), 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        })
+        { BaseAddress = app };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -24,6 +24,9 @@ public sealed class BotClient(HttpClient http, string locale = "es-CO", string c
     /// <summary>Where the bot sends what it says outside an answer (a proactive message): a fake Connector in tests.</summary>
     public string ServiceUrl { get; init; } = "http://127.0.0.1:9/";
 
+    /// <summary>The <c>Authorization</c> header for each activity (a channel's signed token); null sends none.</summary>
+    public Func<Activity, string?>? Authorization { get; init; }
+
     public JsonElement? LastCard { get; private set; }
 
     public Activity? LastSent { get; private set; }
@@ -76,7 +79,13 @@ public sealed class BotClient(HttpClient http, string locale = "es-CO", string c
     public async Task<IReadOnlyList<Activity>> SendAsync(Activity activity)
     {
         LastSent = activity;
-        using var response = await http.PostAsJsonAsync("/api/messages", activity, ProtocolJsonContext.Default.Activity);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = JsonContent.Create(activity, ProtocolJsonContext.Default.Activity),
+        };
+        if (Authorization?.Invoke(activity) is { } authorization)
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        using var response = await http.SendAsync(request);
         if (response.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"The bot answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         var replies = (await response.Content.ReadFromJsonAsync(ProtocolJsonContext.Default.ExpectedReplies))!.Activities;

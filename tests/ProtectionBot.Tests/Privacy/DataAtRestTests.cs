@@ -84,7 +84,13 @@ public sealed class DataAtRestTests(PostgresCluster cluster)
     [InlineData("Staging")]
     public async Task Outside_development_the_bot_refuses_to_start_without_a_key_naming_the_setting(string environment)
     {
-        await using var app = new BotApplication(new Dictionary<string, string?> { ["environment"] = environment, ["DataProtection:Key"] = null });
+        await using var app = new BotApplication(new Dictionary<string, string?>
+        {
+            ["environment"] = environment,
+            ["MicrosoftAppId"] = "5e1f3a7c-2b4d-4e6f-8a0c-9d1b3f5a7c9e",
+            ["MicrosoftAppPassword"] = "app-password",
+            ["DataProtection:Key"] = null,
+        });
 
         var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
 

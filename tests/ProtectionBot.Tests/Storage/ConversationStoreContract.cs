@@ -253,6 +253,21 @@ public abstract class ConversationStoreContract
     }
 
     [Fact]
+    public async Task Messages_due_at_the_same_moment_are_leased_in_the_order_they_were_queued()
+    {
+        // What a defender writes to a caseworker in two quick messages must arrive in that order.
+        var store = CreateStore();
+        var now = Time.GetUtcNow();
+        string[] queued = ["relay/zz-9", "relay/aa-10", "relay/mm-11", "relay/bb-12", "relay/yy-13"];
+        foreach (var id in queued)
+            await store.WriteAsync("conversation/test/" + id, Bytes("turn"), null, [Message(id, dueAt: now)], None);
+
+        var leased = await store.LeaseDueAsync(now, Lease, 10, None);
+
+        Assert.Equal(queued, leased.Select(l => l.Message.Id));
+    }
+
+    [Fact]
     public async Task Messages_are_leased_when_due_earliest_first_and_at_most_as_many_as_asked()
     {
         var store = CreateStore();

@@ -16,13 +16,15 @@ public sealed class EncryptedConversationStoreTests : ConversationStoreContract
     private static readonly byte[] OldKey = RandomNumberGenerator.GetBytes(32);
     private static readonly byte[] NewKey = RandomNumberGenerator.GetBytes(32);
 
+    private static readonly BotProtocol.Turns.Pseudonyms Pseudonyms = BotProtocol.Turns.Pseudonyms.WithRandomKey();
+
     private readonly IConversationStore _raw;
 
     public EncryptedConversationStoreTests() => _raw = new InMemoryConversationStore(Time);
 
     protected override IConversationStore CreateStore() => Sealed(new StorageKeyRing(NewKey, []));
 
-    private EncryptedConversationStore Sealed(StorageKeyRing keys) => new EncryptedConversationStore(_raw, keys, NullLogger<EncryptedConversationStore>.Instance);
+    private EncryptedConversationStore Sealed(StorageKeyRing keys) => new EncryptedConversationStore(_raw, keys, Pseudonyms, NullLogger<EncryptedConversationStore>.Instance);
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
@@ -102,6 +104,39 @@ public sealed class EncryptedConversationStoreTests : ConversationStoreContract
     }
 
     [Fact]
+    public async Task The_store_underneath_keeps_outbox_ids_only_as_keyed_pseudonyms_and_the_handler_gets_them_back()
+    {
+        var store = CreateStore();
+        await store.EnqueueAsync(new OutboxMessage("whatsapp/in/wamid.HBgMNTczMDAxMjM0NTY3FQIAEhgU", "test", "k", Bytes("hola"), DateTimeOffset.MinValue), None);
+
+        var raw = Assert.Single(await _raw.LeaseDueAsync(Time.GetUtcNow(), TimeSpan.FromSeconds(1), 10, None));
+        Time.Advance(TimeSpan.FromSeconds(1));
+        var lease = Assert.Single(await store.LeaseDueAsync(Time.GetUtcNow(), TimeSpan.FromSeconds(5), 10, None));
+
+        Assert.Equal(Pseudonyms.Of("whatsapp/in/wamid.HBgMNTczMDAxMjM0NTY3FQIAEhgU"), raw.Message.Id);
+        Assert.DoesNotContain("wamid", Encoding.UTF8.GetString(raw.Message.Payload.Span), StringComparison.Ordinal);
+        Assert.Equal("whatsapp/in/wamid.HBgMNTczMDAxMjM0NTY3FQIAEhgU", lease.Message.Id);
+        Assert.True(await store.CompleteAsync(lease, None));
+        Assert.Empty(await _raw.LeaseDueAsync(Time.GetUtcNow() + TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1), 10, None));
+    }
+
+    [Fact]
+    public async Task A_message_queued_before_ids_were_pseudonyms_is_still_delivered_and_completed()
+    {
+        var keys = new StorageKeyRing(NewKey, []);
+        // As the previous release sealed it: the id in clear, the payload alone under the old purpose.
+        var legacy = keys.Seal(Bytes("case"), "outbox\nhandoff/c1/offer/0\nhandoff.offer\nconversation/test/c1");
+        await _raw.EnqueueAsync(new OutboxMessage("handoff/c1/offer/0", "handoff.offer", "conversation/test/c1", legacy, DateTimeOffset.MinValue), None);
+        var store = Sealed(keys);
+
+        var lease = Assert.Single(await store.LeaseDueAsync(Time.GetUtcNow(), TimeSpan.FromSeconds(5), 10, None));
+
+        Assert.Equal("handoff/c1/offer/0", lease.Message.Id);
+        Assert.Equal("case", Encoding.UTF8.GetString(lease.Message.Payload.Span));
+        Assert.True(await store.CompleteAsync(lease, None));
+    }
+
+    [Fact]
     public async Task An_altered_or_moved_outbox_payload_is_not_handed_to_anyone()
     {
         var store = CreateStore();
@@ -110,8 +145,8 @@ public sealed class EncryptedConversationStoreTests : ConversationStoreContract
         var sealedPayloads = (await _raw.LeaseDueAsync(Time.GetUtcNow(), TimeSpan.FromSeconds(1), 10, None)).ToDictionary(l => l.Message.Id, l => l.Message.Payload);
         Time.Advance(TimeSpan.FromSeconds(1));
         // A copy of a real payload under another owner, as someone with access to the table might try.
-        await _raw.EnqueueAsync(new OutboxMessage("moved", "test", "someone-else", sealedPayloads["good"], DateTimeOffset.MinValue), None);
-        var tampered = sealedPayloads["tampered"].ToArray();
+        await _raw.EnqueueAsync(new OutboxMessage("moved", "test", "someone-else", sealedPayloads[Pseudonyms.Of("good")], DateTimeOffset.MinValue), None);
+        var tampered = sealedPayloads[Pseudonyms.Of("tampered")].ToArray();
         tampered[20] ^= 0x01;
         await _raw.EnqueueAsync(new OutboxMessage("tampered-copy", "test", "k", tampered, DateTimeOffset.MinValue), None);
 

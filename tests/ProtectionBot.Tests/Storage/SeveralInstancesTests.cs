@@ -50,6 +50,8 @@ public sealed class SeveralInstancesTests(PostgresCluster cluster)
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // The test plays a channel without tokens; a deployment has an app id.
+            ["UnsafeAllowAnonymousRequests"] = "true",
             ["Storage__Provider"] = "Postgres",
             ["Storage__PostgresConnectionString"] = await cluster.DatabaseAsync(nameof(SeveralInstancesTests)),
             ["DataProtection__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
@@ -129,14 +131,15 @@ public sealed class SeveralInstancesTests(PostgresCluster cluster)
     {
         var connectionString = await cluster.DatabaseAsync(nameof(SeveralInstancesTests) + "Outbox");
         var keys = new StorageKeyRing(RandomNumberGenerator.GetBytes(32), []);
+        var pseudonyms = BotProtocol.Turns.Pseudonyms.WithRandomKey();
         IConversationStore Instance() => new EncryptedConversationStore(
-            new PostgresConversationStore(connectionString, TimeProvider.System), keys, NullLogger<EncryptedConversationStore>.Instance);
+            new PostgresConversationStore(connectionString, TimeProvider.System), keys, pseudonyms, NullLogger<EncryptedConversationStore>.Instance);
         var deliveries = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var options = Options.Create(new OutboxOptions { PollInterval = TimeSpan.FromMilliseconds(50), BatchSize = 5, LeaseDuration = TimeSpan.FromMinutes(1) });
         var stores = new[] { Instance(), Instance(), Instance() };
         var handlers = new[] { new CountingHandler(deliveries), new CountingHandler(deliveries) };
         var dispatchers = handlers.Select((handler, i) => new OutboxDispatcher(
-            stores[i], [handler], options, TimeProvider.System, NullLogger<OutboxDispatcher>.Instance)).ToArray();
+            stores[i], [handler], options, TimeProvider.System, pseudonyms, NullLogger<OutboxDispatcher>.Instance)).ToArray();
         const int messages = 120;
         try
         {

@@ -108,6 +108,66 @@ public sealed class SqliteConversationStoreTests : ConversationStoreContract, ID
         Assert.Equal(1, tables!.Split("WITHOUT ROWID").Length - 1); // the outbox's only
     }
 
+    [Fact]
+    public async Task An_outbox_of_an_earlier_release_gains_its_queue_order_and_keeps_what_waits_in_it()
+    {
+        var path = Path.Combine(_folder, "test.db");
+        using (var earlier = new SqliteConnection($"Data Source={path}"))
+        {
+            await earlier.OpenAsync(TestContext.Current.CancellationToken);
+            using var create = earlier.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE outbox (id TEXT NOT NULL PRIMARY KEY, kind TEXT NOT NULL, owner TEXT NOT NULL, payload BLOB NOT NULL, due_at INTEGER NOT NULL,
+                    attempts INTEGER NOT NULL, lease_token TEXT, leased_until INTEGER, enqueued_at INTEGER NOT NULL) WITHOUT ROWID;
+                INSERT INTO outbox VALUES ('waiting', 'test', 'conversation/test/a', X'00', 0, 0, NULL, NULL, 0);
+                """;
+            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+        SqliteConnection.ClearAllPools();
+
+        var store = CreateStore();
+        await store.EnqueueAsync(new OutboxMessage("new", "test", "conversation/test/a", new byte[] { 1 }, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        var leased = await store.LeaseDueAsync(Time.GetUtcNow(), TimeSpan.FromSeconds(30), 10, CancellationToken.None);
+
+        Assert.Equal(["waiting", "new"], leased.Select(l => l.Message.Id));
+    }
+
+    [Fact]
+    public async Task The_database_and_its_log_files_are_readable_only_by_the_user_running_the_bot()
+    {
+        var store = CreateStore();
+        await store.WriteAsync("conversation/test/a", Encoding.UTF8.GetBytes("sealed"), null, CancellationToken.None);
+
+        var files = Directory.GetFiles(_folder, "test.db*");
+        Assert.Contains(Path.Combine(_folder, "test.db-wal"), files);
+        foreach (var file in files)
+        {
+            if (!OperatingSystem.IsWindows())
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+    }
+
+    [Fact]
+    public async Task A_database_an_earlier_release_left_readable_by_others_is_narrowed_to_its_owner()
+    {
+        var path = Path.Combine(_folder, "test.db");
+        using (var earlier = new SqliteConnection($"Data Source={path}"))
+        {
+            await earlier.OpenAsync(TestContext.Current.CancellationToken);
+            using var create = earlier.CreateCommand();
+            create.CommandText = "CREATE TABLE documents (key TEXT NOT NULL PRIMARY KEY, etag TEXT NOT NULL, data BLOB NOT NULL, updated_at INTEGER NOT NULL)";
+            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+        SqliteConnection.ClearAllPools();
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        CreateStore();
+
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+    }
+
     public void Dispose()
     {
         foreach (var store in _stores)

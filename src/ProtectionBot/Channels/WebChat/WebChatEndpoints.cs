@@ -28,7 +28,11 @@ public static class WebChatEndpoints
         endpoints.MapGet("/webchat/page.css", http => AssetAsync(http, "page.css", "text/css; charset=utf-8"));
         endpoints.MapGet("/webchat/webchat.js", http => BundleAsync(http, bundle, "text/javascript; charset=utf-8"));
         endpoints.MapGet("/webchat/webchat.js.LICENSE.txt", http => BundleAsync(http, bundle + ".LICENSE.txt", "text/plain; charset=utf-8"));
-        endpoints.MapPost("/webchat/token", async http => await (await TokenAsync(http, logger)).ExecuteAsync(http)).RequireDirectLineCors();
+        endpoints.MapPost("/webchat/token", async http => await (await TokenAsync(http, logger)).ExecuteAsync(http))
+            .RequireDirectLineCors()
+            .RequireDirectLineStartLimit();
+        // A partner page that posts JSON sends a preflight first.
+        endpoints.MapDirectLinePreflight("/webchat/token").RequireDirectLineCors();
         return endpoints;
     }
 

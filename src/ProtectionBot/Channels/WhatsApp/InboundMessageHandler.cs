@@ -19,13 +19,17 @@ internal sealed class InboundMessageHandler(
     WhatsAppMessenger messenger,
     WhatsAppIdentity identity,
     CallingCodeLanguage languages,
+    Pseudonyms pseudonyms,
     ILogger<InboundMessageHandler> logger) : IOutboxHandler
 {
     public const string MessageKind = "whatsapp.inbound";
 
     public string Kind => MessageKind;
 
-    /// <summary>The outbox id of an inbound message: its wamid, so a webhook delivered twice queues it once.</summary>
+    /// <summary>
+    /// The outbox id of an inbound message: its wamid, so a webhook delivered twice queues it once. The store keeps only
+    /// the id's keyed pseudonym, since the wamid holds the sender's number.
+    /// </summary>
     public static string OutboxId(string wamid) => $"whatsapp/in/{wamid}";
 
     public async Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
@@ -50,7 +54,7 @@ internal sealed class InboundMessageHandler(
         }
 
         var key = identity.StateKey(envelope.PhoneNumberId, waId);
-        var conversationHash = LogIds.Hash(key);
+        var conversationHash = pseudonyms.LogId(key);
         var activity = InboundTranslator.ToActivity(message, envelope.PhoneNumberId, identity.ConversationId(envelope.PhoneNumberId, waId), Language.ToLocale(languages.Guess(waId)));
         if (activity is null)
             return OutboxOutcome.Done;
@@ -106,7 +110,7 @@ internal sealed class InboundMessageHandler(
         }
         catch (Exception failure) when (failure is WhatsAppSendException or HttpRequestException or TimeoutException)
         {
-            WhatsAppLog.MarkReadFailed(logger, wamid, failure.GetType().Name);
+            WhatsAppLog.MarkReadFailed(logger, pseudonyms.LogId(wamid), failure.GetType().Name);
         }
     }
 }

@@ -102,6 +102,7 @@ public static class WhatsAppEndpoints
         var store = services.GetRequiredService<IConversationStore>();
         var identity = services.GetRequiredService<WhatsAppIdentity>();
         var failures = services.GetRequiredService<WhatsAppDeliveryFailures>();
+        var pseudonyms = services.GetRequiredService<Pseudonyms>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         int queued = 0, duplicates = 0, statuses = 0, otherNumber = 0;
         string? otherId = null;
@@ -123,7 +124,7 @@ public static class WhatsAppEndpoints
             foreach (var status in value.Statuses ?? [])
             {
                 statuses++;
-                Status(status, phoneNumberId, identity, failures, now, logger);
+                Status(status, phoneNumberId, identity, failures, pseudonyms, now, logger);
             }
 
             foreach (var raw in value.Messages ?? [])
@@ -161,9 +162,10 @@ public static class WhatsAppEndpoints
     }
 
     /// <summary>Receipts of what the bot sent. Never a user's message; a failure is logged by code and told to the failure hook.</summary>
-    private static void Status(WebhookStatus status, string phoneNumberId, WhatsAppIdentity identity, WhatsAppDeliveryFailures failures, DateTimeOffset now, ILogger logger)
+    private static void Status(
+        WebhookStatus status, string phoneNumberId, WhatsAppIdentity identity, WhatsAppDeliveryFailures failures, Pseudonyms pseudonyms, DateTimeOffset now, ILogger logger)
     {
-        WhatsAppLog.StatusReceived(logger, status.Id, status.Status);
+        WhatsAppLog.StatusReceived(logger, pseudonyms.LogId(status.Id), status.Status);
         if (status.Status != "failed" || string.IsNullOrEmpty(status.Id))
             return;
         var code = status.Errors is [var first, ..] ? first.Code : null;
@@ -172,7 +174,7 @@ public static class WhatsAppEndpoints
         // Statuses can arrive twice: one failure, one log line.
         if (!failures.TryRecord(new WhatsAppDeliveryFailure(status.Id, key, code, category, now), out var thrown))
             return;
-        WhatsAppLog.DeliveryFailed(logger, status.Id, LogIds.Hash(key), code, category.ToString());
+        WhatsAppLog.DeliveryFailed(logger, pseudonyms.LogId(status.Id), pseudonyms.LogId(key), code, category.ToString());
         foreach (var exception in thrown)
             WhatsAppLog.SubscriberFailed(logger, exception.GetType().Name);
     }

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 namespace ProtectionBot.Channels.WhatsApp;
 
 /// <summary>
-/// WhatsApp channel events. Conversations appear as hashes of their pseudonymous state key, outgoing messages by
-/// wamid, errors by Meta's code and trace id; never a phone number, a name, a text, a token or a raw body.
+/// WhatsApp channel events. Conversations appear as hashes of their pseudonymous state key, messages by the keyed hash
+/// of their wamid (a wamid is base64 of a record that begins with the phone number), errors by Meta's code and trace
+/// id; never a phone number, a wamid, a name, a text, a token or a raw body.
 /// </summary>
 internal static partial class WhatsAppLog
 {
@@ -29,12 +30,12 @@ internal static partial class WhatsAppLog
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "WhatsApp webhook: an inbound message without {Missing} ignored")]
     public static partial void MessageIncomplete(ILogger logger, string missing);
 
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "WhatsApp message {MessageId} is {Status}")]
-    public static partial void StatusReceived(ILogger logger, string? messageId, string? status);
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "WhatsApp message {MessageHash} is {Status}")]
+    public static partial void StatusReceived(ILogger logger, string messageHash, string? status);
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning,
-        Message = "WhatsApp could not deliver message {MessageId} to conversation {ConversationHash}: error {ErrorCode} ({Category})")]
-    public static partial void DeliveryFailed(ILogger logger, string? messageId, string conversationHash, int? errorCode, string category);
+        Message = "WhatsApp could not deliver message {MessageHash} to conversation {ConversationHash}: error {ErrorCode} ({Category})")]
+    public static partial void DeliveryFailed(ILogger logger, string messageHash, string conversationHash, int? errorCode, string category);
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Error,
         Message = "WhatsApp refused the bot's access token or permissions (error {ErrorCode}, subcode {ErrorSubcode}, trace {FbTraceId}): renew WhatsApp:AccessToken; replies wait and are tried again")]
@@ -52,8 +53,8 @@ internal static partial class WhatsAppLog
         Message = "WhatsApp replies to conversation {ConversationHash} not sent: the 24-hour customer service window closed; only an approved template can reach the person now")]
     public static partial void WindowClosed(ILogger logger, string conversationHash);
 
-    [LoggerMessage(EventId = 2012, Level = LogLevel.Debug, Message = "WhatsApp: marking message {MessageId} read failed ({Failure}); the turn goes on")]
-    public static partial void MarkReadFailed(ILogger logger, string? messageId, string failure);
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Debug, Message = "WhatsApp: marking message {MessageHash} read failed ({Failure}); the turn goes on")]
+    public static partial void MarkReadFailed(ILogger logger, string messageHash, string failure);
 
     [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "WhatsApp webhook reported error {ErrorCode} ({Where})")]
     public static partial void WebhookError(ILogger logger, int? errorCode, string where);

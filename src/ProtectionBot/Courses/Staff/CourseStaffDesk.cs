@@ -16,10 +16,32 @@ namespace ProtectionBot.Courses.Staff;
 public sealed record PostedStaffQuestion(CourseStaffQuestion Question, string ThreadId, IReadOnlyDictionary<string, string> Answers)
 {
     public static string Key(string threadId) => $"courses/question/{threadId}";
+
+    /// <summary>The referral it came from (<see cref="StaffReferrals"/>); null for a question posted before referrals were kept.</summary>
+    public string? ReferralId { get; init; }
 }
 
+/// <summary>Where a referral was posted: how erasing the person's conversation finds the thread. Kept under the referral id.</summary>
+public sealed record StaffThreadLink(string ThreadId, string Language)
+{
+    public static string Key(string referralId) => $"courses/referral/{referralId}";
+}
+
+/// <summary>The person behind a thread's question erased their conversation: all that is left is the thread's language.</summary>
+public sealed record StaffThreadLeft(string Language)
+{
+    public static string Key(string threadId) => $"courses/left/{threadId}";
+}
+
+/// <summary>A note from the bot into a staff thread.</summary>
+public sealed record StaffNotice(string ServiceUrl, string ThreadId, string Text);
+
 /// <summary>A staff answer on its way to the person's conversation.</summary>
-public sealed record StaffAnswer(StaffReplyAddress ReplyTo, string Text);
+public sealed record StaffAnswer(StaffReplyAddress ReplyTo, string Text)
+{
+    /// <summary>The referral it answers: the person's conversation must still list it for the answer to be shown.</summary>
+    public string? ReferralId { get; init; }
+}
 
 /// <summary>
 /// The course staff's side: questions the bot could not answer are posted in their Teams channel (one thread each);
@@ -28,9 +50,10 @@ public sealed record StaffAnswer(StaffReplyAddress ReplyTo, string Text);
 /// </summary>
 internal sealed class CourseStaffDesk(
     CourseQuestionsFile file, TextCatalog texts, IConversationStore store, FaqStore faq, CardTemplates cards, KnowledgeBase knowledge,
-    TimeProvider time, ILogger<CourseStaffDesk> logger)
+    TimeProvider time, Pseudonyms pseudonyms, ILogger<CourseStaffDesk> logger)
 {
     public const string AnswerKind = "course.staff-answer";
+    public const string NoticeKind = "course.staff-notice";
     public const string AnswerEvent = "course.answer";
 
     /// <summary>Anything in the staff's channel.</summary>
@@ -46,15 +69,19 @@ internal sealed class CourseStaffDesk(
 
     public Task RefuseAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        HandoffLog.Refused(logger, "course FAQ", LogIds.Hash(turn.Activity.Conversation?.Id), turn.Activity.ChannelId, "not the course staff's channel");
+        HandoffLog.Refused(logger, "course FAQ", pseudonyms.LogId(turn.Activity.Conversation?.Id), turn.Activity.ChannelId, "not the course staff's channel");
         turn.SendText(texts.Get(ConversationLanguage.Of(turn), "courses.desk.refused"));
         return Task.CompletedTask;
     }
 
     public Task TellPersonAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (turn.Activity.Value?.Deserialize(CourseJsonContext.Default.StaffAnswer) is { } answer)
-            turn.SendText(texts.Get(ConversationLanguage.Of(turn), "courses.desk.answer", answer.Text));
+        if (turn.Activity.Value?.Deserialize(CourseJsonContext.Default.StaffAnswer) is not { } answer)
+            return Task.CompletedTask;
+        // Erased since the answer was queued (and maybe started anew): this conversation never asked it.
+        if (answer.ReferralId is { } referral && StaffReferrals.Of(turn.State)?.Contains(referral, StringComparer.Ordinal) != true)
+            return Task.CompletedTask;
+        turn.SendText(texts.Get(ConversationLanguage.Of(turn), "courses.desk.answer", answer.Text));
         return Task.CompletedTask;
     }
 
@@ -66,7 +93,10 @@ internal sealed class CourseStaffDesk(
         var stored = await store.ReadAsync(PostedStaffQuestion.Key(threadId), cancellationToken);
         if (stored is null || stored.IsUnreadable || JsonSerializer.Deserialize(stored.Data.Span, CourseJsonContext.Default.PostedStaffQuestion) is not { } posted)
         {
-            turn.SendText(texts.Get(Language.Default, threadId.Contains(";messageid=", StringComparison.Ordinal) ? "courses.desk.gone" : "courses.desk.help"));
+            if (await LeftAsync(threadId, cancellationToken) is { } left)
+                turn.SendText(texts.Get(left.Language, "courses.desk.answer_not_sent"));
+            else
+                turn.SendText(texts.Get(Language.Default, threadId.Contains(";messageid=", StringComparison.Ordinal) ? "courses.desk.gone" : "courses.desk.help"));
             return;
         }
         var question = posted.Question;
@@ -85,7 +115,7 @@ internal sealed class CourseStaffDesk(
         await store.WriteAsync(PostedStaffQuestion.Key(threadId),
             JsonSerializer.SerializeToUtf8Bytes(posted with { Answers = answers }, CourseJsonContext.Default.PostedStaffQuestion), stored.ETag, cancellationToken);
         turn.Enqueue(new OutboxMessage($"{AnswerKind}/{threadId}/{step}", AnswerKind, OwnerOf(question.ReplyTo),
-            JsonSerializer.SerializeToUtf8Bytes(new StaffAnswer(question.ReplyTo, text), CourseJsonContext.Default.StaffAnswer), time.GetUtcNow()));
+            JsonSerializer.SerializeToUtf8Bytes(new StaffAnswer(question.ReplyTo, text) { ReferralId = posted.ReferralId }, CourseJsonContext.Default.StaffAnswer), time.GetUtcNow()));
         var actions = question.CourseId is null
             ? new JsonArray()
             : new JsonArray(new JsonObject { ["title"] = texts.Get(language, "courses.desk.save"), ["answer"] = step });
@@ -94,6 +124,12 @@ internal sealed class CourseStaffDesk(
             Type = ActivityTypes.Message,
             Attachments = [cards.Render("course-answer-sent", new JsonObject { ["sent"] = texts.Get(language, "courses.desk.sent"), ["actions"] = actions })],
         });
+    }
+
+    private async Task<StaffThreadLeft?> LeftAsync(string threadId, CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadAsync(StaffThreadLeft.Key(threadId), cancellationToken);
+        return stored is null || stored.IsUnreadable ? null : JsonSerializer.Deserialize(stored.Data.Span, CourseJsonContext.Default.StaffThreadLeft);
     }
 
     private async Task SaveAsFaqAsync(TurnContext turn, PostedStaffQuestion posted, JsonElement value, CancellationToken cancellationToken)
@@ -140,8 +176,13 @@ internal sealed class CourseStaffDesk(
         TurnProcessor.StateKey(new Activity { ChannelId = address.ChannelId, Conversation = new ConversationAccount { Id = address.ConversationId } });
 }
 
-/// <summary>Posts a question the bot passed on into the staff's channel, one thread per question.</summary>
-internal sealed class StaffQuestionDelivery(CourseQuestionsFile file, CourseStaffDesk desk, IConversationStore store, ConnectorClient connector) : IOutboxHandler
+/// <summary>
+/// Posts a question the bot passed on into the staff's channel, one thread per question, unless the person erased
+/// their conversation meanwhile; if they erase it while the question is being posted, the thread is left at once.
+/// </summary>
+internal sealed partial class StaffQuestionDelivery(
+    CourseQuestionsFile file, CourseStaffDesk desk, StaffQuestionErasure erasure, IConversationStore store, ConnectorClient connector,
+    ILogger<StaffQuestionDelivery> logger) : IOutboxHandler
 {
     public string Kind => CourseStaffReferral.Kind;
 
@@ -152,27 +193,53 @@ internal sealed class StaffQuestionDelivery(CourseQuestionsFile file, CourseStaf
             return OutboxOutcome.Retry(TimeSpan.FromHours(1));
         var question = JsonSerializer.Deserialize(lease.Message.Payload.Span, CourseJsonContext.Default.CourseStaffQuestion)
             ?? throw new JsonException("Empty staff question.");
+        var referral = lease.Message.Id;
+        if (!await erasure.IsStillAskedAsync(lease.Message.Owner, referral, cancellationToken))
+            return OutboxOutcome.Done;
         var channelData = new JsonObject { ["channel"] = new JsonObject { ["id"] = staff.ChannelId }, ["tenant"] = new JsonObject { ["id"] = staff.TenantId } };
-        var posted = await connector.CreateConversationAsync(staff.ServiceUrl, new ConversationParameters
+        ConversationResourceResponse posted;
+        try
         {
-            IsGroup = true,
-            TenantId = staff.TenantId,
-            ChannelData = JsonSerializer.SerializeToElement(channelData, ContentJsonContext.Default.JsonNode),
-            Activity = new Activity { Type = ActivityTypes.Message, Attachments = [desk.Card(question)] },
-        }, cancellationToken);
+            posted = await connector.CreateConversationAsync(staff.ServiceUrl, new ConversationParameters
+            {
+                IsGroup = true,
+                TenantId = staff.TenantId,
+                ChannelData = JsonSerializer.SerializeToElement(channelData, ContentJsonContext.Default.JsonNode),
+                Activity = new Activity { Type = ActivityTypes.Message, Attachments = [desk.Card(question)] },
+            }, cancellationToken);
+        }
+        catch (ConnectorOutcomeUnknownException e)
+        {
+            // Posting again could show the staff the question twice, in two threads. Better once, or for an operator to
+            // see here that it may not have arrived.
+            LogPostUncertain(e.Reason);
+            return OutboxOutcome.Done;
+        }
         var threadId = posted.Id ?? throw new InvalidOperationException("Teams did not say which thread the question opened.");
+        var thread = new StaffThreadLink(threadId, question.Language);
         try
         {
             await store.WriteAsync(PostedStaffQuestion.Key(threadId),
-                JsonSerializer.SerializeToUtf8Bytes(new PostedStaffQuestion(question, threadId, new Dictionary<string, string>()), CourseJsonContext.Default.PostedStaffQuestion),
+                JsonSerializer.SerializeToUtf8Bytes(new PostedStaffQuestion(question, threadId, new Dictionary<string, string>()) { ReferralId = referral }, CourseJsonContext.Default.PostedStaffQuestion),
                 expectedETag: null, cancellationToken);
         }
         catch (ETagConflictException)
         {
             // Already recorded by an earlier attempt.
         }
+        await store.WriteAsync(StaffThreadLink.Key(referral), JsonSerializer.SerializeToUtf8Bytes(thread, CourseJsonContext.Default.StaffThreadLink), StoreItem.AnyETag, cancellationToken);
+        // Erased while the question was on its way: the erasure found no thread to leave, so it is left here.
+        if (!await erasure.IsStillAskedAsync(lease.Message.Owner, referral, cancellationToken))
+        {
+            await erasure.LeaveThreadAsync(thread, cancellationToken);
+            await store.DeleteAsync(StaffThreadLink.Key(referral), cancellationToken);
+        }
         return OutboxOutcome.Done;
     }
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning,
+        Message = "A question for the course staff may or may not have reached their channel ({Reason}); it is not posted again: look in the channel")]
+    private partial void LogPostUncertain(string reason);
 }
 
 /// <summary>Runs a staff answer as a turn of the person's conversation, which sends it to their channel.</summary>
@@ -186,6 +253,27 @@ internal sealed class StaffAnswerDelivery(ProactiveTurns turns) : IOutboxHandler
             ?? throw new JsonException("Empty staff answer.");
         await turns.RunEventAsync(CourseStaffDesk.ReferenceOf(answer.ReplyTo), lease.Message.Id, CourseStaffDesk.AnswerEvent,
             JsonSerializer.SerializeToElement(answer, CourseJsonContext.Default.StaffAnswer), cancellationToken);
+        return OutboxOutcome.Done;
+    }
+}
+
+/// <summary>Posts the bot's note into a staff thread (the person has left); a thread that is gone needs no note.</summary>
+internal sealed class StaffNoticeDelivery(ConnectorClient connector) : IOutboxHandler
+{
+    public string Kind => CourseStaffDesk.NoticeKind;
+
+    public async Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
+    {
+        var notice = JsonSerializer.Deserialize(lease.Message.Payload.Span, CourseJsonContext.Default.StaffNotice)
+            ?? throw new JsonException("Empty staff notice.");
+        try
+        {
+            await connector.SendToConversationAsync(notice.ServiceUrl, notice.ThreadId, new Activity { Type = ActivityTypes.Message, Text = notice.Text }, cancellationToken);
+        }
+        catch (ConnectorException e) when (!e.IsTransient)
+        {
+            // The thread was deleted or the app removed from the team; retrying cannot help.
+        }
         return OutboxOutcome.Done;
     }
 }

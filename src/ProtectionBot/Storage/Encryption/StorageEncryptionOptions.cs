@@ -20,4 +20,12 @@ public sealed class StorageEncryptionOptions
     /// once the retention period has passed since it stopped being current. Default none.
     /// </summary>
     public List<string> PreviousKeys { get; set; } = [];
+
+    /// <summary>
+    /// The key of the keyed pseudonyms in logs (conversation hashes) and of stored outbox ids, 32 random bytes in base64.
+    /// Default: derived from <see cref="Key"/>, so a key rotation also changes the pseudonyms (log ids no longer match
+    /// across it); set it to keep them stable. Keep it as secret as <see cref="Key"/>: with it, a candidate phone number
+    /// or conversation id can be checked against the logs.
+    /// </summary>
+    public string? PseudonymKey { get; set; }
 }

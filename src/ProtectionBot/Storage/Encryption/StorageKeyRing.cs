@@ -88,6 +88,10 @@ internal sealed class StorageKeyRing
         return new OpenResult(plaintext, null);
     }
 
+    /// <summary>A key of its own for <paramref name="purpose"/> (HKDF-SHA256 of the current key), revealing nothing of the current key.</summary>
+    public byte[] DeriveKey(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _current.Bytes, KeySize, salt: [], info: Encoding.UTF8.GetBytes(purpose));
+
     /// <summary>Reads a configured key: base64 of exactly 32 bytes.</summary>
     public static bool TryParseKey(string? text, out byte[] key)
     {

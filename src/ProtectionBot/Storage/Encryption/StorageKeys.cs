@@ -39,8 +39,15 @@ internal static partial class StorageKeys
         "DataProtection:Key is not set. Conversations are stored encrypted and, outside Development, the bot does not make up a key: " +
         "set DataProtection:Key to 32 random bytes in base64 (for example the output of `openssl rand -base64 32`); on Azure, a Key Vault reference.";
 
+    /// <summary>
+    /// The key of log ids and stored pseudonyms: <c>DataProtection:PseudonymKey</c> when set, else derived from the
+    /// current data protection key (so it needs no setting of its own, and is generated with it in Development).
+    /// </summary>
+    public static byte[] PseudonymKey(StorageEncryptionOptions options, StorageKeyRing ring) =>
+        StorageKeyRing.TryParseKey(options.PseudonymKey, out var configured) ? configured : ring.DeriveKey("ProtectionBot pseudonyms v1");
+
     public const string InvalidKeyMessage =
-        "DataProtection:Key and every DataProtection:PreviousKeys entry must be 32 bytes in base64. " +
+        "DataProtection:Key and every DataProtection:PreviousKeys entry must be 32 bytes in base64, as must DataProtection:PseudonymKey when set. " +
         "A value that starts with @Microsoft.KeyVault is a Key Vault reference App Service could not resolve: check the Web App's access to the vault.";
 
     private static OptionsValidationException Invalid() =>

@@ -115,27 +115,28 @@ internal sealed class PostgresConversationStore : IConversationStore, IDisposabl
             FROM (
                 SELECT id FROM outbox
                 WHERE due_at <= $3 AND (leased_until IS NULL OR leased_until <= $3)
-                ORDER BY due_at
+                ORDER BY due_at, seq
                 LIMIT $4
                 FOR UPDATE SKIP LOCKED) due
             WHERE outbox.id = due.id
-            RETURNING outbox.id, outbox.kind, outbox.owner, outbox.payload, outbox.due_at, outbox.attempts
+            RETURNING outbox.id, outbox.kind, outbox.owner, outbox.payload, outbox.due_at, outbox.attempts, outbox.seq
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = token });
         command.Parameters.Add(new NpgsqlParameter { Value = until, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = max });
-        var leases = new List<OutboxLease>();
+        var leases = new List<(OutboxLease Lease, long Seq)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var message = new OutboxMessage(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), (byte[])reader[3],
                 await reader.GetFieldValueAsync<DateTimeOffset>(4, cancellationToken));
-            leases.Add(new OutboxLease(message, reader.GetInt32(5), token, until));
+            leases.Add((new OutboxLease(message, reader.GetInt32(5), token, until), reader.GetInt64(6)));
         }
-        leases.Sort((a, b) => a.Message.DueAt.CompareTo(b.Message.DueAt));
-        return leases;
+        // RETURNING keeps no order: sort as the SELECT chose.
+        leases.Sort((a, b) => a.Lease.Message.DueAt != b.Lease.Message.DueAt ? a.Lease.Message.DueAt.CompareTo(b.Lease.Message.DueAt) : a.Seq.CompareTo(b.Seq));
+        return [.. leases.Select(l => l.Lease)];
     }
 
     public async ValueTask<bool> CompleteAsync(OutboxLease lease, CancellationToken cancellationToken)

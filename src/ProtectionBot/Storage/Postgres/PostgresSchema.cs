@@ -37,6 +37,11 @@ internal static class PostgresSchema
         CREATE INDEX outbox_owner ON outbox (owner);
         CREATE INDEX outbox_enqueued_at ON outbox (enqueued_at);
         """,
+        // Messages due at the same moment leave in the order they were queued (ids are pseudonyms, in no useful order).
+        """
+        ALTER TABLE outbox ADD COLUMN seq bigserial;
+        CREATE INDEX outbox_due_at_seq ON outbox (due_at, seq);
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

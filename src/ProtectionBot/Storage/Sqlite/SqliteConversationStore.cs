@@ -44,7 +44,47 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
             _keepAlive = new SqliteConnection(connectionString);
             _keepAlive.Open();
         }
+        else
+        {
+            OwnerOnly(builder.DataSource);
+        }
         CreateSchema();
+    }
+
+    /// <summary>
+    /// What is sealed cannot be read, but the file still shows which conversation keys exist and how much each said: like
+    /// the key file, it is for the user running the bot alone (0600). A new file is created so before SQLite opens it
+    /// (SQLite gives its write-ahead log and shared-memory files the database's mode); an existing one readable by
+    /// others, from an earlier release, is narrowed, its companions too.
+    /// </summary>
+    private static void OwnerOnly(string dataSource)
+    {
+        if (OperatingSystem.IsWindows() || dataSource.Length == 0 || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            return;
+        var path = Path.GetFullPath(dataSource);
+        if (!File.Exists(path))
+        {
+            try
+            {
+                using var created = new FileStream(path, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew,
+                    Access = FileAccess.Write,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                });
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another instance starting on the same file made it first, the same way.
+            }
+        }
+        const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+            | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        {
+            if (File.Exists(file) && (File.GetUnixFileMode(file) & others) != 0)
+                File.SetUnixFileMode(file, File.GetUnixFileMode(file) & ~others);
+        }
     }
 
     public ValueTask<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken)
@@ -157,7 +197,7 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
         cancellationToken.ThrowIfCancellationRequested();
         var token = Guid.NewGuid().ToString("N");
         var until = now + leaseFor;
-        var leases = new List<OutboxLease>();
+        var leases = new List<(OutboxLease Lease, long Seq)>();
         lock (_writeGate)
         {
             // One statement, so two instances on the same file can never lease the same message.
@@ -166,8 +206,8 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
                 WHERE id IN (
                     SELECT id FROM outbox
                     WHERE due_at <= $now AND (leased_until IS NULL OR leased_until <= $now)
-                    ORDER BY due_at LIMIT $max)
-                RETURNING id, kind, owner, payload, due_at, attempts
+                    ORDER BY due_at, seq LIMIT $max)
+                RETURNING id, kind, owner, payload, due_at, attempts, seq
                 """, null);
             command.Parameters["$token"].Value = token;
             command.Parameters["$until"].Value = until.ToUnixTimeMilliseconds();
@@ -179,11 +219,11 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
                 var message = new OutboxMessage(
                     reader.GetString(0), reader.GetString(1), reader.GetString(2), (byte[])reader[3],
                     DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
-                leases.Add(new OutboxLease(message, reader.GetInt32(5), token, until));
+                leases.Add((new OutboxLease(message, reader.GetInt32(5), token, until), reader.GetInt64(6)));
             }
         }
-        leases.Sort((a, b) => a.Message.DueAt.CompareTo(b.Message.DueAt));
-        return ValueTask.FromResult<IReadOnlyList<OutboxLease>>(leases);
+        leases.Sort((a, b) => a.Lease.Message.DueAt != b.Lease.Message.DueAt ? a.Lease.Message.DueAt.CompareTo(b.Lease.Message.DueAt) : a.Seq.CompareTo(b.Seq));
+        return ValueTask.FromResult<IReadOnlyList<OutboxLease>>([.. leases.Select(l => l.Lease)]);
     }
 
     public ValueTask<bool> CompleteAsync(OutboxLease lease, CancellationToken cancellationToken)
@@ -217,10 +257,11 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
     /// <summary>Under the write gate.</summary>
     private bool Insert(OutboxMessage message, DateTimeOffset now, SqliteTransaction? transaction)
     {
-        // The id is the primary key: a second enqueue of the same message is ignored by the database itself.
+        // The id is the primary key: a second enqueue of the same message is ignored by the database itself. seq orders
+        // messages due at the same moment as they were queued (ids are pseudonyms, in no useful order).
         var command = Prepared("""
-            INSERT INTO outbox (id, kind, owner, payload, due_at, attempts, enqueued_at)
-            VALUES ($id, $kind, $owner, $payload, $due, 0, $now)
+            INSERT INTO outbox (id, kind, owner, payload, due_at, attempts, enqueued_at, seq)
+            VALUES ($id, $kind, $owner, $payload, $due, 0, $now, (SELECT coalesce(max(seq), 0) + 1 FROM outbox))
             ON CONFLICT (id) DO NOTHING
             """, transaction);
         command.Parameters["$id"].Value = message.Id;
@@ -378,7 +419,8 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
                 attempts     INTEGER NOT NULL,
                 lease_token  TEXT,
                 leased_until INTEGER,
-                enqueued_at  INTEGER NOT NULL
+                enqueued_at  INTEGER NOT NULL,
+                seq          INTEGER NOT NULL DEFAULT 0
             ) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS outbox_due ON outbox (due_at);
             CREATE INDEX IF NOT EXISTS outbox_owner ON outbox (owner);
@@ -386,6 +428,10 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
         if (IsWithoutRowid(connection, "documents"))
             MoveDocumentsToRowidTable(connection);
         command.ExecuteNonQuery();
+        AddColumnIfMissing(connection, "outbox", "seq", "INTEGER NOT NULL DEFAULT 0");
+        using var index = connection.CreateCommand();
+        index.CommandText = "CREATE INDEX IF NOT EXISTS outbox_seq ON outbox (seq)";
+        index.ExecuteNonQuery();
     }
 
     /// <summary>Databases made by earlier releases keep documents in a WITHOUT ROWID table; they are moved once.</summary>
@@ -415,6 +461,27 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
             """;
         move.ExecuteNonQuery();
         transaction.Commit();
+    }
+
+    /// <summary>Databases made by earlier releases lack columns added since; SQLite adds one in place.</summary>
+    private static void AddColumnIfMissing(SqliteConnection connection, string table, string column, string definition)
+    {
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
+        query.Parameters.AddWithValue("$table", table);
+        query.Parameters.AddWithValue("$column", column);
+        if (Convert.ToInt64(query.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            return;
+        using var alter = connection.CreateCommand();
+        alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
+        try
+        {
+            alter.ExecuteNonQuery();
+        }
+        catch (SqliteException) when (Convert.ToInt64(query.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            // Another instance starting on the same file added it first.
+        }
     }
 
     private static bool IsWithoutRowid(SqliteConnection connection, string table, SqliteTransaction? transaction = null)
