@@ -58,7 +58,7 @@ public sealed class ConfirmPrompt(string dialogId, Func<PromptValidatorContext<b
             {
                 var normalized = TextNormalizer.Normalize(activity.Text);
                 index = normalized switch { "1" => 0, "2" => 1, _ => -1 };
-                if (index < 0 && ConfirmWords.Recognize(normalized, TextNormalizer.Tokenize(normalized)) is { } yes)
+                if (index < 0 && ConfirmWords.Recognize(activity.Text) is { } yes)
                     return new PromptRecognizerResult<bool>(true, yes);
             }
         }

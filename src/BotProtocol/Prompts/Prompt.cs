@@ -53,6 +53,7 @@ public abstract class Prompt<T> : Dialog
         var (saved, optionsJson) = Load(instance);
         var frame = saved with { Attempts = saved.Attempts + 1 };
         var recognized = Recognize(turn, frame);
+        frame = frame with { Which = recognized.Succeeded ? null : recognized.Which };
         var repliesBefore = turn.Replies.Count;
         var valid = _validator is null
             ? recognized.Succeeded
@@ -98,7 +99,10 @@ public abstract class Prompt<T> : Dialog
         var optionsJson = json.GetProperty("options");
         var options = optionsJson.Deserialize(PromptJsonContext.Default.PromptOptions)
             ?? throw new InvalidOperationException($"Prompt '{instance.Id}' lost its options.");
-        return (new PromptFrame(json.GetProperty("promptId").GetString()!, json.GetProperty("attempts").GetInt32(), options), optionsJson);
+        IReadOnlyList<string>? which = json.TryGetProperty("which", out var pair) && pair.ValueKind == JsonValueKind.Array
+            ? [.. pair.EnumerateArray().Select(v => v.GetString() ?? "")]
+            : null;
+        return (new PromptFrame(json.GetProperty("promptId").GetString()!, json.GetProperty("attempts").GetInt32(), options) { Which = which }, optionsJson);
     }
 
     // Retries copy the options already serialised instead of serialising them again.
@@ -107,6 +111,13 @@ public abstract class Prompt<T> : Dialog
         {
             writer.WriteString("promptId", state.frame.PromptId);
             writer.WriteNumber("attempts", state.frame.Attempts);
+            if (state.frame.Which is { } which)
+            {
+                writer.WriteStartArray("which");
+                foreach (var value in which)
+                    writer.WriteStringValue(value);
+                writer.WriteEndArray();
+            }
             writer.WritePropertyName("options");
             if (state.optionsJson is { } raw)
                 raw.WriteTo(writer);
@@ -116,4 +127,8 @@ public abstract class Prompt<T> : Dialog
 }
 
 /// <summary>A prompt's saved frame: which question instance, how many answers so far, and what it asks.</summary>
-internal sealed record PromptFrame(string PromptId, int Attempts, PromptOptions Options);
+internal sealed record PromptFrame(string PromptId, int Attempts, PromptOptions Options)
+{
+    /// <summary>After an answer that named two options of a single choice: those two, asked about next.</summary>
+    public IReadOnlyList<string>? Which { get; init; }
+}

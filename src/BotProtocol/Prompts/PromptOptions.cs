@@ -32,6 +32,45 @@ public sealed record PromptOptions
 
     /// <summary>The button of an Adaptive Card choice prompt ("Enviar"). Default: a plain word in the turn's language.</summary>
     public string? SubmitTitle { get; init; }
+
+    /// <summary>How an <see cref="OptionPrompt"/> reads typed answers; required there, ignored by the other prompts.</summary>
+    public UnderstandingOptions? Understanding { get; init; }
+}
+
+/// <summary>
+/// What an <see cref="OptionPrompt"/> needs to read a typed answer: the question's vocabulary and the language to read
+/// it in, how the options are chosen, and the words it says when it did not understand.
+/// </summary>
+public sealed record UnderstandingOptions
+{
+    /// <summary>The question's id in the <see cref="Recognizers.Understanding"/>'s vocabularies.</summary>
+    public required string Question { get; init; }
+
+    /// <summary>es, fr or en: the language answers are read in first.</summary>
+    public required string Language { get; init; }
+
+    public Recognizers.AnswerKind Kind { get; init; }
+
+    /// <summary>The option a plain "yes" chooses, if any.</summary>
+    public string? Yes { get; init; }
+
+    /// <summary>The option a plain "no" (or denying every option) chooses; for several options, the "none of these".</summary>
+    public string? No { get; init; }
+
+    /// <summary>The value of the "prefer not to say" choice, when offered; it must be the last of the choices.</summary>
+    public string? PreferNot { get; init; }
+
+    /// <summary>
+    /// The option that wins when named with another one in a single choice: "the police, or people posing as police, we
+    /// don't know" is "unknown". Default none: two options named are asked about.
+    /// </summary>
+    public string? Dominant { get; init; }
+
+    /// <summary>Asked when a single choice was answered with two options: "{0}" and "{1}" are their titles.</summary>
+    public string? Which { get; init; }
+
+    /// <summary>Added to the retry from the second misunderstanding on: the other ways out (prefer not to say, a person).</summary>
+    public string? LastResort { get; init; }
 }
 
 /// <summary>How choices are shown.</summary>
@@ -76,7 +115,15 @@ public sealed record FoundChoice(string Value, int Index, double Score, string? 
 /// <summary>The result a prompt ends with when the user's answers were not understood <see cref="PromptOptions.MaxAttempts"/> times.</summary>
 public sealed record TooManyAttempts(string DialogId, int Attempts);
 
-public sealed record PromptRecognizerResult<T>(bool Succeeded, T? Value = default);
+/// <param name="Which">When not understood because two options were named: the two, to ask which.</param>
+public sealed record PromptRecognizerResult<T>(bool Succeeded, T? Value = default, IReadOnlyList<string>? Which = null);
+
+/// <summary>What an <see cref="OptionPrompt"/> ends with: the options chosen, or that the person preferred not to say.</summary>
+public sealed record OptionAnswer(IReadOnlyList<string> Values, bool PreferNot)
+{
+    /// <summary>The option chosen in a single choice; null when the person preferred not to say.</summary>
+    public string? Value => Values.Count > 0 ? Values[0] : null;
+}
 
 /// <summary>What a validator sees; it returns true to accept, and may send its own explanation instead of the retry prompt.</summary>
 public sealed class PromptValidatorContext<T>

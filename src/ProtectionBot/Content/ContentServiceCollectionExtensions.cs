@@ -18,6 +18,7 @@ public static class ContentServiceCollectionExtensions
             ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
             : AppContext.BaseDirectory;
         builder.Services.AddSingleton(TextCatalog.Load(root));
+        builder.Services.AddSingleton(UnderstandingFiles.Load(root, Interview.InterviewChoices.Questions, Interview.InterviewChoices.Intents));
         builder.Services.AddSingleton(CardTemplates.Load(root));
         var countries = CountryCatalog.Load(root);
         builder.Services.AddSingleton(countries);

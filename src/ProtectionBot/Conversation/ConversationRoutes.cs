@@ -16,8 +16,8 @@ namespace ProtectionBot.Conversation;
 /// then the conversation itself.
 /// </summary>
 internal sealed class ConversationRoutes(
-    TextCatalog texts, DialogSet dialogs, CommandWords commands, DefenderRelay relay, OwnCase ownCase, CaseworkerDesk desk, WhatsAppCaseworkerDesk whatsAppDesk,
-    CourseEntry courses, CourseDialog courseDialog, Courses.Staff.CourseStaffDesk staff, ConversationErasure erasure)
+    TextCatalog texts, DialogSet dialogs, CommandWords commands, Intents intents, DefenderRelay relay, OwnCase ownCase, CaseworkerDesk desk,
+    WhatsAppCaseworkerDesk whatsAppDesk, CourseEntry courses, CourseDialog courseDialog, Courses.Staff.CourseStaffDesk staff, ConversationErasure erasure)
 {
     private const string GreetedKey = "greeted";
 
@@ -33,6 +33,8 @@ internal sealed class ConversationRoutes(
         .On("caseworker-number", whatsAppDesk.IsFromCaseworkerNumber, whatsAppDesk.OnActivityAsync)
         .On("forged-case-payload", WhatsAppCaseworkerDesk.IsCasePayload, whatsAppDesk.RefuseForgedAsync)
         .On("handoff-event", DefenderRelay.IsHandoffEvent, relay.OnEventAsync)
+        // "Quiero borrar mis datos por favor": asked in a sentence, it erases as the command does, even while connected.
+        .On("erase-asked", t => intents.Is(t, Intents.Erase), DeleteDataAsync)
         .On("to-caseworker", DefenderRelay.IsWithCaseworker, relay.RelayAsync)
         .On("hub-handoff-status", DefenderRelay.IsHubStatus, relay.OnHubStatusAsync)
         .On("own-case", ownCase.IsAboutOwnCase, (t, ct) => ownCase.AnswerAsync(t, dialogs.CreateContext(t), ct))
@@ -43,9 +45,12 @@ internal sealed class ConversationRoutes(
         // typing, events (e.g. handoff.status), invokes nobody handles (→ 501), reactions, updates: accepted, no answer.
         .On("not-a-message", t => !t.Activity.IsType(ActivityTypes.Message), (_, _) => Task.CompletedTask)
         .On("unreadable", IsWithoutWords, ExplainWhatIsReadAsync)
-        .On("help", commands.IsHelp, HelpAsync)
-        .On("restart", commands.IsRestart, RestartAsync)
-        .On("language", t => commands.LanguageAskedFor(t) is not null && !IsAskingForLanguage(t), SwitchLanguageAsync)
+        // Within the course questions, a person is the course staff, whom the course dialog offers itself.
+        .On("talk-to-person", t => intents.Is(t, Intents.TalkToPerson) && !IsInCourseQuestions(t), TalkToPersonAsync)
+        .On("case-status", t => intents.Is(t, Intents.CaseStatus), TellCaseStatusAsync)
+        .On("help", t => commands.IsHelp(t) || intents.Is(t, Intents.Help), HelpAsync)
+        .On("restart", t => commands.IsRestart(t) || intents.Is(t, Intents.Restart), RestartAsync)
+        .On("language", t => LanguageAskedFor(t) is not null && !IsAskingForLanguage(t), SwitchLanguageAsync)
         .On("courses", courses.IsOpening, OpenCoursesAsync)
         .On("course-question", courses.IsQuestion, AnswerCourseQuestionAsync)
         .On("conversation", _ => true, ContinueConversationAsync)
@@ -119,13 +124,46 @@ internal sealed class ConversationRoutes(
 
     private async Task SwitchLanguageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var language = commands.LanguageAskedFor(turn)!;
+        var language = LanguageAskedFor(turn)!;
         ConversationLanguage.Choose(turn, language);
         turn.SendText(texts.Get(language, "language.switched"));
         // Questions already asked were worded in the old language: ask again, in the new one.
         var dc = dialogs.CreateContext(turn);
         await dc.CancelAllDialogsAsync(cancellationToken);
         await dc.BeginDialogAsync(InterviewDialog.Id, new InterviewState { LanguageSettled = true }, cancellationToken);
+    }
+
+    private string? LanguageAskedFor(TurnContext turn) => commands.LanguageAskedFor(turn) ?? intents.LanguageAskedFor(turn);
+
+    /// <summary>
+    /// A person, asked for at any step: the handoff's consent and summary with what is known so far, on top of the
+    /// question that was interrupted. A case already sent is not sent twice: the person is told where it stands.
+    /// </summary>
+    private async Task TalkToPersonAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var dc = dialogs.CreateContext(turn);
+        if (DefenderHandoff.Of(turn) is not null)
+        {
+            await TellCaseStatusAsync(turn, cancellationToken);
+            return;
+        }
+        if (turn.State.DialogStack.Any(d => d.Id is HandoffDialog.Id or PersonRequestDialog.Id))
+        {
+            await dc.RepromptDialogAsync(cancellationToken);
+            return;
+        }
+        await dc.BeginDialogAsync(PersonRequestDialog.Id, new PersonRequest { Answers = PersonRequestDialog.CaseOf(turn) }, cancellationToken);
+    }
+
+    private async Task TellCaseStatusAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = ConversationLanguage.Of(turn);
+        turn.SendText(DefenderHandoff.Of(turn) is { } handoff
+            ? texts.Get(language, "handoff.still_waiting", handoff.PartnerName)
+            : texts.Get(language, "interview.status.none"));
+        var dc = dialogs.CreateContext(turn);
+        if (dc.ActiveDialog is not null)
+            await dc.RepromptDialogAsync(cancellationToken);
     }
 
     /// <summary>The course questions on top of whatever is going on; when they end, the interrupted question is asked again.</summary>
@@ -160,6 +198,9 @@ internal sealed class ConversationRoutes(
     private static bool IsSomeoneElseJoining(TurnContext turn) =>
         turn.Activity.IsType(ActivityTypes.ConversationUpdate)
         && turn.Activity.MembersAdded?.Any(m => m.Id != turn.Activity.Recipient?.Id) == true;
+
+    private static bool IsInCourseQuestions(TurnContext turn) =>
+        turn.State.DialogStack.Any(d => d.Id is CourseDialog.Id or EligibilityDialog.Id);
 
     // "Español" typed at the language question is an answer to it, not a request to switch.
     private static bool IsAskingForLanguage(TurnContext turn) =>

@@ -21,6 +21,9 @@ public static class ConversationServiceCollectionExtensions
             services.GetRequiredService<CountryCatalog>().Find,
             services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<InterviewPrompts>();
+        builder.Services.AddSingleton<InterviewFacts>();
+        builder.Services.AddSingleton<Intents>();
+        builder.Services.AddSingleton<PersonRequestDialog>();
         builder.Services.AddSingleton<ResultPresenter>();
         builder.Services.AddSingleton<CountryDialog>();
         builder.Services.AddSingleton<InterviewDialog>();
@@ -29,6 +32,7 @@ public static class ConversationServiceCollectionExtensions
             var set = new DialogSet(services.GetRequiredService<ILogger<DialogSet>>());
             foreach (var dialog in services.GetRequiredService<InterviewDialog>().Dialogs()
                 .Concat(services.GetRequiredService<CountryDialog>().Dialogs())
+                .Concat(services.GetRequiredService<PersonRequestDialog>().Dialogs())
                 .Concat(services.GetRequiredService<HandoffDialog>().Dialogs())
                 .Concat(services.GetRequiredService<OwnCase>().Dialogs())
                 .Concat(services.GetRequiredService<CourseDialog>().Dialogs())

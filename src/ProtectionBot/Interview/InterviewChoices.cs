@@ -1,16 +1,30 @@
+using ProtectionBot.Content;
 using ProtectionBot.Knowledge;
 
 namespace ProtectionBot.Interview;
 
-/// <summary>The codes each question offers, in the order they are shown; their labels are texts under the question's key.</summary>
+/// <summary>
+/// The codes each question offers, in the order they are shown; their labels are texts under the question's key, their
+/// vocabularies are in <c>dialogs/understanding</c> under the question's id (<see cref="Questions"/>).
+/// </summary>
 internal static class InterviewChoices
 {
     public const string NoProfile = "none";
 
-    /// <summary>Every situation but <c>land-environment</c>, which people name as their work (a profile), not as what happens.</summary>
-    public static readonly IReadOnlyList<string> Situations = [.. KnowledgeCodes.Situations.Where(s => s != "land-environment")];
+    /// <summary>The value of the "prefer not to say" option every question offers or understands.</summary>
+    public const string PreferNot = "prefer-not";
+
+    public static readonly IReadOnlyList<string> YesNo = ["yes", "no"];
+
+    /// <summary>
+    /// Every situation but <c>land-environment</c>, which people name as their work (a profile), not as what happens;
+    /// <c>none</c> last: nothing has happened, the person wants to learn.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Situations = [.. KnowledgeCodes.Situations.Where(s => s != "land-environment"), "none"];
 
     public static readonly IReadOnlyList<string> AtRisk = ["self", "someone-else", "organisation"];
+
+    public static readonly IReadOnlyList<string> Genders = ["woman", "man", "trans-nonbinary"];
 
     public static readonly IReadOnlyList<string> Profiles =
         ["women", "indigenous", "afro-descendant", "lgbti", "land-environment", "journalist", "justice-operator", "trade-unionist", NoProfile];
@@ -18,7 +32,34 @@ internal static class InterviewChoices
     /// <summary>Immediate danger has its own question, asked first.</summary>
     public static readonly IReadOnlyList<string> Urgencies = ["urgent", "long-term"];
 
+    public static readonly IReadOnlyList<string> Perpetrators = ["state", "non-state", "unknown"];
+
+    public static readonly IReadOnlyList<string> Relocation = ["may-need-to-leave", "already-left", "no"];
+
     public static readonly IReadOnlyList<string> Remedies = ["not-approached", "pending", "exhausted"];
 
     public static readonly IReadOnlyList<string> Started = ["days", "weeks", "months", "years"];
+
+    /// <summary>Requests understood at any step, in a full sentence too.</summary>
+    public static readonly IReadOnlyList<string> Intents =
+        ["talk-to-person", "help", "restart", "language-es", "language-fr", "language-en", "erase", "case-status"];
+
+    /// <summary>Each question's id (as in <c>dialogs/understanding</c>) and the options its vocabulary may name.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Questions = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        ["language"] = Language.All,
+        ["danger"] = YesNo,
+        ["partner_now"] = YesNo,
+        ["consent"] = YesNo,
+        ["situations"] = Situations,
+        ["at_risk"] = AtRisk,
+        ["gender"] = Genders,
+        ["profile"] = Profiles,
+        ["urgency"] = Urgencies,
+        ["perpetrator"] = Perpetrators,
+        ["relocation"] = Relocation,
+        ["publicity"] = YesNo,
+        ["remedies"] = Remedies,
+        ["started"] = Started,
+    };
 }

@@ -4,22 +4,34 @@ using BotProtocol.Schema;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
 using ProtectionBot.Handoff;
-using ProtectionBot.Knowledge;
 using ProtectionBot.Recommendations;
 
 namespace ProtectionBot.Interview;
 
 /// <summary>
 /// The interview, in the order the defender lives it: language, immediate danger (emergency options at once),
-/// consent, then the situation, and the recommendations. Questions whose answer cannot change the
-/// recommendations are skipped, so a typical case takes at most 12 answers.
+/// consent, then the situation, and the recommendations. A question is skipped when its answer cannot change the
+/// recommendations, or when an earlier answer already gave it ("me amenazaron de muerte" answers what is happening),
+/// so a typical case takes at most 12 answers. Every answer is kept under the question it answers (<see cref="InterviewState.Pending"/>).
 /// </summary>
-internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompts, ResultPresenter results, Recommender recommender)
+internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompts, InterviewFacts facts, ResultPresenter results, Recommender recommender, TimeProvider time)
 {
     public const string Id = "interview";
 
     /// <summary>Key in the conversation's properties under which the finished case is kept for a handoff.</summary>
     public const string CaseKey = "case";
+
+    /// <summary>
+    /// Harms that can make someone leave home (R18); not a detention or a disappearance, where the person at risk cannot
+    /// choose to leave.
+    /// </summary>
+    private static readonly string[] DrivesFromHome = ["threats", "physical-attack", "killing-of-colleague", "torture", "sgbv", "forced-displacement"];
+
+    /// <summary>
+    /// What a person reports only while it goes on, so there is no need to ask whether it is over: threats, surveillance,
+    /// a smear campaign, a disappearance (which lasts until the person is found).
+    /// </summary>
+    private static readonly string[] OngoingByNature = ["threats", "digital-attack", "smear-campaign", "enforced-disappearance"];
 
     public IEnumerable<Dialog> Dialogs()
     {
@@ -32,63 +44,84 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
             HandOffNowIfAskedAsync,
             AskSituationsAsync,
             AskWhoIsAtRiskAsync,
+            AskGenderAsync,
             AskProfileAsync,
             AskUrgencyAsync,
+            AskPerpetratorAsync,
+            AskRelocationAsync,
+            AskPublicityAsync,
             AskDomesticRemediesAsync,
+            AskDecisionDateAsync,
             AskWhenItStartedAsync,
             AskDescriptionAsync,
             RecommendAsync,
             InviteCourseQuestionsAsync);
-        foreach (var dialog in InterviewPrompts.Dialogs())
+        foreach (var dialog in prompts.Dialogs())
             yield return dialog;
+    }
+
+    /// <summary>The interview's answers so far in this turn's conversation, read from its frame on the dialog stack.</summary>
+    public static InterviewState? Current(BotProtocol.Turns.TurnContext turn)
+    {
+        var frame = turn.State.DialogStack.FirstOrDefault(d => d.Id == Id)?.State;
+        return frame is { } json && json.TryGetProperty("state", out var state) ? System.Text.Json.JsonSerializer.Deserialize(state, InterviewJsonContext.Default.InterviewState) : null;
     }
 
     private async Task<DialogTurnResult> ConfirmLanguageAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
         step.State = step.Options ?? new InterviewState();
+        var language = ConversationLanguage.Of(step.Context);
+        // The first message may already say what happens ("hola, me confirmaron que tengo pegasus").
+        if (!step.State.LanguageSettled && !step.State.ChooseLanguage)
+            step.State = facts.Absorb(step.State, step.Context.Activity.Text, language, answered: null);
         if (step.State.LanguageSettled)
             return await step.NextAsync(cancellationToken: cancellationToken);
-
-        var language = ConversationLanguage.Of(step.Context);
-        step.Context.SendText(texts.Get(language, "welcome"));
-        return await prompts.AskLanguageAsync(step, Language.FromLocale(step.Context.Activity.Locale) is not null, cancellationToken);
+        if (!step.State.ChooseLanguage)
+            step.Context.SendText(texts.Get(language, "welcome"));
+        step.State = step.State with { Pending = "language" };
+        var confirm = !step.State.ChooseLanguage && Language.FromLocale(step.Context.Activity.Locale) is not null;
+        return await prompts.AskLanguageAsync(step, confirm, cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskDangerAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
-        if (step.Result is FoundChoice chosen)
-            ConversationLanguage.Choose(step.Context, chosen.Value);
+        var answer = Receive(step);
+        if (answer is { Value: "no" })
+            return await step.ReplaceDialogAsync(Id, step.State with { ChooseLanguage = true }, cancellationToken);
+        if (answer?.Value is { } chosen && Language.All.Contains(chosen))
+            ConversationLanguage.Choose(step.Context, chosen);
         var language = ConversationLanguage.Of(step.Context);
         step.Context.SendText(texts.Get(language, "safety.tip"));
-        return await prompts.AskYesNoAsync(step, InterviewPrompts.Danger, "interview.danger.ask", "answer.yes", "answer.no", cancellationToken);
+        return await AskYesNoAsync(step, "danger", InterviewPrompts.Danger, "interview.danger.ask", "answer.yes", "answer.no", cancellationToken);
     }
 
     private async Task<DialogTurnResult> GiveEmergencyOptionsAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
-        if (step.Result is not true)
+        if (Receive(step) is not { Value: "yes" })
             return await step.NextAsync(cancellationToken: cancellationToken);
 
         // Someone in danger gets the emergency lines in this very turn, before any other question.
         step.State = step.State with { InDanger = true };
         step.Context.Send(results.Emergency(step.Context));
-        return await prompts.AskYesNoAsync(step, InterviewPrompts.PartnerNow, "interview.emergency.partner_ask", "interview.emergency.partner_yes", "interview.emergency.partner_no", cancellationToken);
+        return await AskYesNoAsync(step, "partner_now", InterviewPrompts.PartnerNow, "interview.emergency.partner_ask", "interview.emergency.partner_yes", "interview.emergency.partner_no", cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskConsentAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
+        var partner = Receive(step);
         var language = ConversationLanguage.Of(step.Context);
         if (step.State.InDanger)
         {
-            var wantsPartner = step.Result is true;
+            var wantsPartner = partner is { Value: "yes" };
             step.State = step.State with { WantsPartnerNow = wantsPartner };
             step.Context.SendText(texts.Get(language, wantsPartner ? "interview.emergency.partner_noted" : "interview.emergency.continue"));
         }
-        return await prompts.AskYesNoAsync(step, InterviewPrompts.Consent, "interview.consent.notice", "interview.consent.yes", "interview.consent.no", cancellationToken);
+        return await AskYesNoAsync(step, "consent", InterviewPrompts.Consent, "interview.consent.notice", "interview.consent.yes", "interview.consent.no", cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskCountryOrGiveGeneralInformationAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
-        if (step.Result is not true)
+        if (Receive(step) is not { Value: "yes" })
         {
             // No consent, no questions about the situation: general information that fits anyone, anywhere.
             var language = ConversationLanguage.Of(step.Context);
@@ -107,7 +140,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
     private async Task<DialogTurnResult> HandOffNowIfAskedAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
         step.State = step.State with { Country = step.Result as string };
-        if (!step.State.WantsPartnerNow)
+        if (!step.State.WantsPartnerNow || DefenderHandoff.Of(step.Context) is not null)
             return await step.NextAsync(cancellationToken: cancellationToken);
         var answers = step.State.ToAnswers(ConversationLanguage.Of(step.Context));
         return await step.BeginDialogAsync(HandoffDialog.Id, new HandoffDialogState { Answers = answers, Asked = true }, cancellationToken);
@@ -115,54 +148,127 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
 
     private async Task<DialogTurnResult> AskSituationsAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
-        return await prompts.AskManyAsync(step, InterviewPrompts.Situations, "interview.situation", InterviewChoices.Situations, cancellationToken);
+        if (step.State.Knows("situations"))
+            return await step.NextAsync(cancellationToken: cancellationToken);
+        step.State = step.State with { Pending = "situations" };
+        return await prompts.AskSeveralOfAsync(step, InterviewPrompts.Situations, "situations", "interview.situation", InterviewChoices.Situations, InterviewChoices.NoProfile, cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskWhoIsAtRiskAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
-        step.State = step.State with { Situations = Values(step.Result) };
-        return await prompts.AskOneAsync(step, InterviewPrompts.AtRisk, "interview.at_risk", InterviewChoices.AtRisk, cancellationToken);
+        Receive(step);
+        if (step.State.Knows("at_risk") || step.State.LearningOnly)
+            return await step.NextAsync(cancellationToken: cancellationToken);
+        return await AskOneAsync(step, "at_risk", InterviewPrompts.AtRisk, "interview.at_risk", InterviewChoices.AtRisk, cancellationToken);
+    }
+
+    /// <summary>Women's, trans and non-binary defenders' routes depend on it; an organisation has none.</summary>
+    private async Task<DialogTurnResult> AskGenderAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
+    {
+        Receive(step);
+        if (step.State.Knows("gender") || !step.State.ReportsHarm || step.State.AtRisk == "organisation")
+            return await step.NextAsync(cancellationToken: cancellationToken);
+        return await AskOneAsync(step, "gender", InterviewPrompts.Gender, "interview.gender", InterviewChoices.Genders, cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskProfileAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
-        step.State = step.State with { AtRisk = (step.Result as FoundChoice)?.Value };
-        return await prompts.AskManyAsync(step, InterviewPrompts.Profile, "interview.profile", InterviewChoices.Profiles, cancellationToken);
+        Receive(step);
+        if (step.State.Knows("profile"))
+            return await step.NextAsync(cancellationToken: cancellationToken);
+        step.State = step.State with { Pending = "profile" };
+        return await prompts.AskSeveralOfAsync(step, InterviewPrompts.Profile, "profile", "interview.profile", InterviewChoices.Profiles, InterviewChoices.NoProfile, cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskUrgencyAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
-        step.State = step.State with { Profiles = [.. Values(step.Result).Where(p => p != InterviewChoices.NoProfile)] };
-        // Danger now was already answered: the urgency is known.
-        if (step.State.InDanger)
+        Receive(step);
+        // Danger now was already answered, someone who only wants to learn has nothing urgent, and threats or
+        // surveillance are reported while they go on.
+        var state = step.State;
+        if (state.Knows("urgency") || state.InDanger || !state.ReportsHarm || state.Situations.All(OngoingByNature.Contains))
             return await step.NextAsync(cancellationToken: cancellationToken);
-        return await prompts.AskOneAsync(step, InterviewPrompts.Urgency, "interview.urgency", InterviewChoices.Urgencies, cancellationToken);
+        return await AskOneAsync(step, "urgency", InterviewPrompts.Urgency, "interview.urgency", InterviewChoices.Urgencies, cancellationToken);
     }
 
+    /// <summary>Who is behind it decides how a State's own protection programme is offered (R25) and a digital attack's routes (R10).</summary>
+    private async Task<DialogTurnResult> AskPerpetratorAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
+    {
+        Receive(step);
+        var state = step.State;
+        var matters = state.ReportsHarm && ((state.IsOngoing && recommender.HasNationalProgramme(state.Country)) || state.Situations.Contains("digital-attack"));
+        if (state.Knows("perpetrator") || !matters)
+            return await step.NextAsync(cancellationToken: cancellationToken);
+        return await AskOneAsync(step, "perpetrator", InterviewPrompts.Perpetrator, "interview.perpetrator", InterviewChoices.Perpetrators, cancellationToken, dominant: "unknown");
+    }
+
+    /// <summary>Relocation programmes and grants (R18) are for harm going on now, or for someone forced from home.</summary>
+    private async Task<DialogTurnResult> AskRelocationAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
+    {
+        Receive(step);
+        var state = step.State;
+        var matters = state.InDanger || (state.Situations.Any(DrivesFromHome.Contains) && (state.IsOngoing || state.Situations.Contains("forced-displacement")));
+        if (state.Knows("relocation") || !matters || state.LearningOnly)
+            return await step.NextAsync(cancellationToken: cancellationToken);
+        return await AskOneAsync(step, "relocation", InterviewPrompts.Relocation, "interview.relocation", InterviewChoices.Relocation, cancellationToken, yes: "may-need-to-leave", no: "no");
+    }
+
+    /// <summary>
+    /// Public alerts come only with an explicit yes (R24): asked only where one could be offered — a killing, torture,
+    /// threats in danger now, an organisation attacked, an ongoing detention or disappearance (R7, R8, R19, R24).
+    /// </summary>
+    private async Task<DialogTurnResult> AskPublicityAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
+    {
+        Receive(step);
+        var state = step.State;
+        var reports = state.Situations;
+        var matters = state.ReportsHarm && (state.AtRisk == "organisation" || reports.Contains("killing-of-colleague") || reports.Contains("torture")
+            || (state.InDanger && reports.Contains("threats"))
+            || (state.IsOngoing && (reports.Contains("arbitrary-detention") || reports.Contains("enforced-disappearance"))));
+        if (state.Knows("publicity") || !matters)
+            return await step.NextAsync(cancellationToken: cancellationToken);
+        return await AskYesNoAsync(step, "publicity", InterviewPrompts.Publicity, "interview.publicity.ask", "interview.publicity.yes", "interview.publicity.no", cancellationToken, offerPreferNot: true);
+    }
+
+    /// <summary>Domestic remedies only decide long-term routes (petitions, treaty bodies, the European Court).</summary>
     private async Task<DialogTurnResult> AskDomesticRemediesAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
-        if (step.Result is FoundChoice urgency)
-            step.State = step.State with { Urgency = urgency.Value };
-        // Domestic remedies only decide long-term routes (petitions, treaty bodies, the European Court).
-        if (step.State.Urgency != "long-term" && !step.State.Situations.Contains("torture"))
+        Receive(step);
+        var state = step.State;
+        var matters = state.ReportsHarm && !state.InDanger && (state.Urgency == "long-term" || state.Situations.Contains("torture"));
+        if (state.Knows("remedies") || !matters)
             return await step.NextAsync(cancellationToken: cancellationToken);
-        return await prompts.AskOneAsync(step, InterviewPrompts.Remedies, "interview.remedies", InterviewChoices.Remedies, cancellationToken);
+        return await AskOneAsync(step, "remedies", InterviewPrompts.Remedies, "interview.remedies", InterviewChoices.Remedies, cancellationToken, no: "not-approached");
     }
 
+    /// <summary>A time limit runs from the final decision: its date, when the person knows it.</summary>
+    private async Task<DialogTurnResult> AskDecisionDateAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
+    {
+        Receive(step);
+        if (step.State.Knows("decision_date") || step.State.DomesticRemedies != "exhausted")
+            return await step.NextAsync(cancellationToken: cancellationToken);
+        step.State = step.State with { Pending = "decision_date" };
+        return await prompts.AskDecisionDateAsync(step, cancellationToken);
+    }
+
+    /// <summary>When it started only matters where a mechanism has a time limit on the facts themselves.</summary>
     private async Task<DialogTurnResult> AskWhenItStartedAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
-        if (step.Result is FoundChoice remedies)
-            step.State = step.State with { DomesticRemedies = remedies.Value };
-        // When it started only matters where a mechanism has a time limit on the facts themselves.
-        if (!step.State.Situations.Contains("enforced-disappearance") && !step.State.Situations.Contains("torture"))
+        if (step.State.Pending == "decision_date" && step.Result is string typed)
+        {
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            step.State = step.State.Answering("decision_date") with { Pending = null, FinalDecisionDate = DecisionDates.Read(typed, today) };
+        }
+        Receive(step);
+        var state = step.State;
+        if (state.Knows("started") || !(state.Situations.Contains("enforced-disappearance") || state.Situations.Contains("torture")))
             return await step.NextAsync(cancellationToken: cancellationToken);
-        return await prompts.AskOneAsync(step, InterviewPrompts.Started, "interview.started", InterviewChoices.Started, cancellationToken);
+        return await AskOneAsync(step, "started", InterviewPrompts.Started, "interview.started", InterviewChoices.Started, cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskDescriptionAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
-        if (step.Result is FoundChoice started)
-            step.State = step.State with { Started = started.Value };
+        Receive(step);
         return await prompts.AskDescriptionAsync(step, cancellationToken);
     }
 
@@ -178,7 +284,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         step.Context.State.Set(CaseKey, answers, InterviewJsonContext.Default.CaseAnswers);
         var recommended = recommender.Recommend(answers);
         step.Context.Send(results.Recommendations(step.Context, recommended));
-        // One case per conversation: someone handed off at the start is not asked again.
+        // One case per conversation: someone handed off already is not asked again.
         if (DefenderHandoff.Of(step.Context) is not null)
             return await step.NextAsync(cancellationToken: cancellationToken);
         return await step.BeginDialogAsync(HandoffDialog.Id, new HandoffDialogState
@@ -202,6 +308,34 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         return await step.EndDialogAsync(step.State, cancellationToken);
     }
 
-    private static List<string> Values(object? result) =>
-        result is IReadOnlyList<FoundChoice> found ? [.. found.Select(f => f.Value)] : [];
+    /// <summary>
+    /// Keeps the answer this step received under the question that was asked, and what the answer also says about other
+    /// questions; returns the answer.
+    /// </summary>
+    private OptionAnswer? Receive(WaterfallStepContext<InterviewState> step)
+    {
+        if (step.State.Pending is not { } question)
+            return null;
+        var answer = step.Result as OptionAnswer;
+        var state = answer is null ? step.State : InterviewFacts.Apply(step.State, question, answer);
+        if (step.Context.Activity.IsType(ActivityTypes.Message))
+            state = facts.Absorb(state, step.Context.Activity.Text, ConversationLanguage.Of(step.Context), question);
+        step.State = state with { Pending = null };
+        return answer;
+    }
+
+    private Task<DialogTurnResult> AskYesNoAsync(
+        WaterfallStepContext<InterviewState> step, string question, string promptId, string questionKey, string yesKey, string noKey, CancellationToken cancellationToken, bool offerPreferNot = false)
+    {
+        step.State = step.State with { Pending = question };
+        return prompts.AskYesNoQuestionAsync(step, promptId, question, questionKey, yesKey, noKey, cancellationToken, offerPreferNot);
+    }
+
+    private Task<DialogTurnResult> AskOneAsync(
+        WaterfallStepContext<InterviewState> step, string question, string promptId, string questionKey, IReadOnlyList<string> codes, CancellationToken cancellationToken,
+        string? yes = null, string? no = null, string? dominant = null)
+    {
+        step.State = step.State with { Pending = question };
+        return prompts.AskOneOfAsync(step, promptId, question, questionKey, codes, cancellationToken, yes, no, dominant);
+    }
 }

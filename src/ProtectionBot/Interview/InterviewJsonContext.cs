@@ -7,4 +7,5 @@ namespace ProtectionBot.Interview;
 [JsonSerializable(typeof(InterviewState))]
 [JsonSerializable(typeof(CountryQuestion))]
 [JsonSerializable(typeof(CaseAnswers))]
+[JsonSerializable(typeof(PersonRequest))]
 internal sealed partial class InterviewJsonContext : JsonSerializerContext;

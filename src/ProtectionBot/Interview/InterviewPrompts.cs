@@ -9,9 +9,11 @@ namespace ProtectionBot.Interview;
 
 /// <summary>
 /// The interview's prompts and how each question is asked: texts come from <c>dialogs/texts</c> in the person's
-/// language, every option is a code whose label is the text <c>{question}.{code}</c>.
+/// language, every option is a code whose label is the text <c>{question}.{code}</c>, and typed answers are read with
+/// the question's vocabulary from <c>dialogs/understanding</c>. No prompt gives up: an answer not understood is asked
+/// again with the options numbered, then with "prefer not to say" and a person offered, never answered for the person.
 /// </summary>
-internal sealed class InterviewPrompts(TextCatalog texts)
+internal sealed class InterviewPrompts(TextCatalog texts, Understanding understanding)
 {
     public const string LanguagePrompt = "interview.language";
     public const string Danger = "interview.danger";
@@ -19,50 +21,90 @@ internal sealed class InterviewPrompts(TextCatalog texts)
     public const string Consent = "interview.consent";
     public const string Situations = "interview.situations";
     public const string AtRisk = "interview.at_risk";
+    public const string Gender = "interview.gender";
     public const string Profile = "interview.profile";
     public const string Urgency = "interview.urgency";
+    public const string Perpetrator = "interview.perpetrator";
+    public const string Relocation = "interview.relocation";
+    public const string Publicity = "interview.publicity";
     public const string Remedies = "interview.remedies";
+    public const string DecisionDate = "interview.decision_date";
     public const string Started = "interview.started";
     public const string Description = "interview.description";
 
-    public static IEnumerable<Dialog> Dialogs()
+    /// <summary>Answers a question waits for: as many as the person needs, since giving up would invent an answer.</summary>
+    private const int Patience = 1000;
+
+    public IEnumerable<Dialog> Dialogs()
     {
-        yield return new ChoicePrompt(LanguagePrompt);
-        yield return new ConfirmPrompt(Danger);
-        yield return new ConfirmPrompt(PartnerNow);
-        yield return new ConfirmPrompt(Consent);
-        yield return new MultiChoicePrompt(Situations);
-        yield return new ChoicePrompt(AtRisk);
-        yield return new MultiChoicePrompt(Profile);
-        yield return new ChoicePrompt(Urgency);
-        yield return new ChoicePrompt(Remedies);
-        yield return new ChoicePrompt(Started);
+        foreach (var id in new[] { LanguagePrompt, Danger, PartnerNow, Consent, Situations, AtRisk, Gender, Profile, Urgency, Perpetrator, Relocation, Publicity, Remedies, Started })
+            yield return new OptionPrompt(id, understanding);
+        yield return new TextPrompt(DecisionDate);
         yield return new TextPrompt(Description);
     }
 
     /// <summary>
     /// With a locale the channel gave, the person confirms it ("Shall we go on in English?") or picks another;
-    /// without one, they choose among the three.
+    /// without one, or after a "no", they choose among the three.
     /// </summary>
-    public Task<DialogTurnResult> AskLanguageAsync<T>(WaterfallStepContext<T> step, bool localeKnown, CancellationToken cancellationToken)
+    public Task<DialogTurnResult> AskLanguageAsync<T>(WaterfallStepContext<T> step, bool confirm, CancellationToken cancellationToken)
         where T : class, new()
     {
         var language = ConversationLanguage.Of(step.Context);
-        var choices = localeKnown
-            ? Language.All.Select(l => new Choice(l)
-            {
-                Title = texts.Get(l, l == language ? "interview.language.keep" : "language.name"),
-                Synonyms = texts.GetList(l, "language.words"),
-            }).OrderBy(c => c.Value == language ? 0 : 1).ToList()
-            : [.. Language.All.Select(l => new Choice(l) { Title = texts.Get(l, "language.name"), Synonyms = texts.GetList(l, "language.words") })];
+        var choices = confirm
+            ? Language.All.Select(l => new Choice(l) { Title = texts.Get(l, l == language ? "interview.language.keep" : "language.name") })
+                .OrderBy(c => c.Value == language ? 0 : 1).ToList()
+            : [.. Language.All.Select(l => new Choice(l) { Title = texts.Get(l, "language.name") })];
         return step.PromptAsync(LanguagePrompt, new PromptOptions
         {
-            Prompt = Question(texts.Get(language, localeKnown ? "interview.language.confirm" : "language.ask")),
-            RetryPrompt = Question(texts.Get(language, "prompt.retry")),
+            Prompt = Question(texts.Get(language, confirm ? "interview.language.confirm" : "language.ask")),
+            RetryPrompt = Question(texts.Get(language, "prompt.retry_numbered")),
             Choices = choices,
+            MaxAttempts = Patience,
+            Understanding = Reading(language, "language", AnswerKind.OneOf) with
+            {
+                Yes = confirm ? language : null,
+                No = confirm ? "no" : null,
+            },
         }, cancellationToken);
     }
 
+    /// <summary>A yes/no question; <paramref name="offerPreferNot"/> adds "prefer not to say" as a third button.</summary>
+    public Task<DialogTurnResult> AskYesNoQuestionAsync<T>(
+        WaterfallStepContext<T> step, string promptId, string question, string questionKey, string yesKey, string noKey, CancellationToken cancellationToken, bool offerPreferNot = false)
+        where T : class, new()
+    {
+        var language = ConversationLanguage.Of(step.Context);
+        List<Choice> choices = [new Choice("yes") { Title = texts.Get(language, yesKey) }, new Choice("no") { Title = texts.Get(language, noKey) }];
+        if (offerPreferNot)
+            choices.Add(PreferNotChoice(language));
+        return step.PromptAsync(promptId, new PromptOptions
+        {
+            Prompt = Question(texts.Get(language, questionKey)),
+            RetryPrompt = Question(texts.Get(language, "prompt.retry_numbered")),
+            Choices = choices,
+            MaxAttempts = Patience,
+            Understanding = Reading(language, question, AnswerKind.YesNo) with { PreferNot = offerPreferNot ? InterviewChoices.PreferNot : null },
+        }, cancellationToken);
+    }
+
+    /// <summary>One option of <paramref name="codes"/>, or "prefer not to say".</summary>
+    public Task<DialogTurnResult> AskOneOfAsync<T>(
+        WaterfallStepContext<T> step, string promptId, string question, string questionKey, IReadOnlyList<string> codes, CancellationToken cancellationToken,
+        string? yes = null, string? no = null, string? dominant = null)
+        where T : class, new() =>
+        step.PromptAsync(promptId, Options(step, question, questionKey, codes, AnswerKind.OneOf, yes, no, dominant), cancellationToken);
+
+    /// <summary>Any of <paramref name="codes"/>; <paramref name="none"/> is the option a plain "no" or "nothing" chooses.</summary>
+    public Task<DialogTurnResult> AskSeveralOfAsync<T>(
+        WaterfallStepContext<T> step, string promptId, string question, string questionKey, IReadOnlyList<string> codes, string none, CancellationToken cancellationToken)
+        where T : class, new() =>
+        step.PromptAsync(promptId, Options(step, question, questionKey, codes, AnswerKind.SeveralOf, yes: null, no: none, dominant: null) with
+        {
+            SubmitTitle = texts.Get(ConversationLanguage.Of(step.Context), "prompt.submit"),
+        }, cancellationToken);
+
+    /// <summary>A yes/no question for a <see cref="ConfirmPrompt"/> of another dialog: its buttons' titles are their values.</summary>
     public Task<DialogTurnResult> AskYesNoAsync<T>(WaterfallStepContext<T> step, string promptId, string questionKey, string yesKey, string noKey, CancellationToken cancellationToken)
         where T : class, new()
     {
@@ -75,16 +117,32 @@ internal sealed class InterviewPrompts(TextCatalog texts)
         }, cancellationToken);
     }
 
+    /// <summary>One of <paramref name="codes"/> for a <see cref="ChoicePrompt"/> of another dialog, labelled by <c>{questionKey}.{code}</c>.</summary>
     public Task<DialogTurnResult> AskOneAsync<T>(WaterfallStepContext<T> step, string promptId, string questionKey, IReadOnlyList<string> codes, CancellationToken cancellationToken)
-        where T : class, new() =>
-        step.PromptAsync(promptId, Options(step, questionKey, codes), cancellationToken);
-
-    public Task<DialogTurnResult> AskManyAsync<T>(WaterfallStepContext<T> step, string promptId, string questionKey, IReadOnlyList<string> codes, CancellationToken cancellationToken)
-        where T : class, new() =>
-        step.PromptAsync(promptId, Options(step, questionKey, codes) with
+        where T : class, new()
+    {
+        var language = ConversationLanguage.Of(step.Context);
+        return step.PromptAsync(promptId, new PromptOptions
         {
-            SubmitTitle = texts.Get(ConversationLanguage.Of(step.Context), "prompt.submit"),
+            Prompt = Question(texts.Get(language, $"{questionKey}.ask")),
+            RetryPrompt = Question(texts.Get(language, "prompt.retry")),
+            Choices = [.. codes.Select(code => new Choice(code) { Title = texts.Get(language, $"{questionKey}.{code}") })],
         }, cancellationToken);
+    }
+
+    public Task<DialogTurnResult> AskDecisionDateAsync<T>(WaterfallStepContext<T> step, CancellationToken cancellationToken)
+        where T : class, new()
+    {
+        var language = ConversationLanguage.Of(step.Context);
+        var unknown = texts.Get(language, "interview.decision_date.unknown");
+        return step.PromptAsync(DecisionDate, new PromptOptions
+        {
+            Prompt = Question(texts.Get(language, "interview.decision_date.ask")) with
+            {
+                SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack(unknown, unknown), PreferNotAction(language)] },
+            },
+        }, cancellationToken);
+    }
 
     public Task<DialogTurnResult> AskDescriptionAsync<T>(WaterfallStepContext<T> step, CancellationToken cancellationToken)
         where T : class, new()
@@ -100,24 +158,45 @@ internal sealed class InterviewPrompts(TextCatalog texts)
         }, cancellationToken);
     }
 
-    /// <summary>The skip word of any language: a person may answer in another language than the one in use.</summary>
+    /// <summary>The skip word of any language, or "prefer not to say": a person may answer in another language than the one in use.</summary>
     public bool IsSkip(string text)
     {
         var said = TextNormalizer.Normalize(text);
-        return Language.All.Any(l => TextNormalizer.Normalize(texts.Get(l, "interview.description.skip")) == said);
+        return Language.All.Any(l => TextNormalizer.Normalize(texts.Get(l, "interview.description.skip")) == said
+            || TextNormalizer.Normalize(texts.Get(l, "answer.prefer_not")) == said);
     }
 
     public static Activity Question(string text) => new() { Type = ActivityTypes.Message, Text = text, InputHint = InputHints.ExpectingInput };
 
-    private PromptOptions Options<T>(WaterfallStepContext<T> step, string questionKey, IReadOnlyList<string> codes)
+    private PromptOptions Options<T>(
+        WaterfallStepContext<T> step, string question, string questionKey, IReadOnlyList<string> codes, AnswerKind kind, string? yes, string? no, string? dominant)
         where T : class, new()
     {
         var language = ConversationLanguage.Of(step.Context);
         return new PromptOptions
         {
             Prompt = Question(texts.Get(language, $"{questionKey}.ask")),
-            RetryPrompt = Question(texts.Get(language, "prompt.retry")),
-            Choices = [.. codes.Select(code => new Choice(code) { Title = texts.Get(language, $"{questionKey}.{code}") })],
+            RetryPrompt = Question(texts.Get(language, "prompt.retry_numbered")),
+            Choices = [.. codes.Select(code => new Choice(code) { Title = texts.Get(language, $"{questionKey}.{code}") }), PreferNotChoice(language)],
+            MaxAttempts = Patience,
+            Understanding = Reading(language, question, kind) with { Yes = yes, No = no, PreferNot = InterviewChoices.PreferNot, Dominant = dominant },
         };
+    }
+
+    private UnderstandingOptions Reading(string language, string question, AnswerKind kind) => new()
+    {
+        Question = question,
+        Language = language,
+        Kind = kind,
+        Which = texts.Get(language, "prompt.which"),
+        LastResort = texts.Get(language, "prompt.last_resort"),
+    };
+
+    private Choice PreferNotChoice(string language) => new(InterviewChoices.PreferNot) { Title = texts.Get(language, "answer.prefer_not") };
+
+    private CardAction PreferNotAction(string language)
+    {
+        var title = texts.Get(language, "answer.prefer_not");
+        return CardAction.ImBack(title, title);
     }
 }

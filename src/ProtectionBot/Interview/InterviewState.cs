@@ -8,6 +8,15 @@ public sealed record InterviewState
     /// <summary>Set when the language question can be skipped (the person just chose or switched language).</summary>
     public bool LanguageSettled { get; init; }
 
+    /// <summary>The person said "no" to going on in the detected language: they choose among the three.</summary>
+    public bool ChooseLanguage { get; init; }
+
+    /// <summary>The question whose answer the next step receives.</summary>
+    public string? Pending { get; init; }
+
+    /// <summary>Questions answered, by their id — "prefer not to say" and facts given in another answer included.</summary>
+    public IReadOnlyList<string> Answered { get; init; } = [];
+
     public bool InDanger { get; init; }
 
     public bool WantsPartnerNow { get; init; }
@@ -16,17 +25,42 @@ public sealed record InterviewState
 
     public IReadOnlyList<string> Situations { get; init; } = [];
 
+    /// <summary>Nothing has happened: the person wants to learn (trainings only).</summary>
+    public bool LearningOnly { get; init; }
+
     public string? AtRisk { get; init; }
+
+    public string? Gender { get; init; }
 
     public IReadOnlyList<string> Profiles { get; init; } = [];
 
-    public string Urgency { get; init; } = "urgent";
+    public string? Urgency { get; init; }
+
+    public string? Perpetrator { get; init; }
+
+    /// <summary><c>may-need-to-leave</c>, <c>already-left</c> or <c>no</c>.</summary>
+    public string? Relocation { get; init; }
+
+    /// <summary><c>yes</c> (safe to make it public) or <c>no</c>.</summary>
+    public string? Publicity { get; init; }
 
     public string? DomesticRemedies { get; init; }
+
+    public DateOnly? FinalDecisionDate { get; init; }
 
     public string? Started { get; init; }
 
     public string? Description { get; init; }
+
+    public bool Knows(string question) => Answered.Contains(question);
+
+    public InterviewState Answering(string question) => Knows(question) ? this : this with { Answered = [.. Answered, question] };
+
+    /// <summary>Any harm to act on: something reported, or danger now.</summary>
+    public bool ReportsHarm => InDanger || (!LearningOnly && Situations.Count > 0);
+
+    /// <summary>Going on now, as far as the answers tell: in danger, or not said to be over.</summary>
+    public bool IsOngoing => InDanger || Urgency != "long-term";
 
     public CaseAnswers ToAnswers(string language) => new()
     {
@@ -35,12 +69,19 @@ public sealed record InterviewState
         WantsPartnerNow = WantsPartnerNow,
         Country = Country,
         Situations = Situations,
+        LearningOnly = LearningOnly,
         AtRisk = AtRisk,
+        Gender = Gender,
         Profiles = AtRisk == "organisation" ? [.. Profiles, "organisation"] : Profiles,
-        Urgency = InDanger ? "immediate" : Urgency,
+        Urgency = InDanger ? "immediate" : Urgency ?? "urgent",
+        Perpetrator = Perpetrator,
+        NeedsRelocation = Relocation == "may-need-to-leave",
+        AlreadyLeft = Relocation == "already-left",
+        FearsExposure = Publicity == "no",
+        AgreesToPublicity = Publicity == "yes",
         DomesticRemedies = DomesticRemedies,
+        FinalDecisionDate = FinalDecisionDate,
         Started = Started,
-        NeedsRelocation = Situations.Contains("forced-displacement"),
         Description = Description,
     };
 }

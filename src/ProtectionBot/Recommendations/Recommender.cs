@@ -51,6 +51,10 @@ public sealed class Recommender(
         return new RecommendationResult(ranked, suggestedTrainings);
     }
 
+    /// <summary>Whether the State runs a protection programme in the country (ISO code): then who is behind the threat matters (R25).</summary>
+    public bool HasNationalProgramme(string? countryCode) =>
+        !string.IsNullOrWhiteSpace(countryCode) && NationalProgramme(findCountry(countryCode)) is not null;
+
     /// <summary>The State's own protection programme where the person is: an entry of system <c>national</c> covering the country.</summary>
     private string? NationalProgramme(Country? country) =>
         country is null ? null : mechanisms.Values

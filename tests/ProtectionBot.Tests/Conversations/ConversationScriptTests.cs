@@ -21,9 +21,16 @@ public sealed class ConversationScriptTests
     [MemberData(nameof(Scripts))]
     public async Task Conversation_goes_as_scripted(string script)
     {
-        var chat = ChatScript.Parse(script, await File.ReadAllTextAsync(Path.Combine(ScriptsFolder, script), TestContext.Current.CancellationToken));
+        var text = await File.ReadAllTextAsync(Path.Combine(ScriptsFolder, script), TestContext.Current.CancellationToken);
+        var chat = ChatScript.Parse(script, text);
         await using var app = new BotApplication();
         var bot = new BotClient(app.CreateClient(), chat.Locale);
+        // PROTECTIONBOT_RECORD_CHATS=1 writes the script again from what the bot says, to review the change as a diff.
+        if (Environment.GetEnvironmentVariable("PROTECTIONBOT_RECORD_CHATS") == "1")
+        {
+            await File.WriteAllTextAsync(Path.Combine(SourceFolder(), script), await ChatScript.RecordAsync(bot, text), TestContext.Current.CancellationToken);
+            return;
+        }
 
         var transcript = await chat.PlayAsync(bot);
 

@@ -85,8 +85,10 @@ public sealed class CourseConversationTests
             await bot.SayAsync(answer);
         await bot.SubmitAsync(JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["interview.situations"] = "threats" }));
         await bot.SayAsync("1");
+        await bot.SayAsync("Prefiero no decirlo");
         await bot.SubmitAsync(JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["interview.profile"] = "none" }));
-        var description = await bot.SayAsync("Es grave y sigue pasando");
+        await bot.SayAsync("no sé quién");
+        var description = await bot.SayAsync("no, me quedo");
         Assert.Contains("Omitir", description[^1].Text);
 
         var result = await bot.SayAsync("Me amenazaron por organizar un curso de la CIDH sobre costos");

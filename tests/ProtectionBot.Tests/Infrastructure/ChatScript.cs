@@ -83,6 +83,83 @@ public sealed record ChatScript(string Name, string Locale, IReadOnlyList<ChatLi
         return transcript;
     }
 
+    /// <summary>
+    /// Plays the user's lines and writes the script again with what the bot said: a <c>Bot:</c> line that still matches
+    /// is kept as written, one that does not is replaced, and comments stay. For reviewing a change in a diff.
+    /// </summary>
+    public static async Task<string> RecordAsync(BotClient bot, string original)
+    {
+        var source = original.Replace("\r", "", StringComparison.Ordinal).Split('\n');
+        var output = new List<string>();
+        var expected = new Queue<string>();
+        var replies = new Queue<Activity>();
+        void Flush()
+        {
+            foreach (var reply in replies)
+            {
+                var kept = expected.Count > 0 ? expected.Dequeue() : null;
+                output.Add(kept is not null && Matches(kept, reply) ? "Bot: " + kept.Replace("\n", "\\n", StringComparison.Ordinal) : "Bot: " + Written(reply));
+            }
+            replies.Clear();
+            expected.Clear();
+        }
+        foreach (var raw in source)
+        {
+            var line = raw.Trim();
+            if (line.StartsWith("Bot:", StringComparison.Ordinal))
+            {
+                expected.Enqueue(line["Bot:".Length..].Trim().Replace("\\n", "\n", StringComparison.Ordinal));
+                continue;
+            }
+            if (line.StartsWith("User:", StringComparison.Ordinal))
+            {
+                Flush();
+                output.Add(raw.TrimEnd());
+                foreach (var reply in (await SendAsync(bot, line["User:".Length..].Trim())).Replies)
+                    replies.Enqueue(reply);
+                continue;
+            }
+            if (replies.Count == 0 || line.Length > 0)
+                output.Add(raw.TrimEnd());
+        }
+        Flush();
+        return string.Join('\n', output).TrimEnd() + "\n";
+    }
+
+    private static bool Matches(string expected, Activity actual)
+    {
+        if (expected == "(none)")
+            return false;
+        if (expected.StartsWith("(event)", StringComparison.Ordinal))
+            return actual.Type == ActivityTypes.Event && actual.Name == expected["(event)".Length..].Trim();
+        try
+        {
+            ChatExpectation.Parse(expected).Assert(actual, "");
+            return true;
+        }
+        catch (ChatMismatchException)
+        {
+            return false;
+        }
+    }
+
+    private static string Written(Activity reply)
+    {
+        if (reply.Type == ActivityTypes.Event)
+            return $"(event) {reply.Name}";
+        var described = ChatExpectation.Describe(reply);
+        if (described.StartsWith("(card)", StringComparison.Ordinal))
+        {
+            // A card is expected by one of its texts: the first.
+            var open = described.IndexOf('"', StringComparison.Ordinal);
+            var close = described.IndexOf(" / ", open, StringComparison.Ordinal) is var slash and > 0 ? slash : described.LastIndexOf('"');
+            var choices = described.LastIndexOf(" [", StringComparison.Ordinal) is var at and > 0 && described.EndsWith("[]", StringComparison.Ordinal) is false ? described[at..] : "";
+            return "(card) " + described[(open + 1)..close].Replace("\n", "\\n", StringComparison.Ordinal) + choices;
+        }
+        var offered = reply.SuggestedActions?.Actions.Select(a => a.Title).ToList();
+        return (reply.Text ?? "").Replace("\n", "\\n", StringComparison.Ordinal) + (offered is { Count: > 0 } ? $" [{string.Join(" | ", offered)}]" : "");
+    }
+
     private static async Task<(Activity Sent, IReadOnlyList<Activity> Replies)> SendAsync(BotClient bot, string text)
     {
         Activity sent;

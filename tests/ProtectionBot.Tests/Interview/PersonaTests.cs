@@ -112,7 +112,9 @@ public sealed class PersonaTests
 
         await defender.RunAsync();
 
-        Assert.True(defender.Turns <= 12, $"{persona.Name}: {defender.Turns} answers");
+        // Answers about the case: the greeting, the choice of language and the handoff's consent are not counted.
+        var questions = defender.Asked.Count(key => !key.StartsWith("handoff.", StringComparison.Ordinal) && !key.StartsWith("interview.language.", StringComparison.Ordinal) && key != "language.ask");
+        Assert.True(questions <= 12, $"{persona.Name}: {questions} answers to [{string.Join(", ", defender.Asked)}]");
         var answers = await defender.StoredCaseAsync();
         Assert.NotNull(answers);
         var result = app.Services.GetRequiredService<Recommender>().Recommend(answers);
@@ -183,6 +185,17 @@ public sealed record Persona(
     public IReadOnlyList<string> Profiles { get; init; } = Profiles ?? [];
 
     public bool DeclinesConsent { get; init; }
+
+    /// <summary>woman, man or trans-nonbinary; null: the defender prefers not to say.</summary>
+    public string? Gender { get; init; }
+
+    /// <summary>state, non-state or unknown; null: the defender prefers not to say.</summary>
+    public string? Perpetrator { get; init; }
+
+    public string Relocation { get; init; } = "no";
+
+    /// <summary>yes or no; null: the defender prefers not to say.</summary>
+    public string? Publicity { get; init; }
 
     public string? Description { get; init; }
 

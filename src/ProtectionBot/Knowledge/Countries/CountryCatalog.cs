@@ -79,7 +79,20 @@ public sealed class CountryCatalog
             return Result(exact);
         if (Closest(said) is { Length: > 0 } close)
             return Result(close);
-        return Result(Mentioned(said));
+        if (Mentioned(said) is { Length: > 0 } mentioned)
+            return Result(mentioned);
+        return Result(MentionedWithATypo(said));
+    }
+
+    /// <summary>A name of one word typed with a slip inside a sentence: "Colmbia, en el cauca". The first such word counts.</summary>
+    private Country[] MentionedWithATypo(string said)
+    {
+        foreach (var word in said.Split(' '))
+        {
+            if (word.Length >= 5 && Closest(word) is { Length: > 0 } close)
+                return close;
+        }
+        return [];
     }
 
     /// <summary>The names within typo distance of the whole answer; only the nearest ones count.</summary>

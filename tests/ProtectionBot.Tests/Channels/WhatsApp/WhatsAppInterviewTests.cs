@@ -42,6 +42,9 @@ public sealed class WhatsAppInterviewTests
         Assert.Equal(T("interview.at_risk.ask"), heard[^1].Text);
 
         heard = await phone.TapsAsync(T("interview.at_risk.self"));
+        Assert.Equal(T("interview.gender.ask"), heard[^1].Text);
+
+        heard = await phone.TapsAsync(T("interview.gender.woman"));
         Assert.StartsWith(T("interview.profile.ask"), heard[^1].Text, StringComparison.Ordinal);
         Assert.Contains("5. " + T("interview.profile.land-environment"), heard[^1].Text, StringComparison.Ordinal);
 
@@ -49,6 +52,12 @@ public sealed class WhatsAppInterviewTests
         Assert.Equal(T("interview.urgency.ask"), heard[^1].Text);
 
         heard = await phone.TapsAsync(T("interview.urgency.urgent"));
+        Assert.Equal(T("interview.perpetrator.ask"), heard[^1].Text);
+
+        heard = await phone.TapsAsync(T("interview.perpetrator.unknown"));
+        Assert.Equal(T("interview.relocation.ask"), heard[^1].Text);
+
+        heard = await phone.TapsAsync(T("interview.relocation.no"));
         Assert.Equal(T("interview.description.ask"), heard[^1].Text);
         Assert.Equal([T("interview.description.skip")], heard[^1].Titles);
 

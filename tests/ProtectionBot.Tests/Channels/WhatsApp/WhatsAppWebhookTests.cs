@@ -168,7 +168,7 @@ public sealed class WhatsAppWebhookTests
 
         var heard = bot.Phone("34600000000").Heard;
         Assert.Equal(texts.Get("es", "welcome"), heard[0].Text);
-        Assert.Equal(texts.Get("es", "prompt.retry"), heard[^1].Text);
+        Assert.StartsWith(texts.Get("es", "prompt.retry_numbered"), heard[^1].Text, StringComparison.Ordinal);
     }
 
     [Theory]

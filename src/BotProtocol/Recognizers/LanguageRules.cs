@@ -1,0 +1,163 @@
+namespace BotProtocol.Recognizers;
+
+/// <summary>
+/// How Spanish, French and English mark no, yes, doubt and the end of what a "no" covers, as plain tables of normalised
+/// words (locale data, like <see cref="NumberWords"/>). The three languages are read together: people mix them, and no
+/// word here means one thing in one of them and another in the next.
+/// </summary>
+public static class LanguageRules
+{
+    /// <summary>Words that deny what follows them in their clause: "no me amenazaron", "je n'ai pas de menaces", "not now".</summary>
+    private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
+    {
+        "no", "ni", "nunca", "jamas", "tampoco", "sin", "ningun", "ninguna", "ninguno", "ningunos", "ningunas", "nadie", "nada",
+        "ne", "n", "pas", "jamais", "aucun", "aucune", "sans", "rien", "non",
+        "not", "never", "nor", "neither", "without", "none", "nobody", "nothing", "cannot", "nope", "nah", "nel",
+    };
+
+    /// <summary>English contractions split by normalisation ("don't" → "don t"): the "t" denies only after these.</summary>
+    private static readonly HashSet<string> ContractedVerbs = new(StringComparer.Ordinal)
+    {
+        "don", "didn", "doesn", "isn", "wasn", "aren", "weren", "haven", "hasn", "hadn", "can", "couldn", "wouldn", "won",
+        "shouldn", "ain", "mustn",
+    };
+
+    /// <summary>Words that end what a "no" covers: "yo no pero mi hermano sí", "pas moi mais mon frère", "not me, because…".</summary>
+    private static readonly HashSet<string> ScopeBreakers = new(StringComparer.Ordinal)
+    {
+        "pero", "sino", "aunque", "porque", "y", "e", "solo", "mas", "entonces", "ahora", "pues",
+        "mais", "sauf", "car", "pourtant", "cependant", "puisque", "et", "alors", "seulement",
+        "but", "though", "although", "because", "however", "except", "and", "so", "yet", "only",
+    };
+
+    /// <summary>
+    /// Phrases read before negation, whose words are then taken: doubt ("no sé", "peut-être", "not sure"), and words that
+    /// look like a "no" but deny nothing ("no solo", "pas mal de", "sin embargo").
+    /// </summary>
+    private static readonly string[] UnsurePhrases =
+    [
+        "no se", "no lo se", "no sabria", "no sabemos", "no estoy seguro", "no estoy segura", "tal vez", "quizas", "quiza",
+        "a lo mejor", "puede ser", "ni idea", "capaz",
+        "je ne sais pas", "je sais pas", "sais pas", "je ne sais", "peut etre", "pas sur", "pas sure", "aucune idee", "bof",
+        "je ne suis pas sur", "je ne suis pas sure",
+        "maybe", "perhaps", "not sure", "i m not sure", "i am not sure", "don t know", "do not know", "no idea", "i guess",
+        "might", "kind of", "sort of",
+    ];
+
+    private static readonly string[] NotDenyingPhrases =
+    [
+        "no solo", "no solamente", "sin embargo", "no mas que", "non seulement", "pas seulement", "pas mal", "not only",
+        "no matter",
+    ];
+
+    /// <summary>Yes on its own, in any of the three languages.</summary>
+    private static readonly string[] YesPhrases =
+    [
+        "si", "sip", "claro", "claro que si", "vale", "dale", "ok", "okey", "okay", "correcto", "exacto", "afirmativo",
+        "por supuesto", "de acuerdo", "esta bien", "asi es", "cierto", "simon", "obvio", "acepto", "si acepto", "sale",
+        "oui", "ouais", "ouai", "d accord", "dac", "bien sur", "exactement", "absolument", "tout a fait", "volontiers",
+        "entendu", "evidemment", "ca marche", "carrement", "j accepte", "affirmatif",
+        "yes", "yeah", "yep", "yup", "sure", "of course", "absolutely", "certainly", "definitely", "indeed", "correct",
+        "alright", "all right", "sounds good", "agree", "i agree", "aye",
+    ];
+
+    /// <summary>No on its own; bare negators ("no", "non", "jamais") count as no too when they deny nothing after them.</summary>
+    private static readonly string[] NoPhrases =
+    [
+        "para nada", "de ninguna manera", "en absoluto", "negativo", "ni hablar", "claro que no", "por supuesto que no",
+        "pas du tout", "pas vraiment", "absolument pas", "certainement pas", "surtout pas", "bien sur que non",
+        "not really", "no way", "not at all", "of course not", "absolutely not", "certainly not", "definitely not",
+    ];
+
+    /// <summary>What people type for speed, spelled out: "xq" → "porque", "jsp" → "je sais pas", "idk" → "i don t know".</summary>
+    private static readonly Dictionary<string, string[]> Shorthand = BuildShorthand();
+
+    public static IReadOnlyList<string> Unsure => UnsurePhrases;
+
+    public static IReadOnlyList<string> NotDenying => NotDenyingPhrases;
+
+    public static IReadOnlyList<string> Yes => YesPhrases;
+
+    public static IReadOnlyList<string> No => NoPhrases;
+
+    public static bool IsBreaker(string word) => ScopeBreakers.Contains(word);
+
+    /// <summary>Whether the word at <paramref name="index"/> denies: a negator, or the "t" of "don't" after its verb.</summary>
+    public static bool IsNegator(IReadOnlyList<string> words, int index)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var word = words[index];
+        if (word == "t")
+            return index > 0 && ContractedVerbs.Contains(words[index - 1]);
+        return Negators.Contains(word);
+    }
+
+    /// <summary>The words a shorthand stands for, or null.</summary>
+    public static string[]? Expand(string word) => Shorthand.GetValueOrDefault(word);
+
+    private static Dictionary<string, string[]> BuildShorthand()
+    {
+        var table = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Add(string expansion, params string[] forms)
+        {
+            foreach (var form in forms)
+                table[form] = expansion.Split(' ');
+        }
+
+        Add("que", "q", "k", "ke");
+        Add("porque", "xq", "pq", "porq", "xk", "pk");
+        Add("tambien", "tb", "tmb", "tbn");
+        Add("por", "x");
+        Add("para", "pa");
+        Add("estoy", "toy");
+        Add("no se", "nose", "ns");
+        Add("donde", "dnd");
+        Add("aqui", "aki");
+        Add("mensaje", "msj");
+        Add("por favor", "xfa", "porfa", "xfavor");
+        Add("je sais pas", "jsp", "chepa", "chaispas");
+        Add("je sais", "chais");
+        Add("je suis", "chui", "chuis", "jsuis");
+        Add("j ai", "jai");
+        Add("je veux", "jveux");
+        Add("parce que", "pcq", "pck", "psk");
+        Add("beaucoup", "bcp");
+        Add("toujours", "tjrs", "tjr");
+        Add("s il vous plait", "svp");
+        Add("s il te plait", "stp");
+        Add("maintenant", "mtn", "mnt");
+        Add("aujourd hui", "auj");
+        Add("pour", "pr");
+        Add("dans", "ds");
+        Add("quoi", "koi");
+        Add("qui", "ki");
+        Add("you", "u");
+        Add("your", "ur");
+        Add("are", "r");
+        Add("please", "pls", "plz", "pliz");
+        Add("i don t know", "idk");
+        Add("don t know", "dunno");
+        Add("i am", "im");
+        Add("i have", "ive");
+        Add("don t", "dont");
+        Add("didn t", "didnt");
+        Add("doesn t", "doesnt");
+        Add("isn t", "isnt");
+        Add("wasn t", "wasnt");
+        Add("aren t", "arent");
+        Add("haven t", "havent");
+        Add("hasn t", "hasnt");
+        Add("can t", "cant");
+        Add("won t", "wont");
+        Add("right now", "rn");
+        Add("because", "cuz", "coz", "bc", "bcoz");
+        Add("going to", "gonna");
+        Add("want to", "wanna");
+        Add("people", "ppl", "pple");
+        Add("government", "govt", "gov");
+        Add("years", "yrs");
+        Add("weeks", "wks");
+        Add("months", "mths");
+        return table;
+    }
+}

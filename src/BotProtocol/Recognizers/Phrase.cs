@@ -1,0 +1,157 @@
+namespace BotProtocol.Recognizers;
+
+/// <summary>
+/// One way of saying something, compiled for matching in one language: its distinctive words in order, each matched by
+/// stem, by a small typo, or as the start of a word when written with a trailing <c>*</c> ("amenaz*"). Stop words are
+/// left out between two distinctive words, so "derechos de las mujeres" is found in "derechos mujeres"; with one
+/// distinctive word they stay, so "mi madre" is not found in "la madre tierra". Words of a
+/// phrase may have up to two other words between them, never a full stop. A phrase written <c>=paso</c> counts only as
+/// the whole message.
+/// </summary>
+public sealed class Phrase
+{
+    /// <summary>Words that may stand between two words of a phrase: "me amenazaron de muerte" still matches "amenaz* muerte".</summary>
+    private const int MaxGap = 2;
+
+    private readonly PatternWord[] _words;
+
+    private Phrase(string text, PatternWord[] words, bool wholeMessage)
+    {
+        Text = text;
+        _words = words;
+        WholeMessage = wholeMessage;
+    }
+
+    /// <summary>The phrase as written in its file.</summary>
+    public string Text { get; }
+
+    public bool WholeMessage { get; }
+
+    /// <summary>How many words must match: longer phrases win over the words inside them.</summary>
+    public int Length => _words.Length;
+
+    /// <summary>Its only word, when it has one: two options of a question must not share it.</summary>
+    public string? SingleWord => _words.Length == 1 ? _words[0].Stem + (_words[0].Prefix ? "*" : "") : null;
+
+    /// <summary>Null when nothing is left to match once normalised.</summary>
+    public static Phrase? Compile(string text, string language)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        var whole = trimmed.StartsWith('=');
+        if (whole)
+            trimmed = trimmed[1..];
+        var all = new List<PatternWord>();
+        foreach (var raw in trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var prefix = raw.EndsWith('*');
+            var normalized = TextNormalizer.Normalize(prefix ? raw[..^1] : raw);
+            if (normalized.Length == 0)
+                continue;
+            var parts = normalized.Split(' ');
+            for (var i = 0; i < parts.Length; i++)
+            {
+                var isPrefix = prefix && i == parts.Length - 1;
+                all.Add(new PatternWord(parts[i], isPrefix ? parts[i] : LightStemmer.Stem(parts[i], language), isPrefix));
+            }
+        }
+        if (all.Count == 0)
+            return null;
+        // Stop words tell nothing apart between two distinctive words ("derechos de las mujeres"), but with one or none
+        // they are what makes the phrase: "mi madre" is not "madre tierra", "no se" is not "no".
+        var surfaces = all.ConvertAll(a => a.Surface);
+        var significant = Enumerable.Range(0, all.Count).Count(i => !Vocabulary.IsStopWord(surfaces[i]) && !LanguageRules.IsNegator(surfaces, i));
+        var kept = whole || significant <= 1 ? all : all.FindAll(w => !Vocabulary.IsStopWord(w.Surface));
+        return new Phrase(text.Trim(), [.. kept], whole);
+    }
+
+    /// <summary>Every place <paramref name="utterance"/> says this phrase, cheapest reading first at each start.</summary>
+    public IEnumerable<PhraseHit> FindIn(Utterance utterance)
+    {
+        ArgumentNullException.ThrowIfNull(utterance);
+        if (WholeMessage)
+        {
+            if (utterance.Count == _words.Length && Enumerable.Range(0, _words.Length).All(i => Matches(_words[i], utterance, i) >= 0))
+                yield return new PhraseHit(this, [.. Enumerable.Range(0, _words.Length)], 0);
+            yield break;
+        }
+        for (var start = 0; start < utterance.Count; start++)
+        {
+            var cost = Matches(_words[0], utterance, start);
+            if (cost < 0)
+                continue;
+            var positions = new int[_words.Length];
+            positions[0] = start;
+            var complete = true;
+            for (var w = 1; w < _words.Length && complete; w++)
+            {
+                complete = false;
+                var previous = positions[w - 1];
+                for (var p = previous + 1; p <= previous + 1 + MaxGap && p < utterance.Count; p++)
+                {
+                    if (utterance.Clauses[p] != utterance.Clauses[start])
+                        break;
+                    var c = Matches(_words[w], utterance, p);
+                    if (c < 0)
+                        continue;
+                    positions[w] = p;
+                    cost += c;
+                    complete = true;
+                    break;
+                }
+            }
+            if (complete)
+                yield return new PhraseHit(this, positions, cost);
+        }
+    }
+
+    /// <summary>0 for the same word or stem, 1 or 2 for a typo in a word of six letters or more, -1 for another word.</summary>
+    private static int Matches(PatternWord pattern, Utterance utterance, int position)
+    {
+        var word = utterance.Words[position];
+        if (pattern.Prefix)
+            return word.StartsWith(pattern.Surface, StringComparison.Ordinal) ? 0 : PrefixTypo(word, pattern.Surface);
+        if (word == pattern.Surface || utterance.Stems[position] == pattern.Stem)
+            return 0;
+        // Short words are never guessed ("dos" is not "dios"); longer ones forgive one slip, long ones two.
+        var shorter = Math.Min(word.Length, pattern.Surface.Length);
+        if (shorter < 6 || Vocabulary.IsStopWord(word))
+            return -1;
+        var allowed = shorter >= 9 ? 2 : 1;
+        if (Math.Abs(word.Length - pattern.Surface.Length) > allowed)
+            return -1;
+        var distance = FuzzyMatch.DamerauLevenshtein(word, pattern.Surface, allowed);
+        return distance <= allowed ? distance : -1;
+    }
+
+    /// <summary>One slip in the first letters of a long prefix: "amenzaron" starts like "amenaz*".</summary>
+    private static int PrefixTypo(string word, string prefix)
+    {
+        if (prefix.Length < 5 || word.Length < prefix.Length)
+            return -1;
+        for (var length = prefix.Length - 1; length <= prefix.Length + 1 && length <= word.Length; length++)
+        {
+            if (FuzzyMatch.DamerauLevenshtein(word.AsSpan(0, length), prefix, 1) <= 1)
+                return 1;
+        }
+        return -1;
+    }
+
+    public override string ToString() => Text;
+
+    private readonly record struct PatternWord(string Surface, string Stem, bool Prefix);
+}
+
+/// <summary>Where a phrase was found: the positions of its words in the utterance, and how many typos it took.</summary>
+public sealed record PhraseHit(Phrase Phrase, IReadOnlyList<int> Positions, int Cost)
+{
+    public int First => Positions[0];
+
+    public int Last => Positions[^1];
+
+    public bool Overlaps(PhraseHit other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Positions.Any(other.Positions.Contains);
+    }
+}

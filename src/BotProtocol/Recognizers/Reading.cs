@@ -1,0 +1,180 @@
+using System.Text.Json.Serialization;
+
+namespace BotProtocol.Recognizers;
+
+/// <summary>
+/// What one answer said about one question, before deciding: options named and not denied, options denied ("no me
+/// amenazaron"), plain yes and no (a bare "no", "not right now", a denied "yes"), doubt, "prefer not to say", and numbers
+/// typed for numbered options. Positions are word positions, so the earliest statement can be told apart.
+/// </summary>
+public sealed record Reading
+{
+    public IReadOnlyList<Mention> Affirmed { get; init; } = [];
+
+    public IReadOnlyList<Mention> Denied { get; init; } = [];
+
+    /// <summary>Positions of plain yes statements.</summary>
+    public IReadOnlyList<Mention> Yes { get; init; } = [];
+
+    /// <summary>Positions of plain no statements.</summary>
+    public IReadOnlyList<Mention> No { get; init; } = [];
+
+    /// <summary>
+    /// Denials of nothing named ("no ahorita", "not at the moment", "no puedo salir"): a no when nothing else answers,
+    /// outweighed by any plain yes or no.
+    /// </summary>
+    public IReadOnlyList<Mention> VagueNo { get; init; } = [];
+
+    public bool PreferNot { get; init; }
+
+    public bool Unsure { get; init; }
+
+    /// <summary>Numbers, when the answer is nothing but numbers ("2", "1 y 3", "la segunda").</summary>
+    public IReadOnlyList<int> Numbers { get; init; } = [];
+
+    /// <summary>Options named, each once, in the order they were said.</summary>
+    public IReadOnlyList<string> Options => [.. Affirmed.OrderBy(m => m.Position).Select(m => m.Option ?? "").Where(o => o.Length > 0).Distinct()];
+
+    public bool SaidAnything => Affirmed.Count + Denied.Count + Yes.Count + No.Count + VagueNo.Count + Numbers.Count > 0 || PreferNot;
+}
+
+/// <summary>An option (or a plain yes/no, with a null option) stated at a word position, in a segment (<see cref="Utterance.Segments"/>).</summary>
+public readonly record struct Mention(string? Option, int Position, int Segment);
+
+/// <summary>How a question is answered, so one reading becomes one decision.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AnswerKind>))]
+public enum AnswerKind
+{
+    /// <summary>Two options, yes then no.</summary>
+    YesNo,
+
+    /// <summary>One option of several.</summary>
+    OneOf,
+
+    /// <summary>Any number of options.</summary>
+    SeveralOf,
+}
+
+/// <summary>
+/// A question's options as the decision sees them: their values in the order shown (the numbers people type), which
+/// option a plain yes and a plain no select (for a multi-select, <see cref="No"/> is its "none"), and the value of
+/// "prefer not to say" when it is offered.
+/// </summary>
+public sealed record AnswerShape(AnswerKind Kind, IReadOnlyList<string> Values, string? Yes = null, string? No = null, string? PreferNot = null);
+
+/// <summary>The decision: options chosen, "prefer not to say", two options to choose between, or not understood.</summary>
+public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
+{
+    public static Decision Unclear { get; } = new(DecisionKind.Unclear, []);
+
+    public static Decision Declined { get; } = new(DecisionKind.PreferNot, []);
+
+    public static Decision Of(params IReadOnlyList<string> values) => new(DecisionKind.Chosen, values);
+
+    public static Decision Which(string first, string second) => new(DecisionKind.AskWhich, [first, second]);
+
+    /// <summary>
+    /// Decides what <paramref name="reading"/> answers. Never a guess: a yes and a no in the same clause, doubt on a
+    /// yes/no question, or nothing recognised is <see cref="Unclear"/>; two options for a single choice ask which.
+    /// </summary>
+    public static Decision Decide(Reading reading, AnswerShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(shape);
+        return shape.Kind switch
+        {
+            AnswerKind.YesNo => YesOrNo(reading, shape),
+            AnswerKind.OneOf => One(reading, shape),
+            _ => Many(reading, shape),
+        };
+    }
+
+    private static Decision YesOrNo(Reading reading, AnswerShape shape)
+    {
+        var (yes, no) = (shape.Values[0], shape.Values[1]);
+        var evidence = new List<bool>();
+        evidence.AddRange(reading.Yes.Select(_ => true));
+        evidence.AddRange(reading.No.Select(_ => false));
+        evidence.AddRange(reading.Affirmed.Where(m => m.Option == yes || m.Option == no).Select(m => m.Option == yes));
+        evidence.AddRange(reading.Denied.Where(m => m.Option == yes || m.Option == no).Select(m => m.Option != yes));
+        if (evidence.Count == 0)
+            evidence.AddRange(reading.VagueNo.Select(_ => false));
+        if (evidence.Count == 0)
+        {
+            if (reading.PreferNot)
+                return Declined;
+            return reading.Numbers is [var n] ? ByNumber(n, shape) : Unclear;
+        }
+        // Doubt, or a yes and a no together ("sí y no", "yo no pero mi hermano sí"): asked again, never guessed.
+        if (reading.Unsure || evidence.Distinct().Count() > 1)
+            return Unclear;
+        return Of(evidence[0] ? yes : no);
+    }
+
+    private static Decision One(Reading reading, AnswerShape shape)
+    {
+        var named = reading.Options.Where(shape.Values.Contains).ToList();
+        if (named.Count == 1)
+            return Of(named[0]);
+        if (named.Count > 1)
+            return Which(named[0], named[1]);
+        if (reading.PreferNot)
+            return Declined;
+        var denied = reading.Denied.Any(m => m.Option is not null && shape.Values.Contains(m.Option));
+        var saidNo = reading.No.Count > 0 || denied || (reading.VagueNo.Count > 0 && reading.Yes.Count == 0);
+        if (shape.No is { } no && saidNo && reading.Yes.Count == 0)
+            return reading.Unsure ? Unclear : Of(no);
+        if (shape.Yes is { } yes && reading.Yes.Count > 0 && reading.No.Count == 0 && !denied)
+            return reading.Unsure ? Unclear : Of(yes);
+        if (reading.Numbers is [var n] && !saidNo && reading.Affirmed.Count + reading.Yes.Count == 0)
+            return ByNumber(n, shape);
+        return Unclear;
+    }
+
+    private static Decision Many(Reading reading, AnswerShape shape)
+    {
+        var named = reading.Options.Where(shape.Values.Contains).ToList();
+        if (named.Count > 1 && shape.No is { } none)
+            named.Remove(none);
+        if (named.Count > 0)
+            return Of(named);
+        if (reading.PreferNot)
+            return Declined;
+        var denied = reading.Denied.Any(m => m.Option is not null && shape.Values.Contains(m.Option));
+        var saidNo = reading.No.Count > 0 || denied || reading.VagueNo.Count > 0;
+        if (shape.No is { } nothing && saidNo && reading.Yes.Count == 0 && !reading.Unsure)
+            return Of(nothing);
+        if (reading.Numbers.Count > 0 && !saidNo && reading.Affirmed.Count + reading.Yes.Count == 0)
+        {
+            var chosen = new List<string>();
+            foreach (var n in reading.Numbers)
+            {
+                var decision = ByNumber(n, shape);
+                if (decision.Kind == DecisionKind.Unclear)
+                    return Unclear;
+                if (decision.Kind == DecisionKind.PreferNot)
+                    return reading.Numbers.Count == 1 ? Declined : Unclear;
+                chosen.AddRange(decision.Values.Where(v => !chosen.Contains(v)));
+            }
+            return Of(chosen);
+        }
+        return Unclear;
+    }
+
+    private static Decision ByNumber(int number, AnswerShape shape)
+    {
+        if (number >= 1 && number <= shape.Values.Count)
+            return Of(shape.Values[number - 1]);
+        if (shape.PreferNot is not null && number == shape.Values.Count + 1)
+            return Declined;
+        return Unclear;
+    }
+}
+
+public enum DecisionKind
+{
+    Chosen,
+    PreferNot,
+    AskWhich,
+    Unclear,
+}

@@ -1,0 +1,289 @@
+namespace BotProtocol.Recognizers;
+
+/// <summary>
+/// One line of a vocabulary: in <paramref name="Language"/>, <paramref name="Phrase"/> names <paramref name="Option"/> of
+/// <paramref name="Question"/>. <paramref name="Anywhere"/> phrases are strong enough to answer the question from an answer
+/// to another one ("mi hermano" answers who is at risk). <paramref name="Origin"/> is "file:line", for errors.
+/// </summary>
+public sealed record VocabularyLine(string Language, string Question, string Option, string Phrase, string Origin, bool Anywhere = false);
+
+/// <summary>
+/// Reads answers against the vocabularies of every question in every language: options by their distinctive phrases,
+/// yes and no, doubt, "prefer not to say" (the question <see cref="PreferNotQuestion"/>), each denied mention set apart
+/// ("no me amenazaron", "yo no pero mi hermano sí", "je n'ai pas de menaces"). An answer that says nothing in the
+/// conversation's language is read in the other languages too.
+/// </summary>
+public sealed class Understanding
+{
+    /// <summary>The pseudo-question whose phrases say "prefer not to say", in every language.</summary>
+    public const string PreferNotQuestion = "prefer-not";
+
+    /// <summary>Words a negator reaches at most, so a long sentence is not denied whole.</summary>
+    private const int MaxScope = 6;
+
+    private readonly Dictionary<(string Language, string Question, bool Anywhere), List<(string Option, Phrase Phrase)>> _phrases = [];
+    private readonly Dictionary<string, List<(PhraseKind Kind, Phrase Phrase)>> _common = new(StringComparer.Ordinal);
+
+    private bool _building = true;
+
+    private Understanding(IReadOnlyList<string> languages) => Languages = languages;
+
+    public IReadOnlyList<string> Languages { get; }
+
+    /// <summary>Compiles <paramref name="lines"/>; <paramref name="problems"/> gets one "file:line: …" per unusable phrase.</summary>
+    /// <param name="languages">Languages read even without a vocabulary line (plain yes and no, doubt); default: those of the lines.</param>
+    public static Understanding Build(IEnumerable<VocabularyLine> lines, List<string> problems, IEnumerable<string>? languages = null)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(problems);
+        var all = lines.ToList();
+        var understanding = new Understanding([.. all.Select(l => l.Language).Concat(languages ?? []).Distinct()]);
+        var owners = new Dictionary<(string, string, bool, string), VocabularyLine>();
+        foreach (var line in all)
+        {
+            var phrase = Phrase.Compile(line.Phrase, line.Language);
+            if (phrase is null)
+            {
+                problems.Add($"{line.Origin}: '{line.Phrase}' has no word to match");
+                continue;
+            }
+            if (line.Question == PreferNotQuestion)
+            {
+                understanding.Common(line.Language).Add((PhraseKind.PreferNot, phrase));
+                continue;
+            }
+            // One word shared by two options decides nothing: it would pick one of them by chance.
+            if (phrase.SingleWord is { } word && !phrase.WholeMessage)
+            {
+                if (owners.TryGetValue((line.Language, line.Question, line.Anywhere, word), out var owner) && owner.Option != line.Option)
+                    problems.Add($"{line.Origin}: '{line.Phrase}' names both '{owner.Option}' ({owner.Origin}) and '{line.Option}' of '{line.Question}'; use a longer phrase");
+                owners[(line.Language, line.Question, line.Anywhere, word)] = line;
+            }
+            var key = (line.Language, line.Question, line.Anywhere);
+            if (!understanding._phrases.TryGetValue(key, out var list))
+                understanding._phrases[key] = list = [];
+            list.Add((line.Option, phrase));
+        }
+        foreach (var language in understanding.Languages)
+            understanding.Common(language);
+        understanding._building = false;
+        return understanding;
+    }
+
+    /// <summary>Whether <paramref name="question"/> has a vocabulary in <paramref name="language"/>.</summary>
+    public bool Knows(string question, string language) => _phrases.ContainsKey((language, question, false));
+
+    /// <summary>
+    /// What <paramref name="text"/> says about <paramref name="question"/>, read in <paramref name="language"/>, or — when
+    /// it says nothing there — in the first other language where it does.
+    /// </summary>
+    public Reading Read(string question, string language, string? text)
+    {
+        var utterance = Utterance.Parse(text, language);
+        var reading = Read(utterance, question, anywhere: false);
+        if (reading.Affirmed.Count + reading.Denied.Count > 0)
+            return reading;
+        foreach (var other in Languages.Where(l => l != language))
+        {
+            var elsewhere = Read(utterance.In(other), question, anywhere: false);
+            if (elsewhere.Affirmed.Count + elsewhere.Denied.Count > 0)
+                return elsewhere;
+        }
+        return reading;
+    }
+
+    /// <summary>What an answer to another question says about <paramref name="question"/>, by its strong phrases only.</summary>
+    public Reading ReadAnywhere(string question, Utterance utterance)
+    {
+        ArgumentNullException.ThrowIfNull(utterance);
+        return Read(utterance, question, anywhere: true);
+    }
+
+    /// <summary>The reading of an utterance against one question's phrases (or its strong phrases) in the utterance's language.</summary>
+    public Reading Read(Utterance utterance, string question, bool anywhere)
+    {
+        ArgumentNullException.ThrowIfNull(utterance);
+        var candidates = new List<Candidate>();
+        if (_phrases.TryGetValue((utterance.Language, question, anywhere), out var options))
+        {
+            foreach (var (option, phrase) in options)
+                candidates.AddRange(phrase.FindIn(utterance).Select(h => new Candidate(PhraseKind.Option, option, h)));
+        }
+        foreach (var (kind, phrase) in Common(utterance.Language))
+        {
+            if (anywhere && kind != PhraseKind.NotDenying && kind != PhraseKind.Unsure)
+                continue;
+            candidates.AddRange(phrase.FindIn(utterance).Select(h => new Candidate(kind, null, h)));
+        }
+
+        var accepted = Accept(candidates);
+        var consumed = accepted.SelectMany(c => c.Hit.Positions).ToHashSet();
+        var negators = Negators(utterance, consumed);
+
+        var affirmed = new List<Mention>();
+        var denied = new List<Mention>();
+        var yes = new List<Mention>();
+        var no = new List<Mention>();
+        var usedBare = new HashSet<int>();
+        var reaching = new HashSet<int>();
+        foreach (var candidate in accepted)
+        {
+            var hit = candidate.Hit;
+            var mention = new Mention(candidate.Option, hit.First, utterance.Segments[hit.First]);
+            var before = negators.FirstOrDefault(n => n.Scope.Contains(hit.First));
+            var after = negators.FirstOrDefault(n => n.Scope.Count == 0 && n.Position == hit.Last + 1 && utterance.Clauses[n.Position] == utterance.Clauses[hit.Last]);
+            var isDenied = before.Scope is not null || after.Scope is not null;
+            if (before.Scope is not null)
+                reaching.Add(before.Position);
+            if (after.Scope is not null && candidate.Kind is PhraseKind.Option or PhraseKind.Yes)
+                usedBare.Add(after.Position);
+            switch (candidate.Kind)
+            {
+                case PhraseKind.Option:
+                    (isDenied ? denied : affirmed).Add(mention);
+                    break;
+                case PhraseKind.Yes:
+                    (isDenied ? no : yes).Add(mention);
+                    break;
+                case PhraseKind.No when before.Scope is null:
+                    no.Add(mention);
+                    break;
+            }
+        }
+        // A bare "no" is a no; a "no" that denies nothing named ("no ahorita", "pas en ce moment") is a weaker one.
+        var vague = new List<Mention>();
+        foreach (var negator in negators)
+        {
+            if (!usedBare.Contains(negator.Position) && !reaching.Contains(negator.Position))
+                (negator.Scope.Count == 0 ? no : vague).Add(new Mention(null, negator.Position, utterance.Segments[negator.Position]));
+        }
+
+        return new Reading
+        {
+            Affirmed = affirmed,
+            Denied = denied,
+            Yes = yes,
+            No = no,
+            VagueNo = vague,
+            PreferNot = accepted.Any(c => c.Kind == PhraseKind.PreferNot),
+            Unsure = accepted.Any(c => c.Kind == PhraseKind.Unsure),
+            Numbers = accepted.Count == 0 && negators.Count == 0 ? Numbers(utterance) : [],
+        };
+    }
+
+    /// <summary>Longest phrases first; the words they take are not read again, except by an equally good phrase of another option.</summary>
+    private static List<Candidate> Accept(List<Candidate> candidates)
+    {
+        candidates.Sort((a, b) =>
+        {
+            var byLength = b.Hit.Phrase.Length.CompareTo(a.Hit.Phrase.Length);
+            if (byLength != 0)
+                return byLength;
+            var byKind = a.Kind.CompareTo(b.Kind);
+            if (byKind != 0)
+                return byKind;
+            var byCost = a.Hit.Cost.CompareTo(b.Hit.Cost);
+            return byCost != 0 ? byCost : a.Hit.First.CompareTo(b.Hit.First);
+        });
+        var accepted = new List<Candidate>();
+        foreach (var candidate in candidates)
+        {
+            var overlapping = accepted.Where(a => a.Hit.Overlaps(candidate.Hit)).ToList();
+            if (overlapping.Count == 0
+                || (candidate.Kind == PhraseKind.Option && overlapping.All(a => a.Kind == PhraseKind.Option && a.Option != candidate.Option
+                    && a.Hit.Phrase.Length == candidate.Hit.Phrase.Length && a.Hit.Cost == candidate.Hit.Cost
+                    && !accepted.Any(x => x.Option == candidate.Option && x.Hit.Overlaps(candidate.Hit)))))
+            {
+                accepted.Add(candidate);
+            }
+        }
+        return accepted;
+    }
+
+    /// <summary>Each negator not inside a phrase, with the words it denies: the rest of its clause, up to the next "but".</summary>
+    private static List<Negator> Negators(Utterance utterance, HashSet<int> consumed)
+    {
+        var negators = new List<Negator>();
+        for (var i = 0; i < utterance.Count; i++)
+        {
+            if (consumed.Contains(i) || !LanguageRules.IsNegator(utterance.Words, i))
+                continue;
+            var scope = new List<int>();
+            for (var j = i + 1; j < utterance.Count && j - i <= MaxScope; j++)
+            {
+                if (utterance.Clauses[j] != utterance.Clauses[i] || (LanguageRules.IsBreaker(utterance.Words[j]) && !consumed.Contains(j)))
+                    break;
+                if (LanguageRules.IsNegator(utterance.Words, j) && !consumed.Contains(j))
+                    continue;
+                scope.Add(j);
+            }
+            negators.Add(new Negator(i, scope));
+        }
+        return negators;
+    }
+
+    private static readonly HashSet<string> Courtesy = new(StringComparer.Ordinal)
+    {
+        "por", "favor", "please", "svp", "stp", "merci", "gracias", "thanks", "thank", "you", "es", "c", "est", "it", "s",
+    };
+
+    private static List<int> Numbers(Utterance utterance)
+    {
+        var normalized = utterance.Normalized;
+        var tokens = TextNormalizer.Tokenize(normalized);
+        var numbers = new List<int>();
+        for (var i = 0; i < tokens.Length;)
+        {
+            var word = normalized.AsSpan()[tokens[i]];
+            if (NumberWords.TryRead(normalized, tokens, i, out var number))
+            {
+                numbers.Add(number.Value);
+                i += number.TokenCount;
+                continue;
+            }
+            if (!Vocabulary.IsFiller(word) && !Courtesy.Contains(word.ToString()))
+                return [];
+            i++;
+        }
+        return numbers;
+    }
+
+    /// <summary>The phrases every question shares in a language; built while loading, read-only afterwards.</summary>
+    private List<(PhraseKind Kind, Phrase Phrase)> Common(string language)
+    {
+        if (_common.TryGetValue(language, out var list))
+            return list;
+        if (Languages.Count > 0 && !_building)
+            return [];
+        list = [];
+        void Add(PhraseKind kind, IEnumerable<string> phrases)
+        {
+            foreach (var text in phrases)
+            {
+                if (Phrase.Compile(text, language) is { } phrase)
+                    list.Add((kind, phrase));
+            }
+        }
+        Add(PhraseKind.Unsure, LanguageRules.Unsure);
+        Add(PhraseKind.NotDenying, LanguageRules.NotDenying);
+        Add(PhraseKind.No, LanguageRules.No);
+        Add(PhraseKind.Yes, LanguageRules.Yes);
+        _common[language] = list;
+        return list;
+    }
+
+    /// <summary>In order of precedence when two phrases of the same length take the same words.</summary>
+    private enum PhraseKind
+    {
+        Option,
+        PreferNot,
+        Unsure,
+        NotDenying,
+        No,
+        Yes,
+    }
+
+    private readonly record struct Candidate(PhraseKind Kind, string? Option, PhraseHit Hit);
+
+    private readonly record struct Negator(int Position, List<int> Scope);
+}

@@ -1,0 +1,130 @@
+using System.Text;
+
+namespace BotProtocol.Recognizers;
+
+/// <summary>
+/// What a person typed, ready to be matched: clauses split at punctuation, words normalised (<see cref="TextNormalizer"/>),
+/// letters typed three times or more said once ("siiii", "nooon"), shorthand spelled out ("xq", "jsp", "idk") and each
+/// word stemmed in the conversation's language (<see cref="LightStemmer"/>). A thumbs up reads as "ok", a thumbs down as "no".
+/// </summary>
+public sealed class Utterance
+{
+    private Utterance(string language, List<string> words, List<int> clauses)
+    {
+        Language = language;
+        Words = words;
+        Clauses = clauses;
+        Stems = [.. words.Select(w => LightStemmer.Stem(w, language))];
+        var segments = new List<int>(words.Count);
+        var segment = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (i > 0 && (clauses[i] != clauses[i - 1] || LanguageRules.IsBreaker(words[i])))
+                segment++;
+            segments.Add(segment);
+        }
+        Segments = segments;
+    }
+
+    public string Language { get; }
+
+    /// <summary>Normalised words, in order.</summary>
+    public IReadOnlyList<string> Words { get; }
+
+    /// <summary>The stem of each word.</summary>
+    public IReadOnlyList<string> Stems { get; }
+
+    /// <summary>The clause of each word: punctuation starts a new one.</summary>
+    public IReadOnlyList<int> Clauses { get; }
+
+    /// <summary>The segment of each word: a clause, split again at "but", "because", "and" — what one statement covers.</summary>
+    public IReadOnlyList<int> Segments { get; }
+
+    public int Count => Words.Count;
+
+    /// <summary>The whole text normalised, words joined by single spaces.</summary>
+    public string Normalized => string.Join(' ', Words);
+
+    public static Utterance Parse(string? text, string language)
+    {
+        var words = new List<string>();
+        var clauses = new List<int>();
+        var clause = 0;
+        foreach (var piece in SplitClauses(Emoji(text ?? "")))
+        {
+            var normalized = TextNormalizer.Normalize(piece);
+            if (normalized.Length == 0)
+                continue;
+            foreach (var raw in normalized.Split(' '))
+            {
+                var word = Squeeze(raw);
+                if (LanguageRules.Expand(word) is { } expansion)
+                {
+                    foreach (var part in expansion)
+                    {
+                        words.Add(part);
+                        clauses.Add(clause);
+                    }
+                    continue;
+                }
+                words.Add(word);
+                clauses.Add(clause);
+            }
+            clause++;
+        }
+        return new Utterance(language, words, clauses);
+    }
+
+    /// <summary>The same words stemmed in another language, to read an answer typed in it.</summary>
+    public Utterance In(string language) =>
+        language == Language ? this : new Utterance(language, [.. Words], [.. Clauses]);
+
+    private static IEnumerable<string> SplitClauses(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '.' or ',' or ';' or ':' or '!' or '?' or '¿' or '¡' or '\n' or '(' or ')' or '…')
+            {
+                yield return text[start..i];
+                start = i + 1;
+            }
+        }
+        yield return text[start..];
+    }
+
+    private static string Emoji(string text)
+    {
+        if (text.Length == 0 || System.Text.Ascii.IsValid(text))
+            return text;
+        return text
+            .Replace("👍", " ok ", StringComparison.Ordinal)
+            .Replace("✅", " ok ", StringComparison.Ordinal)
+            .Replace("👌", " ok ", StringComparison.Ordinal)
+            .Replace("👎", " no ", StringComparison.Ordinal)
+            .Replace("❌", " no ", StringComparison.Ordinal)
+            .Replace("🚫", " no ", StringComparison.Ordinal);
+    }
+
+    /// <summary>A letter typed three times or more in a row counts once: "siiii" is "si", "pleeease" is near enough "please".</summary>
+    private static string Squeeze(string word)
+    {
+        var builder = (StringBuilder?)null;
+        for (var i = 0; i < word.Length; i++)
+        {
+            var run = 1;
+            while (i + run < word.Length && word[i + run] == word[i])
+                run++;
+            if (run >= 3)
+            {
+                builder ??= new StringBuilder(word, 0, i, word.Length);
+                builder.Append(word[i]);
+                i += run - 1;
+                continue;
+            }
+            builder?.Append(word, i, run);
+            i += run - 1;
+        }
+        return builder?.ToString() ?? word;
+    }
+}

@@ -1,0 +1,121 @@
+using BotProtocol.Recognizers;
+using YamlDotNet.RepresentationModel;
+
+namespace ProtectionBot.Content;
+
+/// <summary>
+/// Reads <c>dialogs/understanding/{es,fr,en}.yaml</c>: for each question, the phrases that name each of its options
+/// (<c>questions:</c>), the strong phrases that answer it from an answer to another question (<c>anywhere:</c>), the
+/// requests understood at any step (<c>intents:</c>) and the ways of saying "prefer not to say" (<c>prefer_not:</c>).
+/// Loading fails, naming file and line, on an unknown question or option, a phrase with no word to match, or one word
+/// naming two options of a question.
+/// </summary>
+internal static class UnderstandingFiles
+{
+    /// <summary>The pseudo-question of the requests understood at any step.</summary>
+    public const string IntentQuestion = "intent";
+
+    public static Understanding Load(string contentRoot, IReadOnlyDictionary<string, IReadOnlyList<string>> questions, IReadOnlyList<string> intents)
+    {
+        var problems = new List<string>();
+        var lines = new List<VocabularyLine>();
+        foreach (var language in Language.All)
+        {
+            var relative = $"dialogs/understanding/{language}.yaml";
+            var path = Path.Combine(contentRoot, "dialogs", "understanding", language + ".yaml");
+            if (!File.Exists(path))
+            {
+                problems.Add($"{relative}: file missing");
+                continue;
+            }
+            if (YamlEntry.LoadFile(path, relative, problems) is not YamlMappingNode root)
+                continue;
+            foreach (var (keyNode, value) in root.Children)
+            {
+                var key = ((YamlScalarNode)keyNode).Value;
+                var at = $"{relative}:{keyNode.Start.Line}";
+                switch (key)
+                {
+                    case "prefer_not":
+                        lines.AddRange(Phrases(value, relative, problems).Select(p => new VocabularyLine(language, Understanding.PreferNotQuestion, "", p.Text, p.Origin)));
+                        break;
+                    case "questions":
+                        ReadQuestions(value, relative, language, questions, anywhere: false, lines, problems);
+                        break;
+                    case "anywhere":
+                        ReadQuestions(value, relative, language, questions, anywhere: true, lines, problems);
+                        break;
+                    case "intents":
+                        var names = new Dictionary<string, IReadOnlyList<string>> { [IntentQuestion] = intents };
+                        ReadOptions(IntentQuestion, value, relative, language, names, anywhere: false, lines, problems);
+                        break;
+                    default:
+                        problems.Add($"{at}: unknown section '{key}' (expected prefer_not, questions, anywhere or intents)");
+                        break;
+                }
+            }
+        }
+        var understanding = Understanding.Build(lines, problems);
+        if (problems.Count > 0)
+            throw new ContentValidationException(problems);
+        return understanding;
+    }
+
+    private static void ReadQuestions(
+        YamlNode node, string file, string language, IReadOnlyDictionary<string, IReadOnlyList<string>> questions, bool anywhere,
+        List<VocabularyLine> lines, List<string> problems)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            problems.Add($"{file}:{node.Start.Line}: expected a map of questions");
+            return;
+        }
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var question = ((YamlScalarNode)keyNode).Value ?? "";
+            if (!questions.ContainsKey(question))
+            {
+                problems.Add($"{file}:{keyNode.Start.Line}: unknown question '{question}' (known: {string.Join(", ", questions.Keys)})");
+                continue;
+            }
+            ReadOptions(question, value, file, language, questions, anywhere, lines, problems);
+        }
+    }
+
+    private static void ReadOptions(
+        string question, YamlNode node, string file, string language, IReadOnlyDictionary<string, IReadOnlyList<string>> questions, bool anywhere,
+        List<VocabularyLine> lines, List<string> problems)
+    {
+        if (node is not YamlMappingNode options)
+        {
+            problems.Add($"{file}:{node.Start.Line}: expected the options of '{question}', each with its phrases");
+            return;
+        }
+        foreach (var (keyNode, value) in options.Children)
+        {
+            var option = ((YamlScalarNode)keyNode).Value ?? "";
+            if (!questions[question].Contains(option))
+            {
+                problems.Add($"{file}:{keyNode.Start.Line}: '{option}' is not an option of '{question}' (options: {string.Join(", ", questions[question])})");
+                continue;
+            }
+            lines.AddRange(Phrases(value, file, problems).Select(p => new VocabularyLine(language, question, option, p.Text, p.Origin, anywhere)));
+        }
+    }
+
+    private static IEnumerable<(string Text, string Origin)> Phrases(YamlNode node, string file, List<string> problems)
+    {
+        if (node is not YamlSequenceNode list)
+        {
+            problems.Add($"{file}:{node.Start.Line}: expected a list of phrases");
+            yield break;
+        }
+        foreach (var item in list.Children)
+        {
+            if (item is YamlScalarNode { Value: { } text } && !string.IsNullOrWhiteSpace(text))
+                yield return (text, $"{file}:{item.Start.Line}");
+            else
+                problems.Add($"{file}:{item.Start.Line}: expected a phrase");
+        }
+    }
+}

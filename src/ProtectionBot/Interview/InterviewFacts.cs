@@ -1,0 +1,63 @@
+using BotProtocol.Prompts;
+using BotProtocol.Recognizers;
+
+namespace ProtectionBot.Interview;
+
+/// <summary>
+/// Keeps each answer where it belongs, and what an answer also says about other questions: "armed men came and said they
+/// would kill me" answers what is happening as well as the danger question, "mi hermano" who is at risk, "soy mujer" the
+/// gender. Only a question's strong phrases count from elsewhere (<c>anywhere:</c> in <c>dialogs/understanding</c>), never a
+/// denied mention, and never over an answer the person gave to the question itself.
+/// </summary>
+internal sealed class InterviewFacts(Understanding understanding)
+{
+    /// <summary>The questions an answer to another question may answer, in the order they are filled.</summary>
+    private static readonly string[] FromAnywhere = ["situations", "at_risk", "gender", "profile", "perpetrator", "relocation", "urgency"];
+
+    /// <summary>Stores <paramref name="answer"/> as the answer to <paramref name="question"/>.</summary>
+    public static InterviewState Apply(InterviewState state, string question, OptionAnswer answer)
+    {
+        var values = answer.PreferNot ? [] : answer.Values;
+        var one = answer.PreferNot ? null : answer.Value;
+        state = state.Answering(question);
+        return question switch
+        {
+            "situations" => state with
+            {
+                Situations = [.. values.Where(v => v != InterviewChoices.NoProfile)],
+                LearningOnly = values.Contains(InterviewChoices.NoProfile) && values.Count == 1,
+            },
+            "at_risk" => state with { AtRisk = one },
+            "gender" => state with { Gender = one },
+            "profile" => state with { Profiles = [.. values.Where(v => v != InterviewChoices.NoProfile)] },
+            "urgency" => state with { Urgency = one },
+            "perpetrator" => state with { Perpetrator = one },
+            "relocation" => state with { Relocation = one },
+            "publicity" => state with { Publicity = one },
+            "remedies" => state with { DomesticRemedies = one },
+            "started" => state with { Started = one },
+            _ => state,
+        };
+    }
+
+    /// <summary>What <paramref name="text"/>, an answer to <paramref name="answered"/>, also says about questions not answered yet.</summary>
+    public InterviewState Absorb(InterviewState state, string? text, string language, string? answered)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return state;
+        var utterance = Utterance.Parse(text, language);
+        foreach (var question in FromAnywhere)
+        {
+            if (question == answered || state.Knows(question))
+                continue;
+            var named = understanding.ReadAnywhere(question, utterance).Options;
+            if (named.Count == 0)
+                continue;
+            var several = question is "situations" or "profile";
+            if (!several && named.Count > 1)
+                continue;
+            state = Apply(state, question, new OptionAnswer(named, PreferNot: false));
+        }
+        return state;
+    }
+}

@@ -1,0 +1,162 @@
+using BotProtocol.Recognizers;
+
+namespace BotProtocol.Tests.Recognizers;
+
+/// <summary>The reading of typed answers against a small vocabulary: denial, doubt, two options, numbers, shorthand.</summary>
+public sealed class UnderstandingTests
+{
+    private static readonly Understanding Vocabulary = Build(
+        ("es", "what", "threats", "amenaz*"),
+        ("es", "what", "threats", "objetivo militar"),
+        ("es", "what", "attack", "golpe*"),
+        ("es", "what", "attack", "atac*"),
+        ("es", "what", "digital", "ataque digital"),
+        ("es", "what", "none", "nada"),
+        ("fr", "what", "threats", "menac*"),
+        ("fr", "what", "attack", "frapp*"),
+        ("en", "what", "threats", "threat*"),
+        ("en", "what", "attack", "beaten"),
+        ("es", "who", "self", "yo"),
+        ("es", "who", "other", "hermano"),
+        ("es", "who", "group", "comunidad"),
+        ("es", "danger", "yes", "peligro"),
+        ("es", "danger", "no", "a salvo"),
+        ("en", "danger", "yes", "right now"),
+        ("es", Understanding.PreferNotQuestion, "", "prefiero no decir*"),
+        ("es", Understanding.PreferNotQuestion, "", "=paso"));
+
+    private static readonly AnswerShape What = new(AnswerKind.SeveralOf, ["threats", "attack", "digital", "none"], No: "none", PreferNot: "prefer-not");
+    private static readonly AnswerShape Who = new(AnswerKind.OneOf, ["self", "other", "group"], PreferNot: "prefer-not");
+    private static readonly AnswerShape Danger = new(AnswerKind.YesNo, ["yes", "no"]);
+
+    [Theory]
+    [InlineData("es", "me amenazaron", "threats")]
+    [InlineData("es", "Me AMENAZARON!!! 😡", "threats")]
+    [InlineData("es", "me amenzaron de muerte", "threats")]
+    [InlineData("es", "nos declararon objetivo militar y nos golpearon", "threats,attack")]
+    [InlineData("es", "un ataque digital a mi celular", "digital")]
+    [InlineData("es", "no me han golpeado pero sí me amenazan", "threats")]
+    [InlineData("es", "no me amenazaron, me golpearon", "attack")]
+    [InlineData("es", "ni amenazas ni golpes, nada", "none")]
+    [InlineData("es", "1 y 2", "threats,attack")]
+    [InlineData("fr", "je n'ai pas de menaces mais on m'a frappé", "attack")]
+    [InlineData("en", "they beaten me and threatened my family", "threats,attack")]
+    public void Several_options_are_all_taken_and_denied_ones_never(string language, string text, string expected)
+    {
+        var decision = Decision.Decide(Vocabulary.Read("what", language, text), What);
+        Assert.Equal(DecisionKind.Chosen, decision.Kind);
+        Assert.Equal(expected.Split(','), decision.Values.OrderBy(v => What.Values.ToList().IndexOf(v)));
+    }
+
+    [Theory]
+    [InlineData("je n'ai pas de menaces")]
+    [InlineData("no me amenazaron")]
+    public void A_denied_mention_alone_is_none_of_them(string text)
+    {
+        var language = text.StartsWith("je", StringComparison.Ordinal) ? "fr" : "es";
+        Assert.Equal(["none"], Decision.Decide(Vocabulary.Read("what", language, text), What).Values);
+    }
+
+    [Theory]
+    [InlineData("yo y mi comunidad", "self", "group")]
+    [InlineData("mi hermano y yo", "other", "self")]
+    public void Two_options_of_a_single_choice_ask_which(string text, string first, string second)
+    {
+        var decision = Decision.Decide(Vocabulary.Read("who", "es", text), Who);
+        Assert.Equal(DecisionKind.AskWhich, decision.Kind);
+        Assert.Equal([first, second], decision.Values);
+    }
+
+    [Theory]
+    [InlineData("yo no pero mi hermano sí", "other")]
+    [InlineData("mi hermano", "other")]
+    [InlineData("2", "other")]
+    [InlineData("la segunda", "other")]
+    public void A_single_choice_takes_the_option_not_denied(string text, string expected) =>
+        Assert.Equal([expected], Decision.Decide(Vocabulary.Read("who", "es", text), Who).Values);
+
+    [Theory]
+    [InlineData("prefiero no decirlo")]
+    [InlineData("paso")]
+    [InlineData("4")]
+    public void Prefer_not_to_say_is_an_answer(string text) =>
+        Assert.Equal(DecisionKind.PreferNot, Decision.Decide(Vocabulary.Read("who", "es", text), Who).Kind);
+
+    [Theory]
+    [InlineData("me paso algo feo")]
+    [InlineData("quizás")]
+    [InlineData("no sé")]
+    [InlineData("hola")]
+    [InlineData("7")]
+    public void What_is_not_understood_is_never_an_option(string text) =>
+        Assert.Equal(DecisionKind.Unclear, Decision.Decide(Vocabulary.Read("who", "es", text), Who).Kind);
+
+    [Theory]
+    [InlineData("es", "no", "no")]
+    [InlineData("es", "no ahorita", "no")]
+    [InlineData("es", "nooo", "no")]
+    [InlineData("es", "siiii", "yes")]
+    [InlineData("es", "no estoy en peligro", "no")]
+    [InlineData("es", "no estoy a salvo", "yes")]
+    [InlineData("es", "sí, no puedo salir de la casa", "yes")]
+    [InlineData("es", "estoy a salvo", "no")]
+    [InlineData("en", "not right now", "no")]
+    [InlineData("en", "yes right now", "yes")]
+    [InlineData("fr", "pas en ce moment, je suis chez des amis", "no")]
+    [InlineData("es", "👍", "yes")]
+    public void Yes_and_no_with_what_denies_them(string language, string text, string expected) =>
+        Assert.Equal([expected], Decision.Decide(Vocabulary.Read("danger", language, text), Danger).Values);
+
+    [Theory]
+    [InlineData("sí y no")]
+    [InlineData("tal vez sí")]
+    [InlineData("no sé")]
+    public void Yes_with_no_or_doubt_is_asked_again(string text) =>
+        Assert.Equal(DecisionKind.Unclear, Decision.Decide(Vocabulary.Read("danger", "es", text), Danger).Kind);
+
+    [Fact]
+    public void One_word_naming_two_options_is_refused_with_its_file_and_line()
+    {
+        var problems = new List<string>();
+        Understanding.Build(
+        [
+            new VocabularyLine("es", "what", "threats", "acoso", "es.yaml:3"),
+            new VocabularyLine("es", "what", "criminalization", "acoso", "es.yaml:9"),
+            new VocabularyLine("es", "what", "criminalization", "acoso judicial", "es.yaml:10"),
+        ], problems);
+
+        Assert.Equal(["es.yaml:9: 'acoso' names both 'threats' (es.yaml:3) and 'criminalization' of 'what'; use a longer phrase"], problems);
+    }
+
+    [Fact]
+    public void A_longer_phrase_wins_over_the_word_inside_it()
+    {
+        var understanding = Build(("es", "what", "threats", "acoso"), ("es", "what", "criminalization", "acoso judicial"));
+
+        Assert.Equal(["criminalization"], understanding.Read("what", "es", "sufro acoso judicial").Options);
+        Assert.Equal(["threats"], understanding.Read("what", "es", "acoso de la policía").Options);
+    }
+
+    [Theory]
+    [InlineData("es", "amenazas", "amenaza")]
+    [InlineData("es", "mujeres", "mujer")]
+    [InlineData("es", "detenidos", "deten")]
+    [InlineData("fr", "menacees", "menac")]
+    [InlineData("fr", "menacent", "menac")]
+    [InlineData("en", "threatened", "threaten")]
+    [InlineData("en", "threats", "threat")]
+    public void Stems_meet_across_endings(string language, string word, string stem) =>
+        Assert.Equal(stem, LightStemmer.Stem(word, language));
+
+    [Fact]
+    public void Spanish_keeps_a_nouns_gender() =>
+        Assert.NotEqual(LightStemmer.Stem("hermana", "es"), LightStemmer.Stem("hermano", "es"));
+
+    private static Understanding Build(params (string Language, string Question, string Option, string Phrase)[] lines)
+    {
+        var problems = new List<string>();
+        var understanding = Understanding.Build(lines.Select((l, i) => new VocabularyLine(l.Language, l.Question, l.Option, l.Phrase, $"test:{i}")), problems);
+        Assert.Empty(problems);
+        return understanding;
+    }
+}
