@@ -1,7 +1,7 @@
 namespace ProtectionBot.Tests.Courses;
 
-/// <summary>A question a defender might type, the course and topic it is about, and facts the reply must state.</summary>
-public sealed record CourseQuestion(string Language, string Question, string Course, string Topic, params string[] Facts)
+/// <summary>A question a defender might type, the course and question type it is about, and facts the reply must state.</summary>
+public sealed record CourseQuestion(string Language, string Question, string Course, string Type, params string[] Facts)
 {
     public const string Faq = "faq";
 
@@ -25,7 +25,7 @@ internal static class CourseQuestionSet
         new CourseQuestion("es", "¿Cuándo es el curso de la CIDH?", Iachr, "dates", "9 de diciembre de 2019", "Washington D. C.", "ya pasó"),
         new CourseQuestion("es", "¿Hasta cuándo puedo inscribirme al curso de la CIDH?", Iachr, "deadline", "cerrada", "27 de septiembre de 2019, a las 23:59", "America/New_York, UTC-04:00", "No se conoce ninguna edición abierta"),
         new CourseQuestion("es", "¿Quién puede postular al curso de la CIDH?", Iachr, "eligibility", "Estados miembros de la OEA"),
-        new CourseQuestion("es", "¿A quiénes da prioridad el curso de la CIDH?", Iachr, "priorities", "Honduras", "Brasil", "LGBTI"),
+        new CourseQuestion("es", "¿A quiénes da prioridad el curso de la CIDH?", Iachr, "selection", "Honduras", "Brasil", "LGBTI"),
         new CourseQuestion("es", "¿Cuántas plazas tiene el curso de la CIDH?", Iachr, "places", "60"),
         new CourseQuestion("es", "¿Cuánto cuesta el curso de la CIDH?", Iachr, "cost", "Gratuito"),
         new CourseQuestion("es", "¿Hay becas para el curso de la CIDH?", Iachr, "scholarships", "siete becas", "país prioritario"),
@@ -33,7 +33,7 @@ internal static class CourseQuestionSet
         new CourseQuestion("es", "¿Qué etapas tiene el curso de la CIDH?", Iachr, "stages", "Semana presencial", "transmisión de conocimientos"),
         new CourseQuestion("es", "¿Dan certificado en el curso de la CIDH?", Iachr, "certificate", "certificado de participación"),
         new CourseQuestion("es", "¿Qué obligaciones tengo después del curso de la CIDH?", Iachr, "obligations", "diez personas", "cuatro horas", "60 días"),
-        new CourseQuestion("es", "¿Cómo me inscribo en el curso de la CIDH?", Iachr, "apply", "formulario en línea"),
+        new CourseQuestion("es", "¿Cómo me inscribo en el curso de la CIDH?", Iachr, "how-to-apply", "formulario en línea"),
         new CourseQuestion("es", "¿Cuál es el contacto del curso de la CIDH?", Iachr, "contact", "oas.org"),
         new CourseQuestion("es", "¿Cuándo cierra la convocatoria del programa de Ginebra del ISHR?", Hrdap, "deadline", "15 de enero de 2026", "Europe/Zurich, UTC+01:00"),
         new CourseQuestion("es", "¿Cuánto cuesta el HRDAP?", Hrdap, "cost", "3000 francos suizos", "no se ha podido confirmar"),
@@ -41,7 +41,7 @@ internal static class CourseQuestionSet
         new CourseQuestion("es", "¿Qué criterios de selección usa el ISHR para el programa de Ginebra?", Hrdap, "eligibility", "incidencia", "inglés"),
         new CourseQuestion("es", "¿Cuáles son los criterios de selección de las formaciones regionales del ISHR?", Regional, "eligibility", "tus planes", "no se ha podido confirmar"),
         new CourseQuestion("es", "¿Las formaciones regionales del ISHR tienen fechas?", Regional, "dates", "no tiene fechas fijas"),
-        new CourseQuestion("es", "¿Cómo postulo a las formaciones regionales del ISHR?", Regional, "apply", "ishr.ch"),
+        new CourseQuestion("es", "¿Cómo postulo a las formaciones regionales del ISHR?", Regional, "how-to-apply", "ishr.ch"),
         new CourseQuestion("es", "¿Hay becas para el HRDAP?", Hrdap, "scholarships", "becas totales o parciales", "no se ha podido confirmar"),
         new CourseQuestion("es", "¿Qué etapas tiene el programa de Ginebra?", Hrdap, "stages", "Formación a distancia", "Etapa en Ginebra", "Consejo de Derechos Humanos"),
         new CourseQuestion("es", "¿Cuántas personas se postularon al curso de la CIDH?", Iachr, CourseQuestion.Faq, "2953"),
@@ -54,7 +54,7 @@ internal static class CourseQuestionSet
         new CourseQuestion("fr", "Quand a lieu la formation de la CIDH ?", Iachr, "dates", "9 décembre 2019", "Washington"),
         new CourseQuestion("fr", "Quelle est la date limite pour s'inscrire à la formation de la CIDH ?", Iachr, "deadline", "closes", "27 septembre 2019 à 23h59", "America/New_York, UTC-04:00"),
         new CourseQuestion("fr", "Qui peut postuler à la formation de la CIDH ?", Iachr, "eligibility", "États membres de l'OEA"),
-        new CourseQuestion("fr", "Quelles sont les priorités de la formation de la CIDH ?", Iachr, "priorities", "Honduras", "Brésil"),
+        new CourseQuestion("fr", "Quelles sont les priorités de la formation de la CIDH ?", Iachr, "selection", "Honduras", "Brésil"),
         new CourseQuestion("fr", "Combien de places pour la formation de la CIDH ?", Iachr, "places", "60"),
         new CourseQuestion("fr", "Combien coûte la formation de la CIDH ?", Iachr, "cost", "Gratuite"),
         new CourseQuestion("fr", "Y a-t-il des bourses pour la formation de la CIDH ?", Iachr, "scholarships", "sept bourses"),
@@ -62,7 +62,7 @@ internal static class CourseQuestionSet
         new CourseQuestion("fr", "Quelles sont les étapes de la formation de la CIDH ?", Iachr, "stages", "Semaine en présentiel", "transmission des connaissances"),
         new CourseQuestion("fr", "Est-ce qu'on reçoit un certificat à la formation de la CIDH ?", Iachr, "certificate", "attestation de participation"),
         new CourseQuestion("fr", "Quelles sont les obligations après la formation de la CIDH ?", Iachr, "obligations", "dix personnes", "quatre heures"),
-        new CourseQuestion("fr", "Comment postuler à la formation de la CIDH ?", Iachr, "apply", "formulaire en ligne"),
+        new CourseQuestion("fr", "Comment postuler à la formation de la CIDH ?", Iachr, "how-to-apply", "formulaire en ligne"),
         new CourseQuestion("fr", "Comment contacter la CIDH pour la formation ?", Iachr, "contact", "oas.org"),
         new CourseQuestion("fr", "Quand ferme l'appel du programme de Genève de l'ISHR ?", Hrdap, "deadline", "15 janvier 2026", "Europe/Zurich"),
         new CourseQuestion("fr", "Combien coûte le HRDAP ?", Hrdap, "cost", "3 000 francs suisses"),
@@ -70,7 +70,7 @@ internal static class CourseQuestionSet
         new CourseQuestion("fr", "Quels sont les critères de sélection du HRDAP ?", Hrdap, "eligibility", "plaidoyer"),
         new CourseQuestion("fr", "Qui peut participer aux formations régionales de l'ISHR ?", Regional, "eligibility", "Afrique"),
         new CourseQuestion("fr", "Les formations régionales de l'ISHR ont-elles des dates ?", Regional, "dates", "pas de dates fixes"),
-        new CourseQuestion("fr", "Comment s'inscrire aux formations régionales de l'ISHR ?", Regional, "apply", "ishr.ch"),
+        new CourseQuestion("fr", "Comment s'inscrire aux formations régionales de l'ISHR ?", Regional, "how-to-apply", "ishr.ch"),
         new CourseQuestion("fr", "Y a-t-il des bourses pour le HRDAP ?", Hrdap, "scholarships", "bourses complètes ou partielles"),
         new CourseQuestion("fr", "Quelles sont les étapes du programme de Genève ?", Hrdap, "stages", "Formation à distance", "Étape à Genève"),
         new CourseQuestion("fr", "Combien de personnes ont postulé à la formation de la CIDH ?", Iachr, CourseQuestion.Faq, "2 953"),
@@ -83,7 +83,7 @@ internal static class CourseQuestionSet
         new CourseQuestion("en", "When is the IACHR course?", Iachr, "dates", "9 December 2019", "Washington DC"),
         new CourseQuestion("en", "What is the deadline to apply for the IACHR course?", Iachr, "deadline", "closed", "27 September 2019 at 23:59", "America/New_York, UTC-04:00"),
         new CourseQuestion("en", "Who can apply to the IACHR course?", Iachr, "eligibility", "OAS member States"),
-        new CourseQuestion("en", "Which countries get priority in the IACHR course?", Iachr, "priorities", "Honduras", "Brazil"),
+        new CourseQuestion("en", "Which countries get priority in the IACHR course?", Iachr, "selection", "Honduras", "Brazil"),
         new CourseQuestion("en", "How many places does the IACHR course have?", Iachr, "places", "60"),
         new CourseQuestion("en", "How much does the IACHR course cost?", Iachr, "cost", "Free"),
         new CourseQuestion("en", "Are there scholarships for the IACHR course?", Iachr, "scholarships", "seven scholarships", "travel and lodging"),
@@ -91,7 +91,7 @@ internal static class CourseQuestionSet
         new CourseQuestion("en", "What are the stages of the IACHR course?", Iachr, "stages", "In-person week", "Knowledge-transmission stage"),
         new CourseQuestion("en", "Do I get a certificate from the IACHR course?", Iachr, "certificate", "certificate of participation"),
         new CourseQuestion("en", "What are my obligations after the IACHR course?", Iachr, "obligations", "ten people", "four-hour"),
-        new CourseQuestion("en", "How do I apply to the IACHR course?", Iachr, "apply", "online form"),
+        new CourseQuestion("en", "How do I apply to the IACHR course?", Iachr, "how-to-apply", "online form"),
         new CourseQuestion("en", "How can I contact the IACHR about the course?", Iachr, "contact", "oas.org"),
         new CourseQuestion("en", "When does the call for the ISHR Geneva programme close?", Hrdap, "deadline", "15 January 2026", "Europe/Zurich"),
         new CourseQuestion("en", "How much does HRDAP cost?", Hrdap, "cost", "CHF 3,000", "not confirmed"),
@@ -99,7 +99,7 @@ internal static class CourseQuestionSet
         new CourseQuestion("en", "What are the selection criteria for HRDAP?", Hrdap, "eligibility", "advocacy"),
         new CourseQuestion("en", "Who can join the ISHR regional trainings?", Regional, "eligibility", "Africa"),
         new CourseQuestion("en", "When are the ISHR regional trainings?", Regional, "dates", "no fixed dates"),
-        new CourseQuestion("en", "How do I apply for the ISHR regional trainings?", Regional, "apply", "ishr.ch"),
+        new CourseQuestion("en", "How do I apply for the ISHR regional trainings?", Regional, "how-to-apply", "ishr.ch"),
         new CourseQuestion("en", "Does HRDAP offer scholarships?", Hrdap, "scholarships", "full or partial"),
         new CourseQuestion("en", "What are the stages of the Geneva programme?", Hrdap, "stages", "Distance learning", "Geneva stage"),
         new CourseQuestion("en", "How many people applied to the IACHR course?", Iachr, CourseQuestion.Faq, "2,953"),
@@ -118,8 +118,8 @@ internal static class CourseQuestionSet
         new CourseQuestion("es", "cuales son los requisitos para el curso de la cidh", Iachr, "eligibility", "OEA"),
         new CourseQuestion("es", "el curso de la cidh es en portugues?", Iachr, "language", "español"),
         new CourseQuestion("es", "tengo que replicar lo aprendido despues del curso cidh?", Iachr, "obligations", "diez personas"),
-        new CourseQuestion("es", "donde esta el formulario para postular al curso de la cidh", Iachr, "apply", "formulario"),
-        new CourseQuestion("es", "las mujeres indigenas tienen prioridad en el curso de la cidh?", Iachr, "priorities", "mujeres"),
+        new CourseQuestion("es", "donde esta el formulario para postular al curso de la cidh", Iachr, "how-to-apply", "formulario"),
+        new CourseQuestion("es", "las mujeres indigenas tienen prioridad en el curso de la cidh?", Iachr, "selection", "mujeres"),
         new CourseQuestion("es", "cuantos cupos hay en el curso de la cidh", Iachr, "places", "60"),
         new CourseQuestion("es", "becaz para el programa de ginebra", Hrdap, "scholarships", "becas"),
         new CourseQuestion("es", "fecha limte para el HRDAP", Hrdap, "deadline", "15 de enero de 2026"),
@@ -132,8 +132,8 @@ internal static class CourseQuestionSet
         new CourseQuestion("fr", "combien de places au programme de geneve", Hrdap, "places", "12"),
         new CourseQuestion("fr", "bourse voyage pour le hrdap ?", Hrdap, "scholarships", "bourses"),
         new CourseQuestion("fr", "que faut-il faire apres la formation de la cidh", Iachr, "obligations", "dix personnes"),
-        new CourseQuestion("fr", "les femmes autochtones sont-elles prioritaires pour la formation de la cidh", Iachr, "priorities", "femmes"),
-        new CourseQuestion("fr", "comment je m'inscris au hrdap", Hrdap, "apply", "novembre ou décembre"),
+        new CourseQuestion("fr", "les femmes autochtones sont-elles prioritaires pour la formation de la cidh", Iachr, "selection", "femmes"),
+        new CourseQuestion("fr", "comment je m'inscris au hrdap", Hrdap, "how-to-apply", "novembre ou décembre"),
         new CourseQuestion("en", "is the IACHR training free?", Iachr, "cost", "Free"),
         new CourseQuestion("en", "IACHR course deadline?", Iachr, "deadline", "closed"),
         new CourseQuestion("en", "can i still register for the iachr course", Iachr, "deadline", "closed"),
@@ -143,7 +143,7 @@ internal static class CourseQuestionSet
         new CourseQuestion("en", "do they give a diploma at the end of the iachr course", Iachr, "certificate", "certificate"),
         new CourseQuestion("en", "requirements for the geneva programme", Hrdap, "eligibility", "English"),
         new CourseQuestion("en", "how many seats in HRDAP", Hrdap, "places", "12"),
-        new CourseQuestion("en", "are indigenous defenders prioritised in the IACHR course", Iachr, "priorities", "Indigenous"),
+        new CourseQuestion("en", "are indigenous defenders prioritised in the IACHR course", Iachr, "selection", "Indigenous"),
         new CourseQuestion("en", "do i have to train other people after the IACHR course?", Iachr, "obligations", "ten people"),
     ];
 
