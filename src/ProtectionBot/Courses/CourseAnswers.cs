@@ -127,6 +127,8 @@ internal sealed class CourseAnswers(TextCatalog texts, KnowledgeBase knowledge, 
     private string? Dates(Training training, string language, DateTimeOffset now)
     {
         var name = ShortName(training, language);
+        if (training.Availability == "always")
+            return Deadline(training, language, now);
         if (CurrentEdition(training, now) is not { } edition)
             return Join(texts.Get(language, "courses.dates.none", name), training.Availability == "on-request" ? training.HowToApply.In(language) : null);
         var parts = new List<string>();

@@ -28,6 +28,9 @@ public sealed record CourseQuestionState
     /// <summary>The question type waiting for its course, or <c>eligibility.check</c> for the pre-check.</summary>
     public string? PendingType { get; init; }
 
+    /// <summary>A second type asked with it, answered too.</summary>
+    public string? PendingAlsoType { get; init; }
+
     public string? PendingCourse { get; init; }
 
     /// <summary>The country (ISO code) given with the question waiting for its course: the answer says whether people from there can apply.</summary>
@@ -133,7 +136,12 @@ internal sealed class CourseDialog(
         else if (match.Kind == CourseQuestionKind.CourseOnly && course is not null)
             text = answers.Overview(course, language, now);
         else if (match.Kind == CourseQuestionKind.Topic && course is not null && match.Type is { } type)
+        {
             text = answers.Answer(course, type, language, now, match.Country, match.Profiles);
+            // The second type's answer, unless the first already says it all.
+            if (text is not null && match.AlsoType is { } also && answers.Answer(course, also, language, now) is { } more && !text.Contains(more, StringComparison.Ordinal))
+                text = more.Contains(text, StringComparison.Ordinal) ? more : $"{text}\n{more}";
+        }
         if (logger.IsEnabled(LogLevel.Information))
             CourseLog.Answered(logger, text is null ? "no data" : "answered", Asks(match), match.CourseId ?? "-", turn.Activity.ChannelId);
         if (text is not null && match.CourseId is { } id)
@@ -215,9 +223,11 @@ internal sealed class CourseDialog(
     /// <summary>What a question asked, for the log: its type, the types an FAQ entry answers, or how it was understood.</summary>
     private static string Asks(CourseQuestionMatch match) => match switch
     {
+        { Type: { } type, AlsoType: { } also } => $"{type}+{also}",
         { Type: { } type } => type,
         { Faq.Asks: { Count: > 0 } asks } => "faq " + string.Join("+", asks),
         { Kind: CourseQuestionKind.Faq } => "faq",
+        { Kind: CourseQuestionKind.CourseOnly } => "overview",
         _ => match.Kind.ToString(),
     };
 
@@ -252,7 +262,8 @@ internal sealed class CourseDialog(
                 var country = state.PendingCountry is { } code ? countries.Find(code) : null;
                 if (state.PendingType is { } type)
                 {
-                    var match = new CourseQuestionMatch(CourseQuestionKind.Topic, chosen.Value, type, NamesCourse: true, Country: country, Profiles: state.PendingProfiles);
+                    var match = new CourseQuestionMatch(CourseQuestionKind.Topic, chosen.Value, type, AlsoType: state.PendingAlsoType, NamesCourse: true,
+                        Country: country, Profiles: state.PendingProfiles);
                     if (!TryAnswer(turn, match))
                     {
                         turn.SendText(answers.Missing(answers.Find(chosen.Value)!, language));
@@ -323,7 +334,7 @@ internal sealed class CourseDialog(
         var language = ConversationLanguage.Of(step.Context);
         step.State = step.State with
         {
-            Awaiting = "which", PendingType = type, PendingQuestion = question,
+            Awaiting = "which", PendingType = type, PendingAlsoType = match?.AlsoType, PendingQuestion = question,
             PendingCountry = match?.Country?.Code, PendingProfiles = match?.Profiles is { Count: > 0 } profiles ? profiles : null,
         };
         return await step.PromptAsync(WhichPrompt, new PromptOptions

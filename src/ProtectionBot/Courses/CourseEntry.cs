@@ -68,14 +68,14 @@ internal sealed class CourseEntry(TextCatalog texts, CourseQuestionMatcher match
 
     /// <summary>
     /// Nothing else is going on: a clear type is enough when the message is asked as a question or names a course
-    /// ("becas cidh"); a course question the bot cannot answer must be asked about a course ("¿el curso incluye
-    /// comida?"), so that "hola" or a threat is never taken for one.
+    /// ("becas cidh"); a course question the bot cannot answer must name a course ("perdí mi contraseña de la ISHR
+    /// Academy") or be asked about courses ("¿el curso incluye comida?"), so that "hola" or a threat is never taken for one.
     /// </summary>
     private static bool IsQuestionOnItsOwn(CourseQuestionMatch match) => match.Kind switch
     {
         CourseQuestionKind.Topic or CourseQuestionKind.WhichCourse => match.NamesCourse || match.AsksQuestion,
         CourseQuestionKind.Faq or CourseQuestionKind.CourseOnly or CourseQuestionKind.Courses or CourseQuestionKind.Staff => true,
-        CourseQuestionKind.Unsure => match.NamesCourse && match.AsksQuestion,
+        CourseQuestionKind.Unsure => match.CourseNamed || (match.NamesCourse && match.AsksQuestion),
         _ => false,
     };
 

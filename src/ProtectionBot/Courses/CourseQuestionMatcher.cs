@@ -34,8 +34,10 @@ internal enum CourseQuestionKind
 }
 
 /// <param name="Type">A <see cref="QuestionTypes"/> value, when one is clear.</param>
+/// <param name="AlsoType">A second type asked in the same breath ("¿dónde y cuándo es?"), answered too.</param>
 /// <param name="NamesCourse">A course was named, or a word such as "curso"/"training" was used.</param>
 /// <param name="SaysCourse">A word such as "curso"/"formation"/"training" was used (not only a name like "CIDH", also a body's name).</param>
+/// <param name="CourseNamed">One of the courses' names or aliases was used ("HRDAP", "ISHR Academy").</param>
 /// <param name="AsksQuestion">Written as a question: a question mark, or a first word such as "cuándo"/"combien"/"can".</param>
 /// <param name="Clear">The type rests on at least one strong word, not on hints alone.</param>
 /// <param name="Candidates">The courses it could be about when <see cref="CourseId"/> is not settled (null: any).</param>
@@ -47,8 +49,10 @@ internal sealed record CourseQuestionMatch(
     string? CourseId = null,
     string? Type = null,
     CourseFaq? Faq = null,
+    string? AlsoType = null,
     bool NamesCourse = false,
     bool SaysCourse = false,
+    bool CourseNamed = false,
     bool AsksQuestion = false,
     bool Clear = false,
     IReadOnlyList<string>? Candidates = null,
@@ -77,12 +81,19 @@ internal sealed partial class CourseQuestionMatcher
 {
     private const double PhraseBonus = 1.5;
     private const double FuzzyFactor = 0.7;
+
+    /// <summary>A phrase with a typo in one word is still mostly right: "fecha limte" is a deadline, not a date.</summary>
+    private const double FuzzyPhraseFactor = 0.85;
     private const double OtherLanguageFactor = 0.6;
     private const double FaqClearly = 0.66;
     private const double FaqLikely = 0.5;
+    private const double FaqVeryClose = 0.8;
 
     /// <summary>Names are only corrected in longer words: "coûte" is one letter from "cours", "close" from "class".</summary>
     private const int NameFuzzyLength = 6;
+
+    /// <summary>Nor are four-letter words read as typos of a type's word: "help" is not "held", "tout" not "coût".</summary>
+    private const int TypeFuzzyLength = 5;
 
     /// <summary>A question word counts when it is among the first words, after a greeting ("hola, ¿cuándo…").</summary>
     private const int QuestionWordWithin = 3;
@@ -115,7 +126,7 @@ internal sealed partial class CourseQuestionMatcher
         _namesByCourse = [.. courseNames.GroupBy(n => n.CourseId, StringComparer.Ordinal).Select(g => (g.Key, g.Select(n => n.Keyword).ToArray()))];
         _courseKeywords = [.. courseNames.Select(n => n.Keyword), .. vocabulary.CourseWords];
         _menuCourses = [.. trainings.Where(t => t.ShortName is not null).Select(t => t.Id)];
-        _typeWords = new KnownWords(vocabulary.Types.SelectMany(t => t.Keywords).SelectMany(k => k.Tokens).SelectMany(t => new[] { t.Text, t.Stem.ToString() }));
+        _typeWords = new KnownWords(vocabulary.Types.SelectMany(t => t.Keywords));
         _courseTokens = _courseKeywords.SelectMany(k => k.Tokens).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         _faq = [.. faq.Select(entry => (entry, Phrasings(entry)))];
         _countryWords = countries.All.ToDictionary(c => c.Code, NameWords, StringComparer.Ordinal);
@@ -147,7 +158,11 @@ internal sealed partial class CourseQuestionMatcher
                 courseScores[course] = score;
         }
         var namedCourse = Best(courseScores, out var tiedCourses);
-        var saysCourse = Score(tokens, content, naming, _vocabulary.CourseWords, language, NameFuzzyLength, _typeWords) > 0;
+        // "curso", "training": not a question's word, but a phrase may go through it ("trainings in Africa").
+        var generic = new bool[tokens.Length];
+        var saysCourse = Score(tokens, content, generic, _vocabulary.CourseWords, language, NameFuzzyLength, _typeWords) > 0;
+        for (var i = 0; i < tokens.Length; i++)
+            naming[i] |= generic[i];
         var country = _countries.Match(normalized).Country;
         if (country is not null)
             MarkCountry(tokens, naming, country);
@@ -167,26 +182,39 @@ internal sealed partial class CourseQuestionMatcher
         var question = new bool[tokens.Length];
         for (var i = 0; i < tokens.Length; i++)
             question[i] = content[i] && !naming[i];
-        var (bestType, bestScore, second, strong, secondStrong) = BestType(tokens, question, explained, language);
+        var (bestType, bestScore, secondType, second, strong, secondStrong, third) = BestType(tokens, question, generic, explained, language);
         var coverage = Coverage(question, explained);
         // A type known only from hints ("puedo", "can") must explain the whole question; a strong word, half of it.
         var enough = strong ? coverage >= 0.5 : coverage >= 0.99;
         // A strong word against hints only wins by a little; two strong types need a clear lead.
         var ahead = bestScore - second >= 0.5 && (strong && !secondStrong || bestScore >= 1.25 * second);
         var clearType = bestScore >= 1 && ahead && enough ? bestType : null;
+        // Two strong types level with each other and well ahead of any other: both were asked ("où et à quelles dates").
+        var alsoType = clearType is null && strong && secondStrong && enough && second >= 0.8 * bestScore && second - third >= 0.5 ? secondType : null;
+        if (alsoType is not null)
+            clearType = bestType;
 
         var namesCourse = namedCourse is not null || tiedCourses.Count > 1 || saysCourse;
         var courseId = namedCourse ?? (tiedCourses.Count > 1 ? null : currentCourse);
         var match = new CourseQuestionMatch(CourseQuestionKind.Unsure, courseId, NamesCourse: namesCourse, SaysCourse: saysCourse,
+            CourseNamed: namedCourse is not null || tiedCourses.Count > 1,
             AsksQuestion: asksQuestion, Clear: strong, Candidates: tiedCourses.Count > 1 ? tiedCourses : null, Country: country,
             Profiles: profiles, Edition: edition);
 
-        // A threat, an arrest or a protection measure: about something else, unless a course and its question are plain.
-        if (vetoed && !(namedCourse is not null && clearType is not null && clearType != QuestionTypes.Staff))
+        // A threat, an arrest or a protection measure: about something else, unless a course and its question are plain
+        // ("¿en el curso de la CIDH enseñan a pedir medidas cautelares?"); "la CIDH" alone is also the Commission.
+        if (vetoed && !(saysCourse && namedCourse is not null && clearType is not null && clearType != QuestionTypes.Staff))
             return CourseQuestionMatch.None;
 
         // The FAQ: only entries of the course named (when one is), in any language.
         var faq = BestFaq(tokens, content, namedCourse ?? (tiedCourses.Count > 1 ? null : currentCourse), tiedCourses, staffFaq);
+        // An entry that answers other types than the one the question clearly asks is not this question ("¿cuándo
+        // cierra?" is no "¿cuándo sale la convocatoria?", however many words they share).
+        if (faq.Entry is { Asks: { Count: > 0 } answers } && clearType is not null && !answers.Contains(clearType))
+            faq = (null, 0, false);
+        // An entry that says nothing of the types it answers must be very close to win over a type a strong word says.
+        if (faq.Entry is { Asks: null or { Count: 0 } } && clearType is not null && strong && faq.Similarity < FaqVeryClose && !faq.Distinctive)
+            faq = (null, 0, false);
         if (faq.Entry is { } entry && (faq.Similarity >= FaqClearly || (clearType is null && faq.Similarity >= FaqLikely) || faq.Distinctive))
             return match with { Kind = CourseQuestionKind.Faq, CourseId = entry.CourseId, Faq = entry };
 
@@ -196,7 +224,7 @@ internal sealed partial class CourseQuestionMatcher
             return namesCourse || currentCourse is not null ? match with { Kind = CourseQuestionKind.Staff, Type = clearType } : CourseQuestionMatch.None;
         }
         if (clearType is not null)
-            return match with { Kind = courseId is not null ? CourseQuestionKind.Topic : CourseQuestionKind.WhichCourse, Type = clearType };
+            return match with { Kind = courseId is not null ? CourseQuestionKind.Topic : CourseQuestionKind.WhichCourse, Type = clearType, AlsoType = alsoType };
         if (bestScore == 0 && namedCourse is not null && coverage >= 0.5)
             return match with { Kind = CourseQuestionKind.CourseOnly };
         if (bestScore == 0 && tiedCourses.Count > 1 && coverage >= 0.5)
@@ -300,26 +328,21 @@ internal sealed partial class CourseQuestionMatcher
     /// The best-scoring type (the first of the list on a tie) and the runner-up's score, and whether a strong word says
     /// each. A word that is itself in a list is never read as a typo of another ("comment" is not "commence").
     /// </summary>
-    private (string? Type, double Score, double Second, bool Strong, bool SecondStrong) BestType(Word[] tokens, bool[] question, bool[] explained, string language)
+    private (string? Type, double Score, string? SecondType, double Second, bool Strong, bool SecondStrong, double Third) BestType(
+        Word[] tokens, bool[] question, bool[] generic, bool[] explained, string language)
     {
-        string? best = null;
-        var bestScore = 0.0;
-        var second = 0.0;
-        var strong = false;
-        var secondStrong = false;
+        var scored = new List<(string Type, double Score, bool Strong)>();
         foreach (var (type, keywords) in _vocabulary.Types)
         {
-            var score = Score(tokens, question, explained, keywords, language, out var strongest, neverCorrected: _typeWords);
-            var isStrong = strongest >= CourseVocabulary.StrongWeight;
-            if (score > bestScore)
-            {
-                (second, secondStrong) = (bestScore, strong);
-                (best, bestScore, strong) = (type, score, isStrong);
-            }
-            else if (score > second)
-                (second, secondStrong) = (score, isStrong);
+            var score = Score(tokens, question, explained, keywords, language, out var strongest, TypeFuzzyLength, _typeWords, generic);
+            if (score > 0)
+                scored.Add((type, score, strongest >= CourseVocabulary.StrongWeight));
         }
-        return (best, bestScore, second, strong, secondStrong);
+        // Stable: on a tie the type listed first stays first.
+        var ranked = scored.OrderByDescending(s => s.Score).ToList();
+        var best = ranked.ElementAtOrDefault(0);
+        var second = ranked.ElementAtOrDefault(1);
+        return (best.Type, best.Score, second.Type, second.Score, best.Strong, second.Strong, ranked.ElementAtOrDefault(2).Score);
     }
 
     /// <summary>The share of the question's words that some type explains; a question of no such word is fully explained.</summary>
@@ -350,9 +373,10 @@ internal sealed partial class CourseQuestionMatcher
     /// <param name="strongest">The highest weight of the words that matched, to tell a strong word from hints.</param>
     /// <param name="fuzzyFrom">Shorter words are never corrected.</param>
     /// <param name="neverCorrected">Words that are never read as a typo of a keyword here ("bourses" is not "courses").</param>
+    /// <param name="anchors">Words that earn nothing but let a phrase match ("training" in "trainings in").</param>
     private static double Score(
         Word[] tokens, bool[] content, bool[] explained, Keyword[] keywords, string language, out double strongest, int fuzzyFrom = 0,
-        KnownWords? neverCorrected = null)
+        KnownWords? neverCorrected = null, bool[]? anchors = null)
     {
         List<(int Start, int Length, double Value, double Weight)>? found = null;
         foreach (var keyword in keywords)
@@ -361,10 +385,12 @@ internal sealed partial class CourseQuestionMatcher
             for (var start = 0; start + keyword.Tokens.Length <= tokens.Length; start++)
             {
                 // Where none of the words could earn credit, a match would change nothing: not worth comparing words.
-                if ((!keyword.OnlyCommonWords && !AnyOf(content, start, keyword.Tokens.Length)) || !keyword.MatchesAt(tokens, start, fuzzyFrom, neverCorrected, out var fuzzy))
+                if ((!keyword.OnlyCommonWords && !AnyOf(content, start, keyword.Tokens.Length) && !(anchors is not null && keyword.Tokens.Length > 1 && AnyOf(anchors, start, keyword.Tokens.Length)))
+                    || !keyword.MatchesAt(tokens, start, fuzzyFrom, neverCorrected, out var fuzzy))
                     continue;
                 // "en línea" is one meaningful word, "fecha límite" two: only the second is worth more than a word.
-                var value = keyword.Weight * languageFactor * (fuzzy ? FuzzyFactor : 1) * (Count(content, start, keyword.Tokens.Length) > 1 ? PhraseBonus : 1);
+                var phrase = Count(content, start, keyword.Tokens.Length) > 1;
+                var value = keyword.Weight * languageFactor * (fuzzy ? phrase ? FuzzyPhraseFactor : FuzzyFactor : 1) * (phrase ? PhraseBonus : 1);
                 (found ??= []).Add((start, keyword.Tokens.Length, value, keyword.Weight));
             }
         }

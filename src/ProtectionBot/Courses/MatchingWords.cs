@@ -37,32 +37,26 @@ internal sealed record Keyword(Word[] Tokens, bool LastIsPrefix, string? Languag
     }
 }
 
-/// <summary>Words of the word lists, as written and stemmed: a word that is one of them, or starts with one of 4 letters or more, is known.</summary>
+/// <summary>
+/// The words of some word lists: a word that is one of them as written or stemmed, or starts as one of their
+/// prefixes does ("postul*"), is known. A known word is never read as a typo of another.
+/// </summary>
 internal sealed class KnownWords
 {
-    private const int PrefixFrom = 4;
-
     private readonly HashSet<string> _words;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly string[] _prefixes;
 
-    public KnownWords(IEnumerable<string> words)
+    public KnownWords(IEnumerable<Keyword> keywords)
     {
-        _words = new HashSet<string>(words, StringComparer.Ordinal);
+        var all = keywords.ToList();
+        _words = new HashSet<string>(all.SelectMany(k => k.Tokens).SelectMany(t => new[] { t.Text, t.Stem.ToString() }), StringComparer.Ordinal);
         _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        _prefixes = [.. all.Where(k => k.LastIsPrefix).Select(k => k.Tokens[^1].Text).Distinct(StringComparer.Ordinal)];
     }
 
-    public bool Contains(string token)
-    {
-        if (_words.Contains(token) || _lookup.Contains(Word.StemOf(token)))
-            return true;
-        // The word itself was looked up above; here the shorter words it starts with.
-        for (var length = PrefixFrom; length < token.Length; length++)
-        {
-            if (_lookup.Contains(token.AsSpan(0, length)))
-                return true;
-        }
-        return false;
-    }
+    public bool Contains(string token) =>
+        _words.Contains(token) || _lookup.Contains(Word.StemOf(token)) || _prefixes.Any(p => token.StartsWith(p, StringComparison.Ordinal));
 }
 
 /// <summary>
