@@ -17,7 +17,9 @@ public static class ContentServiceCollectionExtensions
         var root = builder.Configuration["Content:Root"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
             : AppContext.BaseDirectory;
-        builder.Services.AddSingleton(TextCatalog.Load(root));
+        var texts = TextCatalog.Load(root);
+        builder.Services.AddSingleton(texts);
+        builder.Services.AddSingleton(CourseVocabulary.Load(texts));
         builder.Services.AddSingleton(UnderstandingFiles.Load(root, Interview.InterviewChoices.Questions, Interview.InterviewChoices.Intents));
         builder.Services.AddSingleton(CardTemplates.Load(root));
         var countries = CountryCatalog.Load(root);

@@ -28,6 +28,16 @@ public sealed class TextCatalog
     /// <summary>Whether <paramref name="key"/> exists (then in every language: loading checks that).</summary>
     public bool Has(string key) => _byLanguage[Language.Default].ContainsKey(key);
 
+    /// <summary>Where <paramref name="key"/> is written, as <c>file:line</c>, for content checks that name it.</summary>
+    public string Origin(string language, string key)
+    {
+        var entry = Entry(language, key);
+        return $"{entry.File}:{entry.Line}";
+    }
+
+    /// <summary>The keys that start with <paramref name="prefix"/> (e.g. <c>courses.asks.</c>), in the default language.</summary>
+    public IEnumerable<string> KeysUnder(string prefix) => Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal));
+
     /// <summary>The list under <paramref name="key"/> in every language at once (commands work whatever language is active).</summary>
     public IEnumerable<string> GetListInAllLanguages(string key) => Language.All.SelectMany(l => GetList(l, key));
 

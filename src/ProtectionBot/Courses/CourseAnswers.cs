@@ -8,51 +8,94 @@ using ProtectionBot.Recommendations.Trainings;
 namespace ProtectionBot.Courses;
 
 /// <summary>
-/// Answers a topic of a course from its data, in the person's language. Dates and deadlines are worked out at the
-/// moment of asking, in the organiser's time zone, which every answer names; a field marked unverified says so;
-/// a topic the data says nothing about gives null, so the bot can offer the course staff instead of guessing.
+/// Answers a question type about a course from its data, in the person's language. Dates and deadlines are worked out
+/// at the moment of asking, in the organiser's time zone, which every answer names; a field marked unverified says so;
+/// an FAQ entry of <c>course-questions.yaml</c> that lists the type under <c>asks</c> answers it instead of the data;
+/// a type the data says nothing about gives null, so the bot can offer the course staff instead of guessing. A country
+/// given with the question adds whether people from there can apply; a profile, whether it is a priority.
 /// </summary>
-internal sealed class CourseAnswers(TextCatalog texts, KnowledgeBase knowledge, CountryCatalog countries)
+internal sealed class CourseAnswers(TextCatalog texts, KnowledgeBase knowledge, CountryCatalog countries, CourseQuestionsFile questions)
 {
-    /// <summary>The field of <c>trainings.yaml</c> each topic quotes, for the "not confirmed" note.</summary>
-    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    /// <summary>The fields of <c>trainings.yaml</c> each type quotes, for the "not confirmed" note.</summary>
+    private static readonly Dictionary<string, string[]> Fields = new(StringComparer.Ordinal)
     {
-        [CourseTopics.Dates] = "editions", [CourseTopics.Deadline] = "editions", [CourseTopics.Places] = "editions",
-        [CourseTopics.Eligibility] = "eligibility", [CourseTopics.Priorities] = "priorities", [CourseTopics.Cost] = "cost",
-        [CourseTopics.Scholarships] = "scholarships", [CourseTopics.Stages] = "stages", [CourseTopics.Certificate] = "certificate",
-        [CourseTopics.Obligations] = "obligations", [CourseTopics.Apply] = "how_to_apply", [CourseTopics.Contact] = "contact",
+        [QuestionTypes.Dates] = ["editions"], [QuestionTypes.Deadline] = ["editions"], [QuestionTypes.Places] = ["editions"],
+        [QuestionTypes.Notification] = ["editions"], [QuestionTypes.NextEdition] = ["editions", "how_to_apply"],
+        [QuestionTypes.Place] = ["place", "editions"], [QuestionTypes.Eligibility] = ["eligibility"],
+        [QuestionTypes.Selection] = ["priorities", "eligibility"], [QuestionTypes.Cost] = ["cost"],
+        [QuestionTypes.Scholarships] = ["scholarships"], [QuestionTypes.Stages] = ["stages"], [QuestionTypes.Topics] = ["description", "stages"],
+        [QuestionTypes.Certificate] = ["certificate"], [QuestionTypes.Obligations] = ["obligations"],
+        [QuestionTypes.HowToApply] = ["how_to_apply"], [QuestionTypes.Contact] = ["contact"],
     };
+
+    /// <summary>Types whose answer already weighs the country and the profile the person gave.</summary>
+    private static readonly HashSet<string> WeighPerson = [QuestionTypes.Eligibility, QuestionTypes.Selection];
 
     public Training? Find(string? courseId) => knowledge.Trainings.FirstOrDefault(t => t.Id == courseId);
 
     public static string ShortName(Training training, string language) => (training.ShortName ?? training.Name).In(language);
 
+    /// <summary>Whether the course's data (or its FAQ) answers <paramref name="type"/>.</summary>
+    public bool Has(Training training, string type, DateTimeOffset now) => Answer(training, type, Language.Default, now) is not null;
+
     /// <summary>The answer, or null when the course's data does not say.</summary>
-    public string? Answer(Training training, string topic, string language, DateTimeOffset now, Country? mentioned = null)
+    /// <param name="country">A country the person gave: whether people from there can apply is added.</param>
+    /// <param name="profiles">Profile codes the person gave: whether one is a priority is added.</param>
+    public string? Answer(Training training, string type, string language, DateTimeOffset now, Country? country = null, IReadOnlyList<string>? profiles = null)
     {
-        var answer = topic switch
+        if (questions.Faq.FirstOrDefault(f => f.CourseId == training.Id && f.Asks?.Contains(type) == true) is { } faq)
+            return Join(faq.AnswerIn(language), WeighPerson.Contains(type) ? null : CountryLine(training, country, language));
+        var answer = type switch
         {
-            CourseTopics.Deadline => Deadline(training, language, now),
-            CourseTopics.Dates => Dates(training, language, now),
-            CourseTopics.Eligibility => Join(training.Eligibility.In(language), CountryLine(training, mentioned, language), texts.Get(language, "courses.precheck_hint")),
-            CourseTopics.Priorities => training.Priorities is { } priorities
-                ? Join(priorities.In(language), PriorityCountries(training, language), CountryLine(training, mentioned, language))
-                : null,
-            CourseTopics.Places => Places(training, language, now),
-            CourseTopics.Cost => training.Cost?.In(language),
-            CourseTopics.Scholarships => training.Scholarships?.In(language),
-            CourseTopics.Language => LanguageAnswer(training, language),
-            CourseTopics.Stages => Stages(training, language, now),
-            CourseTopics.Certificate => training.Certificate?.In(language),
-            CourseTopics.Obligations => training.Obligations?.In(language),
-            CourseTopics.Apply => Join(training.HowToApply.In(language), Deadline(training, language, now), texts.Get(language, "courses.apply_link", training.Links[0].AbsoluteUri)),
-            CourseTopics.Contact => training.Contact is { } contact ? Join(contact.In(language), texts.Get(language, "courses.apply_link", training.Links[0].AbsoluteUri)) : null,
+            QuestionTypes.Deadline => Deadline(training, language, now),
+            QuestionTypes.Dates => Dates(training, language, now),
+            QuestionTypes.Place => Place(training, language, now),
+            QuestionTypes.Cost => training.Cost?.In(language),
+            QuestionTypes.Scholarships => training.Scholarships?.In(language),
+            QuestionTypes.Language => LanguageAnswer(training, language),
+            QuestionTypes.Places => Places(training, language, now),
+            QuestionTypes.Obligations => training.Obligations?.In(language),
+            QuestionTypes.Topics => Topics(training, language),
+            QuestionTypes.Stages => Stages(training, language, now),
+            QuestionTypes.Certificate => training.Certificate?.In(language),
+            QuestionTypes.Selection => Join(training.Priorities?.In(language), PriorityCountries(training, language), training.Eligibility.In(language),
+                CountryLine(training, country, language), ProfileLine(training, profiles, language)),
+            QuestionTypes.Notification => Notification(training, language, now),
+            QuestionTypes.NextEdition => NextEdition(training, language, now),
+            QuestionTypes.Eligibility => Join(training.Eligibility.In(language), CountryLine(training, country, language), ProfileLine(training, profiles, language),
+                texts.Get(language, "courses.precheck_hint")),
+            QuestionTypes.HowToApply => Join(training.HowToApply.In(language), Deadline(training, language, now), Link(training, language)),
+            QuestionTypes.Organiser => texts.Get(language, "courses.organiser", ShortName(training, language), training.Organiser),
+            QuestionTypes.Contact => Join(training.Contact?.In(language) ?? training.HowToApply.In(language), Link(training, language)),
             _ => null,
         };
-        if (answer is not null && Fields.TryGetValue(topic, out var field) && training.Unverified.Contains(field))
+        if (answer is null)
+            return null;
+        if (Fields.TryGetValue(type, out var fields) && fields.Any(training.Unverified.Contains))
             answer = Join(answer, texts.Get(language, "courses.unverified"));
-        return answer;
+        return WeighPerson.Contains(type) ? answer : Join(answer, CountryLine(training, country, language));
     }
+
+    /// <summary>For a country and no course: which courses people from there can apply to, one line each.</summary>
+    public string ByCountry(Country country, string language, IReadOnlyList<string> courseIds)
+    {
+        var name = country.Name.In(language);
+        var lines = courseIds.Select(Find).OfType<Training>().Select(training =>
+        {
+            var course = ShortName(training, language);
+            if (training.OpenTo.Count == 0)
+                return texts.Get(language, "courses.by_country.anyone", course);
+            var priority = training.PriorityCountries.Contains(country.Code) ? " " + texts.Get(language, "courses.country.priority", name) : "";
+            return training.OpenTo.Any(country.IsIn)
+                ? texts.Get(language, "courses.by_country.open", course, name) + priority
+                : texts.Get(language, "courses.by_country.closed", course, OpenTo(training, language));
+        });
+        return $"{texts.Get(language, "courses.by_country.intro", name)}\n{string.Join("\n", lines)}";
+    }
+
+    /// <summary>The courses the bot knows, by name, for "¿qué cursos hay?".</summary>
+    public string List(IReadOnlyList<string> courseIds, string language) =>
+        texts.Get(language, "courses.list", JoinList(courseIds.Select(Find).OfType<Training>().Select(t => $"«{ShortName(t, language)}»").ToList(), language));
 
     /// <summary>What a course is and whether one can register now.</summary>
     public string Overview(Training training, string language, DateTimeOffset now) =>
@@ -84,6 +127,8 @@ internal sealed class CourseAnswers(TextCatalog texts, KnowledgeBase knowledge, 
     private string? Dates(Training training, string language, DateTimeOffset now)
     {
         var name = ShortName(training, language);
+        if (training.Availability == "always")
+            return Deadline(training, language, now);
         if (CurrentEdition(training, now) is not { } edition)
             return Join(texts.Get(language, "courses.dates.none", name), training.Availability == "on-request" ? training.HowToApply.In(language) : null);
         var parts = new List<string>();
@@ -103,6 +148,64 @@ internal sealed class CourseAnswers(TextCatalog texts, KnowledgeBase knowledge, 
         return status == RegistrationStatus.Closed
             ? Join(text, texts.Get(language, "courses.dates.past"))
             : Join(text, Deadline(training, language, now));
+    }
+
+    /// <summary>Where: the stages of the edition open, announced or last, earlier editions held elsewhere, and where the course says it runs.</summary>
+    private string? Place(Training training, string language, DateTimeOffset now)
+    {
+        var parts = new List<string>();
+        var current = CurrentEdition(training, now);
+        if (current is not null && current.Stages.Any(s => s.Place is not null))
+        {
+            parts.Add($"{texts.Get(language, "courses.dates.edition", current.Label, ShortName(training, language))} {string.Join("; ", current.Stages.Select(s => StageLine(training, s, language)))}.");
+            var shown = current.Stages.Where(s => s.Place is not null).Select(s => s.Place!.In(language)).ToHashSet(StringComparer.Ordinal);
+            foreach (var earlier in training.Editions.Where(e => e != current).OrderBy(e => e.RegistrationCloses))
+            {
+                var elsewhere = earlier.Stages.Where(s => s.Place is not null && !shown.Contains(s.Place.In(language))).ToList();
+                if (elsewhere.Count > 0)
+                    parts.Add(texts.Get(language, "courses.place.earlier", earlier.Label, string.Join("; ", elsewhere.Select(s => StageLine(training, s, language)))));
+            }
+        }
+        if (training.Place is { } place)
+            parts.Add(place.In(language));
+        return parts.Count == 0 ? null : string.Join(" ", parts);
+    }
+
+    /// <summary>What it covers: the description, then what each stage is about.</summary>
+    private static string Topics(Training training, string language) =>
+        Join(training.Description.In(language), string.Join(" ", training.Stages.Select(s => $"{s.Name.In(language)}: {s.Description.In(language)}.")));
+
+    /// <summary>When selected people were or will be told, edition by edition, the latest first.</summary>
+    private string? Notification(Training training, string language, DateTimeOffset now)
+    {
+        var told = training.Editions.Where(e => e.SelectionNotice is not null).OrderByDescending(e => e.RegistrationCloses).ToList();
+        if (told.Count == 0)
+            return null;
+        var lines = told.Select(e => texts.Get(language, e.SelectionNotice!.Value < DateOnly.FromDateTime(now.UtcDateTime) ? "courses.notification.past" : "courses.notification.future",
+            e.Label, Date(e.SelectionNotice.Value, language)));
+        return Join([.. lines]);
+    }
+
+    /// <summary>The edition open or announced; else that none is known after the last, with what the organiser's habit is.</summary>
+    private string NextEdition(Training training, string language, DateTimeOffset now)
+    {
+        var (status, edition) = RegistrationWindow.At(training, now);
+        return (status, edition) switch
+        {
+            (RegistrationStatus.Open or RegistrationStatus.Upcoming, _) => Deadline(training, language, now),
+            (RegistrationStatus.Closed, { } last) => Join(texts.Get(language, "courses.next.none_after", ShortName(training, language), last.Label), training.HowToApply.In(language)),
+            _ => Deadline(training, language, now),
+        };
+    }
+
+    private string Link(Training training, string language) => texts.Get(language, "courses.apply_link", training.Links[0].AbsoluteUri);
+
+    private string? ProfileLine(Training training, IReadOnlyList<string>? profiles, string language)
+    {
+        var priority = (profiles ?? []).Where(training.PriorityProfiles.Contains).ToList();
+        return priority.Count == 0
+            ? null
+            : texts.Get(language, "courses.profile.priority", JoinList([.. priority.Select(p => texts.Get(language, $"interview.profile.{p}"))], language));
     }
 
     private string? Stages(Training training, string language, DateTimeOffset now)
@@ -165,11 +268,16 @@ internal sealed class CourseAnswers(TextCatalog texts, KnowledgeBase knowledge, 
         return texts.Get(language, taught.Count == 1 ? "courses.language.one" : "courses.language.many", name, LanguageNames(taught, language));
     }
 
-    public string LanguageNames(IReadOnlyList<string> codes, string language)
+    public string LanguageNames(IReadOnlyList<string> codes, string language) =>
+        JoinList([.. codes.Select(c => texts.Get(language, $"courses.language_names.{c}"))], language);
+
+    /// <summary>"a", "a y b", "a, b y c": the last two joined as the language joins them (<c>courses.list_last</c>).</summary>
+    public string JoinList(IReadOnlyList<string> items, string language) => items.Count switch
     {
-        var names = codes.Select(c => texts.Get(language, $"courses.language_names.{c}")).ToList();
-        return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + texts.Get(language, "courses.language.and") + names[^1];
-    }
+        0 => "",
+        1 => items[0],
+        _ => texts.Get(language, "courses.list_last", string.Join(", ", items.Take(items.Count - 1)), items[^1]),
+    };
 
     private string? PriorityCountries(Training training, string language) =>
         training.PriorityCountries.Count == 0
@@ -207,7 +315,7 @@ internal sealed class CourseAnswers(TextCatalog texts, KnowledgeBase knowledge, 
     private string Date(DateTimeOffset instant, string timeZone, string language) =>
         InZone(instant, timeZone).ToString(texts.Get(language, "courses.format.date"), CultureInfo.GetCultureInfo(language));
 
-    private string Date(DateOnly date, string language) =>
+    public string Date(DateOnly date, string language) =>
         date.ToString(texts.Get(language, "courses.format.date"), CultureInfo.GetCultureInfo(language));
 
     /// <summary>The zone as the organiser states it, with the offset in force that day: "America/New_York, UTC-04:00".</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BotProtocol.Dialogs;
 using BotProtocol.Prompts;
 using BotProtocol.Recognizers;
@@ -6,6 +7,7 @@ using BotProtocol.Turns;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
 using ProtectionBot.Interview;
+using ProtectionBot.Knowledge.Countries;
 
 namespace ProtectionBot.Courses;
 
@@ -23,21 +25,38 @@ public sealed record CourseQuestionState
 
     public string? PendingQuestion { get; init; }
 
-    /// <summary>The topic waiting for its course, or <c>eligibility</c> for the pre-check.</summary>
-    public string? PendingTopic { get; init; }
+    /// <summary>The question type waiting for its course, or <c>eligibility.check</c> for the pre-check.</summary>
+    public string? PendingType { get; init; }
+
+    /// <summary>A second type asked with it, answered too.</summary>
+    public string? PendingAlsoType { get; init; }
 
     public string? PendingCourse { get; init; }
+
+    /// <summary>The country (ISO code) given with the question waiting for its course: the answer says whether people from there can apply.</summary>
+    public string? PendingCountry { get; init; }
+
+    /// <summary>Profile codes given with the question waiting for its course: the answer says whether one is a priority.</summary>
+    public IReadOnlyList<string>? PendingProfiles { get; init; }
 }
 
 /// <summary>
+/// What the person said about themselves while asking about courses (never who they are): the country, the profiles,
+/// an edition they named. Kept for the conversation so that the course staff get it with a question passed on.
+/// </summary>
+public sealed record CourseAskerContext(string? Country = null, IReadOnlyList<string>? Profiles = null, string? Edition = null);
+
+/// <summary>
 /// Questions about courses, one after the other: what the person asks is answered from the course data, or, when
-/// the bot cannot tell, it says so and offers to pass the question to the course staff. A topic without a course
-/// asks which course; "¿Puedo postular?" runs the eligibility check. Ends on "done" (or "no"); a prompt the
-/// dialog interrupted (the interview) then asks its question again.
+/// the bot cannot tell, it says so and offers to pass the question to the course staff. A question type without a
+/// course asks which course, keeping the country and profile given with it; a country with no course gets a verdict
+/// for every course; "¿Puedo postular?" runs the eligibility check. A staff answer written in another language is
+/// given with a note of its language and an offer to ask the staff. Ends on "done" (or "no"); a prompt the dialog
+/// interrupted (the interview) then asks its question again.
 /// </summary>
 internal sealed class CourseDialog(
     TextCatalog texts, CourseQuestionMatcher matcher, CourseAnswers answers, FaqStore faq, CourseStaffReferral referral,
-    CourseQuestionsFile questions, TimeProvider time, ILogger<CourseDialog> logger)
+    CourseQuestionsFile questions, CountryCatalog countries, TimeProvider time, ILogger<CourseDialog> logger)
 {
     public const string Id = "courses";
     public const string QuestionPrompt = "courses.question";
@@ -45,6 +64,8 @@ internal sealed class CourseDialog(
     private const string WhichPrompt = "courses.which";
     private const string OfferPrompt = "courses.offer";
     private const string CurrentCourseKey = "courses.current";
+    private const string AskerKey = "courses.asker";
+    private const string EligibilityCheckType = QuestionTypes.Eligibility + ".check";
 
     public IEnumerable<Dialog> Dialogs()
     {
@@ -66,27 +87,66 @@ internal sealed class CourseDialog(
     public static void SetCurrentCourse(TurnContext turn, string courseId) =>
         turn.State.Set(CurrentCourseKey, courseId, ConversationJsonContext.Default.String);
 
-    /// <summary>Sends the answer to a question understood with its course; false when the data has no answer.</summary>
+    /// <summary>What the person said about themselves in this conversation, for the course staff.</summary>
+    public static CourseAskerContext Asker(TurnContext turn) =>
+        turn.State.Properties.TryGetValue(AskerKey, out var value) && value.Deserialize(CourseJsonContext.Default.CourseAskerContext) is { } asker
+            ? asker
+            : new CourseAskerContext();
+
+    /// <summary>Adds what a question says about the person (country, profiles, edition) to what the conversation knows.</summary>
+    public static void Remember(TurnContext turn, CourseQuestionMatch match)
+    {
+        if (match.Country is null && match.Profiles is not { Count: > 0 } && match.Edition is null)
+            return;
+        var known = Asker(turn);
+        var updated = new CourseAskerContext(
+            match.Country?.Code ?? known.Country,
+            match.Profiles is { Count: > 0 } profiles ? [.. (known.Profiles ?? []).Union(profiles)] : known.Profiles,
+            match.Edition ?? known.Edition);
+        turn.State.Set(AskerKey, updated, CourseJsonContext.Default.CourseAskerContext);
+    }
+
+    /// <summary>
+    /// Sends the answer to a question understood with its course; false when the data has no answer, or when the answer
+    /// is a staff answer in another language, which needs the offer to ask the staff (<see cref="AnswerAsync"/>).
+    /// </summary>
     public bool TryAnswer(TurnContext turn, CourseQuestionMatch match)
+    {
+        if (match.Faq is { IsFromStaff: true } entry && !entry.Speaks(ConversationLanguage.Of(turn)))
+            return false;
+        var text = Compose(turn, match);
+        if (text is null)
+            return false;
+        Remember(turn, match);
+        turn.SendText(text);
+        return true;
+    }
+
+    /// <summary>The answer to a question understood with its course, or null when the data has none.</summary>
+    private string? Compose(TurnContext turn, CourseQuestionMatch match)
     {
         var language = ConversationLanguage.Of(turn);
         var now = time.GetUtcNow();
         string? text = null;
         var course = answers.Find(match.CourseId);
         if (match.Kind == CourseQuestionKind.Faq && match.Faq is { } entry)
-            text = entry.AnswerIn(language);
+            text = entry.AddedAt is { } added
+                ? $"{entry.AnswerIn(language)} {texts.Get(language, "courses.faq.staff", answers.Date(DateOnly.FromDateTime(added.UtcDateTime), language))}"
+                : entry.AnswerIn(language);
         else if (match.Kind == CourseQuestionKind.CourseOnly && course is not null)
             text = answers.Overview(course, language, now);
-        else if (match.Kind == CourseQuestionKind.Topic && course is not null && match.Topic is { } topic)
-            text = answers.Answer(course, topic, language, now, match.Country);
+        else if (match.Kind == CourseQuestionKind.Topic && course is not null && match.Type is { } type)
+        {
+            text = answers.Answer(course, type, language, now, match.Country, match.Profiles);
+            // The second type's answer, unless the first already says it all.
+            if (text is not null && match.AlsoType is { } also && answers.Answer(course, also, language, now) is { } more && !text.Contains(more, StringComparison.Ordinal))
+                text = more.Contains(text, StringComparison.Ordinal) ? more : $"{text}\n{more}";
+        }
         if (logger.IsEnabled(LogLevel.Information))
-            CourseLog.Answered(logger, text is null ? "no data" : "answered", match.Topic ?? match.Kind.ToString(), match.CourseId ?? "-", turn.Activity.ChannelId);
-        if (text is null)
-            return false;
-        if (match.CourseId is { } id)
+            CourseLog.Answered(logger, text is null ? "no data" : "answered", Asks(match), match.CourseId ?? "-", turn.Activity.ChannelId);
+        if (text is not null && match.CourseId is { } id)
             SetCurrentCourse(turn, id);
-        turn.SendText(text);
-        return true;
+        return text;
     }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext<CourseQuestionState> step, CancellationToken cancellationToken)
@@ -120,27 +180,71 @@ internal sealed class CourseDialog(
         {
             return current is not null
                 ? await CheckEligibilityAsync(step, current, cancellationToken)
-                : await AskWhichAsync(step, CourseTopics.Eligibility + ".check", text, matcher.Courses, cancellationToken);
+                : await AskWhichAsync(step, EligibilityCheckType, text, matcher.Courses, null, cancellationToken);
         }
 
         var match = matcher.Match(text, language, current, await faq.ForTurnAsync(turn, cancellationToken));
+        Remember(turn, match);
         switch (match.Kind)
         {
+            case CourseQuestionKind.Faq when match.Faq is { IsFromStaff: true } entry && !entry.Speaks(language):
+                turn.SendText(Compose(turn, match)!);
+                SetCurrentCourse(turn, entry.CourseId);
+                return await OfferStaffAsync(step, texts.Get(language, "courses.faq.other_language", texts.Get(language, $"courses.language_names.{entry.WrittenIn}")),
+                    text, entry.CourseId, cancellationToken);
             case CourseQuestionKind.Topic or CourseQuestionKind.Faq or CourseQuestionKind.CourseOnly:
                 if (TryAnswer(turn, match))
                     return await AskMoreAsync(step, cancellationToken);
                 turn.SendText(answers.Missing(answers.Find(match.CourseId)!, language));
-                return await OfferStaffAsync(step, "courses.staff.missing_offer", text, match.CourseId, cancellationToken);
+                return await OfferStaffAsync(step, texts.Get(language, "courses.staff.missing_offer"), text, match.CourseId, cancellationToken);
+            case CourseQuestionKind.Courses:
+                LogWhich(turn, QuestionTypes.Topics);
+                turn.SendText(answers.List(matcher.Courses, language));
+                return await AskWhichAsync(step, null, text, matcher.Courses, match, cancellationToken);
+            case CourseQuestionKind.WhichCourse when match.Type == QuestionTypes.Eligibility && match.Country is { } country && match.Candidates is null:
+                // "Soy de Haití, ¿a qué curso puedo postular?": a verdict for every course answers it better than a choice.
+                if (logger.IsEnabled(LogLevel.Information))
+                    CourseLog.Answered(logger, "answered for every course", match.Type, "-", turn.Activity.ChannelId);
+                turn.SendText(answers.ByCountry(country, language, matcher.Courses));
+                return await AskMoreAsync(step, cancellationToken);
             case CourseQuestionKind.WhichCourse:
-                return await AskWhichAsync(step, match.Topic, text, match.Candidates ?? matcher.Courses, cancellationToken);
+                LogWhich(turn, match.Type);
+                return await AskWhichAsync(step, match.Type, text, match.Candidates ?? Candidates(match.Type), match, cancellationToken);
             case CourseQuestionKind.Staff:
                 step.State = step.State with { Awaiting = "person", PendingCourse = match.CourseId ?? current };
-                return await step.PromptAsync(OfferPrompt, Confirm(language, "courses.staff.person_offer"), cancellationToken);
+                return await step.PromptAsync(OfferPrompt, Confirm(language, texts.Get(language, "courses.staff.person_offer")), cancellationToken);
             default:
                 if (logger.IsEnabled(LogLevel.Information))
                     CourseLog.Answered(logger, "not understood", "-", match.CourseId ?? "-", turn.Activity.ChannelId);
-                return await OfferStaffAsync(step, "courses.staff.offer", text, match.CourseId ?? current, cancellationToken);
+                return await OfferStaffAsync(step, texts.Get(language, "courses.staff.offer"), text, match.CourseId ?? current, cancellationToken);
         }
+    }
+
+    /// <summary>What a question asked, for the log: its type, the types an FAQ entry answers, or how it was understood.</summary>
+    private static string Asks(CourseQuestionMatch match) => match switch
+    {
+        { Type: { } type, AlsoType: { } also } => $"{type}+{also}",
+        { Type: { } type } => type,
+        { Faq.Asks: { Count: > 0 } asks } => "faq " + string.Join("+", asks),
+        { Kind: CourseQuestionKind.Faq } => "faq",
+        { Kind: CourseQuestionKind.CourseOnly } => "overview",
+        _ => match.Kind.ToString(),
+    };
+
+    /// <summary>The courses whose data answers <paramref name="type"/>, when two or more do; else every course, so that no course is left out.</summary>
+    private IReadOnlyList<string> Candidates(string? type)
+    {
+        if (type is null)
+            return matcher.Courses;
+        var now = time.GetUtcNow();
+        var answering = matcher.Courses.Where(id => answers.Find(id) is { } course && answers.Has(course, type, now)).ToList();
+        return answering.Count >= 2 ? answering : matcher.Courses;
+    }
+
+    private void LogWhich(TurnContext turn, string? type)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+            CourseLog.AskedWhichCourse(logger, type ?? "-", turn.Activity.ChannelId);
     }
 
     private async Task<DialogTurnResult> AfterFollowUpAsync(WaterfallStepContext<CourseQuestionState> step, CancellationToken cancellationToken)
@@ -152,15 +256,18 @@ internal sealed class CourseDialog(
         {
             case "which" when step.Result is FoundChoice chosen:
                 SetCurrentCourse(turn, chosen.Value);
-                if (state.PendingTopic == CourseTopics.Eligibility + ".check")
+                if (state.PendingType == EligibilityCheckType)
                     return await CheckEligibilityAsync(step, chosen.Value, cancellationToken);
-                if (state.PendingTopic is { } topic)
+                // What the person said with the question (a country, a profile) still counts for the answer.
+                var country = state.PendingCountry is { } code ? countries.Find(code) : null;
+                if (state.PendingType is { } type)
                 {
-                    var match = new CourseQuestionMatch(CourseQuestionKind.Topic, chosen.Value, topic, NamesCourse: true);
+                    var match = new CourseQuestionMatch(CourseQuestionKind.Topic, chosen.Value, type, AlsoType: state.PendingAlsoType, NamesCourse: true,
+                        Country: country, Profiles: state.PendingProfiles);
                     if (!TryAnswer(turn, match))
                     {
                         turn.SendText(answers.Missing(answers.Find(chosen.Value)!, language));
-                        return await OfferStaffAsync(step, "courses.staff.missing_offer", state.PendingQuestion ?? "", chosen.Value, cancellationToken);
+                        return await OfferStaffAsync(step, texts.Get(language, "courses.staff.missing_offer"), state.PendingQuestion ?? "", chosen.Value, cancellationToken);
                     }
                 }
                 else
@@ -194,22 +301,42 @@ internal sealed class CourseDialog(
 
     private void PassOn(TurnContext turn, string question, string? courseId, string language)
     {
-        referral.Refer(turn, question, courseId, language);
+        referral.Refer(turn, question, courseId, language, StaffContext(turn));
         turn.SendText(texts.Get(language, "courses.staff.sent", questions.StaffReplyTime.In(language)));
     }
 
+    /// <summary>What the person said in the course questions, else what the finished interview knows: never who they are.</summary>
+    private static CourseAskerContext StaffContext(TurnContext turn)
+    {
+        var asker = Asker(turn);
+        if (turn.State.Properties.TryGetValue(InterviewDialog.CaseKey, out var stored) && stored.Deserialize(InterviewJsonContext.Default.CaseAnswers) is { } finished)
+        {
+            asker = asker with
+            {
+                Country = asker.Country ?? finished.Country,
+                Profiles = asker.Profiles is { Count: > 0 } ? asker.Profiles : finished.Profiles.Count > 0 ? finished.Profiles : null,
+            };
+        }
+        return asker;
+    }
+
     private async Task<DialogTurnResult> OfferStaffAsync(
-        WaterfallStepContext<CourseQuestionState> step, string questionKey, string question, string? courseId, CancellationToken cancellationToken)
+        WaterfallStepContext<CourseQuestionState> step, string offer, string question, string? courseId, CancellationToken cancellationToken)
     {
         step.State = step.State with { Awaiting = "offer", PendingQuestion = question, PendingCourse = courseId };
-        return await step.PromptAsync(OfferPrompt, Confirm(ConversationLanguage.Of(step.Context), questionKey), cancellationToken);
+        return await step.PromptAsync(OfferPrompt, Confirm(ConversationLanguage.Of(step.Context), offer), cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskWhichAsync(
-        WaterfallStepContext<CourseQuestionState> step, string? topic, string question, IReadOnlyList<string> candidates, CancellationToken cancellationToken)
+        WaterfallStepContext<CourseQuestionState> step, string? type, string question, IReadOnlyList<string> candidates, CourseQuestionMatch? match,
+        CancellationToken cancellationToken)
     {
         var language = ConversationLanguage.Of(step.Context);
-        step.State = step.State with { Awaiting = "which", PendingTopic = topic, PendingQuestion = question };
+        step.State = step.State with
+        {
+            Awaiting = "which", PendingType = type, PendingAlsoType = match?.AlsoType, PendingQuestion = question,
+            PendingCountry = match?.Country?.Code, PendingProfiles = match?.Profiles is { Count: > 0 } profiles ? profiles : null,
+        };
         return await step.PromptAsync(WhichPrompt, new PromptOptions
         {
             Prompt = InterviewPrompts.Question(texts.Get(language, "courses.which")),
@@ -239,9 +366,9 @@ internal sealed class CourseDialog(
         return await step.EndDialogAsync(cancellationToken: cancellationToken);
     }
 
-    private PromptOptions Confirm(string language, string questionKey) => new()
+    private PromptOptions Confirm(string language, string question) => new()
     {
-        Prompt = InterviewPrompts.Question(texts.Get(language, questionKey)),
+        Prompt = InterviewPrompts.Question(question),
         RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry")),
         Choices = [new Choice(texts.Get(language, "courses.staff.yes")), new Choice(texts.Get(language, "courses.staff.no"))],
     };

@@ -10,8 +10,11 @@ namespace ProtectionBot.Courses;
 /// <summary>
 /// When a message is a course question, for the route table. Never while the bot waits for free text (the
 /// description, a country, a question for the staff): what is typed there is an answer, whatever words it uses.
-/// Elsewhere, "curso"/"cours"/"course" (or the button) opens the questions, and a question clear about its course
-/// and topic is answered at once, even in the middle of the interview, which then asks its question again.
+/// Elsewhere, "curso"/"cours"/"course" (or the button) opens the questions. With nothing going on (the first message
+/// of a conversation, or after the interview), a message is a course question by what it asks ("¿Cuántas plazas
+/// hay?"), with or without a course named. In the middle of the interview, whose answers use the same words ("a largo
+/// plazo"), it must also be asked as a question: clear about its course and type, it is answered at once and the
+/// interview asks its question again; otherwise the course questions open on top of the interview.
 /// </summary>
 internal sealed class CourseEntry(TextCatalog texts, CourseQuestionMatcher matcher)
 {
@@ -39,17 +42,15 @@ internal sealed class CourseEntry(TextCatalog texts, CourseQuestionMatcher match
 
     public bool IsEligibilityRequest(TurnContext turn) => _eligibilityWords.Contains(TextNormalizer.Normalize(turn.Activity.Text));
 
-    /// <summary>A question to answer now: clear, or about courses while no conversation is going on.</summary>
+    /// <summary>A question to answer now, or to open the course questions with.</summary>
     public bool IsQuestion(TurnContext turn)
     {
         if (!IsMessage(turn) || IsWaitingForFreeText(turn))
             return false;
-        // Both need a course named, which most messages (the interview's answers) do not: that is told far more
-        // cheaply than the whole question is understood.
-        if (!matcher.NamesCourse(turn.Activity.Text))
-            return false;
         var match = Match(turn);
-        return match.IsConfident || (turn.State.DialogStack.Count == 0 && match.NamesCourse);
+        if (match.Kind == CourseQuestionKind.None)
+            return false;
+        return turn.State.DialogStack.Count == 0 ? IsQuestionOnItsOwn(match) : IsQuestionDuringSomethingElse(match);
     }
 
     /// <summary>The question as understood from the knowledge files, once per turn.</summary>
@@ -64,6 +65,29 @@ internal sealed class CourseEntry(TextCatalog texts, CourseQuestionMatcher match
 
     public static bool IsWaitingForFreeText(TurnContext turn) =>
         turn.State.DialogStack is [{ } top, ..] && FreeTextPrompts.Contains(top.Id);
+
+    /// <summary>
+    /// Nothing else is going on: a clear type is enough when the message is asked as a question or names a course
+    /// ("becas cidh"); a course question the bot cannot answer must name a course ("perdí mi contraseña de la ISHR
+    /// Academy") or be asked about courses ("¿el curso incluye comida?"), so that "hola" or a threat is never taken for one.
+    /// </summary>
+    private static bool IsQuestionOnItsOwn(CourseQuestionMatch match) => match.Kind switch
+    {
+        CourseQuestionKind.Topic or CourseQuestionKind.WhichCourse => match.NamesCourse || match.AsksQuestion,
+        CourseQuestionKind.Faq or CourseQuestionKind.CourseOnly or CourseQuestionKind.Courses or CourseQuestionKind.Staff => true,
+        CourseQuestionKind.Unsure => match.CourseNamed || (match.NamesCourse && match.AsksQuestion),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The interview waits for an answer, which may use the same words ("a largo plazo", "en español"): only a message
+    /// asked as a question, on a strong word or a course named, or about a course in so many words, is taken from it.
+    /// </summary>
+    private static bool IsQuestionDuringSomethingElse(CourseQuestionMatch match) =>
+        match.IsConfident
+        || (match.Kind is CourseQuestionKind.Topic or CourseQuestionKind.WhichCourse && match.AsksQuestion && (match.Clear || match.NamesCourse))
+        || (match.Kind is CourseQuestionKind.Faq or CourseQuestionKind.Courses && match.SaysCourse)
+        || (match.Kind is CourseQuestionKind.Unsure or CourseQuestionKind.CourseOnly or CourseQuestionKind.Staff && match.SaysCourse && match.AsksQuestion);
 
     private static bool IsMessage(TurnContext turn) =>
         turn.Activity.IsType(ActivityTypes.Message) && !string.IsNullOrWhiteSpace(turn.Activity.Text);

@@ -6,17 +6,29 @@ namespace ProtectionBot.Courses;
 
 /// <summary>
 /// A question people often ask about a course, in the ways they ask it, with its answer. From
-/// <c>knowledge/course-questions.yaml</c> (every language) or added by course staff from the chat (one language).
+/// <c>knowledge/course-questions.yaml</c> (every language) or added by course staff from the chat (one language, a
+/// date, an expiry).
 /// </summary>
+/// <param name="Asks">Question types this entry answers for its course in place of the course data ("who funds it?").</param>
+/// <param name="WrittenIn">The one language a staff answer was written in; null for the file's entries, written in all.</param>
+/// <param name="AddedAt">When staff wrote it; null for the file's entries.</param>
 public sealed record CourseFaq(
     string CourseId,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Questions,
     IReadOnlyDictionary<string, string> Answers,
-    string Origin)
+    string Origin,
+    IReadOnlyList<string>? Asks = null,
+    string? WrittenIn = null,
+    DateTimeOffset? AddedAt = null)
 {
     /// <summary>The answer in <paramref name="language"/>, or in the language staff wrote it in.</summary>
     public string AnswerIn(string language) =>
         Answers.TryGetValue(language, out var answer) ? answer : Answers.Values.First();
+
+    /// <summary>Whether it answers in <paramref name="language"/>, not in another one.</summary>
+    public bool Speaks(string language) => Answers.ContainsKey(language);
+
+    public bool IsFromStaff => WrittenIn is not null;
 }
 
 /// <summary>
@@ -64,6 +76,7 @@ public sealed record CourseQuestionsFile(IReadOnlyList<CourseFaq> Faq, Localized
     private static CourseFaq? ReadFaq(YamlEntry entry, DateOnly today, Func<string, bool> isCourse)
     {
         var course = entry.String("course");
+        var asks = entry.Codes("asks", QuestionTypes.Answerable, required: false);
         var questions = entry.LocalizedLists("questions");
         var answer = entry.Localized("answer");
         entry.Strings("sources");
@@ -77,6 +90,6 @@ public sealed record CourseQuestionsFile(IReadOnlyList<CourseFaq> Faq, Localized
         if (course is null || questions is null || answer is null)
             return null;
         var answers = Language.All.ToDictionary(l => l, answer.In, StringComparer.Ordinal);
-        return new CourseFaq(course, questions, answers, entry.Origin);
+        return new CourseFaq(course, questions, answers, entry.Origin, asks);
     }
 }

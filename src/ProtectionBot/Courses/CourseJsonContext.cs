@@ -6,6 +6,7 @@ namespace ProtectionBot.Courses;
 [JsonSerializable(typeof(CourseStaffQuestion))]
 [JsonSerializable(typeof(StaffFaqDocument))]
 [JsonSerializable(typeof(CourseQuestionState))]
+[JsonSerializable(typeof(CourseAskerContext))]
 [JsonSerializable(typeof(EligibilityCheck))]
 [JsonSerializable(typeof(Staff.PostedStaffQuestion))]
 [JsonSerializable(typeof(Staff.StaffAnswer))]

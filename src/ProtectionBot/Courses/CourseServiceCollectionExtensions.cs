@@ -12,7 +12,7 @@ public static class CourseServiceCollectionExtensions
     public static IHostApplicationBuilder AddCourses(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(services => new CourseQuestionMatcher(
-            services.GetRequiredService<TextCatalog>(),
+            services.GetRequiredService<CourseVocabulary>(),
             services.GetRequiredService<KnowledgeBase>().Trainings,
             services.GetRequiredService<CourseQuestionsFile>().Faq,
             services.GetRequiredService<CountryCatalog>()));

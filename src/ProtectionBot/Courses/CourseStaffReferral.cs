@@ -8,11 +8,17 @@ namespace ProtectionBot.Courses;
 
 /// <summary>
 /// A question for the course staff, as it waits in the outbox (<see cref="CourseStaffReferral.Kind"/>): what was
-/// asked, about which course, in which language, and where the staff's answer must go back to.
+/// asked, about which course, in which language, what the person said about themselves that helps answer (never who
+/// they are), and where the staff's answer must go back to.
 /// </summary>
 /// <param name="CourseId">Null when the person did not say which course.</param>
 /// <param name="Language">es, fr or en: the language the person chats in.</param>
-public sealed record CourseStaffQuestion(string Question, string? CourseId, string Language, DateTimeOffset AskedAt, StaffReplyAddress ReplyTo);
+/// <param name="Edition">A year or edition the person named ("2027").</param>
+/// <param name="Country">ISO code of the country the person gave.</param>
+/// <param name="Profiles">Profile codes the person gave (women, indigenous…).</param>
+public sealed record CourseStaffQuestion(
+    string Question, string? CourseId, string Language, DateTimeOffset AskedAt, StaffReplyAddress ReplyTo,
+    string? Edition = null, string? Country = null, IReadOnlyList<string>? Profiles = null);
 
 /// <summary>The person's conversation reference, enough for a proactive message back through the Connector.</summary>
 public sealed record StaffReplyAddress(string? ChannelId, string? ServiceUrl, string? ConversationId, string? UserId, string? BotId, string? Locale);
@@ -26,14 +32,16 @@ public sealed class CourseStaffReferral(TimeProvider time, ILogger<CourseStaffRe
 {
     public const string Kind = "course.staff-question";
 
-    public OutboxMessage Refer(TurnContext turn, string question, string? courseId, string language)
+    /// <param name="asker">What the person said about themselves: it travels with the question, their identity never does.</param>
+    public OutboxMessage Refer(TurnContext turn, string question, string? courseId, string language, CourseAskerContext? asker = null)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentException.ThrowIfNullOrWhiteSpace(question);
         var activity = turn.Activity;
         var now = time.GetUtcNow();
         var payload = new CourseStaffQuestion(question.Trim(), courseId, language, now, new StaffReplyAddress(
-            activity.ChannelId, activity.ServiceUrl, activity.Conversation?.Id, activity.From?.Id, activity.Recipient?.Id, activity.Locale));
+            activity.ChannelId, activity.ServiceUrl, activity.Conversation?.Id, activity.From?.Id, activity.Recipient?.Id, activity.Locale),
+            asker?.Edition, asker?.Country, asker?.Profiles is { Count: > 0 } profiles ? profiles : null);
         var owner = TurnProcessor.StateKey(activity);
         var message = new OutboxMessage(
             MessageId(owner, activity.Id), Kind, owner, JsonSerializer.SerializeToUtf8Bytes(payload, CourseJsonContext.Default.CourseStaffQuestion), now);

@@ -145,8 +145,9 @@ internal sealed class EligibilityDialog(TextCatalog texts, CourseAnswers answers
         if (priorityProfiles.Count > 0)
             lines.Add(texts.Get(language, "courses.eligibility.result.priority_profile",
                 string.Join(", ", priorityProfiles.Select(p => texts.Get(language, $"interview.profile.{p}")))));
-        else if (course.PriorityProfiles.Count > 0 || course.PriorityCountries.Count > 0)
+        else if ((course.PriorityProfiles.Count > 0 || course.PriorityCountries.Count > 0) && fits)
         {
+            // "You can apply anyway" only to someone whose country the course is open to.
             if (!(check.Country is { } c && course.PriorityCountries.Contains(c)))
                 lines.Add(texts.Get(language, "courses.eligibility.result.no_priority"));
         }

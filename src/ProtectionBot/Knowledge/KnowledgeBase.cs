@@ -107,7 +107,7 @@ public sealed partial class KnowledgeBase
 
     /// <summary>The fields a training may mark as <c>unverified</c>: the ones the bot quotes to people.</summary>
     public static readonly IReadOnlyList<string> QuotableTrainingFields =
-        ["description", "eligibility", "priorities", "cost", "scholarships", "certificate", "obligations", "how_to_apply", "contact", "editions", "stages"];
+        ["description", "eligibility", "priorities", "place", "cost", "scholarships", "certificate", "obligations", "how_to_apply", "contact", "editions", "stages"];
 
     private static Training? ReadTraining(YamlEntry entry, DateOnly today, Func<string, bool> isPlace)
     {
@@ -128,6 +128,7 @@ public sealed partial class KnowledgeBase
         var priorityProfiles = entry.Codes("priority_profiles", KnowledgeCodes.Profiles, required: false);
         var openTo = entry.Codes("open_to", [.. KnowledgeCodes.Memberships, .. KnowledgeCodes.Regions], required: false, isPlace);
         var languages = Languages(entry);
+        var place = entry.Localized("place", required: false);
         var cost = entry.Localized("cost", required: false);
         var scholarships = entry.Localized("scholarships", required: false);
         var certificate = entry.Localized("certificate", required: false);
@@ -153,7 +154,7 @@ public sealed partial class KnowledgeBase
             Id = id, Name = name, ShortName = shortName, Aliases = aliases, Unverified = unverified, Organiser = organiser,
             Availability = availability, Editions = editions, Description = description, Eligibility = eligibility,
             Priorities = priorities, PriorityCountries = priorityCountries, PriorityProfiles = priorityProfiles, Stages = stages,
-            OpenTo = openTo, Languages = languages, Cost = cost, Scholarships = scholarships, Certificate = certificate,
+            OpenTo = openTo, Languages = languages, Place = place, Cost = cost, Scholarships = scholarships, Certificate = certificate,
             Obligations = obligations, HowToApply = howToApply, Contact = contact, Links = links, Sources = sources,
             LastVerified = lastVerified, Origin = entry.Origin,
         };

@@ -45,6 +45,9 @@ public sealed record Training
     /// <summary>Languages it is taught in (ISO 639-1).</summary>
     public required IReadOnlyList<string> Languages { get; init; }
 
+    /// <summary>Where it happens when no edition says (online, the regions it is run in); an edition's stages give their own places.</summary>
+    public LocalizedText? Place { get; init; }
+
     public LocalizedText? Cost { get; init; }
 
     /// <summary>Who gets scholarships and what they cover.</summary>

@@ -16,8 +16,9 @@ internal static class CourseContent
     public static readonly KnowledgeBase Knowledge = KnowledgeBase.Load(AppContext.BaseDirectory, new DateOnly(2026, 12, 4), Countries.Contains);
     public static readonly CourseQuestionsFile Questions =
         CourseQuestionsFile.Load(AppContext.BaseDirectory, new DateOnly(2026, 12, 4), id => Knowledge.Trainings.Any(t => t.Id == id));
-    public static readonly CourseQuestionMatcher Matcher = new(Texts, Knowledge.Trainings, Questions.Faq, Countries);
-    public static readonly CourseAnswers Answers = new(Texts, Knowledge, Countries);
+    public static readonly CourseVocabulary Vocabulary = CourseVocabulary.Load(Texts);
+    public static readonly CourseQuestionMatcher Matcher = new(Vocabulary, Knowledge.Trainings, Questions.Faq, Countries);
+    public static readonly CourseAnswers Answers = new(Texts, Knowledge, Countries, Questions);
 
     public static Training Course(string id) => Knowledge.Trainings.Single(t => t.Id == id);
 
@@ -30,7 +31,7 @@ internal static class CourseContent
         string? reply = match.Kind switch
         {
             CourseQuestionKind.Faq => match.Faq!.AnswerIn(language),
-            CourseQuestionKind.Topic => Answers.Answer(Course(match.CourseId!), match.Topic!, language, when, match.Country),
+            CourseQuestionKind.Topic => Answers.Answer(Course(match.CourseId!), match.Type!, language, when, match.Country, match.Profiles),
             CourseQuestionKind.CourseOnly => Answers.Overview(Course(match.CourseId!), language, when),
             _ => null,
         };

@@ -9,6 +9,7 @@ using ProtectionBot.Content;
 using ProtectionBot.Conversation;
 using ProtectionBot.Handoff;
 using ProtectionBot.Knowledge;
+using ProtectionBot.Knowledge.Countries;
 
 namespace ProtectionBot.Courses.Staff;
 
@@ -50,11 +51,14 @@ public sealed record StaffAnswer(StaffReplyAddress ReplyTo, string Text)
 /// </summary>
 internal sealed class CourseStaffDesk(
     CourseQuestionsFile file, TextCatalog texts, IConversationStore store, FaqStore faq, CardTemplates cards, KnowledgeBase knowledge,
-    TimeProvider time, Pseudonyms pseudonyms, ILogger<CourseStaffDesk> logger)
+    CountryCatalog countries, CourseAnswers answers, TimeProvider time, Pseudonyms pseudonyms, ILogger<CourseStaffDesk> logger)
 {
     public const string AnswerKind = "course.staff-answer";
     public const string NoticeKind = "course.staff-notice";
     public const string AnswerEvent = "course.answer";
+
+    /// <summary>How long staff can keep an answer as an FAQ, in days: the default first, since staff answers are time-bound.</summary>
+    private static readonly int[] LifetimeChoices = [(int)FaqStore.DefaultLifetime.TotalDays, 30, 365];
 
     /// <summary>Anything in the staff's channel.</summary>
     public bool IsStaffChannel(TurnContext turn) => file.StaffDesk is { } desk && TeamsChannel.IsFrom(turn, desk);
@@ -118,7 +122,12 @@ internal sealed class CourseStaffDesk(
             JsonSerializer.SerializeToUtf8Bytes(new StaffAnswer(question.ReplyTo, text) { ReferralId = posted.ReferralId }, CourseJsonContext.Default.StaffAnswer), time.GetUtcNow()));
         var actions = question.CourseId is null
             ? new JsonArray()
-            : new JsonArray(new JsonObject { ["title"] = texts.Get(language, "courses.desk.save"), ["answer"] = step });
+            : new JsonArray([.. LifetimeChoices.Select(days => (JsonNode)new JsonObject
+            {
+                ["title"] = texts.Get(language, "courses.desk.save", days),
+                ["answer"] = step,
+                ["days"] = days.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            })]);
         turn.Send(new Activity
         {
             Type = ActivityTypes.Message,
@@ -141,22 +150,36 @@ internal sealed class CourseStaffDesk(
             turn.SendText(texts.Get(language, "courses.desk.no_faq"));
             return;
         }
-        await faq.AddAsync(course, language, posted.Question.Question, answer, cancellationToken);
-        turn.SendText(texts.Get(language, "courses.desk.saved"));
+        // Cards posted before staff could choose carry no "days": they keep the default.
+        var days = value.TryGetProperty("days", out var chosen) && int.TryParse(chosen.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var d)
+            && LifetimeChoices.Contains(d) ? d : (int)FaqStore.DefaultLifetime.TotalDays;
+        var saved = await faq.AddAsync(course, language, posted.Question.Question, answer, cancellationToken, TimeSpan.FromDays(days));
+        turn.SendText(texts.Get(language, "courses.desk.saved", answers.Date(DateOnly.FromDateTime(saved.Expiry.UtcDateTime), language)));
     }
 
-    /// <summary>The card the staff see: the question, the course, the language, and how to answer.</summary>
+    /// <summary>
+    /// The card the staff see: the question, the course, the language, and what the person said that helps answer it
+    /// (an edition, a country, a profile), never who they are; and how to answer.
+    /// </summary>
     public Attachment Card(CourseStaffQuestion question)
     {
         var language = question.Language;
-        var course = question.CourseId is { } id && knowledge.Trainings.FirstOrDefault(t => t.Id == id) is { } training
-            ? texts.Get(language, "courses.desk.course", training.Name.In(language))
-            : texts.Get(language, "courses.desk.no_course");
+        var lines = new JsonArray(
+            question.CourseId is { } id && knowledge.Trainings.FirstOrDefault(t => t.Id == id) is { } training
+                ? texts.Get(language, "courses.desk.course", training.Name.In(language))
+                : texts.Get(language, "courses.desk.no_course"),
+            texts.Get(language, "courses.desk.language", texts.Get(language, "language.name")));
+        if (question.Edition is { } edition)
+            lines.Add(texts.Get(language, "courses.desk.edition", edition));
+        if (question.Country is { } code)
+            lines.Add(texts.Get(language, "courses.desk.country", countries.Find(code)?.Name.In(language) ?? code));
+        if (question.Profiles is { Count: > 0 } profiles)
+            lines.Add(texts.Get(language, "courses.desk.profile", string.Join(", ", profiles.Select(p => texts.Get(language, $"interview.profile.{p}")))));
         return cards.Render("course-question", new JsonObject
         {
             ["title"] = texts.Get(language, "courses.desk.card_title"),
             ["question"] = question.Question,
-            ["lines"] = new JsonArray(course, texts.Get(language, "courses.desk.language", texts.Get(language, "language.name"))),
+            ["lines"] = lines,
             ["hint"] = texts.Get(language, "courses.desk.hint"),
         });
     }
