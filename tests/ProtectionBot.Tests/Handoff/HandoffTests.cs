@@ -193,7 +193,7 @@ public sealed class HandoffTests
         var post = Assert.Single(bot.CasePosts(ChannelA));
         var thread = post.CreatedConversationId!;
         var caseId = CaseIdOn(post.ConversationParameters!.Activity!.Attachments![0].Content!.Value);
-        Assert.Contains(bot.App.Logs.Lines, l => l.Contains("[1613]", StringComparison.Ordinal));
+        Assert.Contains(bot.App.Logs.Lines, l => l.Contains("[1617]", StringComparison.Ordinal));
 
         await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Ana Pérez", value: Button("accept", caseId), replyToId: post.CreatedActivityId);
         await bot.DeliverOutboxAsync();
