@@ -80,14 +80,15 @@ internal sealed class CourseEntry(TextCatalog texts, CourseQuestionMatcher match
     };
 
     /// <summary>
-    /// The interview waits for an answer, which may use the same words ("a largo plazo", "en español"): only a message
-    /// asked as a question, on a strong word or a course named, or about a course in so many words, is taken from it.
+    /// The interview waits for an answer, which may use the same words ("a largo plazo", "Sí, que me contacten"): only
+    /// a question clear about its course and type, one written with a question mark on a strong word ("¿y hay
+    /// becas?"), or one about courses in so many words ("cuándo es el curso"), is taken from it.
     /// </summary>
     private static bool IsQuestionDuringSomethingElse(CourseQuestionMatch match) =>
         match.IsConfident
-        || (match.Kind is CourseQuestionKind.Topic or CourseQuestionKind.WhichCourse && match.AsksQuestion && (match.Clear || match.NamesCourse))
+        || (match.Kind is CourseQuestionKind.Topic or CourseQuestionKind.WhichCourse && match.Clear && (match.HasQuestionMark || match.SaysCourse))
         || (match.Kind is CourseQuestionKind.Faq or CourseQuestionKind.Courses && match.SaysCourse)
-        || (match.Kind is CourseQuestionKind.Unsure or CourseQuestionKind.CourseOnly or CourseQuestionKind.Staff && match.SaysCourse && match.AsksQuestion);
+        || (match.Kind is CourseQuestionKind.Unsure or CourseQuestionKind.CourseOnly or CourseQuestionKind.Staff && match.SaysCourse && match.HasQuestionMark);
 
     private static bool IsMessage(TurnContext turn) =>
         turn.Activity.IsType(ActivityTypes.Message) && !string.IsNullOrWhiteSpace(turn.Activity.Text);

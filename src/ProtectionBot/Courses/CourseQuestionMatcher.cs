@@ -39,6 +39,7 @@ internal enum CourseQuestionKind
 /// <param name="SaysCourse">A word such as "curso"/"formation"/"training" was used (not only a name like "CIDH", also a body's name).</param>
 /// <param name="CourseNamed">One of the courses' names or aliases was used ("HRDAP", "ISHR Academy").</param>
 /// <param name="AsksQuestion">Written as a question: a question mark, or a first word such as "cuándo"/"combien"/"can".</param>
+/// <param name="HasQuestionMark">Written with a question mark: "que" starts answers too ("Sí, que me contacten").</param>
 /// <param name="Clear">The type rests on at least one strong word, not on hints alone.</param>
 /// <param name="Candidates">The courses it could be about when <see cref="CourseId"/> is not settled (null: any).</param>
 /// <param name="Country">A country named in the question ("¿puedo postular desde Brasil?").</param>
@@ -54,6 +55,7 @@ internal sealed record CourseQuestionMatch(
     bool SaysCourse = false,
     bool CourseNamed = false,
     bool AsksQuestion = false,
+    bool HasQuestionMark = false,
     bool Clear = false,
     IReadOnlyList<string>? Candidates = null,
     Country? Country = null,
@@ -175,7 +177,8 @@ internal sealed partial class CourseQuestionMatcher
         var edition = Edition(tokens);
         // Never corrected: "retenu" (selected) is one letter from "detenu" (detained).
         var vetoed = Any(tokens, _vocabulary.NotCourse);
-        var asksQuestion = text!.AsSpan().IndexOfAny('?', '¿') >= 0 || StartsWithQuestionWord(tokens);
+        var questionMark = text!.AsSpan().IndexOfAny('?', '¿') >= 0;
+        var asksQuestion = questionMark || StartsWithQuestionWord(tokens);
 
         // The type, from the words that do not name the course, the country or the person ("cours" is no typo of "bourse").
         var explained = new bool[tokens.Length];
@@ -198,7 +201,7 @@ internal sealed partial class CourseQuestionMatcher
         var courseId = namedCourse ?? (tiedCourses.Count > 1 ? null : currentCourse);
         var match = new CourseQuestionMatch(CourseQuestionKind.Unsure, courseId, NamesCourse: namesCourse, SaysCourse: saysCourse,
             CourseNamed: namedCourse is not null || tiedCourses.Count > 1,
-            AsksQuestion: asksQuestion, Clear: strong, Candidates: tiedCourses.Count > 1 ? tiedCourses : null, Country: country,
+            AsksQuestion: asksQuestion, HasQuestionMark: questionMark, Clear: strong, Candidates: tiedCourses.Count > 1 ? tiedCourses : null, Country: country,
             Profiles: profiles, Edition: edition);
 
         // A threat, an arrest or a protection measure: about something else, unless a course and its question are plain

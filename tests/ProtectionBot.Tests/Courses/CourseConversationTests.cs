@@ -60,7 +60,38 @@ public sealed class CourseConversationTests
         await app.Services.GetRequiredService<FaqStore>().AddAsync("iachr-hrd-course", "es", "¿Hay guardería para niños durante el curso?", "La CIDH no ha publicado nada sobre guardería.", TestContext.Current.CancellationToken);
         var replies = await bot.SayAsync("¿Hay guardería para niños en el curso de la CIDH?");
 
-        Assert.Equal("La CIDH no ha publicado nada sobre guardería.", replies[0].Text);
+        Assert.StartsWith("La CIDH no ha publicado nada sobre guardería. (Respuesta del equipo del curso del ", replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_staff_answer_written_in_another_language_is_given_with_a_note_of_its_language_and_the_offer_to_ask_the_staff()
+    {
+        await using var app = new BotApplication();
+        await app.Services.GetRequiredService<FaqStore>().AddAsync("iachr-hrd-course", "es", "¿Necesito visa para el curso de la CIDH?",
+            "La CIDH envía una carta de invitación para tramitar la visa.", TestContext.Current.CancellationToken);
+        var bot = new BotClient(app.CreateClient(), "fr-FR");
+
+        var replies = await bot.SayAsync("Faut-il un visa pour la formation de la CIDH ?");
+
+        Assert.StartsWith("La CIDH envía una carta de invitación para tramitar la visa. (Réponse de l'équipe de la formation du ", replies[0].Text, StringComparison.Ordinal);
+        Assert.Equal("L'équipe de la formation a écrit cette réponse en espagnol. Voulez-vous que je lui transmette votre question pour qu'elle vous réponde en français ?", replies[1].Text);
+        Assert.StartsWith("C'est fait", (await bot.SayAsync("Oui, transmettez-la"))[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_staff_answer_is_not_given_after_its_expiry()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
+        await using var app = new BotApplication(services: s => s.AddSingleton<TimeProvider>(time));
+        await app.Services.GetRequiredService<FaqStore>().AddAsync("ishr-hrdap", "en", "Is the 2027 call open yet?", "No call is open now.",
+            TestContext.Current.CancellationToken, TimeSpan.FromDays(30));
+        var bot = new BotClient(app.CreateClient(), "en-GB");
+        Assert.StartsWith("No call is open now. (Answer from the course staff, 5 December 2026.)", (await bot.SayAsync("Is the HRDAP 2027 call open yet?"))[0].Text, StringComparison.Ordinal);
+
+        time.Advance(TimeSpan.FromDays(31));
+
+        Assert.DoesNotContain(await new BotClient(app.CreateClient(), "en-GB").SayAsync("Is the HRDAP 2027 call open yet?"),
+            r => r.Text?.Contains("No call is open now", StringComparison.Ordinal) == true);
     }
 
     [Fact]

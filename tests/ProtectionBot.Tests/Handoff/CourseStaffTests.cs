@@ -1,4 +1,6 @@
 using BotProtocol.Testing;
+using ProtectionBot.Courses;
+using ProtectionBot.Tests.Courses;
 using static ProtectionBot.Tests.Handoff.HandoffHarness;
 
 namespace ProtectionBot.Tests.Handoff;
@@ -40,12 +42,60 @@ public sealed class CourseStaffTests
             ["staff"] = save.GetProperty("staff").GetString()!,
             ["answer"] = save.GetProperty("answer").GetString()!,
         });
-        Assert.Contains(bot.T("courses.desk.saved"), bot.TextsSentTo(thread));
+        // Saved on 2 December 2026 for the default 90 days.
+        Assert.Contains(bot.T("courses.desk.saved", "2 de marzo de 2027"), bot.TextsSentTo(thread));
 
         var next = bot.NewDefender();
         var answered = await next.SayAsync(Question);
-        Assert.Contains(answered, r => r.Text?.Contains("cuidado infantil", StringComparison.Ordinal) == true);
+        Assert.Contains(answered, r => r.Text == "Sí: durante la semana presencial hay un espacio de cuidado infantil. (Respuesta del equipo del curso del 2 de diciembre de 2026.)");
+
+        // Ninety days later the answer is no longer given: the question goes to the staff again.
+        bot.Time.Advance(TimeSpan.FromDays(91));
+        var later = await bot.NewDefender().SayAsync(Question);
+        Assert.DoesNotContain(later, r => r.Text?.Contains("cuidado infantil", StringComparison.Ordinal) == true);
+        Assert.Contains(later, r => r.Text == bot.T("courses.staff.offer"));
     }
+
+    [Fact]
+    public void The_staff_card_carries_the_edition_country_and_profile_the_person_gave_never_who_they_are()
+    {
+        var desk = CourseStaffCard();
+        var question = new CourseStaffQuestion("¿Habrá becas para el viaje?", "iachr-hrd-course", "es", new DateTimeOffset(2026, 12, 2, 15, 0, 0, TimeSpan.Zero),
+            new StaffReplyAddress("whatsapp", "https://example.org/", "conv-9", "+573001234567", "bot", "es-CO"), "2027", "PE", ["indigenous", "women"]);
+
+        var card = desk.Card(question).Content!.Value;
+
+        var lines = card.GetProperty("body")[2].GetProperty("items").EnumerateArray().Select(i => i.GetProperty("text").GetString()).ToList();
+        Assert.Equal(["Curso: " + CourseContent.Course("iachr-hrd-course").Name.Es, "Idioma: Español", "Edición que menciona: 2027", "País: Perú",
+            "Perfil: Pueblos indígenas, Derechos de las mujeres"], lines);
+        Assert.DoesNotContain("+573001234567", card.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("conv-9", card.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task What_the_person_said_with_a_question_travels_to_the_staff_with_it()
+    {
+        await using var bot = await StartAsync();
+        var person = bot.NewDefender();
+        await person.SayAsync("Soy indígena y vivo en Perú. ¿El curso de la CIDH de 2027 tendrá guardería?");
+        await person.SayAsync("Sí, pásela al equipo");
+
+        await bot.DeliverOutboxAsync();
+
+        var post = Assert.Single(bot.Connector.Requests, r => r.Operation == ConnectorOperations.CreateConversation);
+        var lines = post.ConversationParameters!.Activity!.Attachments![0].Content!.Value.GetProperty("body")[2].GetProperty("items")
+            .EnumerateArray().Select(i => i.GetProperty("text").GetString()).ToList();
+        Assert.Contains("Edición que menciona: 2027", lines);
+        Assert.Contains("País: Perú", lines);
+        Assert.Contains("Perfil: Pueblos indígenas", lines);
+        Assert.DoesNotContain(person.UserId, post.Body, StringComparison.Ordinal);
+    }
+
+    private static global::ProtectionBot.Courses.Staff.CourseStaffDesk CourseStaffCard() => new(
+        CourseContent.Questions, CourseContent.Texts, new BotProtocol.State.InMemoryConversationStore(),
+        new FaqStore(new BotProtocol.State.InMemoryConversationStore(), CourseContent.Knowledge, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<FaqStore>.Instance),
+        ProtectionBot.Content.CardTemplates.Load(AppContext.BaseDirectory), CourseContent.Knowledge, CourseContent.Countries, CourseContent.Answers, TimeProvider.System,
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<global::ProtectionBot.Courses.Staff.CourseStaffDesk>.Instance);
 
     [Fact]
     public async Task Saving_an_faq_from_anywhere_but_the_staff_channel_is_refused_and_logged_without_personal_data()
