@@ -74,23 +74,17 @@ public sealed class OptionPrompt(string dialogId, Understanding understanding) :
         }
         if (string.IsNullOrWhiteSpace(activity.Text))
             return new(false);
-        if (Exact(choices, activity.Text) is { } tapped)
-            return Answer(reading, [tapped]);
-
-        var shape = Shape(reading, choices);
-        var read = understanding.Read(reading.Question, reading.Language, activity.Text);
-        if (frame.Which is [var first, var second])
+        if (frame.Which is [var first, var second] && Exact(choices, activity.Text) is null)
         {
             // The answer to "which of the two?": a number counts in that list of two.
+            var read = understanding.Read(reading.Question, reading.Language, activity.Text);
             if (read.Numbers is [var n and (1 or 2)] && read.Affirmed.Count == 0)
                 return Answer(reading, [n == 1 ? first : second]);
             var named = read.Options.Where(o => o == first || o == second).ToList();
             if (named.Count == 1)
                 return Answer(reading, named);
         }
-        var decision = Decision.Decide(read, shape);
-        if (decision.Kind == DecisionKind.AskWhich && reading.Dominant is { } dominant && read.Options.Contains(dominant))
-            decision = Decision.Of(dominant);
+        var decision = Interpret(understanding, options, activity.Text);
         return decision.Kind switch
         {
             DecisionKind.Chosen => new(true, new OptionAnswer(decision.Values, false)),
@@ -98,6 +92,27 @@ public sealed class OptionPrompt(string dialogId, Understanding understanding) :
             DecisionKind.AskWhich => new(false, Which: decision.Values),
             _ => new(false),
         };
+    }
+
+    /// <summary>
+    /// What <paramref name="text"/> answers to the question <paramref name="options"/> ask: a button's title or value, or
+    /// the reading of the words (<see cref="Decision.Decide"/>), "prefer not to say" included.
+    /// </summary>
+    public static Decision Interpret(Understanding understanding, PromptOptions options, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(understanding);
+        ArgumentNullException.ThrowIfNull(options);
+        var reading = options.Understanding ?? throw new ArgumentException("The options say nothing of how answers are read.", nameof(options));
+        var choices = options.Choices ?? [];
+        if (string.IsNullOrWhiteSpace(text))
+            return Decision.Unclear;
+        if (Exact(choices, text) is { } tapped)
+            return tapped == reading.PreferNot ? Decision.Declined : Decision.Of(tapped);
+        var read = understanding.Read(reading.Question, reading.Language, text);
+        var decision = Decision.Decide(read, Shape(reading, choices));
+        if (decision.Kind == DecisionKind.AskWhich && reading.Dominant is { } dominant && read.Options.Contains(dominant))
+            return Decision.Of(dominant);
+        return decision;
     }
 
     private static PromptRecognizerResult<OptionAnswer> Answer(UnderstandingOptions reading, List<string> values)

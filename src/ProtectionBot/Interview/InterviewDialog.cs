@@ -92,7 +92,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
             ConversationLanguage.Choose(step.Context, chosen);
         var language = ConversationLanguage.Of(step.Context);
         step.Context.SendText(texts.Get(language, "safety.tip"));
-        return await AskYesNoAsync(step, "danger", InterviewPrompts.Danger, "interview.danger.ask", "answer.yes", "answer.no", cancellationToken);
+        return await AskAsync(step, "danger", cancellationToken);
     }
 
     private async Task<DialogTurnResult> GiveEmergencyOptionsAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
@@ -103,7 +103,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         // Someone in danger gets the emergency lines in this very turn, before any other question.
         step.State = step.State with { InDanger = true };
         step.Context.Send(results.Emergency(step.Context));
-        return await AskYesNoAsync(step, "partner_now", InterviewPrompts.PartnerNow, "interview.emergency.partner_ask", "interview.emergency.partner_yes", "interview.emergency.partner_no", cancellationToken);
+        return await AskAsync(step, "partner_now", cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskConsentAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
@@ -116,7 +116,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
             step.State = step.State with { WantsPartnerNow = wantsPartner };
             step.Context.SendText(texts.Get(language, wantsPartner ? "interview.emergency.partner_noted" : "interview.emergency.continue"));
         }
-        return await AskYesNoAsync(step, "consent", InterviewPrompts.Consent, "interview.consent.notice", "interview.consent.yes", "interview.consent.no", cancellationToken);
+        return await AskAsync(step, "consent", cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskCountryOrGiveGeneralInformationAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
@@ -150,8 +150,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
     {
         if (step.State.Knows("situations"))
             return await step.NextAsync(cancellationToken: cancellationToken);
-        step.State = step.State with { Pending = "situations" };
-        return await prompts.AskSeveralOfAsync(step, InterviewPrompts.Situations, "situations", "interview.situation", InterviewChoices.Situations, InterviewChoices.NoProfile, cancellationToken);
+        return await AskAsync(step, "situations", cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskWhoIsAtRiskAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
@@ -159,7 +158,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         Receive(step);
         if (step.State.Knows("at_risk") || step.State.LearningOnly)
             return await step.NextAsync(cancellationToken: cancellationToken);
-        return await AskOneAsync(step, "at_risk", InterviewPrompts.AtRisk, "interview.at_risk", InterviewChoices.AtRisk, cancellationToken);
+        return await AskAsync(step, "at_risk", cancellationToken);
     }
 
     /// <summary>Women's, trans and non-binary defenders' routes depend on it; an organisation has none.</summary>
@@ -168,7 +167,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         Receive(step);
         if (step.State.Knows("gender") || !step.State.ReportsHarm || step.State.AtRisk == "organisation")
             return await step.NextAsync(cancellationToken: cancellationToken);
-        return await AskOneAsync(step, "gender", InterviewPrompts.Gender, "interview.gender", InterviewChoices.Genders, cancellationToken);
+        return await AskAsync(step, "gender", cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskProfileAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
@@ -176,8 +175,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         Receive(step);
         if (step.State.Knows("profile"))
             return await step.NextAsync(cancellationToken: cancellationToken);
-        step.State = step.State with { Pending = "profile" };
-        return await prompts.AskSeveralOfAsync(step, InterviewPrompts.Profile, "profile", "interview.profile", InterviewChoices.Profiles, InterviewChoices.NoProfile, cancellationToken);
+        return await AskAsync(step, "profile", cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskUrgencyAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
@@ -188,7 +186,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         var state = step.State;
         if (state.Knows("urgency") || state.InDanger || !state.ReportsHarm || state.Situations.All(OngoingByNature.Contains))
             return await step.NextAsync(cancellationToken: cancellationToken);
-        return await AskOneAsync(step, "urgency", InterviewPrompts.Urgency, "interview.urgency", InterviewChoices.Urgencies, cancellationToken);
+        return await AskAsync(step, "urgency", cancellationToken);
     }
 
     /// <summary>Who is behind it decides how a State's own protection programme is offered (R25) and a digital attack's routes (R10).</summary>
@@ -199,7 +197,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         var matters = state.ReportsHarm && ((state.IsOngoing && recommender.HasNationalProgramme(state.Country)) || state.Situations.Contains("digital-attack"));
         if (state.Knows("perpetrator") || !matters)
             return await step.NextAsync(cancellationToken: cancellationToken);
-        return await AskOneAsync(step, "perpetrator", InterviewPrompts.Perpetrator, "interview.perpetrator", InterviewChoices.Perpetrators, cancellationToken, dominant: "unknown");
+        return await AskAsync(step, "perpetrator", cancellationToken);
     }
 
     /// <summary>Relocation programmes and grants (R18) are for harm going on now, or for someone forced from home.</summary>
@@ -210,7 +208,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         var matters = state.InDanger || (state.Situations.Any(DrivesFromHome.Contains) && (state.IsOngoing || state.Situations.Contains("forced-displacement")));
         if (state.Knows("relocation") || !matters || state.LearningOnly)
             return await step.NextAsync(cancellationToken: cancellationToken);
-        return await AskOneAsync(step, "relocation", InterviewPrompts.Relocation, "interview.relocation", InterviewChoices.Relocation, cancellationToken, yes: "may-need-to-leave", no: "no");
+        return await AskAsync(step, "relocation", cancellationToken);
     }
 
     /// <summary>
@@ -227,7 +225,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
             || (state.IsOngoing && (reports.Contains("arbitrary-detention") || reports.Contains("enforced-disappearance"))));
         if (state.Knows("publicity") || !matters)
             return await step.NextAsync(cancellationToken: cancellationToken);
-        return await AskYesNoAsync(step, "publicity", InterviewPrompts.Publicity, "interview.publicity.ask", "interview.publicity.yes", "interview.publicity.no", cancellationToken, offerPreferNot: true);
+        return await AskAsync(step, "publicity", cancellationToken);
     }
 
     /// <summary>Domestic remedies only decide long-term routes (petitions, treaty bodies, the European Court).</summary>
@@ -238,7 +236,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         var matters = state.ReportsHarm && !state.InDanger && (state.Urgency == "long-term" || state.Situations.Contains("torture"));
         if (state.Knows("remedies") || !matters)
             return await step.NextAsync(cancellationToken: cancellationToken);
-        return await AskOneAsync(step, "remedies", InterviewPrompts.Remedies, "interview.remedies", InterviewChoices.Remedies, cancellationToken, no: "not-approached");
+        return await AskAsync(step, "remedies", cancellationToken);
     }
 
     /// <summary>A time limit runs from the final decision: its date, when the person knows it.</summary>
@@ -263,7 +261,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         var state = step.State;
         if (state.Knows("started") || !(state.Situations.Contains("enforced-disappearance") || state.Situations.Contains("torture")))
             return await step.NextAsync(cancellationToken: cancellationToken);
-        return await AskOneAsync(step, "started", InterviewPrompts.Started, "interview.started", InterviewChoices.Started, cancellationToken);
+        return await AskAsync(step, "started", cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskDescriptionAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
@@ -324,18 +322,9 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         return answer;
     }
 
-    private Task<DialogTurnResult> AskYesNoAsync(
-        WaterfallStepContext<InterviewState> step, string question, string promptId, string questionKey, string yesKey, string noKey, CancellationToken cancellationToken, bool offerPreferNot = false)
+    private Task<DialogTurnResult> AskAsync(WaterfallStepContext<InterviewState> step, string question, CancellationToken cancellationToken)
     {
         step.State = step.State with { Pending = question };
-        return prompts.AskYesNoQuestionAsync(step, promptId, question, questionKey, yesKey, noKey, cancellationToken, offerPreferNot);
-    }
-
-    private Task<DialogTurnResult> AskOneAsync(
-        WaterfallStepContext<InterviewState> step, string question, string promptId, string questionKey, IReadOnlyList<string> codes, CancellationToken cancellationToken,
-        string? yes = null, string? no = null, string? dominant = null)
-    {
-        step.State = step.State with { Pending = question };
-        return prompts.AskOneOfAsync(step, promptId, question, questionKey, codes, cancellationToken, yes, no, dominant);
+        return prompts.AskAsync(step, question, cancellationToken);
     }
 }

@@ -43,19 +43,41 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
         yield return new TextPrompt(Description);
     }
 
+    /// <summary>Each question about the case: how it is asked, its options, and how a plain yes or no answers it.</summary>
+    private static readonly Dictionary<string, QuestionSpec> Specs = new QuestionSpec[]
+    {
+        new("danger", Danger, "interview.danger.ask", AnswerKind.YesNo, InterviewChoices.YesNo, YesKey: "answer.yes", NoKey: "answer.no", OfferPreferNot: false),
+        new("partner_now", PartnerNow, "interview.emergency.partner_ask", AnswerKind.YesNo, InterviewChoices.YesNo,
+            YesKey: "interview.emergency.partner_yes", NoKey: "interview.emergency.partner_no", OfferPreferNot: false),
+        new("consent", Consent, "interview.consent.notice", AnswerKind.YesNo, InterviewChoices.YesNo, YesKey: "interview.consent.yes", NoKey: "interview.consent.no", OfferPreferNot: false),
+        new("situations", Situations, "interview.situation", AnswerKind.SeveralOf, InterviewChoices.Situations, No: InterviewChoices.NoProfile),
+        new("at_risk", AtRisk, "interview.at_risk", AnswerKind.OneOf, InterviewChoices.AtRisk),
+        new("gender", Gender, "interview.gender", AnswerKind.OneOf, InterviewChoices.Genders),
+        new("profile", Profile, "interview.profile", AnswerKind.SeveralOf, InterviewChoices.Profiles, No: InterviewChoices.NoProfile),
+        new("urgency", Urgency, "interview.urgency", AnswerKind.OneOf, InterviewChoices.Urgencies),
+        new("perpetrator", Perpetrator, "interview.perpetrator", AnswerKind.OneOf, InterviewChoices.Perpetrators, Dominant: "unknown"),
+        new("relocation", Relocation, "interview.relocation", AnswerKind.OneOf, InterviewChoices.Relocation, Yes: "may-need-to-leave", No: "no"),
+        new("publicity", Publicity, "interview.publicity.ask", AnswerKind.YesNo, InterviewChoices.YesNo, YesKey: "interview.publicity.yes", NoKey: "interview.publicity.no"),
+        new("remedies", Remedies, "interview.remedies", AnswerKind.OneOf, InterviewChoices.Remedies, No: "not-approached"),
+        new("started", Started, "interview.started", AnswerKind.OneOf, InterviewChoices.Started),
+    }.ToDictionary(q => q.Id, StringComparer.Ordinal);
+
     /// <summary>
     /// With a locale the channel gave, the person confirms it ("Shall we go on in English?") or picks another;
     /// without one, or after a "no", they choose among the three.
     /// </summary>
     public Task<DialogTurnResult> AskLanguageAsync<T>(WaterfallStepContext<T> step, bool confirm, CancellationToken cancellationToken)
-        where T : class, new()
+        where T : class, new() =>
+        step.PromptAsync(LanguagePrompt, LanguageOptions(ConversationLanguage.Of(step.Context), confirm), cancellationToken);
+
+    /// <summary>The language question; a plain yes keeps <paramref name="language"/>, a plain no is <c>no</c> (then all three are offered).</summary>
+    public PromptOptions LanguageOptions(string language, bool confirm)
     {
-        var language = ConversationLanguage.Of(step.Context);
         var choices = confirm
             ? Language.All.Select(l => new Choice(l) { Title = texts.Get(l, l == language ? "interview.language.keep" : "language.name") })
                 .OrderBy(c => c.Value == language ? 0 : 1).ToList()
             : [.. Language.All.Select(l => new Choice(l) { Title = texts.Get(l, "language.name") })];
-        return step.PromptAsync(LanguagePrompt, new PromptOptions
+        return new PromptOptions
         {
             Prompt = Question(texts.Get(language, confirm ? "interview.language.confirm" : "language.ask")),
             RetryPrompt = Question(texts.Get(language, "prompt.retry_numbered")),
@@ -66,43 +88,44 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
                 Yes = confirm ? language : null,
                 No = confirm ? "no" : null,
             },
-        }, cancellationToken);
+        };
     }
 
-    /// <summary>A yes/no question; <paramref name="offerPreferNot"/> adds "prefer not to say" as a third button.</summary>
-    public Task<DialogTurnResult> AskYesNoQuestionAsync<T>(
-        WaterfallStepContext<T> step, string promptId, string question, string questionKey, string yesKey, string noKey, CancellationToken cancellationToken, bool offerPreferNot = false)
+    /// <summary>Asks <paramref name="question"/> (an id of <see cref="InterviewChoices.Questions"/>) in the conversation's language.</summary>
+    public Task<DialogTurnResult> AskAsync<T>(WaterfallStepContext<T> step, string question, CancellationToken cancellationToken)
         where T : class, new()
     {
         var language = ConversationLanguage.Of(step.Context);
-        List<Choice> choices = [new Choice("yes") { Title = texts.Get(language, yesKey) }, new Choice("no") { Title = texts.Get(language, noKey) }];
-        if (offerPreferNot)
-            choices.Add(PreferNotChoice(language));
-        return step.PromptAsync(promptId, new PromptOptions
+        var options = Options(question, language);
+        if (Specs[question].Kind == AnswerKind.SeveralOf)
+            options = options with { SubmitTitle = texts.Get(language, "prompt.submit") };
+        return step.PromptAsync(Specs[question].PromptId, options, cancellationToken);
+    }
+
+    /// <summary>How <paramref name="question"/> is asked and read in <paramref name="language"/>; its options end with "prefer not to say" where offered.</summary>
+    public PromptOptions Options(string question, string language)
+    {
+        var spec = Specs[question];
+        List<Choice> choices = spec.Kind == AnswerKind.YesNo
+            ? [new Choice("yes") { Title = texts.Get(language, spec.YesKey!) }, new Choice("no") { Title = texts.Get(language, spec.NoKey!) }]
+            : [.. spec.Codes.Select(code => new Choice(code) { Title = texts.Get(language, $"{spec.TextKey}.{code}") })];
+        if (spec.OfferPreferNot)
+            choices.Add(new Choice(InterviewChoices.PreferNot) { Title = texts.Get(language, "answer.prefer_not") });
+        return new PromptOptions
         {
-            Prompt = Question(texts.Get(language, questionKey)),
+            Prompt = Question(texts.Get(language, spec.Kind == AnswerKind.YesNo ? spec.TextKey : $"{spec.TextKey}.ask")),
             RetryPrompt = Question(texts.Get(language, "prompt.retry_numbered")),
             Choices = choices,
             MaxAttempts = Patience,
-            Understanding = Reading(language, question, AnswerKind.YesNo) with { PreferNot = offerPreferNot ? InterviewChoices.PreferNot : null },
-        }, cancellationToken);
+            Understanding = Reading(language, question, spec.Kind) with
+            {
+                Yes = spec.Yes,
+                No = spec.No,
+                PreferNot = spec.OfferPreferNot ? InterviewChoices.PreferNot : null,
+                Dominant = spec.Dominant,
+            },
+        };
     }
-
-    /// <summary>One option of <paramref name="codes"/>, or "prefer not to say".</summary>
-    public Task<DialogTurnResult> AskOneOfAsync<T>(
-        WaterfallStepContext<T> step, string promptId, string question, string questionKey, IReadOnlyList<string> codes, CancellationToken cancellationToken,
-        string? yes = null, string? no = null, string? dominant = null)
-        where T : class, new() =>
-        step.PromptAsync(promptId, Options(step, question, questionKey, codes, AnswerKind.OneOf, yes, no, dominant), cancellationToken);
-
-    /// <summary>Any of <paramref name="codes"/>; <paramref name="none"/> is the option a plain "no" or "nothing" chooses.</summary>
-    public Task<DialogTurnResult> AskSeveralOfAsync<T>(
-        WaterfallStepContext<T> step, string promptId, string question, string questionKey, IReadOnlyList<string> codes, string none, CancellationToken cancellationToken)
-        where T : class, new() =>
-        step.PromptAsync(promptId, Options(step, question, questionKey, codes, AnswerKind.SeveralOf, yes: null, no: none, dominant: null) with
-        {
-            SubmitTitle = texts.Get(ConversationLanguage.Of(step.Context), "prompt.submit"),
-        }, cancellationToken);
 
     /// <summary>A yes/no question for a <see cref="ConfirmPrompt"/> of another dialog: its buttons' titles are their values.</summary>
     public Task<DialogTurnResult> AskYesNoAsync<T>(WaterfallStepContext<T> step, string promptId, string questionKey, string yesKey, string noKey, CancellationToken cancellationToken)
@@ -168,20 +191,9 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
 
     public static Activity Question(string text) => new() { Type = ActivityTypes.Message, Text = text, InputHint = InputHints.ExpectingInput };
 
-    private PromptOptions Options<T>(
-        WaterfallStepContext<T> step, string question, string questionKey, IReadOnlyList<string> codes, AnswerKind kind, string? yes, string? no, string? dominant)
-        where T : class, new()
-    {
-        var language = ConversationLanguage.Of(step.Context);
-        return new PromptOptions
-        {
-            Prompt = Question(texts.Get(language, $"{questionKey}.ask")),
-            RetryPrompt = Question(texts.Get(language, "prompt.retry_numbered")),
-            Choices = [.. codes.Select(code => new Choice(code) { Title = texts.Get(language, $"{questionKey}.{code}") }), PreferNotChoice(language)],
-            MaxAttempts = Patience,
-            Understanding = Reading(language, question, kind) with { Yes = yes, No = no, PreferNot = InterviewChoices.PreferNot, Dominant = dominant },
-        };
-    }
+    private sealed record QuestionSpec(
+        string Id, string PromptId, string TextKey, AnswerKind Kind, IReadOnlyList<string> Codes,
+        string? Yes = null, string? No = null, string? Dominant = null, string? YesKey = null, string? NoKey = null, bool OfferPreferNot = true);
 
     private UnderstandingOptions Reading(string language, string question, AnswerKind kind) => new()
     {
@@ -191,8 +203,6 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
         Which = texts.Get(language, "prompt.which"),
         LastResort = texts.Get(language, "prompt.last_resort"),
     };
-
-    private Choice PreferNotChoice(string language) => new(InterviewChoices.PreferNot) { Title = texts.Get(language, "answer.prefer_not") };
 
     private CardAction PreferNotAction(string language)
     {

@@ -1,0 +1,123 @@
+using System.Globalization;
+using BotProtocol.Prompts;
+using BotProtocol.Recognizers;
+using BotProtocol.Schema;
+using BotProtocol.State;
+using BotProtocol.Turns;
+using Microsoft.Extensions.DependencyInjection;
+using ProtectionBot.Content;
+using ProtectionBot.Conversation;
+using ProtectionBot.Courses;
+using ProtectionBot.Interview;
+using ProtectionBot.Knowledge.Countries;
+
+namespace ProtectionBot.Tests.Interview;
+
+/// <summary>
+/// What the bot makes of one typed answer to one question, in the interview sheet's words: an option id (several for a
+/// several-of question), <c>unclear</c>, <c>prefer-not</c>, <c>ask-which:a,b</c> or <c>intent:name</c> — read by the
+/// app's own services in the order its route table tries them (commands and requests first, then the answer).
+/// </summary>
+internal sealed class AnswerReader(IServiceProvider services)
+{
+    private readonly Understanding _understanding = services.GetRequiredService<Understanding>();
+    private readonly InterviewPrompts _prompts = services.GetRequiredService<InterviewPrompts>();
+    private readonly InterviewFacts _facts = services.GetRequiredService<InterviewFacts>();
+    private readonly CommandWords _commands = services.GetRequiredService<CommandWords>();
+    private readonly Intents _intents = services.GetRequiredService<Intents>();
+    private readonly CourseEntry _courses = services.GetRequiredService<CourseEntry>();
+    private readonly CountryCatalog _countries = services.GetRequiredService<CountryCatalog>();
+
+    /// <summary>The prompt waiting for each question, so the requests see the conversation where it is.</summary>
+    private static readonly Dictionary<string, string> PromptOf = new(StringComparer.Ordinal)
+    {
+        ["language"] = InterviewPrompts.LanguagePrompt, ["danger"] = InterviewPrompts.Danger, ["partner_now"] = InterviewPrompts.PartnerNow,
+        ["consent"] = InterviewPrompts.Consent, ["country"] = CountryDialog.TypedPrompt, ["situations"] = InterviewPrompts.Situations,
+        ["at_risk"] = InterviewPrompts.AtRisk, ["gender"] = InterviewPrompts.Gender, ["profile"] = InterviewPrompts.Profile,
+        ["urgency"] = InterviewPrompts.Urgency, ["perpetrator"] = InterviewPrompts.Perpetrator, ["relocation"] = InterviewPrompts.Relocation,
+        ["publicity"] = InterviewPrompts.Publicity, ["remedies"] = InterviewPrompts.Remedies, ["decision_date"] = InterviewPrompts.DecisionDate,
+        ["started"] = InterviewPrompts.Started, ["description"] = InterviewPrompts.Description,
+    };
+
+    public string Read(string question, string language, string text)
+    {
+        var turn = new TurnContext(
+            new Activity { Type = ActivityTypes.Message, Text = text, Locale = language, ChannelId = "test", Conversation = new ConversationAccount { Id = "corpus" } },
+            new ConversationState { DialogStack = [new DialogInstance { Id = PromptOf[question] }, new DialogInstance { Id = InterviewDialog.Id }] },
+            services);
+        ConversationLanguage.Choose(turn, language);
+        if (_commands.IsQuickExit(turn))
+            return "intent:quick-exit";
+        if (_commands.IsDeleteData(turn) || _intents.Is(turn, Intents.Erase))
+            return "intent:erase";
+        if (_intents.Is(turn, Intents.TalkToPerson))
+            return "intent:talk-to-person";
+        if (_intents.Is(turn, Intents.CaseStatus))
+            return "intent:case-status";
+        if (_commands.IsHelp(turn) || _intents.Is(turn, Intents.Help))
+            return "intent:help";
+        if (_commands.IsRestart(turn) || _intents.Is(turn, Intents.Restart))
+            return "intent:restart";
+        if (question != "language" && (_commands.LanguageAskedFor(turn) ?? _intents.LanguageAskedFor(turn)) is not null)
+            return "intent:language";
+        if (_courses.IsOpening(turn) || _courses.IsQuestion(turn))
+            return "intent:course-question";
+        return question switch
+        {
+            "country" => Country(text),
+            // A month without its day is kept as the month's first day.
+            "decision_date" => DecisionDates.Read(text, new DateOnly(2026, 12, 4)) is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "unknown",
+            "description" => _prompts.IsSkip(text) || Said(OptionPrompt.Interpret(_understanding, _prompts.Options("publicity", language), text)) == "prefer-not" ? "skip" : "text",
+            "language" => Language(text, language),
+            _ => Said(OptionPrompt.Interpret(_understanding, _prompts.Options(question, language), text)),
+        };
+    }
+
+    /// <summary>What the answer also says about other questions, as the interview keeps it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Also(string question, string language, string text)
+    {
+        var state = _facts.Absorb(new InterviewState(), text, language, question);
+        var facts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        void Add(string key, string? value)
+        {
+            if (value is not null && state.Knows(key))
+                facts[key] = [value];
+        }
+        if (state.Knows("situations"))
+            facts["situations"] = state.LearningOnly ? ["none"] : state.Situations;
+        if (state.Knows("profile"))
+            facts["profile"] = state.Profiles;
+        Add("at_risk", state.AtRisk);
+        Add("gender", state.Gender);
+        Add("perpetrator", state.Perpetrator);
+        Add("relocation", state.Relocation);
+        Add("urgency", state.Urgency);
+        return facts;
+    }
+
+    private string Country(string text)
+    {
+        var match = _countries.Match(text);
+        if (match.Country is { } country)
+            return country.Code;
+        return match.Candidates.Count > 1 ? "ask-which:" + string.Join(",", match.Candidates.Take(2).Select(c => c.Code)) : "unclear";
+    }
+
+    /// <summary>The language question as the sheet writes it: yes or no to going on in the language in use, or a language.</summary>
+    private string Language(string text, string language)
+    {
+        var decision = OptionPrompt.Interpret(_understanding, _prompts.LanguageOptions(language, confirm: true), text);
+        return decision is { Kind: DecisionKind.Chosen, Values: [var chosen] } && chosen == language && !NamesLanguage(text, language) ? "yes" : Said(decision);
+    }
+
+    private bool NamesLanguage(string text, string language) =>
+        _understanding.Read("language", language, text).Options.Contains(language);
+
+    private static string Said(Decision decision) => decision.Kind switch
+    {
+        DecisionKind.Chosen => string.Join(",", decision.Values),
+        DecisionKind.PreferNot => "prefer-not",
+        DecisionKind.AskWhich => "ask-which:" + string.Join(",", decision.Values),
+        _ => "unclear",
+    };
+}
