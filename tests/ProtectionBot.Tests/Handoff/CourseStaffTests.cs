@@ -94,7 +94,7 @@ public sealed class CourseStaffTests
     private static global::ProtectionBot.Courses.Staff.CourseStaffDesk CourseStaffCard() => new(
         CourseContent.Questions, CourseContent.Texts, new BotProtocol.State.InMemoryConversationStore(),
         new FaqStore(new BotProtocol.State.InMemoryConversationStore(), CourseContent.Knowledge, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<FaqStore>.Instance),
-        ProtectionBot.Content.CardTemplates.Load(AppContext.BaseDirectory), CourseContent.Knowledge, CourseContent.Countries, CourseContent.Answers, TimeProvider.System,
+        ProtectionBot.Content.CardTemplates.Load(AppContext.BaseDirectory), CourseContent.Knowledge, CourseContent.Countries, CourseContent.Answers, TimeProvider.System, BotProtocol.Turns.Pseudonyms.WithRandomKey(),
         Microsoft.Extensions.Logging.Abstractions.NullLogger<global::ProtectionBot.Courses.Staff.CourseStaffDesk>.Instance);
 
     [Fact]

@@ -12,15 +12,15 @@ namespace ProtectionBot.Tests.Handoff;
 internal sealed record DefenderStory(string Locale, string DeskChannel, string Description, IReadOnlyList<string> UntilSummary, string Send)
 {
     public static readonly DefenderStory Spanish = new("es-CO", HandoffHarness.ChannelA, "me siguen desde la marcha del lunes",
-        ["hola", "si, en español", "no", "si de acuerdo", "colombia", "amenazas", "yo", "periodismo", "es grave y sigue pasando",
+        ["hola", "si, en español", "no", "si de acuerdo", "colombia", "amenazas", "yo", "mujer", "periodismo", "no se quienes son", "por ahora no",
             "me siguen desde la marcha del lunes", "si"], "enviarlo");
 
     public static readonly DefenderStory French = new("fr-FR", HandoffHarness.ChannelB, "on me suit depuis la manif",
-        ["bonjour", "oui", "non", "oui d'accord", "haiti", "menaces", "moi", "journalisme", "c'est grave et ça continue",
+        ["bonjour", "oui", "non", "oui d'accord", "haiti", "menaces", "moi", "une femme", "journalisme", "non pas pour l'instant",
             "on me suit depuis la manif", "oui"], "l'envoyer");
 
     public static readonly DefenderStory English = new("en-GB", HandoffHarness.ChannelA, "they follow me since the march",
-        ["hello", "yes", "no", "yes I agree", "colombia", "threats", "me", "journalism", "serious, still going on",
+        ["hello", "yes", "no", "yes I agree", "colombia", "threats", "me", "a woman", "journalism", "i dont know who", "not for now",
             "they follow me since the march", "yes please"], "send it");
 
     public static DefenderStory In(string language) => language switch
