@@ -237,35 +237,6 @@ internal sealed partial class CourseQuestionMatcher
         return bestScore > 0 || namesCourse ? match : CourseQuestionMatch.None;
     }
 
-    public string DebugExplain(string text, string language)
-    {
-        var normalized = TextNormalizer.Normalize(text);
-        var tokens = SplitWords(normalized);
-        var content = MeaningfulMask(tokens);
-        var naming = new bool[tokens.Length];
-        foreach (var (course, names) in _namesByCourse)
-            Score(tokens, content, naming, names, language, NameFuzzyLength, _typeWords);
-        Score(tokens, content, naming, _vocabulary.CourseWords, language, NameFuzzyLength, _typeWords);
-        var country = _countries.Match(normalized).Country;
-        if (country is not null)
-            MarkCountry(tokens, naming, country);
-        foreach (var (profile, words) in _vocabulary.Profiles)
-            Score(tokens, content, naming, words, language, NameFuzzyLength, _typeWords);
-        for (var i = 0; i < tokens.Length; i++)
-            content[i] = content[i] && !naming[i];
-        var sb = new System.Text.StringBuilder();
-        sb.Append("q=").Append(string.Join(",", tokens.Where((t, i) => content[i]).Select(t => t.Text))).Append(' ');
-        foreach (var (type, keywords) in _vocabulary.Types)
-        {
-            var explained = new bool[tokens.Length];
-            var score = Score(tokens, content, explained, keywords, language, out var strongest, TypeFuzzyLength, _typeWords);
-            if (score > 0)
-                sb.Append(type).Append('=').Append(score.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)).Append(strongest >= 2 ? "!" : "")
-                  .Append('[').Append(string.Join(",", tokens.Where((t, i) => explained[i]).Select(t => t.Text))).Append("] ");
-        }
-        return sb.ToString();
-    }
-
     /// <summary>The words of the question, a shortened one ("q", "pk") read as the word it stands for.</summary>
     private Word[] SplitWords(string normalized)
     {

@@ -16,7 +16,7 @@ namespace ProtectionBot.Tests.Courses;
 public sealed class CourseFactsReachedTests
 {
     public static TheoryData<string, string> Trainings() =>
-        [.. Knowledge.Trainings.SelectMany(t => new[] { "es", "fr", "en" }.Select(l => (t.Id, l)))];
+        [.. CourseContent.Knowledge.Trainings.SelectMany(t => new[] { "es", "fr", "en" }.Select(l => (t.Id, l)))];
 
     [Theory]
     [MemberData(nameof(Trainings))]
