@@ -102,8 +102,13 @@ internal sealed class CourseAnswers(TextCatalog texts, KnowledgeBase knowledge, 
         texts.Get(language, "courses.list", JoinList(courseIds.Select(Find).OfType<Training>().Select(t => $"«{ShortName(t, language)}»").ToList(), language));
 
     /// <summary>What a course is and whether one can register now.</summary>
+    /// <summary>
+    /// What the course is, this year's themes when an FAQ entry gives them ("what is HRDAP about?" asks both), and
+    /// whether one can apply.
+    /// </summary>
     public string Overview(Training training, string language, DateTimeOffset now) =>
         Join(texts.Get(language, "courses.overview", ShortName(training, language), training.Description.In(language)),
+            questions.Faq.FirstOrDefault(f => f.CourseId == training.Id && f.Asks?.Contains(QuestionTypes.Topics) == true)?.AnswerIn(language),
             Deadline(training, language, now), texts.Get(language, "courses.ask_more"));
 
     public string Missing(Training training, string language) => texts.Get(language, "courses.missing", ShortName(training, language));
