@@ -77,7 +77,10 @@ internal sealed class CourseAnswers(TextCatalog texts, KnowledgeBase knowledge, 
             answer = answer is null ? faq : $"{answer}\n{faq}";
         if (answer is null)
             return null;
-        return WeighPerson.Contains(type) ? answer : Join(answer, CountryLine(training, country, language));
+        if (WeighPerson.Contains(type) || CountryLine(training, country, language) is not { } countryLine)
+            return answer;
+        // After a list of earlier editions, the verdict for the person's country stands on its own line.
+        return answer.Contains('\n', StringComparison.Ordinal) ? $"{answer}\n{countryLine}" : Join(answer, countryLine);
     }
 
     /// <summary>For a country and no course: which courses people from there can apply to, one line each.</summary>

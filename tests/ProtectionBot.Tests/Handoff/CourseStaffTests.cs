@@ -57,6 +57,35 @@ public sealed class CourseStaffTests
     }
 
     [Fact]
+    public async Task Staff_who_keep_an_answer_thirty_days_see_it_given_for_thirty_days_and_then_no_more()
+    {
+        await using var bot = await StartAsync();
+        var person = bot.NewDefender("en-GB");
+        await person.SayAsync("Is there a visa letter for the IACHR course?");
+        await person.SayAsync("Yes, pass it on");
+        await bot.DeliverOutboxAsync();
+        var thread = Assert.Single(bot.Connector.Requests, r => r.Operation == ConnectorOperations.CreateConversation).CreatedConversationId!;
+        await bot.CaseworkerAsync(thread, StaffTenant, StaffChannel, "Marta Ruiz", text: "<at>ProtectionBot</at> Yes: the IACHR sends an invitation letter for the visa.");
+        await bot.DeliverOutboxAsync();
+
+        var card = bot.Connector.Requests.Last(r => r.ConversationId == thread && r.Activity?.Attachments is { Count: > 0 }).Activity!.Attachments![0].Content!.Value;
+        var thirtyDays = card.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("data").GetProperty("days").GetString() == "30").GetProperty("data");
+        await bot.CaseworkerAsync(thread, StaffTenant, StaffChannel, "Marta Ruiz", value: new Dictionary<string, string>
+        {
+            ["staff"] = thirtyDays.GetProperty("staff").GetString()!,
+            ["answer"] = thirtyDays.GetProperty("answer").GetString()!,
+            ["days"] = "30",
+        });
+
+        bot.Time.Advance(TimeSpan.FromDays(29));
+        Assert.Contains(await bot.NewDefender("en-GB").SayAsync("is there a visa letter for the iachr course"),
+            r => r.Text?.StartsWith("Yes: the IACHR sends an invitation letter for the visa.", StringComparison.Ordinal) == true);
+        bot.Time.Advance(TimeSpan.FromDays(2));
+        Assert.DoesNotContain(await bot.NewDefender("en-GB").SayAsync("is there a visa letter for the iachr course"),
+            r => r.Text?.Contains("invitation letter", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public void The_staff_card_carries_the_edition_country_and_profile_the_person_gave_never_who_they_are()
     {
         var desk = CourseStaffCard();
