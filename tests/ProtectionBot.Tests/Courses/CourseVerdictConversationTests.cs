@@ -55,4 +55,18 @@ public sealed class CourseVerdictConversationTests
 
         Assert.Contains(replies, r => r.Text?.Contains(languages, StringComparison.Ordinal) == true);
     }
+
+    [Theory]
+    [InlineData("es-CO", "necesito hablar ingles para el hrdap?", "(HRDAP)» se imparte")]
+    [InlineData("fr-FR", "faut il parler espagnol pour la formation de la cidh", "« Formation de la CIDH » se déroule uniquement en espagnol")]
+    [InlineData("en-GB", "is front line defenders training given in spanish", "is taught in")]
+    public async Task A_question_about_the_language_of_a_course_is_answered_in_the_language_of_the_conversation(string locale, string question, string answer)
+    {
+        await using var app = new BotApplication();
+        var bot = new BotClient(app.CreateClient(), locale);
+
+        var said = string.Join(" / ", (await bot.SayAsync(question)).Select(r => r.Text));
+
+        Assert.Contains(answer, said, StringComparison.Ordinal);
+    }
 }
