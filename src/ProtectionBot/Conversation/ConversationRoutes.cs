@@ -50,7 +50,7 @@ internal sealed class ConversationRoutes(
         .On("case-status", t => intents.Is(t, Intents.CaseStatus), TellCaseStatusAsync)
         .On("help", t => commands.IsHelp(t) || intents.Is(t, Intents.Help), HelpAsync)
         .On("restart", t => commands.IsRestart(t) || intents.Is(t, Intents.Restart), RestartAsync)
-        .On("language", t => LanguageAskedFor(t) is not null && !IsAskingForLanguage(t), SwitchLanguageAsync)
+        .On("language", t => LanguageAskedFor(t) is not null && !IsAskingForLanguage(t) && !courses.AsksACoursesLanguage(t), SwitchLanguageAsync)
         .On("courses", courses.IsOpening, OpenCoursesAsync)
         .On("course-question", courses.IsQuestion, AnswerCourseQuestionAsync)
         .On("conversation", _ => true, ContinueConversationAsync)

@@ -43,8 +43,8 @@ internal sealed class CourseAnswers(TextCatalog texts, KnowledgeBase knowledge, 
     /// <param name="profiles">Profile codes the person gave: whether one is a priority is added.</param>
     public string? Answer(Training training, string type, string language, DateTimeOffset now, Country? country = null, IReadOnlyList<string>? profiles = null)
     {
-        if (questions.Faq.FirstOrDefault(f => f.CourseId == training.Id && f.Asks?.Contains(type) == true) is { } faq)
-            return Join(faq.AnswerIn(language), WeighPerson.Contains(type) ? null : CountryLine(training, country, language));
+        // An FAQ entry that answers the type says what the data cannot ("the 2026 themes"): it follows the data's answer.
+        var faq = questions.Faq.FirstOrDefault(f => f.CourseId == training.Id && f.Asks?.Contains(type) == true)?.AnswerIn(language);
         var answer = type switch
         {
             QuestionTypes.Deadline => Deadline(training, language, now),
@@ -65,15 +65,22 @@ internal sealed class CourseAnswers(TextCatalog texts, KnowledgeBase knowledge, 
             QuestionTypes.Eligibility => Join(training.Eligibility.In(language), CountryLine(training, country, language), ProfileLine(training, profiles, language),
                 texts.Get(language, "courses.precheck_hint")),
             QuestionTypes.HowToApply => Join(training.HowToApply.In(language), Deadline(training, language, now), Link(training, language)),
-            QuestionTypes.Organiser => texts.Get(language, "courses.organiser", ShortName(training, language), training.Organiser),
-            QuestionTypes.Contact => Join(training.Contact?.In(language) ?? training.HowToApply.In(language), Link(training, language)),
+            // The organiser field is a short name ("IACHR"); an FAQ entry that answers this says it in full, with partners.
+            QuestionTypes.Organiser => faq is null ? texts.Get(language, "courses.organiser", ShortName(training, language), training.Organiser) : null,
+            QuestionTypes.Contact => Join(training.Contact?.In(language) ?? training.HowToApply.In(language),
+                texts.Get(language, "courses.apply_link", string.Join(" ", training.Links.Select(l => l.AbsoluteUri)))),
             _ => null,
         };
+        if (answer is not null && Fields.TryGetValue(type, out var fields) && fields.Any(training.Unverified.Contains))
+            answer = Join(answer, texts.Get(language, "courses.unverified"));
+        if (faq is not null)
+            answer = answer is null ? faq : $"{answer}\n{faq}";
         if (answer is null)
             return null;
-        if (Fields.TryGetValue(type, out var fields) && fields.Any(training.Unverified.Contains))
-            answer = Join(answer, texts.Get(language, "courses.unverified"));
-        return WeighPerson.Contains(type) ? answer : Join(answer, CountryLine(training, country, language));
+        if (WeighPerson.Contains(type) || CountryLine(training, country, language) is not { } countryLine)
+            return answer;
+        // After a list of earlier editions, the verdict for the person's country stands on its own line.
+        return answer.Contains('\n', StringComparison.Ordinal) ? $"{answer}\n{countryLine}" : Join(answer, countryLine);
     }
 
     /// <summary>For a country and no course: which courses people from there can apply to, one line each.</summary>
@@ -98,8 +105,13 @@ internal sealed class CourseAnswers(TextCatalog texts, KnowledgeBase knowledge, 
         texts.Get(language, "courses.list", JoinList(courseIds.Select(Find).OfType<Training>().Select(t => $"«{ShortName(t, language)}»").ToList(), language));
 
     /// <summary>What a course is and whether one can register now.</summary>
+    /// <summary>
+    /// What the course is, this year's themes when an FAQ entry gives them ("what is HRDAP about?" asks both), and
+    /// whether one can apply.
+    /// </summary>
     public string Overview(Training training, string language, DateTimeOffset now) =>
         Join(texts.Get(language, "courses.overview", ShortName(training, language), training.Description.In(language)),
+            questions.Faq.FirstOrDefault(f => f.CourseId == training.Id && f.Asks?.Contains(QuestionTypes.Topics) == true)?.AnswerIn(language),
             Deadline(training, language, now), texts.Get(language, "courses.ask_more"));
 
     public string Missing(Training training, string language) => texts.Get(language, "courses.missing", ShortName(training, language));
@@ -131,6 +143,21 @@ internal sealed class CourseAnswers(TextCatalog texts, KnowledgeBase knowledge, 
             return Deadline(training, language, now);
         if (CurrentEdition(training, now) is not { } edition)
             return Join(texts.Get(language, "courses.dates.none", name), training.Availability == "on-request" ? training.HowToApply.In(language) : null);
+        var text = EditionDates(training, edition, language);
+        var status = RegistrationWindow.At(training, now).Status;
+        text = status == RegistrationStatus.Closed
+            ? Join(text, texts.Get(language, "courses.dates.past"))
+            : Join(text, Deadline(training, language, now));
+        // Earlier editions show the organiser's rhythm ("every January"), the latest first.
+        var earlier = training.Editions.Where(e => e != edition && e.RegistrationCloses < edition.RegistrationCloses).OrderByDescending(e => e.RegistrationCloses).ToList();
+        return earlier.Count == 0
+            ? text
+            : $"{text}\n{texts.Get(language, "courses.dates.earlier")}\n{string.Join("\n", earlier.Select(e => EditionDates(training, e, language)))}";
+    }
+
+    /// <summary>One edition's registration window, selection notice and stages (or start and end), as one sentence.</summary>
+    private string EditionDates(Training training, TrainingEdition edition, string language)
+    {
         var parts = new List<string>();
         var closes = Moment(edition.RegistrationCloses, edition.TimeZone, language);
         var zone = Zone(edition.RegistrationCloses, edition.TimeZone);
@@ -143,11 +170,7 @@ internal sealed class CourseAnswers(TextCatalog texts, KnowledgeBase knowledge, 
             parts.AddRange(edition.Stages.Select(s => StageLine(training, s, language)));
         else if (edition.Starts is { } starts)
             parts.Add(texts.Get(language, "courses.dates.course", Range(starts, edition.Ends, language)));
-        var text = $"{texts.Get(language, "courses.dates.edition", edition.Label, name)} {string.Join("; ", parts)}.";
-        var status = RegistrationWindow.At(training, now).Status;
-        return status == RegistrationStatus.Closed
-            ? Join(text, texts.Get(language, "courses.dates.past"))
-            : Join(text, Deadline(training, language, now));
+        return $"{texts.Get(language, "courses.dates.edition", edition.Label, ShortName(training, language))} {string.Join("; ", parts)}.";
     }
 
     /// <summary>Where: the stages of the edition open, announced or last, earlier editions held elsewhere, and where the course says it runs.</summary>

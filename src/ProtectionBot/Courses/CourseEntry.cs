@@ -53,6 +53,13 @@ internal sealed class CourseEntry(TextCatalog texts, CourseQuestionMatcher match
         return turn.State.DialogStack.Count == 0 ? IsQuestionOnItsOwn(match) : IsQuestionDuringSomethingElse(match);
     }
 
+    /// <summary>
+    /// A question about the language a course is taught in ("is the FLD training given in Spanish?", "necesito hablar
+    /// inglés para el HRDAP"): the language it names is the course's, not one to go on in.
+    /// </summary>
+    public bool AsksACoursesLanguage(TurnContext turn) =>
+        IsQuestion(turn) && Match(turn) is { Type: QuestionTypes.Language } or { AlsoType: QuestionTypes.Language };
+
     /// <summary>The question as understood from the knowledge files, once per turn.</summary>
     public CourseQuestionMatch Match(TurnContext turn)
     {

@@ -57,6 +57,35 @@ public sealed class CourseStaffTests
     }
 
     [Fact]
+    public async Task Staff_who_keep_an_answer_thirty_days_see_it_given_for_thirty_days_and_then_no_more()
+    {
+        await using var bot = await StartAsync();
+        var person = bot.NewDefender("en-GB");
+        await person.SayAsync("Is there a visa letter for the IACHR course?");
+        await person.SayAsync("Yes, pass it on");
+        await bot.DeliverOutboxAsync();
+        var thread = Assert.Single(bot.Connector.Requests, r => r.Operation == ConnectorOperations.CreateConversation).CreatedConversationId!;
+        await bot.CaseworkerAsync(thread, StaffTenant, StaffChannel, "Marta Ruiz", text: "<at>ProtectionBot</at> Yes: the IACHR sends an invitation letter for the visa.");
+        await bot.DeliverOutboxAsync();
+
+        var card = bot.Connector.Requests.Last(r => r.ConversationId == thread && r.Activity?.Attachments is { Count: > 0 }).Activity!.Attachments![0].Content!.Value;
+        var thirtyDays = card.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("data").GetProperty("days").GetString() == "30").GetProperty("data");
+        await bot.CaseworkerAsync(thread, StaffTenant, StaffChannel, "Marta Ruiz", value: new Dictionary<string, string>
+        {
+            ["staff"] = thirtyDays.GetProperty("staff").GetString()!,
+            ["answer"] = thirtyDays.GetProperty("answer").GetString()!,
+            ["days"] = "30",
+        });
+
+        bot.Time.Advance(TimeSpan.FromDays(29));
+        Assert.Contains(await bot.NewDefender("en-GB").SayAsync("is there a visa letter for the iachr course"),
+            r => r.Text?.StartsWith("Yes: the IACHR sends an invitation letter for the visa.", StringComparison.Ordinal) == true);
+        bot.Time.Advance(TimeSpan.FromDays(2));
+        Assert.DoesNotContain(await bot.NewDefender("en-GB").SayAsync("is there a visa letter for the iachr course"),
+            r => r.Text?.Contains("invitation letter", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public void The_staff_card_carries_the_edition_country_and_profile_the_person_gave_never_who_they_are()
     {
         var desk = CourseStaffCard();
@@ -94,8 +123,8 @@ public sealed class CourseStaffTests
     private static global::ProtectionBot.Courses.Staff.CourseStaffDesk CourseStaffCard() => new(
         CourseContent.Questions, CourseContent.Texts, new BotProtocol.State.InMemoryConversationStore(),
         new FaqStore(new BotProtocol.State.InMemoryConversationStore(), CourseContent.Knowledge, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<FaqStore>.Instance),
-        ProtectionBot.Content.CardTemplates.Load(AppContext.BaseDirectory), CourseContent.Knowledge, CourseContent.Countries, CourseContent.Answers, TimeProvider.System, BotProtocol.Turns.Pseudonyms.WithRandomKey(),
-        Microsoft.Extensions.Logging.Abstractions.NullLogger<global::ProtectionBot.Courses.Staff.CourseStaffDesk>.Instance);
+        ProtectionBot.Content.CardTemplates.Load(AppContext.BaseDirectory), CourseContent.Knowledge, CourseContent.Countries, CourseContent.Answers, TimeProvider.System,
+        BotProtocol.Turns.Pseudonyms.WithRandomKey(), Microsoft.Extensions.Logging.Abstractions.NullLogger<global::ProtectionBot.Courses.Staff.CourseStaffDesk>.Instance);
 
     [Fact]
     public async Task Saving_an_faq_from_anywhere_but_the_staff_channel_is_refused_and_logged_without_personal_data()
