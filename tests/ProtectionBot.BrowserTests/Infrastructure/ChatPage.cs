@@ -4,12 +4,15 @@ using Microsoft.Playwright;
 namespace ProtectionBot.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The chat page in a phone-sized browser window, used the way a person uses it: tapping the bot's suggested
-/// answers, typing in the send box, ticking a card's boxes and pressing its button.
+/// The chat page in a phone's browser window (390×844 CSS pixels, a common mid-range phone), used the way a person
+/// uses it: tapping the bot's suggested answers, typing in the send box, ticking a card's boxes and pressing its button.
 /// </summary>
 public sealed class ChatPage : IAsyncDisposable
 {
     private static readonly float Timeout = 20_000;
+
+    public const int Width = 390;
+    public const int Height = 844;
 
     private readonly IBrowserContext _context;
     private readonly List<string> _problems = [];
@@ -33,16 +36,22 @@ public sealed class ChatPage : IAsyncDisposable
 
     public string ConversationId { get; private set; } = "";
 
+    /// <summary>Runs from the moment the page was asked for.</summary>
+    public System.Diagnostics.Stopwatch OpenedAt { get; private set; } = new();
+
     /// <summary>Errors the page logged or threw (a Content-Security-Policy refusal shows up here).</summary>
     public IReadOnlyList<string> Problems => _problems;
 
-    /// <summary>Opens the chat in a browser whose language is <paramref name="locale"/>, after <paramref name="before"/> if given.</summary>
-    public static async Task<ChatPage> OpenAsync(Chromium chromium, ChatSite site, string locale, string? before = null)
+    /// <summary>
+    /// Opens the chat in a browser whose language is <paramref name="locale"/> and whose cache is empty, after
+    /// <paramref name="before"/> if given, over <paramref name="line"/> if given.
+    /// </summary>
+    public static async Task<ChatPage> OpenAsync(Chromium chromium, ChatSite site, string locale, string? before = null, SlowLine? line = null)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = locale,
-            ViewportSize = new ViewportSize { Width = 412, Height = 860 },
+            ViewportSize = new ViewportSize { Width = Width, Height = Height },
             IsMobile = true,
             HasTouch = true,
         });
@@ -55,8 +64,12 @@ public sealed class ChatPage : IAsyncDisposable
         var chat = new ChatPage(context, await context.NewPageAsync());
         if (before is not null)
             await chat.Page.GotoAsync(new Uri(site.Address, before).ToString());
+        if (line is not null)
+            await line.ApplyAsync(context, chat.Page);
+        chat.OpenedAt = System.Diagnostics.Stopwatch.StartNew();
         var token = chat.Page.WaitForResponseAsync(r => r.Url.EndsWith("/webchat/token", StringComparison.Ordinal));
-        await chat.Page.GotoAsync(site.Address.ToString());
+        // Only until the page has arrived: its first view is all there is to wait for, Web Chat comes later.
+        await chat.Page.GotoAsync(site.Address.ToString(), new() { WaitUntil = WaitUntilState.Commit });
         using (var answer = JsonDocument.Parse(await (await token).TextAsync()))
         {
             chat.Token = answer.RootElement.GetProperty("token").GetString()!;
