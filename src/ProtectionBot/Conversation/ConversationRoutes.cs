@@ -17,7 +17,7 @@ namespace ProtectionBot.Conversation;
 /// </summary>
 internal sealed class ConversationRoutes(
     TextCatalog texts, DialogSet dialogs, CommandWords commands, DefenderRelay relay, CaseworkerDesk desk, WhatsAppCaseworkerDesk whatsAppDesk,
-    CourseEntry courses, CourseDialog courseDialog, Courses.Staff.CourseStaffDesk staff)
+    CourseEntry courses, CourseDialog courseDialog, Courses.Staff.CourseStaffDesk staff, MoreOptions moreOptions)
 {
     private const string GreetedKey = "greeted";
 
@@ -37,6 +37,7 @@ internal sealed class ConversationRoutes(
         .On("members-added", IsSomeoneElseJoining, GreetAsync)
         .On("uninstalled-or-erasure-asked", IsUninstallOrDeleteUserData, EraseAsync)
         .On("end-of-conversation", t => t.Activity.IsType(ActivityTypes.EndOfConversation), EndAsync)
+        .On("more-options", moreOptions.IsAsked, moreOptions.ShowAsync)
         .On("card-action", IsCardSubmit, ContinueConversationAsync)
         // typing, events (e.g. handoff.status), invokes nobody handles (→ 501), reactions, updates: accepted, no answer.
         .On("not-a-message", t => !t.Activity.IsType(ActivityTypes.Message), (_, _) => Task.CompletedTask)

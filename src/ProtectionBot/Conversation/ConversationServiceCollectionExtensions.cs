@@ -22,6 +22,7 @@ public static class ConversationServiceCollectionExtensions
             services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<InterviewPrompts>();
         builder.Services.AddSingleton<ResultPresenter>();
+        builder.Services.AddSingleton<MoreOptions>();
         builder.Services.AddSingleton<CountryDialog>();
         builder.Services.AddSingleton<InterviewDialog>();
         builder.Services.AddSingleton(services =>
