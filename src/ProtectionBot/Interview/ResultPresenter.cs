@@ -188,10 +188,10 @@ internal sealed class ResultPresenter(TextCatalog texts, CardTemplates cards, Kn
 
     private static JsonObject CardItem(RouteView route) => new()
     {
-        ["heading"] = $"{route.Number}. {route.Name}",
+        // No "2." before the name: Markdown would read it as a list, and Web Chat renumber it from 1.
+        ["heading"] = route.Name,
         ["why"] = route.Why,
         ["action"] = new JsonObject { ["title"] = route.Action.Title, ["url"] = route.Action.Target.AbsoluteUri },
-        ["detailsId"] = $"route-{route.Number}-details",
         ["moreWhy"] = route.MoreWhy,
         ["hasMoreWhy"] = route.MoreWhy is not null,
         ["prepare"] = RouteViews.WithCallLinks(route.Prepare),

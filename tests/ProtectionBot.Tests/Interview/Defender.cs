@@ -84,9 +84,9 @@ internal sealed class Defender
     /// <summary>The results' cards: what to do now, then one card a route.</summary>
     public List<JsonNode> ResultCards { get; } = [];
 
-    /// <summary>Mechanism names in the order the result cards list them ("2. Name" read as "Name").</summary>
+    /// <summary>Mechanism names in the order the result cards list them.</summary>
     public IReadOnlyList<string> RecommendedNames() =>
-        [.. ResultCards.SelectMany(card => Texts(card).Where(t => t.Bold).Select(t => t.Text[(t.Text.IndexOf(". ", StringComparison.Ordinal) + 2)..]))];
+        [.. ResultCards.SelectMany(card => Texts(card).Where(t => t.Bold).Select(t => t.Text))];
 
     private async Task<IReadOnlyList<Activity>> AnswerAsync(Activity question)
     {
@@ -135,7 +135,7 @@ internal sealed class Defender
             if (ResultCard is null && Texts(node).Any(t => t.Text == _texts.Get(_language, "interview.result.title")))
                 ResultCard = node;
             // The route cards follow the first one in the same turn, each with its details to open.
-            if (ResultCard is not null && (node == ResultCard || node.ToJsonString().Contains("Action.ToggleVisibility", StringComparison.Ordinal)))
+            if (ResultCard is not null && (node == ResultCard || node.ToJsonString().Contains("Action.ShowCard", StringComparison.Ordinal)))
                 ResultCards.Add(node);
         }
         return replies;
