@@ -95,7 +95,7 @@ public sealed class CourseStaffTests
         CourseContent.Questions, CourseContent.Texts, new BotProtocol.State.InMemoryConversationStore(),
         new FaqStore(new BotProtocol.State.InMemoryConversationStore(), CourseContent.Knowledge, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<FaqStore>.Instance),
         ProtectionBot.Content.CardTemplates.Load(AppContext.BaseDirectory), CourseContent.Knowledge, CourseContent.Countries, CourseContent.Answers, TimeProvider.System,
-        Microsoft.Extensions.Logging.Abstractions.NullLogger<global::ProtectionBot.Courses.Staff.CourseStaffDesk>.Instance);
+        BotProtocol.Turns.Pseudonyms.WithRandomKey(), Microsoft.Extensions.Logging.Abstractions.NullLogger<global::ProtectionBot.Courses.Staff.CourseStaffDesk>.Instance);
 
     [Fact]
     public async Task Saving_an_faq_from_anywhere_but_the_staff_channel_is_refused_and_logged_without_personal_data()

@@ -66,8 +66,8 @@ public sealed class WhatsAppInterviewTests
         // The recommendations, then the offer of a partner organisation, with its two buttons.
         var result = string.Join("\n\n", heard.SkipLast(1).Select(m => m.Text));
         Assert.StartsWith($"*{T("interview.result.title")}*", result, StringComparison.Ordinal);
-        Assert.Contains("1. *", result, StringComparison.Ordinal);
-        Assert.Contains("2. *", result, StringComparison.Ordinal);
+        Assert.Contains("*1. ", result, StringComparison.Ordinal);
+        Assert.Contains("*2. ", result, StringComparison.Ordinal);
         Assert.EndsWith(T("interview.result.next"), result, StringComparison.Ordinal);
         Assert.Equal(T("handoff.offer.ask"), heard[^1].Text);
         Assert.Equal([T("handoff.offer.yes"), T("handoff.offer.no")], heard[^1].Titles);
