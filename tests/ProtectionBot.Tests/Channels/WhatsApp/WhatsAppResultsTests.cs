@@ -27,8 +27,11 @@ public sealed partial class WhatsAppResultsTests
         await phone.SaysAsync("colombia");
         await phone.SaysAsync("1, 10");
         await phone.SaysAsync("yo");
+        await phone.SaysAsync("soy mujer");
         await phone.SaysAsync("5");
         await phone.SaysAsync("es grave y sigue pasando");
+        await phone.SaysAsync("no se quienes son");
+        await phone.SaysAsync("no, me quedo");
         var heard = await phone.SaysAsync("me amenazan desde que denunciamos la mina");
 
         var results = Results(bot, heard, "es");
@@ -51,7 +54,9 @@ public sealed partial class WhatsAppResultsTests
         await phone.SaysAsync("kenya");
         await phone.SaysAsync("2");
         await phone.SaysAsync("me");
-        var heard = await phone.SaysAsync("4");
+        await phone.SaysAsync("man");
+        await phone.SaysAsync("4");
+        var heard = await phone.SaysAsync("no i will stay");
         heard = heard[^1].Text.StartsWith(Texts(bot, "en", "interview.description.ask"), StringComparison.Ordinal)
             ? await phone.SaysAsync("skip")
             : heard;
@@ -75,8 +80,10 @@ public sealed partial class WhatsAppResultsTests
         await phone.SaysAsync("Cameroun");
         await phone.SaysAsync("8 et 1");
         await phone.SaysAsync("moi");
+        await phone.SaysAsync("je suis une femme");
         await phone.SaysAsync("1");
         await phone.SaysAsync("c'est grave et ca continue");
+        await phone.SaysAsync("non");
         var heard = await phone.SaysAsync("passer");
 
         var results = Results(bot, heard, "fr");
