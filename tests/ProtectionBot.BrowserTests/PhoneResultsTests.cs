@@ -24,8 +24,10 @@ public sealed class PhoneResultsTests(Chromium chromium)
         await chat.TypeAsync("colombia");
         await chat.TickAndSubmitAsync("Enviar", "Amenazas", "Campañas de desprestigio");
         await chat.TapAsync("Yo");
+        await chat.TapAsync("Mujer");
         await chat.TickAndSubmitAsync("Enviar", "Tierra, territorio o medio ambiente");
-        await chat.TapAsync("Es grave y sigue pasando");
+        await chat.TapAsync("No lo sé");
+        await chat.TapAsync("No");
         await chat.TypeAsync("nos amenazan por telefono desde que denunciamos la mina");
 
         var results = await chat.CardAsync("Vías de protección para su situación");
@@ -89,8 +91,10 @@ public sealed class PhoneResultsTests(Chromium chromium)
         await chat.TypeAsync("Cameroun");
         await chat.TickAndSubmitAsync("Envoyer", "Menaces", "Violences sexuelles ou fondées sur le genre");
         await chat.TapAsync("Moi");
+        await chat.TapAsync("Une femme");
         await chat.TickAndSubmitAsync("Envoyer", "Droits des femmes");
-        await chat.TapAsync("C'est grave et ça continue");
+        await chat.TapAsync("Ça continue");
+        await chat.TapAsync("Non");
         await chat.TypeAsync("on me menace depuis que j'ai temoigne");
         await chat.CardAsync("Voies de protection pour votre situation");
         await chat.SeesAsync("Le souhaitez-vous ?");
