@@ -35,18 +35,25 @@ public sealed class PhoneResultsTests(Chromium chromium)
         await chat.SeesAsync("¿Lo desea?");
         await chat.Page.WaitForTimeoutAsync(1_000);
         var firstAction = results.Locator(".ac-pushButton").First;
+        // What, why and one action each: the details are in each route's own card below.
+        Assert.Equal(0, await results.GetByRole(AriaRole.Button, new() { Name = "Ver detalles" }).CountAsync());
         await chat.SaveScreenshotOfScreenAsync("webchat-es-results-first-screen.png");
 
         Assert.Equal("Página oficial", (await firstAction.InnerTextAsync()).Trim());
         Assert.True(await ChatPage.IsOnScreenAsync(firstAction), "the first route's action should be on the first screen of the results");
         Assert.True(await ChatPage.IsOnScreenAsync(results.GetByText("Vías de protección para su situación")), "the results' title should be on screen, not scrolled away");
+        var firstMessage = await results.BoundingBoxAsync();
+        Assert.True(firstMessage!.Height <= ChatPage.Height, $"the first message of the results is {firstMessage.Height:0} px high, more than one {ChatPage.Height} px screen");
+        Assert.Equal(1, await chat.Page.Locator("h1").CountAsync());
+        Assert.True(await chat.Page.Locator("h1").IsVisibleAsync(), "the page's level-one heading should be shown");
         Assert.Empty(await chat.TargetsSmallerThanAsync(44));
         Assert.Empty(await chat.CardTextSmallerThanAsync(16));
         Assert.Empty(await chat.CutLabelsAsync());
 
         // A route's details open where it is; the other routes and the trainings come when asked for.
-        await results.GetByRole(AriaRole.Button, new() { Name = "Ver detalles" }).First.ClickAsync();
-        await results.GetByText("Cómo enviarlo").First.WaitForAsync();
+        var firstRoute = await chat.CardAsync("Medidas cautelares de la Comisión Interamericana de Derechos Humanos (CIDH)");
+        await firstRoute.GetByRole(AriaRole.Button, new() { Name = "Ver detalles" }).ClickAsync();
+        await firstRoute.GetByText("Cómo enviarlo").First.WaitForAsync();
         await chat.Page.GetByRole(AriaRole.Button, new() { Name = "Más opciones" }).ClickAsync();
         await chat.CardAsync("Formaciones que pueden interesarle");
         await chat.CardAsync("Directrices de la Unión Europea sobre defensores de derechos humanos");

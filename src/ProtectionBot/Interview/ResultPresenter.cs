@@ -88,7 +88,9 @@ internal sealed class ResultPresenter(TextCatalog texts, CardTemplates cards, Kn
                 ["items"] = new JsonArray([.. doNow.Select(CardItem)]),
                 ["labels"] = Labels(language),
             }));
-            foreach (var route in first.Skip(doNow.Count))
+            // Every first route has its own card, the things to do now included: their details open there, so the
+            // first card stays one screen of what, why and one action each.
+            foreach (var route in first)
             {
                 var data = CardItem(route);
                 data["labels"] = Labels(language);
