@@ -111,5 +111,5 @@ public sealed class PhoneResultsTests(Chromium chromium)
 
     private static void AssertNoViolations(AxeResult result, string where) =>
         Assert.True(result.Violations.Length == 0, $"{where}: " + string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help}\n  " + string.Join("\n  ", v.Nodes.Take(5).Select(n => n.Html)))));
+            $"{v.Id} ({v.Impact}): {v.Help}\n  " + string.Join("\n  ", v.Nodes.Take(5).Select(n => $"{n.Html} at {n.Target}")))));
 }
