@@ -21,8 +21,10 @@ public sealed class WebChatInterviewTests(Chromium chromium)
         await chat.TypeAsync("Colombia");
         await chat.TickAndSubmitAsync("Enviar", "Amenazas", "Campañas de desprestigio");
         await chat.TapAsync("Yo");
+        await chat.TapAsync("Mujer");
         await chat.TickAndSubmitAsync("Enviar", "Tierra, territorio o medio ambiente");
-        await chat.TapAsync("Es grave y sigue pasando");
+        await chat.TapAsync("No lo sé");
+        await chat.TapAsync("No");
         await chat.TypeAsync("Nos amenazan por teléfono desde que denunciamos la mina.");
 
         var card = await chat.CardAsync("Vías de protección para su situación");
@@ -42,8 +44,10 @@ public sealed class WebChatInterviewTests(Chromium chromium)
         await chat.TypeAsync("Cameroun");
         await chat.TickAndSubmitAsync("Envoyer", "Menaces", "Violences sexuelles ou fondées sur le genre");
         await chat.TapAsync("Moi");
+        await chat.TapAsync("Une femme");
         await chat.TickAndSubmitAsync("Envoyer", "Droits des femmes");
-        await chat.TapAsync("C'est grave et ça continue");
+        await chat.TapAsync("Ça continue");
+        await chat.TapAsync("Non");
         await chat.TypeAsync("On me menace depuis que j'ai témoigné.");
 
         var card = await chat.CardAsync("Voies de protection pour votre situation");

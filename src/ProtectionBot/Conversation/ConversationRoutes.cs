@@ -17,7 +17,8 @@ namespace ProtectionBot.Conversation;
 /// </summary>
 internal sealed class ConversationRoutes(
     TextCatalog texts, DialogSet dialogs, CommandWords commands, Intents intents, DefenderRelay relay, OwnCase ownCase, CaseworkerDesk desk,
-    WhatsAppCaseworkerDesk whatsAppDesk, CourseEntry courses, CourseDialog courseDialog, Courses.Staff.CourseStaffDesk staff, ConversationErasure erasure)
+    WhatsAppCaseworkerDesk whatsAppDesk, CourseEntry courses, CourseDialog courseDialog, Courses.Staff.CourseStaffDesk staff, ConversationErasure erasure,
+    MoreOptions moreOptions)
 {
     private const string GreetedKey = "greeted";
 
@@ -41,6 +42,7 @@ internal sealed class ConversationRoutes(
         .On("members-added", IsSomeoneElseJoining, GreetAsync)
         .On("uninstalled-or-erasure-asked", IsUninstallOrDeleteUserData, EraseAsync)
         .On("end-of-conversation", t => t.Activity.IsType(ActivityTypes.EndOfConversation), EndAsync)
+        .On("more-options", moreOptions.IsAsked, moreOptions.ShowAsync)
         .On("card-action", IsCardSubmit, ContinueConversationAsync)
         // typing, events (e.g. handoff.status), invokes nobody handles (→ 501), reactions, updates: accepted, no answer.
         .On("not-a-message", t => !t.Activity.IsType(ActivityTypes.Message), (_, _) => Task.CompletedTask)

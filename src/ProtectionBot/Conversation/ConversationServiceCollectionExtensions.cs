@@ -25,6 +25,7 @@ public static class ConversationServiceCollectionExtensions
         builder.Services.AddSingleton<Intents>();
         builder.Services.AddSingleton<PersonRequestDialog>();
         builder.Services.AddSingleton<ResultPresenter>();
+        builder.Services.AddSingleton<MoreOptions>();
         builder.Services.AddSingleton<CountryDialog>();
         builder.Services.AddSingleton<InterviewDialog>();
         builder.Services.AddSingleton(services =>

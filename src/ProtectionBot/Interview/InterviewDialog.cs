@@ -281,7 +281,8 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         var answers = step.State.ToAnswers(language);
         step.Context.State.Set(CaseKey, answers, InterviewJsonContext.Default.CaseAnswers);
         var recommended = recommender.Recommend(answers);
-        step.Context.Send(results.Recommendations(step.Context, recommended));
+        foreach (var reply in results.Recommendations(step.Context, recommended))
+            step.Context.Send(reply);
         // One case per conversation: someone handed off already is not asked again.
         if (DefenderHandoff.Of(step.Context) is not null)
             return await step.NextAsync(cancellationToken: cancellationToken);

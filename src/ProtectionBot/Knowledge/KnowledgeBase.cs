@@ -94,6 +94,8 @@ public sealed partial class KnowledgeBase
         entry.RejectUnknownKeys();
         if (links.Count == 0)
             entry.Problem("'links' needs at least one official page: it is what the defender opens");
+        if (phone is not null && !PhoneNumber.IsInternational(phone))
+            entry.Problem($"'phone' is '{phone}'; write it as + and the country code, then digits in groups separated by single spaces (e.g. +353 1 210 0489), so that phones and WhatsApp can call it with one tap");
         if (id is null || name is null || system is null || prepare is null || submit is null || links.Count == 0)
             return null;
         return new Mechanism

@@ -29,6 +29,9 @@ public sealed class ChatSite : WebApplicationFactory<Program>
         ["DirectLine:TokenSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["WebChat:QuickExitUrl"] = NeutralSite,
         ["Logging:LogLevel:Default"] = "Warning",
+        // Static assets as a published app serves them: compressed, immutable. In Development the app otherwise checks
+        // each file on disk and, finding its time stamp finer than the build recorded, resends it uncompressed.
+        ["ReloadStaticAssetsAtRuntime"] = "false",
     };
 
     private ChatSite() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));

@@ -19,7 +19,8 @@ public sealed class CardConformanceTests(CardConformanceRun run) : IClassFixture
     {
         Assert.NotEmpty(run.CaseNames);
         Assert.Contains("emergency", run.CaseNames);
-        Assert.Contains("recommendations", run.CaseNames);
+        Assert.Contains("results-first", run.CaseNames);
+        Assert.Contains("results-route", run.CaseNames);
         var reported = run.Cases.Select(c => (string?)c["name"]).ToList();
         Assert.True(run.CaseNames.Order(StringComparer.Ordinal).SequenceEqual(reported.Order(StringComparer.Ordinal)), run.Describe(null, "the report should cover exactly the cases written"));
     }
@@ -64,28 +65,34 @@ public sealed class CardConformanceTests(CardConformanceRun run) : IClassFixture
     }
 
     [Fact]
-    public void The_recommendations_card_makes_bold_exactly_the_mechanism_and_training_names_in_order()
+    public void The_first_results_card_makes_bold_exactly_the_headings_of_the_things_to_do_now_in_order()
     {
-        var data = CardConformanceRun.Sample("recommendations");
-        var names = data["tiers"]!.AsArray().SelectMany(tier => tier!["items"]!.AsArray()).Select(item => (string?)item!["name"])
-            .Concat(data["trainings"]!["items"]!.AsArray().Select(item => (string?)item!["name"]))
-            .ToList();
+        var data = CardConformanceRun.Sample("results-first");
+        var headings = data["items"]!.AsArray().Select(item => (string?)item!["heading"]).ToList();
 
-        var card = Bind("recommendations", data);
-
-        Assert.Equal(5, names.Count);
-        Assert.Equal(names, BolderTexts(card));
+        Assert.Equal(2, headings.Count);
+        Assert.Equal(headings, BolderTexts(Bind("results-first", data)));
     }
 
     [Fact]
-    public void The_recommendations_card_without_trainings_makes_bold_only_the_mechanism_names()
+    public void A_route_card_makes_bold_only_its_heading_and_opens_its_details_on_request()
     {
-        var data = CardConformanceRun.Sample("recommendations");
-        data["trainings"] = null;
-        data["hasTrainings"] = false;
-        var names = data["tiers"]!.AsArray().SelectMany(tier => tier!["items"]!.AsArray()).Select(item => (string?)item!["name"]).ToList();
+        var data = CardConformanceRun.Sample("results-route");
 
-        Assert.Equal(names, BolderTexts(Bind("recommendations", data)));
+        var card = Bind("results-route", data);
+
+        Assert.Equal([(string?)data["heading"]], BolderTexts(card));
+        var actions = card["body"]!.AsArray().Single(e => (string?)e!["type"] == "ActionSet")!["actions"]!.AsArray();
+        Assert.Equal(["Action.OpenUrl", "Action.ShowCard"], actions.Select(a => (string?)a!["type"]));
+        Assert.Contains((string?)data["submit"], Texts(actions[1]!["card"]));
+    }
+
+    [Fact]
+    public void Every_phone_number_in_the_emergency_card_is_a_button_that_calls_it()
+    {
+        var urls = Urls(Bind("emergency", CardConformanceRun.Sample("emergency")));
+
+        Assert.Equal(["tel:+35312100489", "mailto:help@accessnow.org"], urls);
     }
 
     [Fact]
@@ -103,6 +110,23 @@ public sealed class CardConformanceTests(CardConformanceRun run) : IClassFixture
         JsonObject obj when (string?)obj["type"] == "TextBlock" && (string?)obj["weight"] == "Bolder" => [(string?)obj["text"]],
         JsonObject obj => [.. obj.SelectMany(p => BolderTexts(p.Value))],
         JsonArray array => [.. array.SelectMany(BolderTexts)],
+        _ => [],
+    };
+
+    private static List<string?> Texts(JsonNode? node) => node switch
+    {
+        JsonObject obj when (string?)obj["type"] == "TextBlock" => [(string?)obj["text"]],
+        JsonObject obj => [.. obj.SelectMany(p => Texts(p.Value))],
+        JsonArray array => [.. array.SelectMany(Texts)],
+        _ => [],
+    };
+
+    /// <summary>The <c>url</c> of every Action.OpenUrl, in document order.</summary>
+    private static List<string?> Urls(JsonNode? node) => node switch
+    {
+        JsonObject obj when (string?)obj["type"] == "Action.OpenUrl" => [(string?)obj["url"]],
+        JsonObject obj => [.. obj.SelectMany(p => Urls(p.Value))],
+        JsonArray array => [.. array.SelectMany(Urls)],
         _ => [],
     };
 
@@ -125,11 +149,10 @@ public sealed class CardConformanceRun : IAsyncLifetime
     /// </summary>
     private static readonly Dictionary<string, (string Template, Action<JsonObject> Change)> Variants = new(StringComparer.Ordinal)
     {
-        ["recommendations.nothing-found"] = ("recommendations", data =>
+        ["results-first.nothing-found"] = ("results-first", data =>
         {
-            data["tiers"] = new JsonArray();
-            data["trainings"] = null;
-            data["hasTrainings"] = false;
+            data["items"] = new JsonArray();
+            data["hasItems"] = false;
         }),
     };
 

@@ -44,16 +44,17 @@ public sealed partial class WebChatPageTests
 
         using var page = await http.GetAsync("/", Ct);
         var html = await page.Content.ReadAsStringAsync(Ct);
-        using var bundle = await http.GetAsync("/webchat/webchat.js", Ct);
-        using var script = await http.GetAsync("/webchat/page.js", Ct);
-        using var style = await http.GetAsync("/webchat/page.css", Ct);
+        var scripts = ScriptSource().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        using var bundle = await http.GetAsync(scripts.Single(s => s.Contains("/webchat/webchat.", StringComparison.Ordinal)), Ct);
+        using var script = await http.GetAsync(scripts.Single(s => s.Contains("/webchat/page.", StringComparison.Ordinal)), Ct);
+        using var style = await http.GetAsync(StyleSource().Match(html).Groups[1].Value, Ct);
 
         Assert.Equal("no-store", page.Headers.CacheControl?.ToString());
         Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
         var csp = page.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
-        Assert.All(ScriptSource().Matches(html).Select(m => m.Groups[1].Value), src => Assert.StartsWith("/webchat/", src, StringComparison.Ordinal));
+        Assert.All(scripts, src => Assert.StartsWith("/webchat/", src, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
         Assert.Equal("text/javascript", bundle.Content.Headers.ContentType?.MediaType);
         // The bundle is Microsoft's Web Chat UMD build, which defines window.WebChat.
@@ -61,6 +62,74 @@ public sealed partial class WebChatPageTests
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.Contains("location.replace", await script.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal("text/css", style.Content.Headers.ContentType?.MediaType);
+        Assert.All([bundle, script, style], asset => Assert.Equal("nosniff", asset.Headers.GetValues("X-Content-Type-Options").Single()));
+    }
+
+    [Fact]
+    public async Task The_greeting_the_emergency_line_and_whatsapp_are_in_the_page_itself_before_any_script()
+    {
+        await using var app = new BotApplication(DirectLineClient.Settings(("WebChat:WhatsAppNumber", "+57 300 123 4567")));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.AcceptLanguage.ParseAdd("es-CO");
+
+        using var response = await app.CreateClient().SendAsync(request, Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("<h1", html, StringComparison.Ordinal);
+        Assert.Contains("Hola, soy ProtectionBot.", html, StringComparison.Ordinal);
+        Assert.Contains("""<a href="tel:+35312100489">+353 1 210 0489</a>""", html, StringComparison.Ordinal);
+        Assert.Contains("""<a href="https://wa.me/573001234567">+57 300 123 4567</a>""", html, StringComparison.Ordinal);
+        // Every script waits for the page: the first view never waits for Web Chat's bundle.
+        Assert.All(ScriptTag().Matches(html).Select(m => m.Value), tag => Assert.Contains(" defer", tag, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_a_whatsapp_number_the_page_offers_none()
+    {
+        await using var app = new BotApplication(DirectLineClient.Settings());
+
+        var html = await app.CreateClient().GetStringAsync("/", Ct);
+
+        Assert.DoesNotContain("wa.me", html, StringComparison.Ordinal);
+        Assert.Contains("tel:+35312100489", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_whatsapp_number_not_in_international_form_stops_the_start()
+    {
+        await using var app = new BotApplication(DirectLineClient.Settings(("WebChat:WhatsAppNumber", "300-123-4567")));
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("WebChat:WhatsAppNumber", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scripts_and_styles_come_compressed_at_addresses_that_change_with_their_content_and_are_cached_for_good()
+    {
+        // Development serves static assets uncached and checks each file on disk, so that an edited file shows at once;
+        // this setting keeps what a published app sends.
+        await using var app = new BotApplication(DirectLineClient.Settings(("ReloadStaticAssetsAtRuntime", "false")));
+        var http = app.CreateClient(new() { AllowAutoRedirect = false });
+        var html = await http.GetStringAsync("/", Ct);
+        var addresses = ScriptSource().Matches(html).Select(m => m.Groups[1].Value).Append(StyleSource().Match(html).Groups[1].Value).ToList();
+
+        foreach (var address in addresses)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, address);
+            request.Headers.AcceptEncoding.ParseAdd("gzip");
+            using var response = await http.SendAsync(request, Ct);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Matches(Fingerprinted(), address);
+            Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+            Assert.Contains("immutable", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+            Assert.True(response.Headers.CacheControl?.MaxAge >= TimeSpan.FromDays(365), $"{address} is cached for {response.Headers.CacheControl?.MaxAge}");
+        }
+        // What a partner's site embeds keeps its plain address, revalidated rather than cached for good.
+        using var plain = await http.GetAsync("/webchat/webchat.js", Ct);
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.DoesNotContain("immutable", plain.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,8 +204,17 @@ public sealed partial class WebChatPageTests
     [GeneratedRegex("""<script id="webchat-config" type="application/json">(.*?)</script>""", RegexOptions.Singleline)]
     private static partial Regex ConfigScript();
 
-    [GeneratedRegex("""<script src="([^"]+)">""")]
+    [GeneratedRegex("""<script src="([^"]+)"[^>]*>""")]
     private static partial Regex ScriptSource();
+
+    [GeneratedRegex("""<script\b[^>]*\bsrc=[^>]*>""")]
+    private static partial Regex ScriptTag();
+
+    [GeneratedRegex("""<link rel="stylesheet" href="([^"]+)">""")]
+    private static partial Regex StyleSource();
+
+    [GeneratedRegex(@"^/webchat/[a-z]+\.[a-z0-9]{8,}\.(js|css)$")]
+    private static partial Regex Fingerprinted();
 
     /// <summary>An Azure Bot's Direct Line as far as <c>tokens/generate</c> goes: checks the secret, hands out a token.</summary>
     private sealed class FakeDirectLine(string secret) : HttpMessageHandler

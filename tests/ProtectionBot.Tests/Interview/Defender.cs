@@ -81,9 +81,12 @@ internal sealed class Defender
             : null;
     }
 
-    /// <summary>Mechanism names in the order the result card lists them.</summary>
+    /// <summary>The results' cards: what to do now, then one card a route.</summary>
+    public List<JsonNode> ResultCards { get; } = [];
+
+    /// <summary>Mechanism names in the order the result cards list them.</summary>
     public IReadOnlyList<string> RecommendedNames() =>
-        ResultCard is null ? [] : [.. Texts(ResultCard).Where(t => t.Bold).Select(t => t.Text)];
+        [.. ResultCards.SelectMany(card => Texts(card).Where(t => t.Bold).Select(t => t.Text))];
 
     private async Task<IReadOnlyList<Activity>> AnswerAsync(Activity question)
     {
@@ -131,11 +134,14 @@ internal sealed class Defender
         {
             if (reply.Text?.StartsWith($"*{_texts.Get(_language, "interview.result.title")}*", StringComparison.Ordinal) == true)
                 ResultText = reply.Text;
-            if (reply.Attachments?.FirstOrDefault(a => a.ContentType == AttachmentContentTypes.AdaptiveCard)?.Content is { } card
-                && Texts(JsonNode.Parse(card.GetRawText())!).Any(t => t.Text == _texts.Get(_language, "interview.result.title")))
-            {
-                ResultCard = JsonNode.Parse(card.GetRawText());
-            }
+            if (reply.Attachments?.FirstOrDefault(a => a.ContentType == AttachmentContentTypes.AdaptiveCard)?.Content is not { } card)
+                continue;
+            var node = JsonNode.Parse(card.GetRawText())!;
+            if (ResultCard is null && Texts(node).Any(t => t.Text == _texts.Get(_language, "interview.result.title")))
+                ResultCard = node;
+            // The route cards follow the first one in the same turn, each with its details to open.
+            if (ResultCard is not null && (node == ResultCard || node.ToJsonString().Contains("Action.ShowCard", StringComparison.Ordinal)))
+                ResultCards.Add(node);
         }
         return replies;
     }

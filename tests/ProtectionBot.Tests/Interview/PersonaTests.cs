@@ -141,11 +141,11 @@ public sealed class PersonaTests
         {
             var text = defender.ResultText!;
             Assert.Null(defender.ResultCard);
-            Assert.Contains("1. *" + expectedNames[0] + "*", text, StringComparison.Ordinal);
+            Assert.Contains("*1. " + expectedNames[0] + "*", text, StringComparison.Ordinal);
         }
         else
         {
-            Assert.Equal(expectedNames, defender.RecommendedNames().Take(expectedNames.Count));
+            Assert.Equal(expectedNames.Take(global::ProtectionBot.Interview.ResultPresenter.FirstRoutes), defender.RecommendedNames());
         }
     }
 

@@ -94,6 +94,23 @@ public sealed class KnowledgeFilesTests
         Assert.StartsWith("+", Knowledge.Mechanisms[MechanismIds.EmergencyLine].Phone);
     }
 
+    /// <summary>
+    /// A number is a tap to call only when written as + and the country code, then digit groups: phones and WhatsApp
+    /// link nothing else in plain text, and the web page turns exactly these into <c>tel:</c> links.
+    /// </summary>
+    [Fact]
+    public void Every_phone_number_the_catalogue_gives_is_written_so_that_a_phone_can_call_it()
+    {
+        var texts = Knowledge.Mechanisms.Values.SelectMany(m => new[] { m.Prepare, m.Submit, m.Response, m.Caveats, m.Prerequisites, m.TimeLimit })
+            .OfType<LocalizedText>()
+            .SelectMany(t => new[] { t.Es, t.Fr, t.En });
+        var numbers = texts.SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t, @"\+[0-9 ().-]*[0-9]").Select(m => m.Value)).ToList();
+
+        Assert.NotEmpty(numbers);
+        Assert.All(numbers, n => Assert.True(PhoneNumber.IsInternational(n), $"'{n}' cannot be called with a tap"));
+        Assert.All(Knowledge.Mechanisms.Values.Where(m => m.Phone is not null), m => Assert.True(PhoneNumber.IsInternational(m.Phone!), m.Id));
+    }
+
     [Fact]
     public void Every_un_member_state_is_a_country_the_interview_knows()
     {

@@ -109,6 +109,15 @@ public sealed class KnowledgeValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_phone_number_a_phone_could_not_call_with_a_tap_is_refused()
+    {
+        var problem = Assert.Single(Problems(Mechanism.Replace("  sources:", "  phone: \"(202) 458-3992\"\n  sources:")));
+
+        Assert.StartsWith("knowledge/mechanisms/un.yaml:", problem);
+        Assert.Contains("'phone' is '(202) 458-3992'", problem);
+    }
+
+    [Fact]
     public void The_same_id_twice_names_both_places()
     {
         var problem = Assert.Single(Problems(Mechanism + "\n" + Mechanism));

@@ -8,26 +8,30 @@ namespace ProtectionBot.Channels.WebChat;
 
 public static class WebChatEndpoints
 {
-    private const string BundleFolder = "webchat";
-
     /// <summary>
-    /// The chat page at <c>/</c>, its script and style, Microsoft's Web Chat bundle (<c>/webchat/webchat.js</c>, copied
-    /// next to the app by the build), a token per visitor (<c>POST /webchat/token</c>) and, unless the page uses an
+    /// The chat page at <c>/</c>; its script and style and Microsoft's Web Chat bundle as static web assets under
+    /// <c>/webchat/</c> (compressed by the build, fingerprinted, immutable; <c>/webchat/webchat.js</c> also answers for
+    /// partner sites that embed it); a token per visitor (<c>POST /webchat/token</c>) and, unless the page uses an
     /// Azure Bot's Direct Line, the local Direct Line under <c>/v3/directline</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapDirectLine();
+        endpoints.MapStaticAssets().Add(endpoint =>
+        {
+            var serve = endpoint.RequestDelegate!;
+            endpoint.RequestDelegate = http =>
+            {
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+                return serve(http);
+            };
+        });
+        var assets = WebChatAssets.Resolve(endpoints);
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebChatEndpoints).FullName!);
-        var bundle = Path.Combine(AppContext.BaseDirectory, BundleFolder, "webchat.js");
-        if (!File.Exists(bundle))
+        if (!assets.Has(WebChatAssets.Bundle))
             WebChatLog.BundleMissing(logger);
 
-        endpoints.MapGet("/", PageAsync);
-        endpoints.MapGet("/webchat/page.js", http => AssetAsync(http, "page.js", "text/javascript; charset=utf-8"));
-        endpoints.MapGet("/webchat/page.css", http => AssetAsync(http, "page.css", "text/css; charset=utf-8"));
-        endpoints.MapGet("/webchat/webchat.js", http => BundleAsync(http, bundle, "text/javascript; charset=utf-8"));
-        endpoints.MapGet("/webchat/webchat.js.LICENSE.txt", http => BundleAsync(http, bundle + ".LICENSE.txt", "text/plain; charset=utf-8"));
+        endpoints.MapGet("/", http => PageAsync(http, assets));
         endpoints.MapPost("/webchat/token", async http => await (await TokenAsync(http, logger)).ExecuteAsync(http))
             .RequireDirectLineCors()
             .RequireDirectLineStartLimit();
@@ -36,7 +40,7 @@ public static class WebChatEndpoints
         return endpoints;
     }
 
-    private static async Task PageAsync(HttpContext http)
+    private static async Task PageAsync(HttpContext http, WebChatAssets assets)
     {
         var page = http.RequestServices.GetRequiredService<WebChatPage>();
         var language = WebChatPage.LanguageOf(http.Request);
@@ -49,26 +53,7 @@ public static class WebChatEndpoints
         headers.ContentLanguage = language;
         headers.Vary = "Accept-Language";
         http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync(page.Render(http.Request, language), http.RequestAborted);
-    }
-
-    private static async Task AssetAsync(HttpContext http, string name, string contentType)
-    {
-        await using var stream = typeof(WebChatEndpoints).Assembly.GetManifestResourceStream("WebChat." + name)
-            ?? throw new InvalidOperationException($"The embedded asset {name} is missing from the build.");
-        http.Response.ContentType = contentType;
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        await stream.CopyToAsync(http.Response.Body, http.RequestAborted);
-    }
-
-    private static Task BundleAsync(HttpContext http, string path, string contentType)
-    {
-        if (!File.Exists(path))
-            return Results.NotFound().ExecuteAsync(http);
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.File(path, contentType, lastModified: File.GetLastWriteTimeUtc(path)).ExecuteAsync(http);
+        await http.Response.WriteAsync(page.Render(http.Request, language, assets), http.RequestAborted);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ namespace ProtectionBot.Channels.WebChat;
 internal static partial class WebChatLog
 {
     [LoggerMessage(EventId = 2200, Level = LogLevel.Warning,
-        Message = "Web Chat's bundle (webchat/webchat.js) is not next to the app: the chat page cannot load; build with npm available")]
+        Message = "Web Chat's bundle (webchat/webchat.js) is not among the static web assets: the chat page cannot load; build with the npm registry reachable")]
     public static partial void BundleMissing(ILogger logger);
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "The Direct Line service refused a token with {Status}")]

@@ -39,10 +39,19 @@ public sealed class WebChatOptions
     [Required]
     public string QuickExitUrl { get; set; } = "https://www.google.com/";
 
+    /// <summary>
+    /// The bot's WhatsApp number, in international form (<c>+57 300 123 4567</c>). The page offers it as a
+    /// <c>https://wa.me/</c> link while the chat loads, for a visitor on a line too slow for it. Empty (default): no
+    /// link.
+    /// </summary>
+    public string? WhatsAppNumber { get; set; }
+
     internal static IEnumerable<string> Problems(WebChatOptions options)
     {
         if (!IsHttpUrl(options.QuickExitUrl))
             yield return "WebChat:QuickExitUrl must be an absolute http(s) URL.";
+        if (!string.IsNullOrWhiteSpace(options.WhatsAppNumber) && !Knowledge.PhoneNumber.IsInternational(options.WhatsAppNumber))
+            yield return "WebChat:WhatsAppNumber must be + and the country code, then digits in groups separated by single spaces, e.g. +57 300 123 4567.";
         if (!string.IsNullOrWhiteSpace(options.DirectLineDomain))
         {
             if (!IsHttpUrl(options.DirectLineDomain))

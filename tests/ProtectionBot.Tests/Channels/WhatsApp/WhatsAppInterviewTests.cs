@@ -30,6 +30,9 @@ public sealed class WhatsAppInterviewTests
         heard = await phone.TapsAsync(T("answer.no"));
         Assert.Equal(T("interview.consent.notice"), heard[^1].Text);
 
+        Assert.True(heard[^1].IsButtons, "a two-way question is two reply buttons, not a list behind a menu");
+        Assert.Equal([T("interview.consent.yes"), T("interview.consent.no")], heard[^1].Titles);
+
         heard = await phone.TapsAsync(T("interview.consent.yes"));
         Assert.Equal(T("interview.country.ask"), heard[^1].Text);
         Assert.True(heard[^1].IsList, "the six regions are a list");
@@ -41,21 +44,30 @@ public sealed class WhatsAppInterviewTests
         heard = await phone.SaysAsync("1, 2");
         Assert.Equal(T("interview.at_risk.ask"), heard[^1].Text);
 
+        Assert.Contains(T("answer.prefer_not"), heard[^1].Titles);
+
         heard = await phone.TapsAsync(T("interview.at_risk.self"));
         Assert.Equal(T("interview.gender.ask"), heard[^1].Text);
+        Assert.Contains(T("answer.prefer_not"), heard[^1].Titles);
 
         heard = await phone.TapsAsync(T("interview.gender.woman"));
         Assert.StartsWith(T("interview.profile.ask"), heard[^1].Text, StringComparison.Ordinal);
         Assert.Contains("5. " + T("interview.profile.land-environment"), heard[^1].Text, StringComparison.Ordinal);
 
+        Assert.Contains(T("answer.prefer_not"), heard[^1].Text, StringComparison.Ordinal);
+
         heard = await phone.SaysAsync("5");
         Assert.Equal(T("interview.urgency.ask"), heard[^1].Text);
+        Assert.True(heard[^1].IsButtons, "a three-way question is three reply buttons, not a list behind a menu");
+        Assert.Equal([T("interview.urgency.urgent"), T("interview.urgency.long-term"), T("answer.prefer_not")], heard[^1].Titles);
 
         heard = await phone.TapsAsync(T("interview.urgency.urgent"));
         Assert.Equal(T("interview.perpetrator.ask"), heard[^1].Text);
+        Assert.Contains(T("answer.prefer_not"), heard[^1].Titles);
 
         heard = await phone.TapsAsync(T("interview.perpetrator.unknown"));
         Assert.Equal(T("interview.relocation.ask"), heard[^1].Text);
+        Assert.Contains(T("answer.prefer_not"), heard[^1].Titles);
 
         heard = await phone.TapsAsync(T("interview.relocation.no"));
         Assert.Equal(T("interview.description.ask"), heard[^1].Text);
@@ -66,8 +78,8 @@ public sealed class WhatsAppInterviewTests
         // The recommendations, then the offer of a partner organisation, with its two buttons.
         var result = string.Join("\n\n", heard.SkipLast(1).Select(m => m.Text));
         Assert.StartsWith($"*{T("interview.result.title")}*", result, StringComparison.Ordinal);
-        Assert.Contains("1. *", result, StringComparison.Ordinal);
-        Assert.Contains("2. *", result, StringComparison.Ordinal);
+        Assert.Contains("*1. ", result, StringComparison.Ordinal);
+        Assert.Contains("*2. ", result, StringComparison.Ordinal);
         Assert.EndsWith(T("interview.result.next"), result, StringComparison.Ordinal);
         Assert.Equal(T("handoff.offer.ask"), heard[^1].Text);
         Assert.Equal([T("handoff.offer.yes"), T("handoff.offer.no")], heard[^1].Titles);
