@@ -84,9 +84,9 @@ internal sealed class Defender
     /// <summary>The results' cards: what to do now, then one card a route.</summary>
     public List<JsonNode> ResultCards { get; } = [];
 
-    /// <summary>Mechanism names in the order the result cards list them.</summary>
+    /// <summary>Mechanism names in the order the route cards list them, after the card of what to do now.</summary>
     public IReadOnlyList<string> RecommendedNames() =>
-        [.. ResultCards.SelectMany(card => Texts(card).Where(t => t.Bold).Select(t => t.Text))];
+        [.. ResultCards.Skip(1).SelectMany(card => Texts(card).Where(t => t.Bold).Select(t => t.Text))];
 
     private async Task<IReadOnlyList<Activity>> AnswerAsync(Activity question)
     {
