@@ -12,7 +12,7 @@ public static class LanguageRules
     {
         "no", "ni", "nunca", "jamas", "tampoco", "sin", "ningun", "ninguna", "ninguno", "ningunos", "ningunas", "nadie", "nada",
         "ne", "n", "pas", "jamais", "aucun", "aucune", "sans", "rien", "non",
-        "not", "never", "nor", "neither", "without", "none", "nobody", "nothing", "cannot", "nope", "nah", "nel",
+        "not", "never", "nor", "neither", "without", "none", "nobody", "nothing", "cannot", "nope", "nah", "nel", "nop", "nan",
     };
 
     /// <summary>English contractions split by normalisation ("don't" → "don t"): the "t" denies only after these.</summary>
@@ -20,6 +20,21 @@ public static class LanguageRules
     {
         "don", "didn", "doesn", "isn", "wasn", "aren", "weren", "haven", "hasn", "hadn", "can", "couldn", "wouldn", "won",
         "shouldn", "ain", "mustn",
+    };
+
+    /// <summary>
+    /// Negators that stand alone: French "non" and "nope" answer, they do not deny what follows ("non je suis en sécurité",
+    /// "non pas maintenant").
+    /// </summary>
+    private static readonly HashSet<string> StandAlone = new(StringComparer.Ordinal) { "non", "nope", "nah", "nel", "nop", "nan" };
+
+    /// <summary>
+    /// A subject starts a new statement, out of reach of the "no" before it: "no, at the moment I'm safe" typed without
+    /// its comma, "no en este momento estoy a salvo".
+    /// </summary>
+    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal)
+    {
+        "yo", "estoy", "estamos", "i", "im", "we", "je", "j", "nous",
     };
 
     /// <summary>Words that end what a "no" covers: "yo no pero mi hermano sí", "pas moi mais mon frère", "not me, because…".</summary>
@@ -81,6 +96,12 @@ public static class LanguageRules
     public static IReadOnlyList<string> No => NoPhrases;
 
     public static bool IsBreaker(string word) => ScopeBreakers.Contains(word);
+
+    /// <summary>Whether a negator's reach ends before <paramref name="word"/>: a new statement's subject.</summary>
+    public static bool EndsScope(string word) => ScopeBreakers.Contains(word) || Subjects.Contains(word);
+
+    /// <summary>Whether the negator <paramref name="word"/> is an answer on its own, denying nothing after it.</summary>
+    public static bool StandsAlone(string word) => StandAlone.Contains(word);
 
     /// <summary>Whether the word at <paramref name="index"/> denies: a negator, or the "t" of "don't" after its verb.</summary>
     public static bool IsNegator(IReadOnlyList<string> words, int index)

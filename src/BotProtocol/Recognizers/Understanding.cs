@@ -209,9 +209,9 @@ public sealed class Understanding
             if (consumed.Contains(i) || !LanguageRules.IsNegator(utterance.Words, i))
                 continue;
             var scope = new List<int>();
-            for (var j = i + 1; j < utterance.Count && j - i <= MaxScope; j++)
+            for (var j = i + 1; j < utterance.Count && j - i <= MaxScope && !LanguageRules.StandsAlone(utterance.Words[i]); j++)
             {
-                if (utterance.Clauses[j] != utterance.Clauses[i] || (LanguageRules.IsBreaker(utterance.Words[j]) && !consumed.Contains(j)))
+                if (utterance.Clauses[j] != utterance.Clauses[i] || (LanguageRules.EndsScope(utterance.Words[j]) && !consumed.Contains(j)))
                     break;
                 if (LanguageRules.IsNegator(utterance.Words, j) && !consumed.Contains(j))
                     continue;
