@@ -34,7 +34,7 @@ public static class LanguageRules
     /// </summary>
     private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal)
     {
-        "yo", "estoy", "estamos", "i", "im", "we", "je", "j", "nous",
+        "yo", "estoy", "estamos", "i", "im", "we", "je", "j", "nous", "they", "ils", "elles", "ellos",
     };
 
     /// <summary>Words that end what a "no" covers: "yo no pero mi hermano sí", "pas moi mais mon frère", "not me, because…".</summary>
@@ -57,6 +57,12 @@ public static class LanguageRules
         "je ne suis pas sur", "je ne suis pas sure",
         "maybe", "perhaps", "not sure", "i m not sure", "i am not sure", "don t know", "do not know", "no idea", "i guess",
         "might", "kind of", "sort of",
+        // A question about the question, or not understanding it, is no answer yet.
+        "what do you mean", "what does it mean", "what happens if", "what is", "i don t understand", "don t understand",
+        "que significa", "que quiere decir", "que pasa si", "no entiendo", "no entendi",
+        "c est quoi", "qu est ce que", "ca veut dire quoi", "je comprends pas", "je ne comprends pas", "comprends pas",
+        // Always in danger is a life, not an emergency: asked again.
+        "always in danger", "siempre en peligro", "siempre estoy en peligro", "toujours en danger",
     ];
 
     private static readonly string[] NotDenyingPhrases =
@@ -70,16 +76,19 @@ public static class LanguageRules
     [
         "si", "sip", "claro", "claro que si", "vale", "dale", "ok", "okey", "okay", "correcto", "exacto", "afirmativo",
         "por supuesto", "de acuerdo", "esta bien", "asi es", "cierto", "simon", "obvio", "acepto", "si acepto", "sale",
+        "bueno", "va", "de una", "ya pues", "orale", "sii", "sisi", "no hay problema", "sin problema", "obvio que si",
         "oui", "ouais", "ouai", "d accord", "dac", "bien sur", "exactement", "absolument", "tout a fait", "volontiers",
         "entendu", "evidemment", "ca marche", "carrement", "j accepte", "affirmatif",
+        "bon", "vas y", "allez y", "ouep", "wep", "pas de probleme", "pas de soucis", "c est bon", "wi", "tanpri",
         "yes", "yeah", "yep", "yup", "sure", "of course", "absolutely", "certainly", "definitely", "indeed", "correct",
         "alright", "all right", "sounds good", "agree", "i agree", "aye",
+        "fine", "obviously", "okk", "oki", "no problem", "no wahala", "do the needful", "kindly", "opo", "oo", "go ahead",
     ];
 
     /// <summary>No on its own; bare negators ("no", "non", "jamais") count as no too when they deny nothing after them.</summary>
     private static readonly string[] NoPhrases =
     [
-        "para nada", "de ninguna manera", "en absoluto", "negativo", "ni hablar", "claro que no", "por supuesto que no",
+        "para nada", "de ninguna manera", "en absoluto", "negativo", "negatif", "pantoute", "ni hablar", "claro que no", "por supuesto que no",
         "pas du tout", "pas vraiment", "absolument pas", "certainement pas", "surtout pas", "bien sur que non",
         "not really", "no way", "not at all", "of course not", "absolutely not", "certainly not", "definitely not",
     ];
