@@ -29,12 +29,12 @@ public static class LanguageRules
     private static readonly HashSet<string> StandAlone = new(StringComparer.Ordinal) { "non", "nope", "nah", "nel", "nop", "nan" };
 
     /// <summary>
-    /// A subject starts a new statement, out of reach of the "no" before it: "no, at the moment I'm safe" typed without
-    /// its comma, "no en este momento estoy a salvo".
+    /// A subject starts a new statement, out of reach of the "no" before it: "no at the moment I'm safe", "can't talk
+    /// they are here", typed without a comma. Verbs are not subjects: "no estoy en peligro" denies the danger.
     /// </summary>
     private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal)
     {
-        "yo", "estoy", "estamos", "i", "im", "we", "je", "j", "nous", "they", "ils", "elles", "ellos",
+        "yo", "i", "im", "we", "je", "j", "nous", "they", "ils", "elles", "ellos",
     };
 
     /// <summary>Words that end what a "no" covers: "yo no pero mi hermano sí", "pas moi mais mon frère", "not me, because…".</summary>
