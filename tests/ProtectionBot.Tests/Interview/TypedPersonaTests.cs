@@ -27,7 +27,7 @@ namespace ProtectionBot.Tests.Interview;
 public sealed class TypedPersonaTests
 {
     /// <summary>The share of each language's personas read right end to end today; the goal is all of them.</summary>
-    private static readonly Dictionary<string, double> Required = new(StringComparer.Ordinal) { ["es"] = 0.06, ["fr"] = 0.12, ["en"] = 0.25 };
+    private static readonly Dictionary<string, double> Required = new(StringComparer.Ordinal) { ["es"] = 0.12, ["fr"] = 0.18, ["en"] = 0.25 };
 
     private static readonly DateTimeOffset CorpusDay = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
 
@@ -135,7 +135,8 @@ public sealed class TypedPersonaTests
         Compare("situations", Set(kept.Situations) + (kept.LearningOnly ? "+learning" : ""), Set(expected.Situations) + (expected.LearningOnly ? "+learning" : ""));
         Compare("at_risk", kept.AtRisk, expected.AtRisk);
         Compare("gender", kept.Gender, expected.Gender);
-        Compare("profile", Set(kept.Profiles), Set(expected.Profiles));
+        // An organisation at risk is kept among the profiles too; the sheet asks it as who is at risk.
+        Compare("profile", Set(kept.Profiles.Where(p => p != "organisation")), Set(expected.Profiles));
         Compare("perpetrator", kept.Perpetrator, expected.Perpetrator);
         Compare("relocation", (kept.NeedsRelocation, kept.AlreadyLeft).ToString(), (expected.NeedsRelocation, expected.AlreadyLeft).ToString());
         Compare("publicity", (kept.FearsExposure, kept.AgreesToPublicity).ToString(), (expected.FearsExposure, expected.AgreesToPublicity).ToString());
