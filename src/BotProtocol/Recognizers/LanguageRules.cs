@@ -61,6 +61,10 @@ public static class LanguageRules
         "what do you mean", "what does it mean", "what happens if", "what is", "i don t understand", "don t understand",
         "que significa", "que quiere decir", "que pasa si", "no entiendo", "no entendi",
         "c est quoi", "qu est ce que", "ca veut dire quoi", "je comprends pas", "je ne comprends pas", "comprends pas",
+        "who will see", "who will read", "who can see", "qui va lire", "qui va voir", "qui peut voir", "quien va a ver",
+        "quien va a leer", "quien puede ver",
+        // A condition is not yet a yes or a no: "only if my name is not shown".
+        "only if", "only without", "solo si", "solo sin", "seulement si", "seulement sans",
         // Always in danger is a life, not an emergency: asked again.
         "always in danger", "siempre en peligro", "siempre estoy en peligro", "toujours en danger",
     ];
@@ -79,7 +83,7 @@ public static class LanguageRules
         "bueno", "va", "de una", "ya pues", "orale", "sii", "sisi", "no hay problema", "sin problema", "obvio que si",
         "oui", "ouais", "ouai", "d accord", "dac", "bien sur", "exactement", "absolument", "tout a fait", "volontiers",
         "entendu", "evidemment", "ca marche", "carrement", "j accepte", "affirmatif",
-        "bon", "vas y", "allez y", "ouep", "wep", "pas de probleme", "pas de soucis", "c est bon", "wi", "tanpri",
+        "c est bien comme ca", "comme ca c est bien", "asi esta bien", "that s fine", "it s fine", "bon", "vas y", "allez y", "ouep", "wep", "pas de probleme", "pas de soucis", "c est bon", "wi", "tanpri",
         "yes", "yeah", "yep", "yup", "sure", "of course", "absolutely", "certainly", "definitely", "indeed", "correct",
         "alright", "all right", "sounds good", "agree", "i agree", "aye",
         "fine", "obviously", "okk", "oki", "no problem", "no wahala", "do the needful", "kindly", "opo", "oo", "go ahead",
