@@ -80,13 +80,15 @@ public static class LanguageRules
     [
         "si", "sip", "claro", "claro que si", "vale", "dale", "ok", "okey", "okay", "correcto", "exacto", "afirmativo",
         "por supuesto", "de acuerdo", "esta bien", "asi es", "cierto", "simon", "obvio", "acepto", "si acepto", "sale",
-        "bueno", "va", "de una", "ya pues", "orale", "sii", "sisi", "no hay problema", "sin problema", "obvio que si",
+        // Short words that say yes only as the whole message: "de una amiga", "va a venir", "bon, je…" are not yes.
+        "=bueno", "=va", "=de una", "ya pues", "orale", "=sii", "=sisi", "no hay problema", "sin problema", "obvio que si",
         "oui", "ouais", "ouai", "d accord", "dac", "bien sur", "exactement", "absolument", "tout a fait", "volontiers",
         "entendu", "evidemment", "ca marche", "carrement", "j accepte", "affirmatif",
-        "c est bien comme ca", "comme ca c est bien", "asi esta bien", "that s fine", "it s fine", "bon", "vas y", "allez y", "ouep", "wep", "pas de probleme", "pas de soucis", "c est bon", "wi", "tanpri",
+        "c est bien comme ca", "comme ca c est bien", "asi esta bien", "that s fine", "it s fine", "=bon", "vas y", "allez y", "=ouep", "=wep",
+        "pas de probleme", "pas de soucis", "=c est bon", "=wi", "wi tanpri", "=tanpri",
         "yes", "yeah", "yep", "yup", "sure", "of course", "absolutely", "certainly", "definitely", "indeed", "correct",
         "alright", "all right", "sounds good", "agree", "i agree", "aye",
-        "fine", "obviously", "okk", "oki", "no problem", "no wahala", "do the needful", "kindly", "opo", "oo", "go ahead",
+        "=fine", "obviously", "=okk", "=oki", "no problem", "no wahala", "do the needful", "=opo", "=oo", "go ahead",
     ];
 
     /// <summary>No on its own; bare negators ("no", "non", "jamais") count as no too when they deny nothing after them.</summary>
