@@ -12,7 +12,7 @@ public static class LanguageRules
     {
         "no", "ni", "nunca", "jamas", "tampoco", "sin", "ningun", "ninguna", "ninguno", "ningunos", "ningunas", "nadie", "nada",
         "ne", "n", "pas", "jamais", "aucun", "aucune", "sans", "rien", "non",
-        "not", "never", "nor", "neither", "without", "none", "nobody", "nothing", "cannot", "nope", "nah", "nel",
+        "not", "never", "nor", "neither", "without", "none", "nobody", "nothing", "cannot", "nope", "nah", "nel", "nop", "nan",
     };
 
     /// <summary>English contractions split by normalisation ("don't" → "don t"): the "t" denies only after these.</summary>
@@ -20,6 +20,21 @@ public static class LanguageRules
     {
         "don", "didn", "doesn", "isn", "wasn", "aren", "weren", "haven", "hasn", "hadn", "can", "couldn", "wouldn", "won",
         "shouldn", "ain", "mustn",
+    };
+
+    /// <summary>
+    /// Negators that stand alone: French "non" and "nope" answer, they do not deny what follows ("non je suis en sécurité",
+    /// "non pas maintenant").
+    /// </summary>
+    private static readonly HashSet<string> StandAlone = new(StringComparer.Ordinal) { "non", "nope", "nah", "nel", "nop", "nan" };
+
+    /// <summary>
+    /// A subject starts a new statement, out of reach of the "no" before it: "no at the moment I'm safe", "can't talk
+    /// they are here", typed without a comma. Verbs are not subjects: "no estoy en peligro" denies the danger.
+    /// </summary>
+    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal)
+    {
+        "yo", "i", "im", "we", "je", "j", "nous", "they", "ils", "elles", "ellos",
     };
 
     /// <summary>Words that end what a "no" covers: "yo no pero mi hermano sí", "pas moi mais mon frère", "not me, because…".</summary>
@@ -42,6 +57,16 @@ public static class LanguageRules
         "je ne suis pas sur", "je ne suis pas sure",
         "maybe", "perhaps", "not sure", "i m not sure", "i am not sure", "don t know", "do not know", "no idea", "i guess",
         "might", "kind of", "sort of",
+        // A question about the question, or not understanding it, is no answer yet.
+        "what do you mean", "what does it mean", "what happens if", "what is", "i don t understand", "don t understand",
+        "que significa", "que quiere decir", "que pasa si", "no entiendo", "no entendi",
+        "c est quoi", "qu est ce que", "ca veut dire quoi", "je comprends pas", "je ne comprends pas", "comprends pas",
+        "who will see", "who will read", "who can see", "qui va lire", "qui va voir", "qui peut voir", "quien va a ver",
+        "quien va a leer", "quien puede ver",
+        // A condition is not yet a yes or a no: "only if my name is not shown".
+        "only if", "only without", "solo si", "solo sin", "seulement si", "seulement sans",
+        // Always in danger is a life, not an emergency: asked again.
+        "always in danger", "siempre en peligro", "siempre estoy en peligro", "toujours en danger",
     ];
 
     private static readonly string[] NotDenyingPhrases =
@@ -55,16 +80,21 @@ public static class LanguageRules
     [
         "si", "sip", "claro", "claro que si", "vale", "dale", "ok", "okey", "okay", "correcto", "exacto", "afirmativo",
         "por supuesto", "de acuerdo", "esta bien", "asi es", "cierto", "simon", "obvio", "acepto", "si acepto", "sale",
+        // Short words that say yes only as the whole message: "de una amiga", "va a venir", "bon, je…" are not yes.
+        "=bueno", "=va", "=de una", "ya pues", "orale", "=sii", "=sisi", "no hay problema", "sin problema", "obvio que si",
         "oui", "ouais", "ouai", "d accord", "dac", "bien sur", "exactement", "absolument", "tout a fait", "volontiers",
         "entendu", "evidemment", "ca marche", "carrement", "j accepte", "affirmatif",
+        "c est bien comme ca", "comme ca c est bien", "asi esta bien", "that s fine", "it s fine", "=bon", "vas y", "allez y", "=ouep", "=wep",
+        "pas de probleme", "pas de soucis", "=c est bon", "=wi", "wi tanpri", "=tanpri",
         "yes", "yeah", "yep", "yup", "sure", "of course", "absolutely", "certainly", "definitely", "indeed", "correct",
         "alright", "all right", "sounds good", "agree", "i agree", "aye",
+        "=fine", "obviously", "=okk", "=oki", "no problem", "no wahala", "do the needful", "=opo", "=oo", "go ahead",
     ];
 
     /// <summary>No on its own; bare negators ("no", "non", "jamais") count as no too when they deny nothing after them.</summary>
     private static readonly string[] NoPhrases =
     [
-        "para nada", "de ninguna manera", "en absoluto", "negativo", "ni hablar", "claro que no", "por supuesto que no",
+        "para nada", "de ninguna manera", "en absoluto", "negativo", "negatif", "pantoute", "ni hablar", "claro que no", "por supuesto que no",
         "pas du tout", "pas vraiment", "absolument pas", "certainement pas", "surtout pas", "bien sur que non",
         "not really", "no way", "not at all", "of course not", "absolutely not", "certainly not", "definitely not",
     ];
@@ -81,6 +111,12 @@ public static class LanguageRules
     public static IReadOnlyList<string> No => NoPhrases;
 
     public static bool IsBreaker(string word) => ScopeBreakers.Contains(word);
+
+    /// <summary>Whether a negator's reach ends before <paramref name="word"/>: a new statement's subject.</summary>
+    public static bool EndsScope(string word) => ScopeBreakers.Contains(word) || Subjects.Contains(word);
+
+    /// <summary>Whether the negator <paramref name="word"/> is an answer on its own, denying nothing after it.</summary>
+    public static bool StandsAlone(string word) => StandAlone.Contains(word);
 
     /// <summary>Whether the word at <paramref name="index"/> denies: a negator, or the "t" of "don't" after its verb.</summary>
     public static bool IsNegator(IReadOnlyList<string> words, int index)

@@ -5,7 +5,7 @@ namespace BotProtocol.Recognizers;
 /// stem, by a small typo, or as the start of a word when written with a trailing <c>*</c> ("amenaz*"). Stop words are
 /// left out between two distinctive words, so "derechos de las mujeres" is found in "derechos mujeres"; with one
 /// distinctive word they stay, so "mi madre" is not found in "la madre tierra". Words of a
-/// phrase may have up to two other words between them, never a full stop. A phrase written <c>=paso</c> counts only as
+/// phrase may have up to two other words between them, never a full stop nor a negator. A phrase written <c>=paso</c> counts only as
 /// the whole message.
 /// </summary>
 public sealed class Phrase
@@ -93,7 +93,12 @@ public sealed class Phrase
                         break;
                     var c = Matches(_words[w], utterance, p);
                     if (c < 0)
+                    {
+                        // "i do not agree" is not "i agree": a phrase never reaches over a negator.
+                        if (LanguageRules.IsNegator(utterance.Words, p))
+                            break;
                         continue;
+                    }
                     positions[w] = p;
                     cost += c;
                     complete = true;

@@ -140,11 +140,11 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
             return Of(named);
         if (reading.PreferNot)
             return Declined;
-        var denied = reading.Denied.Any(m => m.Option is not null && shape.Values.Contains(m.Option));
-        var saidNo = reading.No.Count > 0 || denied || reading.VagueNo.Count > 0;
+        // "I have no threats" denies one option and says nothing of the others: not "none of these".
+        var saidNo = reading.No.Count > 0 || reading.VagueNo.Count > 0;
         if (shape.No is { } nothing && saidNo && reading.Yes.Count == 0 && !reading.Unsure)
             return Of(nothing);
-        if (reading.Numbers.Count > 0 && !saidNo && reading.Affirmed.Count + reading.Yes.Count == 0)
+        if (reading.Numbers.Count > 0 && !saidNo && reading.Denied.Count == 0 && reading.Affirmed.Count + reading.Yes.Count == 0)
         {
             var chosen = new List<string>();
             foreach (var n in reading.Numbers)

@@ -133,8 +133,9 @@ public sealed class Understanding
             var before = negators.FirstOrDefault(n => n.Scope.Contains(hit.First));
             var after = negators.FirstOrDefault(n => n.Scope.Count == 0 && n.Position == hit.Last + 1 && utterance.Clauses[n.Position] == utterance.Clauses[hit.Last]);
             var isDenied = before.Scope is not null || after.Scope is not null;
-            if (before.Scope is not null)
-                reaching.Add(before.Position);
+            // "je n'ai pas de menaces": every negator that reaches the phrase is spent on it.
+            foreach (var negator in negators.Where(n => n.Scope.Contains(hit.First)))
+                reaching.Add(negator.Position);
             if (after.Scope is not null && candidate.Kind is PhraseKind.Option or PhraseKind.Yes)
                 usedBare.Add(after.Position);
             switch (candidate.Kind)
@@ -209,9 +210,9 @@ public sealed class Understanding
             if (consumed.Contains(i) || !LanguageRules.IsNegator(utterance.Words, i))
                 continue;
             var scope = new List<int>();
-            for (var j = i + 1; j < utterance.Count && j - i <= MaxScope; j++)
+            for (var j = i + 1; j < utterance.Count && j - i <= MaxScope && !LanguageRules.StandsAlone(utterance.Words[i]); j++)
             {
-                if (utterance.Clauses[j] != utterance.Clauses[i] || (LanguageRules.IsBreaker(utterance.Words[j]) && !consumed.Contains(j)))
+                if (utterance.Clauses[j] != utterance.Clauses[i] || (LanguageRules.EndsScope(utterance.Words[j]) && !consumed.Contains(j)))
                     break;
                 if (LanguageRules.IsNegator(utterance.Words, j) && !consumed.Contains(j))
                     continue;

@@ -101,6 +101,8 @@ public sealed class Utterance
             .Replace("👍", " ok ", StringComparison.Ordinal)
             .Replace("✅", " ok ", StringComparison.Ordinal)
             .Replace("👌", " ok ", StringComparison.Ordinal)
+            .Replace("✔", " ok ", StringComparison.Ordinal)
+            .Replace("☑", " ok ", StringComparison.Ordinal)
             .Replace("👎", " no ", StringComparison.Ordinal)
             .Replace("❌", " no ", StringComparison.Ordinal)
             .Replace("🚫", " no ", StringComparison.Ordinal);

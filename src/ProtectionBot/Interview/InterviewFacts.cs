@@ -54,7 +54,9 @@ internal sealed class InterviewFacts(Understanding understanding)
             if (named.Count == 0)
                 continue;
             var several = question is "situations" or "profile";
-            if (!several && named.Count > 1)
+            // "militia killed my friend and they send me threats": the friend is named strongly, but the story speaks of
+            // its teller too. One answer among two is asked, not taken.
+            if (!several && (named.Count > 1 || understanding.Read(utterance, question, anywhere: false).Options.Count > 1))
                 continue;
             state = Apply(state, question, new OptionAnswer(named, PreferNot: false));
         }

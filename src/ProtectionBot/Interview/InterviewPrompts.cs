@@ -181,13 +181,29 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
         }, cancellationToken);
     }
 
-    /// <summary>The skip word of any language, or "prefer not to say": a person may answer in another language than the one in use.</summary>
+    /// <summary>
+    /// The skip word of any language, "prefer not to say", or a short plain no ("no gracias", "non merci", "no quiero
+    /// contar más"): a person may answer in another language than the one in use.
+    /// </summary>
     public bool IsSkip(string text)
     {
         var said = TextNormalizer.Normalize(text);
         return Language.All.Any(l => TextNormalizer.Normalize(texts.Get(l, "interview.description.skip")) == said
-            || TextNormalizer.Normalize(texts.Get(l, "answer.prefer_not")) == said);
+            || TextNormalizer.Normalize(texts.Get(l, "answer.prefer_not")) == said)
+            || (said.Split(' ').Length <= MaxWordsOfAPlainNo && IsPlainNo(text));
     }
+
+    /// <summary>Longer than this, an answer that starts with "no" is a story.</summary>
+    private const int MaxWordsOfAPlainNo = 5;
+
+    private bool IsPlainNo(string text)
+    {
+        var reading = understanding.Read(PlainYesNo, Language.Default, text);
+        return reading.Affirmed.Count == 0 && reading.Yes.Count == 0 && !reading.Unsure && reading.No.Count + reading.VagueNo.Count > 0;
+    }
+
+    /// <summary>A question with no options of its own: only plain yes, no and doubt are read.</summary>
+    private const string PlainYesNo = "plain-yes-no";
 
     public static Activity Question(string text) => new() { Type = ActivityTypes.Message, Text = text, InputHint = InputHints.ExpectingInput };
 

@@ -9,7 +9,11 @@ namespace ProtectionBot.Tests.Recommendations;
 /// A persona of the corpus written by caseworkers from the catalogue (<c>Personas/{es,fr,en}.yaml</c>): the facts a
 /// caseworker read from the person's answers, in the interview sheet's codes, and the routes they would give.
 /// </summary>
-internal sealed record Persona(string Id, string Language, IReadOnlyDictionary<string, Fact> Facts, IReadOnlyList<string> ExpectedRoutes, IReadOnlyList<string> MustNot)
+/// <param name="Answers">What the person typed to each question of the sheet, in their own words.</param>
+/// <param name="Opening">The person's first message.</param>
+internal sealed record Persona(
+    string Id, string Language, IReadOnlyDictionary<string, Fact> Facts, IReadOnlyList<string> ExpectedRoutes, IReadOnlyList<string> MustNot,
+    IReadOnlyDictionary<string, string> Answers, string? Opening)
 {
     public override string ToString() => Id;
 
@@ -82,7 +86,11 @@ internal static class PersonaCorpus
                 f => new Fact(f.Value is YamlSequenceNode list ? [.. list.Children.Select(Text)] : [Text(f.Value)]),
                 StringComparer.Ordinal);
             var expect = (YamlMappingNode)entry["expect"];
-            yield return new Persona(Text(entry["id"]), language, facts, Texts(expect, "routes"), Texts(expect, "must_not"));
+            var answers = entry.Children.TryGetValue(new YamlScalarNode("answers"), out var typed) && typed is YamlMappingNode map
+                ? map.Children.ToDictionary(a => Text(a.Key), a => Text(a.Value), StringComparer.Ordinal)
+                : new Dictionary<string, string>(StringComparer.Ordinal);
+            var opening = entry.Children.TryGetValue(new YamlScalarNode("opening"), out var first) ? Text(first) : null;
+            yield return new Persona(Text(entry["id"]), language, facts, Texts(expect, "routes"), Texts(expect, "must_not"), answers, opening);
         }
     }
 
