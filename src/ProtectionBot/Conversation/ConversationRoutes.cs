@@ -160,9 +160,10 @@ internal sealed class ConversationRoutes(
     private async Task TellCaseStatusAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var language = ConversationLanguage.Of(turn);
-        turn.SendText(DefenderHandoff.Of(turn) is { } handoff
-            ? texts.Get(language, "handoff.still_waiting", handoff.PartnerName)
-            : texts.Get(language, "interview.status.none"));
+        if (await ownCase.WaitingCaseAsync(turn, cancellationToken) is { } waiting)
+            turn.Send(ownCase.StatusReply(turn, waiting));
+        else
+            turn.SendText(texts.Get(language, "interview.status.none"));
         var dc = dialogs.CreateContext(turn);
         if (dc.ActiveDialog is not null)
             await dc.RepromptDialogAsync(cancellationToken);

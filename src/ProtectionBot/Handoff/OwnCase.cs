@@ -228,7 +228,7 @@ internal sealed class OwnCase(
     }
 
     /// <summary>The defender's case while it waits for a caseworker; null (and the stale record dropped) when there is none.</summary>
-    private async Task<HandoffCase?> WaitingCaseAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task<HandoffCase?> WaitingCaseAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         if (DefenderHandoff.Of(turn) is not { Phase: DefenderHandoff.Waiting } handoff)
             return null;

@@ -12,6 +12,19 @@ public sealed class OwnCaseTests
     private const string DefenderNumber = "573209998877";
 
     [Fact]
+    public async Task An_English_defender_asking_in_their_own_words_how_the_case_stands_hears_who_has_it()
+    {
+        await using var bot = await StartAsync();
+        var defender = bot.NewDefender(DefenderStory.English.Locale);
+        await DefenderStory.English.TellAndSendAsync(defender);
+        await bot.DeliverOutboxAsync();
+
+        var status = await defender.SayAsync("sorry, how s my case??");
+
+        Assert.StartsWith("Your case is with Desk A; no caseworker has taken it yet.", status[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_Spanish_defender_asks_how_the_case_goes_then_withdraws_it_and_the_chat_stays()
     {
         await using var bot = await StartAsync();
