@@ -100,6 +100,10 @@ internal sealed class CourseAnswers(TextCatalog texts, KnowledgeBase knowledge, 
         return $"{texts.Get(language, "courses.by_country.intro", name)}\n{string.Join("\n", lines)}";
     }
 
+    /// <summary>Where registration stands for every course, one line each, for "which courses are open now?".</summary>
+    public string RegistrationOfEvery(IReadOnlyList<string> courseIds, string language, DateTimeOffset now) =>
+        string.Join("\n", courseIds.Select(Find).OfType<Training>().Select(training => Deadline(training, language, now)));
+
     /// <summary>The courses the bot knows, by name, for "¿qué cursos hay?".</summary>
     public string List(IReadOnlyList<string> courseIds, string language) =>
         texts.Get(language, "courses.list", JoinList(courseIds.Select(Find).OfType<Training>().Select(t => $"«{ShortName(t, language)}»").ToList(), language));

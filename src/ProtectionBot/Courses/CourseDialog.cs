@@ -207,6 +207,12 @@ internal sealed class CourseDialog(
                     CourseLog.Answered(logger, "answered for every course", match.Type, "-", turn.Activity.ChannelId);
                 turn.SendText(answers.ByCountry(country, language, matcher.Courses));
                 return await AskMoreAsync(step, cancellationToken);
+            case CourseQuestionKind.WhichCourse when match.Type == QuestionTypes.Deadline && match.SaysCourse && match.Candidates is null:
+                // "¿Qué cursos están abiertos ahora?": where registration stands for each course answers it; a choice would not.
+                if (logger.IsEnabled(LogLevel.Information))
+                    CourseLog.Answered(logger, "answered for every course", match.Type, "-", turn.Activity.ChannelId);
+                turn.SendText(answers.RegistrationOfEvery(matcher.Courses, language, time.GetUtcNow()));
+                return await AskMoreAsync(step, cancellationToken);
             case CourseQuestionKind.WhichCourse:
                 LogWhich(turn, match.Type);
                 return await AskWhichAsync(step, match.Type, text, match.Candidates ?? Candidates(match.Type), match, cancellationToken);

@@ -69,4 +69,27 @@ public sealed class CourseVerdictConversationTests
 
         Assert.Contains(answer, said, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("es-CO", "que cursos estan abiertos ahorita?")]
+    [InlineData("es-AR", "¿Hay alguna formación con inscripciones abiertas en este momento?")]
+    [InlineData("fr-FR", "quelles formations sont ouvertes en ce moment ?")]
+    [InlineData("fr-CD", "y a t il des formations ouvertes aux inscriptions maintenant")]
+    [InlineData("en-GB", "which courses are open right now?")]
+    [InlineData("en-KE", "any trainings still taking applications")]
+    [InlineData("es-MX", "alguna formación que todavía reciba postulaciones?")]
+    [InlineData("fr-SN", "est-ce que des formations acceptent encore des candidatures")]
+    public async Task Asking_which_courses_are_open_now_tells_where_registration_stands_for_every_course(string locale, string question)
+    {
+        await using var app = new BotApplication();
+        var bot = new BotClient(app.CreateClient(), locale);
+
+        var replies = await bot.SayAsync(question);
+
+        var said = string.Join("\n", replies.Select(r => r.Text));
+        Assert.True(said.Split('\n').Count(line => line.Contains("HRDAP", StringComparison.Ordinal) || line.Contains("ISHR", StringComparison.Ordinal)
+            || line.Contains("CIDH", StringComparison.Ordinal) || line.Contains("IACHR", StringComparison.Ordinal)) >= 3, said);
+        // Answered for every course, not "which course?".
+        Assert.DoesNotContain(replies.SelectMany(r => r.SuggestedActions?.Actions ?? []), a => a.Title?.Contains("HRDAP", StringComparison.Ordinal) == true);
+    }
 }
