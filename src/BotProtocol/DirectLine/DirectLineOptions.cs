@@ -88,6 +88,9 @@ public static class DirectLineLimits
     /// <summary>Largest activity a client may post. Web Chat's messages and card submits are a few kilobytes.</summary>
     public const int MaxActivityBytes = 64 * 1024;
 
+    /// <summary>Largest body of a token request or a conversation start (a user id and a locale).</summary>
+    internal const int MaxStartBodyBytes = 4 * 1024;
+
     /// <summary>A stream URL must be opened within this time of being handed out (Direct Line 3.0: 60 s), and only once.</summary>
     public static readonly TimeSpan StreamUrlLifetime = TimeSpan.FromSeconds(60);
 

@@ -26,6 +26,8 @@ public static class DirectLineServiceCollectionExtensions
         builder.Services.TryAddSingleton(_ => Pseudonyms.WithRandomKey());
         builder.Services.TryAddSingleton<DirectLineTokens>();
         builder.Services.TryAddSingleton<DirectLineConversations>();
+        builder.Services.TryAddSingleton<DirectLineAccess>();
+        builder.Services.TryAddSingleton<DirectLineTurns>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, DirectLineChannelSender>());
         if (!builder.Services.Any(d => d.ServiceType == typeof(DirectLineStartBudget)))
         {
