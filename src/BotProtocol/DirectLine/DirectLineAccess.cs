@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using BotProtocol.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -71,25 +72,19 @@ internal sealed class DirectLineAccess
         return (caller.Value, conversation);
     }
 
-    /// <summary>The body as <typeparamref name="T"/>; default when the body is empty.</summary>
+    /// <summary>
+    /// The body as <typeparamref name="T"/>; default when the body is empty. The server holds it to the endpoint's
+    /// <c>WithRequestSizeLimit</c>, <paramref name="maxBytes"/>, which the 413 names.
+    /// </summary>
     public async Task<Access<T?>> ReadJsonAsync<T>(HttpRequest request, JsonTypeInfo<T> type, int maxBytes, string operation) where T : class
     {
-        if (request.ContentLength > maxBytes)
-            return TooLarge(operation, maxBytes);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-                return TooLarge(operation, maxBytes);
-            await buffer.WriteAsync(chunk.AsMemory(0, read), request.HttpContext.RequestAborted);
-        }
-        if (buffer.Length == 0)
+        if (await request.ReadBodyAsync(request.HttpContext.RequestAborted) is not { } body)
+            return Refuse(operation, StatusCodes.Status413PayloadTooLarge, "BadArgument", $"The body is larger than {maxBytes / 1024} KB.");
+        if (body.Length == 0)
             return new Access<T?>(null, null);
         try
         {
-            return new Access<T?>(JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), type), null);
+            return new Access<T?>(JsonSerializer.Deserialize(body, type), null);
         }
         catch (JsonException e)
         {
@@ -108,8 +103,6 @@ internal sealed class DirectLineAccess
 
     public static bool ValidUserId(string? id) => id is null || (id.Length is > 0 and <= MaxIdLength);
 
-    private DirectLineError TooLarge(string operation, int maxBytes) =>
-        Refuse(operation, StatusCodes.Status413PayloadTooLarge, "BadArgument", $"The body is larger than {maxBytes / 1024} KB.");
 }
 
 /// <summary>What a request may go on with, or the refusal it gets instead.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BotProtocol.Schema;
+using BotProtocol.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,7 @@ internal static class DirectLineActivityEndpoints
 
     public static void MapDirectLineActivities(this IEndpointRouteBuilder group)
     {
-        group.MapPost("/conversations/{conversationId}/activities", PostAsync);
+        group.MapPost("/conversations/{conversationId}/activities", PostAsync).WithRequestSizeLimit(DirectLineLimits.MaxActivityBytes);
         group.MapGet("/conversations/{conversationId}/activities", Get);
     }
 

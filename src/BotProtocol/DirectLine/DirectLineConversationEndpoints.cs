@@ -1,4 +1,5 @@
 using BotProtocol.Schema;
+using BotProtocol.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,7 @@ internal static class DirectLineConversationEndpoints
 {
     public static void MapDirectLineConversations(this IEndpointRouteBuilder group)
     {
-        group.MapPost("/conversations", StartAsync).RequireDirectLineStartLimit();
+        group.MapPost("/conversations", StartAsync).RequireDirectLineStartLimit().WithRequestSizeLimit(DirectLineLimits.MaxStartBodyBytes);
         group.MapGet("/conversations/{conversationId}", Reconnect);
     }
 

@@ -1,3 +1,4 @@
+using BotProtocol.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,7 @@ internal static class DirectLineTokenEndpoints
 {
     public static void MapDirectLineTokens(this IEndpointRouteBuilder group)
     {
-        group.MapPost("/tokens/generate", GenerateAsync).RequireDirectLineStartLimit();
+        group.MapPost("/tokens/generate", GenerateAsync).RequireDirectLineStartLimit().WithRequestSizeLimit(DirectLineLimits.MaxStartBodyBytes);
         group.MapPost("/tokens/refresh", Refresh);
     }
 
