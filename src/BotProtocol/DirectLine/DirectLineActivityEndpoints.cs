@@ -19,7 +19,9 @@ internal static class DirectLineActivityEndpoints
 
     public static void MapDirectLineActivities(this IEndpointRouteBuilder group)
     {
-        group.MapPost("/conversations/{conversationId}/activities", PostAsync).WithRequestSizeLimit(DirectLineLimits.MaxActivityBytes);
+        group.MapPost("/conversations/{conversationId}/activities", PostAsync)
+            .RequireDirectLineActivityLimit()
+            .WithRequestSizeLimit(DirectLineLimits.MaxActivityBytes);
         group.MapGet("/conversations/{conversationId}/activities", Get);
     }
 

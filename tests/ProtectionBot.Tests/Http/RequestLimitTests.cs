@@ -9,7 +9,7 @@ namespace ProtectionBot.Tests.Http;
 
 /// <summary>
 /// The limits every endpoint keeps, on a real server (Kestrel on loopback) where the server itself enforces the body
-/// limit each endpoint declares: too big is 413, in the endpoint's own error
+/// limit each endpoint declares: too big is 413, too fast is 429 with Retry-After, each in the endpoint's own error
 /// shape and never a 500.
 /// </summary>
 public sealed class RequestLimitTests
@@ -46,6 +46,28 @@ public sealed class RequestLimitTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         MessagesEndpointInputTests.AssertNoStackTrace(await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_conversation_posting_faster_than_its_budget_is_told_to_wait_while_another_goes_on()
+    {
+        await using var app = new BotApplication(DirectLineClient.Settings(("DirectLine:ActivitiesPerConversationPerMinute", "2")));
+        var client = new DirectLineClient(app.CreateClient());
+        var (token, conversationId, _) = await client.StartConversationAsync();
+        var (otherToken, otherConversationId, _) = await client.StartConversationAsync();
+
+        var first = await client.SayAsync(token, conversationId, "hola", "client-1");
+        var second = await client.SayAsync(token, conversationId, "hola", "client-2");
+        var third = await client.SayAsync(token, conversationId, "hola", "client-3");
+        var elsewhere = await client.SayAsync(otherToken, otherConversationId, "hola");
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.Status);
+        Assert.Equal("TooManyRequests", third.ErrorCode);
+        Assert.True(third.Response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, elsewhere.Status);
+        Assert.Contains(app.Logs.Lines, line => line.Contains("[1712]", StringComparison.Ordinal));
     }
 
     private static async Task<HttpResponseMessage> PostChunkedAsync(HttpClient http, string path, string? token, string body)
