@@ -33,6 +33,21 @@ public sealed class CourseConversationTests
         Assert.Equal(new StaffReplyAddress("test", "http://127.0.0.1:9/", bot.ConversationId, bot.UserId, "bot", "es-CO"), question.ReplyTo);
     }
 
+    [Theory]
+    [InlineData("en-US", "i want to know about the visa for the geneva training", "I'm not sure I can answer that")]
+    [InlineData("es-MX", "quisiera saber si dan visa para el curso de ginebra", "No estoy seguro de poder responder")]
+    [InlineData("fr-CI", "je voudrais savoir pour le visa de la formation à genève", "Je ne suis pas sûr de pouvoir répondre")]
+    [InlineData("en-US", "I need help with the registration form for the HRDAP", "ISHR publishes the call")]
+    [InlineData("es-MX", "necesito ayuda con el formulario del curso de la CIDH", "La CIDH abre una convocatoria")]
+    [InlineData("fr-CI", "j'ai besoin d'aide avec le formulaire d'inscription de la formation HRDAP", "L'ISHR publie")]
+    public async Task A_request_about_a_course_as_the_first_message_is_a_course_question(string locale, string message, string answer)
+    {
+        await using var app = new BotApplication();
+        var bot = new BotClient(app.CreateClient(), locale);
+
+        Assert.StartsWith(answer, (await bot.SayAsync(message))[0].Text);
+    }
+
     [Fact]
     public async Task Someone_who_asks_for_a_person_types_the_question_that_is_passed_on()
     {
