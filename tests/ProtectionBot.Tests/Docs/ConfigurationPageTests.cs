@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ProtectionBot.Tests.Deployment;
 using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Docs;
@@ -63,6 +64,22 @@ public sealed partial class ConfigurationPageTests
         }
 
         Assert.Empty(wrong);
+    }
+
+    [Fact]
+    public void Every_setting_the_Azure_template_gives_the_app_is_in_the_table()
+    {
+        var documented = Rows().Select(r => r.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var template = ArmTemplate.Load("deploymentTemplates", "azuredeploy.json");
+        var appSettings = Assert.Single(template.ResourcesOfType("Microsoft.Web/sites/config"), c => c.GetProperty("name").GetString()!.Contains("/appsettings'", StringComparison.Ordinal));
+
+        var undocumented = appSettings.GetProperty("properties").EnumerateObject()
+            .Select(setting => setting.Name.Replace("__", ":", StringComparison.Ordinal))
+            // The platform's own: ASP.NET Core's ASPNETCORE_*, App Service's Application Insights agent.
+            .Where(key => !key.StartsWith("ASPNETCORE_", StringComparison.Ordinal) && !key.StartsWith("APPLICATIONINSIGHTS_", StringComparison.Ordinal) && !key.StartsWith("ApplicationInsightsAgent_", StringComparison.Ordinal))
+            .Where(key => !documented.Contains(key));
+
+        Assert.Empty(undocumented);
     }
 
     /// <summary>Every property of every options class in the app's own assemblies, by its configuration key.</summary>
