@@ -19,8 +19,6 @@ internal sealed record BenchOptions
     public int WhatsAppConcurrency { get; init; } = 32;
     public int IdleConversations { get; init; } = 10_000;
 
-    /// <summary>Where drive.js and the botbuilder-js peer are, relative to the repository root.</summary>
-    public string SharedFolder { get; init; } = Path.Combine("..", "shared", "bench");
     public bool SkipBuild { get; init; }
     public bool Verbose { get; init; }
 
@@ -41,10 +39,9 @@ internal sealed record BenchOptions
                 "--whatsapp-defenders" => options with { WhatsAppDefenders = Number() },
                 "--whatsapp-concurrency" => options with { WhatsAppConcurrency = Number() },
                 "--idle" => options with { IdleConversations = Number() },
-                "--shared" => options with { SharedFolder = Value() },
                 "--skip-build" => options with { SkipBuild = true },
                 "--verbose" => options with { Verbose = true },
-                _ => throw new BenchException($"Unknown option {args[i]}. Options: --conversations --concurrency --turns --rounds --whatsapp-defenders --whatsapp-concurrency --idle --shared --skip-build --verbose"),
+                _ => throw new BenchException($"Unknown option {args[i]}. Options: --conversations --concurrency --turns --rounds --warm-up-rounds --whatsapp-defenders --whatsapp-concurrency --idle --skip-build --verbose"),
             };
         }
         return options;
