@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using BotProtocol.State;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 
 namespace ProtectionBot.Courses;
 
@@ -33,7 +34,7 @@ public sealed class CourseStaffReferral(TimeProvider time, ILogger<CourseStaffRe
     public const string Kind = "course.staff-question";
 
     /// <param name="asker">What the person said about themselves: it travels with the question, their identity never does.</param>
-    public OutboxMessage Refer(TurnContext turn, string question, string? courseId, string language, CourseAskerContext? asker = null)
+    public WorkItem Refer(TurnContext turn, string question, string? courseId, string language, CourseAskerContext? asker = null)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentException.ThrowIfNullOrWhiteSpace(question);
@@ -43,7 +44,7 @@ public sealed class CourseStaffReferral(TimeProvider time, ILogger<CourseStaffRe
             activity.ChannelId, activity.ServiceUrl, activity.Conversation?.Id, activity.From?.Id, activity.Recipient?.Id, activity.Locale),
             asker?.Edition, asker?.Country, asker?.Profiles is { Count: > 0 } profiles ? profiles : null);
         var owner = TurnProcessor.StateKey(activity);
-        var message = new OutboxMessage(
+        var message = new WorkItem(
             MessageId(owner, activity.Id), Kind, owner, JsonSerializer.SerializeToUtf8Bytes(payload, CourseJsonContext.Default.CourseStaffQuestion), now);
         turn.Enqueue(message);
         StaffReferrals.Add(turn, message.Id);

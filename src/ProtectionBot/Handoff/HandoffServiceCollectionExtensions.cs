@@ -27,11 +27,11 @@ public static class HandoffServiceCollectionExtensions
         builder.Services.AddSingleton<WhatsAppCaseworkerDesk>();
         builder.Services.AddPersonalDataHolder<DefenderRelay>();
         builder.Services.AddPersonalDataHolder<WhatsAppCaseworkerDesk>();
-        builder.Services.AddOutboxHandler<OfferDelivery>();
-        builder.Services.AddOutboxHandler<OfferTimeout>();
-        builder.Services.AddOutboxHandler<CardUpdateDelivery>();
-        builder.Services.AddOutboxHandler<CaseworkerDelivery>();
-        builder.Services.AddOutboxHandler<DefenderDelivery>();
+        builder.Services.AddWorkHandler<OfferDelivery>();
+        builder.Services.AddWorkHandler<OfferTimeout>();
+        builder.Services.AddWorkHandler<CardUpdateDelivery>();
+        builder.Services.AddWorkHandler<CaseworkerDelivery>();
+        builder.Services.AddWorkHandler<DefenderDelivery>();
         builder.Services.AddHostedService<ExamplePartnersWarning>();
         return builder;
     }

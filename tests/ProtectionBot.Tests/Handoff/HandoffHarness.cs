@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using BotProtocol.Outbox;
+using BotProtocol.Work;
 using BotProtocol.Schema;
 using BotProtocol.State;
 using BotProtocol.Testing;
@@ -129,7 +129,7 @@ internal sealed class HandoffHarness : IAsyncDisposable
             ["Handoff:AcceptTimeout"] = "00:30:00",
             ["Handoff:UrgentAcceptTimeout"] = "00:10:00",
             // The test steps the outbox itself, so that each assertion sees everything due delivered.
-            ["Outbox:DispatchInBackground"] = "false",
+            ["WorkQueue:DispatchInBackground"] = "false",
             // Retries are the outbox's (with the test's clock), not the Connector client's own within one delivery.
             ["Connector:MaxAttempts"] = "1",
         };
@@ -232,8 +232,8 @@ internal sealed class HandoffHarness : IAsyncDisposable
     /// <summary>Works through every outbox message that is due now, as the background dispatcher would.</summary>
     public async Task DeliverOutboxAsync()
     {
-        var dispatcher = App.Services.GetRequiredService<OutboxDispatcher>();
-        for (var pass = 0; pass < 20 && await dispatcher.DeliverDueAsync(CancellationToken.None) > 0; pass++)
+        var dispatcher = App.Services.GetRequiredService<WorkDispatcher>();
+        for (var pass = 0; pass < 20 && await dispatcher.RunDueAsync(CancellationToken.None) > 0; pass++)
         {
         }
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using BotProtocol.Outbox;
+using BotProtocol.Work;
 using BotProtocol.Turns;
 using Microsoft.Extensions.DependencyInjection;
 using ProtectionBot.Tests.Channels.WhatsApp;
@@ -32,7 +32,7 @@ public sealed class WhatsAppMessageIdTests
             ["WhatsApp:VerifyToken"] = WhatsAppBot.VerifyToken,
             ["WhatsApp:GraphApiBaseUrl"] = graph.BaseUrl,
             // The messages wait in the outbox until the test lets them through, so the database can be read meanwhile.
-            ["Outbox:DispatchInBackground"] = "false",
+            ["WorkQueue:DispatchInBackground"] = "false",
         };
         await using var app = new BotApplication(settings);
         var http = app.CreateClient();
@@ -104,8 +104,8 @@ public sealed class WhatsAppMessageIdTests
 
     private static async Task DeliverOutboxAsync(BotApplication app)
     {
-        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
-        for (var pass = 0; pass < 10 && await dispatcher.DeliverDueAsync(CancellationToken.None) > 0; pass++)
+        var dispatcher = app.Services.GetRequiredService<WorkDispatcher>();
+        for (var pass = 0; pass < 10 && await dispatcher.RunDueAsync(CancellationToken.None) > 0; pass++)
         {
         }
     }

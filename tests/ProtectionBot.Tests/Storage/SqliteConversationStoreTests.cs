@@ -1,5 +1,6 @@
 using System.Text;
 using BotProtocol.State;
+using BotProtocol.Work;
 using Microsoft.Data.Sqlite;
 using ProtectionBot.Storage.Sqlite;
 
@@ -125,11 +126,11 @@ public sealed class SqliteConversationStoreTests : ConversationStoreContract, ID
         }
         SqliteConnection.ClearAllPools();
 
-        var store = CreateStore();
-        await store.EnqueueAsync(new OutboxMessage("new", "test", "conversation/test/a", new byte[] { 1 }, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        var store = NewStore();
+        await store.EnqueueAsync(new WorkItem("new", "test", "conversation/test/a", new byte[] { 1 }, DateTimeOffset.UnixEpoch), CancellationToken.None);
         var leased = await store.LeaseDueAsync(Time.GetUtcNow(), TimeSpan.FromSeconds(30), 10, CancellationToken.None);
 
-        Assert.Equal(["waiting", "new"], leased.Select(l => l.Message.Id));
+        Assert.Equal(["waiting", "new"], leased.Select(l => l.Item.Id));
     }
 
     [Fact]

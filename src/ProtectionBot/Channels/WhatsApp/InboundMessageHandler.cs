@@ -1,5 +1,5 @@
 using System.Text.Json;
-using BotProtocol.Outbox;
+using BotProtocol.Work;
 using BotProtocol.Schema;
 using BotProtocol.State;
 using BotProtocol.Turns;
@@ -20,44 +20,44 @@ internal sealed class InboundMessageHandler(
     WhatsAppIdentity identity,
     CallingCodeLanguage languages,
     Pseudonyms pseudonyms,
-    ILogger<InboundMessageHandler> logger) : IOutboxHandler
+    ILogger<InboundMessageHandler> logger) : IWorkHandler
 {
     public const string MessageKind = "whatsapp.inbound";
 
     public string Kind => MessageKind;
 
     /// <summary>
-    /// The outbox id of an inbound message: its wamid, so a webhook delivered twice queues it once. The store keeps only
-    /// the id's keyed pseudonym, since the wamid holds the sender's number.
+    /// The work item id of an inbound message: its wamid, so a webhook delivered twice queues it once. The store keeps
+    /// only the id's keyed pseudonym, since the wamid holds the sender's number.
     /// </summary>
-    public static string OutboxId(string wamid) => $"whatsapp/in/{wamid}";
+    public static string WorkId(string wamid) => $"whatsapp/in/{wamid}";
 
-    public async Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
+    public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lease);
         InboundEnvelope? envelope;
         WebhookMessage? message;
         try
         {
-            envelope = JsonSerializer.Deserialize(lease.Message.Payload.Span, CloudApiJsonContext.Default.InboundEnvelope);
+            envelope = JsonSerializer.Deserialize(lease.Item.Payload.Span, CloudApiJsonContext.Default.InboundEnvelope);
             message = envelope?.Message.Deserialize(CloudApiJsonContext.Default.WebhookMessage);
         }
         catch (JsonException)
         {
             WhatsAppLog.EnvelopeUnreadable(logger);
-            return OutboxOutcome.Done;
+            return WorkOutcome.Done;
         }
         if (envelope is null || message is not { From: { Length: > 0 } waId, Id: { Length: > 0 } wamid })
         {
             WhatsAppLog.EnvelopeUnreadable(logger);
-            return OutboxOutcome.Done;
+            return WorkOutcome.Done;
         }
 
         var key = identity.StateKey(envelope.PhoneNumberId, waId);
         var conversationHash = pseudonyms.LogId(key);
         var activity = InboundTranslator.ToActivity(message, envelope.PhoneNumberId, identity.ConversationId(envelope.PhoneNumberId, waId), Language.ToLocale(languages.Guess(waId)));
         if (activity is null)
-            return OutboxOutcome.Done;
+            return WorkOutcome.Done;
         if (lease.Attempt == 1 && activity.IsType(ActivityTypes.Message))
             await MarkReadAsync(wamid, cancellationToken);
 
@@ -72,7 +72,7 @@ internal sealed class InboundMessageHandler(
                 (state, received) => ConversationLanguage.ChosenIn(state) is { } chosen ? received with { Locale = Language.ToLocale(chosen) } : received,
                 (reply, ct) => messenger.SendReplyAsync(waId, reply, wrote, ct),
                 cancellationToken);
-            return OutboxOutcome.Done;
+            return WorkOutcome.Done;
         }
         catch (WhatsAppSendException refused)
         {
@@ -80,24 +80,24 @@ internal sealed class InboundMessageHandler(
         }
     }
 
-    private OutboxOutcome Settle(WhatsAppSendException refused, string conversationHash)
+    private WorkOutcome Settle(WhatsAppSendException refused, string conversationHash)
     {
         switch (refused.Category)
         {
             case WhatsAppErrorCategory.RateLimited or WhatsAppErrorCategory.Transient:
                 WhatsAppLog.SendWillRetry(logger, conversationHash, refused.Category.ToString(), refused.ErrorCode, refused.HttpStatus, refused.FbTraceId);
-                return OutboxOutcome.Retry(refused.RetryAfter);
+                return WorkOutcome.Retry(refused.RetryAfter);
             case WhatsAppErrorCategory.AccessDenied:
                 // Nothing works until someone renews the token; keep the replies and look again at the outbox's
                 // longest backoff. The window bounds the wait: after 24 hours the replies are dropped as below.
                 WhatsAppLog.AccessDenied(logger, refused.ErrorCode, refused.ErrorSubcode, refused.FbTraceId);
-                return OutboxOutcome.Retry(TimeSpan.MaxValue);
+                return WorkOutcome.Retry(TimeSpan.MaxValue);
             case WhatsAppErrorCategory.ReEngagementRequired:
                 WhatsAppLog.WindowClosed(logger, conversationHash);
-                return OutboxOutcome.Done;
+                return WorkOutcome.Done;
             default:
                 WhatsAppLog.SendGivenUp(logger, conversationHash, refused.Category.ToString(), refused.ErrorCode, refused.HttpStatus, refused.FbTraceId);
-                return OutboxOutcome.Done;
+                return WorkOutcome.Done;
         }
     }
 

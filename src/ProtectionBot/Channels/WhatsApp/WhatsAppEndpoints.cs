@@ -2,8 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using BotProtocol.Outbox;
-using BotProtocol.State;
+using BotProtocol.Work;
 using BotProtocol.Turns;
 using Microsoft.Extensions.Options;
 
@@ -99,7 +98,7 @@ public static class WhatsAppEndpoints
 
     private static async Task AcceptAsync(WebhookPayload payload, WhatsAppOptions options, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
-        var store = services.GetRequiredService<IConversationStore>();
+        var queue = services.GetRequiredService<IWorkQueue>();
         var identity = services.GetRequiredService<WhatsAppIdentity>();
         var failures = services.GetRequiredService<WhatsAppDeliveryFailures>();
         var pseudonyms = services.GetRequiredService<Pseudonyms>();
@@ -147,8 +146,8 @@ public static class WhatsAppEndpoints
                     WhatsAppLog.WebhookError(logger, error.Code, $"{message.Type} message");
 
                 var envelope = JsonSerializer.SerializeToUtf8Bytes(new InboundEnvelope(phoneNumberId, raw, now.ToUnixTimeSeconds()), CloudApiJsonContext.Default.InboundEnvelope);
-                var outgoing = new OutboxMessage(InboundMessageHandler.OutboxId(wamid), InboundMessageHandler.MessageKind, identity.StateKey(phoneNumberId, from), envelope, now);
-                if (await store.EnqueueAsync(outgoing, cancellationToken))
+                var received = new WorkItem(InboundMessageHandler.WorkId(wamid), InboundMessageHandler.MessageKind, identity.StateKey(phoneNumberId, from), envelope, now) { Inbound = true };
+                if (await queue.EnqueueAsync(received, cancellationToken))
                     queued++;
                 else
                     duplicates++;
@@ -157,7 +156,7 @@ public static class WhatsAppEndpoints
         if (otherNumber > 0)
             WhatsAppLog.OtherNumber(logger, otherNumber, otherId);
         if (queued > 0)
-            services.GetService<OutboxDispatcher>()?.Wake();
+            services.GetService<WorkDispatcher>()?.Wake();
         WhatsAppLog.WebhookAccepted(logger, queued, duplicates, statuses);
     }
 

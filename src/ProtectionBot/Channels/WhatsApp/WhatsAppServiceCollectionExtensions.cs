@@ -24,7 +24,7 @@ public static class WhatsAppServiceCollectionExtensions
         services.AddSingleton<WhatsAppDeliveryFailures>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, WhatsAppChannelSender>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITurnMiddleware, CustomerServiceWindow>());
-        services.AddOutboxHandler<InboundMessageHandler>();
+        services.AddWorkHandler<InboundMessageHandler>();
         services.AddHttpClient<GraphApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan) // per call: WhatsApp:RequestTimeout
             // The messenger lives for the whole process and keeps its client: recycle connections, not handlers.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })

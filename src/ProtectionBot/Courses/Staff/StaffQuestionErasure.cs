@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BotProtocol.Work;
 using BotProtocol.State;
 using BotProtocol.Turns;
 using ProtectionBot.Content;
@@ -14,7 +15,7 @@ namespace ProtectionBot.Courses.Staff;
 /// waits in the outbox under the conversation's key and goes with it.
 /// </summary>
 internal sealed partial class StaffQuestionErasure(
-    IConversationStore store, CourseQuestionsFile file, TextCatalog texts, TimeProvider time, ILogger<StaffQuestionErasure> logger) : IPersonalDataHolder
+    IConversationStore store, IWorkQueue queue, CourseQuestionsFile file, TextCatalog texts, TimeProvider time, ILogger<StaffQuestionErasure> logger) : IPersonalDataHolder
 {
     public async Task EraseAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -59,7 +60,7 @@ internal sealed partial class StaffQuestionErasure(
         {
             // Owned by the thread, not the person: it must outlive the erasure that sends it.
             var notice = new StaffNotice(desk.ServiceUrl, thread.ThreadId, texts.Get(thread.Language, "courses.desk.person_left"));
-            await store.EnqueueAsync(new OutboxMessage($"{CourseStaffDesk.NoticeKind}/{thread.ThreadId}/left", CourseStaffDesk.NoticeKind, $"courses/notices/{thread.ThreadId}",
+            await queue.EnqueueAsync(new WorkItem($"{CourseStaffDesk.NoticeKind}/{thread.ThreadId}/left", CourseStaffDesk.NoticeKind, $"courses/notices/{thread.ThreadId}",
                 JsonSerializer.SerializeToUtf8Bytes(notice, CourseJsonContext.Default.StaffNotice), time.GetUtcNow()), cancellationToken);
         }
         LogLeft();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BotProtocol.State;
+using BotProtocol.Work;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -10,7 +11,7 @@ namespace ProtectionBot.Storage.Postgres;
 /// so a turn's state and its outgoing messages commit together. As in SQLite, the ETag is random rather than a
 /// counter, so a key deleted and written again never matches an ETag read before the deletion.
 /// </summary>
-internal sealed class PostgresConversationStore : IConversationStore, IDisposable, IAsyncDisposable
+internal sealed class PostgresConversationStore : IConversationStore, IWorkQueue, IRetention, IDisposable, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
@@ -33,14 +34,14 @@ internal sealed class PostgresConversationStore : IConversationStore, IDisposabl
     }
 
     public async ValueTask<string> WriteAsync(
-        string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken)
+        string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<WorkItem> work, CancellationToken cancellationToken)
     {
         var etag = Random.Shared.NextInt64(long.MaxValue).ToString("x16", CultureInfo.InvariantCulture);
         var now = _time.GetUtcNow();
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         // Only a write that also enqueues pays for a transaction; a plain write is one atomic statement. Leaving the
         // block without committing (a conflict, a failure) rolls the messages back with the document.
-        await using var transaction = outgoing.Count > 0 ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        await using var transaction = work.Count > 0 ? await connection.BeginTransactionAsync(cancellationToken) : null;
         await using (var command = new NpgsqlCommand(WriteStatement(expectedETag), connection, transaction))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = key });
@@ -54,8 +55,8 @@ internal sealed class PostgresConversationStore : IConversationStore, IDisposabl
             if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
                 throw new ETagConflictException();
         }
-        foreach (var message in outgoing)
-            await InsertAsync(connection, transaction, message, now, cancellationToken);
+        foreach (var item in work)
+            await InsertAsync(connection, transaction, item, now, cancellationToken);
         if (transaction is not null)
             await transaction.CommitAsync(cancellationToken);
         return etag;
@@ -98,13 +99,13 @@ internal sealed class PostgresConversationStore : IConversationStore, IDisposabl
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    public async ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public async ValueTask<bool> EnqueueAsync(WorkItem message, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         return await InsertAsync(connection, null, message, _time.GetUtcNow(), cancellationToken);
     }
 
-    public async ValueTask<IReadOnlyList<OutboxLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<WorkLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
     {
         var token = Guid.NewGuid().ToString("N");
         var until = now + leaseFor;
@@ -125,40 +126,40 @@ internal sealed class PostgresConversationStore : IConversationStore, IDisposabl
         command.Parameters.Add(new NpgsqlParameter { Value = until, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = max });
-        var leases = new List<(OutboxLease Lease, long Seq)>();
+        var leases = new List<(WorkLease Lease, long Seq)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var message = new OutboxMessage(
+            var message = new WorkItem(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), (byte[])reader[3],
                 await reader.GetFieldValueAsync<DateTimeOffset>(4, cancellationToken));
-            leases.Add((new OutboxLease(message, reader.GetInt32(5), token, until), reader.GetInt64(6)));
+            leases.Add((new WorkLease(message, reader.GetInt32(5), token, until), reader.GetInt64(6)));
         }
         // RETURNING keeps no order: sort as the SELECT chose.
-        leases.Sort((a, b) => a.Lease.Message.DueAt != b.Lease.Message.DueAt ? a.Lease.Message.DueAt.CompareTo(b.Lease.Message.DueAt) : a.Seq.CompareTo(b.Seq));
+        leases.Sort((a, b) => a.Lease.Item.DueAt != b.Lease.Item.DueAt ? a.Lease.Item.DueAt.CompareTo(b.Lease.Item.DueAt) : a.Seq.CompareTo(b.Seq));
         return [.. leases.Select(l => l.Lease)];
     }
 
-    public async ValueTask<bool> CompleteAsync(OutboxLease lease, CancellationToken cancellationToken)
+    public async ValueTask<bool> CompleteAsync(WorkLease lease, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand("DELETE FROM outbox WHERE id = $1 AND lease_token = $2");
-        command.Parameters.Add(new NpgsqlParameter { Value = lease.Message.Id });
+        command.Parameters.Add(new NpgsqlParameter { Value = lease.Item.Id });
         command.Parameters.Add(new NpgsqlParameter { Value = lease.Token });
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async ValueTask<bool> RescheduleAsync(OutboxLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    public async ValueTask<bool> RescheduleAsync(WorkLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(
             "UPDATE outbox SET due_at = $1, lease_token = NULL, leased_until = NULL WHERE id = $2 AND lease_token = $3");
         command.Parameters.Add(new NpgsqlParameter { Value = dueAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter { Value = lease.Message.Id });
+        command.Parameters.Add(new NpgsqlParameter { Value = lease.Item.Id });
         command.Parameters.Add(new NpgsqlParameter { Value = lease.Token });
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     private static async Task<bool> InsertAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, WorkItem message, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The id is the primary key: a second enqueue of the same message is ignored by the database itself, even when
         // two instances enqueue it at the same moment.

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using BotProtocol.State;
+using BotProtocol.Work;
 using Microsoft.Data.Sqlite;
 
 namespace ProtectionBot.Storage.Sqlite;
@@ -17,7 +18,7 @@ namespace ProtectionBot.Storage.Sqlite;
 /// asynchronous wait for it costs.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "VSTHRD103", Justification = "Synchronous by design, see above.")]
-internal sealed partial class SqliteConversationStore : IConversationStore, IDisposable
+internal sealed partial class SqliteConversationStore : IConversationStore, IWorkQueue, IRetention, IDisposable
 {
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -109,7 +110,7 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
     }
 
     public ValueTask<string> WriteAsync(
-        string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken)
+        string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<WorkItem> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var etag = Random.Shared.NextInt64(long.MaxValue).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
@@ -118,7 +119,7 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
         {
             var connection = Writer();
             // Only a write that also enqueues pays for a transaction; a plain write is one atomic statement.
-            using var transaction = outgoing.Count > 0 ? connection.BeginTransaction() : null;
+            using var transaction = work.Count > 0 ? connection.BeginTransaction() : null;
             var command = Prepared(expectedETag switch
             {
                 null => """
@@ -140,8 +141,8 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
 
             if (command.ExecuteNonQuery() == 0)
                 throw new ETagConflictException();
-            foreach (var message in outgoing)
-                Insert(message, now, transaction);
+            foreach (var item in work)
+                Insert(item, now, transaction);
             transaction?.Commit();
         }
         return ValueTask.FromResult(etag);
@@ -185,19 +186,19 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
         }
     }
 
-    public ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public ValueTask<bool> EnqueueAsync(WorkItem message, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writeGate)
             return ValueTask.FromResult(Insert(message, _time.GetUtcNow(), null));
     }
 
-    public ValueTask<IReadOnlyList<OutboxLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<WorkLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var token = Guid.NewGuid().ToString("N");
         var until = now + leaseFor;
-        var leases = new List<(OutboxLease Lease, long Seq)>();
+        var leases = new List<(WorkLease Lease, long Seq)>();
         lock (_writeGate)
         {
             // One statement, so two instances on the same file can never lease the same message.
@@ -216,29 +217,29 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var message = new OutboxMessage(
+                var message = new WorkItem(
                     reader.GetString(0), reader.GetString(1), reader.GetString(2), (byte[])reader[3],
                     DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
-                leases.Add((new OutboxLease(message, reader.GetInt32(5), token, until), reader.GetInt64(6)));
+                leases.Add((new WorkLease(message, reader.GetInt32(5), token, until), reader.GetInt64(6)));
             }
         }
-        leases.Sort((a, b) => a.Lease.Message.DueAt != b.Lease.Message.DueAt ? a.Lease.Message.DueAt.CompareTo(b.Lease.Message.DueAt) : a.Seq.CompareTo(b.Seq));
-        return ValueTask.FromResult<IReadOnlyList<OutboxLease>>([.. leases.Select(l => l.Lease)]);
+        leases.Sort((a, b) => a.Lease.Item.DueAt != b.Lease.Item.DueAt ? a.Lease.Item.DueAt.CompareTo(b.Lease.Item.DueAt) : a.Seq.CompareTo(b.Seq));
+        return ValueTask.FromResult<IReadOnlyList<WorkLease>>([.. leases.Select(l => l.Lease)]);
     }
 
-    public ValueTask<bool> CompleteAsync(OutboxLease lease, CancellationToken cancellationToken)
+    public ValueTask<bool> CompleteAsync(WorkLease lease, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writeGate)
         {
             var command = Prepared("DELETE FROM outbox WHERE id = $id AND lease_token = $token", null);
-            command.Parameters["$id"].Value = lease.Message.Id;
+            command.Parameters["$id"].Value = lease.Item.Id;
             command.Parameters["$token"].Value = lease.Token;
             return ValueTask.FromResult(command.ExecuteNonQuery() == 1);
         }
     }
 
-    public ValueTask<bool> RescheduleAsync(OutboxLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    public ValueTask<bool> RescheduleAsync(WorkLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writeGate)
@@ -248,14 +249,14 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
                 WHERE id = $id AND lease_token = $token
                 """, null);
             command.Parameters["$due"].Value = dueAt.ToUnixTimeMilliseconds();
-            command.Parameters["$id"].Value = lease.Message.Id;
+            command.Parameters["$id"].Value = lease.Item.Id;
             command.Parameters["$token"].Value = lease.Token;
             return ValueTask.FromResult(command.ExecuteNonQuery() == 1);
         }
     }
 
     /// <summary>Under the write gate.</summary>
-    private bool Insert(OutboxMessage message, DateTimeOffset now, SqliteTransaction? transaction)
+    private bool Insert(WorkItem message, DateTimeOffset now, SqliteTransaction? transaction)
     {
         // The id is the primary key: a second enqueue of the same message is ignored by the database itself. seq orders
         // messages due at the same moment as they were queued (ids are pseudonyms, in no useful order).

@@ -73,7 +73,7 @@ public sealed class WhatsAppWebhookTests
         using var response = await bot.PostAsync(WhatsAppBot.Fixture("text", DateTimeOffset.UtcNow), signature);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, bot.Store.OutboxCount);
+        Assert.Equal(0, bot.Store.PendingWork);
         Assert.Equal(0, bot.Store.Count);
         await Task.Delay(100, Ct);
         Assert.Empty(bot.Graph.Requests);
