@@ -239,6 +239,51 @@ public abstract class ConversationStoreContract
     }
 
     [Fact]
+    public async Task A_received_item_once_done_is_refused_again_until_the_retention_limit_and_keeps_no_payload()
+    {
+        // A channel redelivers a webhook it thinks was lost, sometimes after the bot has answered it.
+        var store = NewStore();
+        Assert.True(await store.EnqueueAsync(Message("whatsapp/in/w1", payload: "hola") with { Inbound = true }, None));
+        var lease = Assert.Single(await store.LeaseDueAsync(Time.GetUtcNow(), Lease, 10, None));
+        Assert.True(lease.Item.Inbound);
+        Assert.True(await store.CompleteAsync(lease, None));
+
+        Assert.False(await store.EnqueueAsync(Message("whatsapp/in/w1", payload: "hola") with { Inbound = true }, None));
+        Time.Advance(TimeSpan.FromDays(31));
+        Assert.Empty(await store.LeaseDueAsync(Time.GetUtcNow(), Lease, 10, None));
+        await store.DeleteWrittenBeforeAsync(Time.GetUtcNow() - TimeSpan.FromDays(30), None);
+        Assert.True(await store.EnqueueAsync(Message("whatsapp/in/w1", payload: "hola") with { Inbound = true }, None));
+    }
+
+    [Fact]
+    public async Task Work_the_bot_gives_itself_is_forgotten_once_done_so_the_same_id_can_be_enqueued_anew()
+    {
+        // A case card updated to "accepted", passed on, and accepted again by a colleague carries the same id twice.
+        var store = NewStore();
+        await store.EnqueueAsync(Message("handoff/c1/card/a1/accepted", payload: "first"), None);
+        Assert.True(await store.CompleteAsync(Assert.Single(await store.LeaseDueAsync(Time.GetUtcNow(), Lease, 10, None)), None));
+
+        Assert.True(await store.EnqueueAsync(Message("handoff/c1/card/a1/accepted", payload: "again"), None));
+
+        var again = Assert.Single(await store.LeaseDueAsync(Time.GetUtcNow(), Lease, 10, None));
+        Assert.Equal("again", Encoding.UTF8.GetString(again.Item.Payload.Span));
+        Assert.False(again.Item.Inbound);
+    }
+
+    [Fact]
+    public async Task Erasing_a_conversation_also_forgets_the_ids_it_received()
+    {
+        var store = NewStore();
+        await store.WriteAsync("conversation/test/c1", Bytes("state"), null, None);
+        await store.EnqueueAsync(Message("whatsapp/in/w1", owner: "conversation/test/c1") with { Inbound = true }, None);
+        await store.CompleteAsync(Assert.Single(await store.LeaseDueAsync(Time.GetUtcNow(), Lease, 10, None)), None);
+
+        await store.DeleteAsync("conversation/test/c1", None);
+
+        Assert.True(await store.EnqueueAsync(Message("whatsapp/in/w1", owner: "conversation/test/c1") with { Inbound = true }, None));
+    }
+
+    [Fact]
     public async Task A_leased_message_is_not_leased_again_until_its_lease_runs_out()
     {
         var store = NewStore();
