@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using BotProtocol.Auth;
 using BotProtocol.Connector;
-using BotProtocol.Work;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using BotProtocol.Work;
 using BotProtocol.Schema;
+using BotProtocol.Work;
 using ProtectionBot.Channels.WhatsApp;
 
 namespace ProtectionBot.Handoff;

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using BotProtocol.Work;
 using BotProtocol.Recognizers;
 using BotProtocol.Schema;
 using BotProtocol.State;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
 using ProtectionBot.Interview;

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BotProtocol.Connector;
-using BotProtocol.Work;
 using BotProtocol.Schema;
 using BotProtocol.State;
+using BotProtocol.Work;
 using ProtectionBot.Content;
 
 namespace ProtectionBot.Handoff;

@@ -1,8 +1,8 @@
 using BotProtocol.Recognizers;
-using BotProtocol.Work;
 using BotProtocol.Schema;
 using BotProtocol.State;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 using ProtectionBot.Channels.WhatsApp;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;

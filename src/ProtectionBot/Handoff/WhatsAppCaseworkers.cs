@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using BotProtocol.Work;
-using BotProtocol.State;
 using BotProtocol.Schema;
+using BotProtocol.State;
+using BotProtocol.Work;
 using Microsoft.Extensions.Options;
 using ProtectionBot.Channels.WhatsApp;
 using ProtectionBot.Content;

@@ -1,8 +1,8 @@
 using BotProtocol.State;
 using BotProtocol.Turns;
 using BotProtocol.Work;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ProtectionBot.Storage.Encryption;
 using ProtectionBot.Storage.Postgres;

@@ -1,7 +1,7 @@
 using System.Text;
-using BotProtocol.Work;
 using BotProtocol.State;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using BotProtocol.Hosting;
-using BotProtocol.Work;
 using BotProtocol.Schema;
 using BotProtocol.State;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 using Microsoft.Extensions.DependencyInjection;
 using ProtectionBot.Courses;
 using ProtectionBot.Tests.Infrastructure;

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using BotProtocol.Work;
 using BotProtocol.Schema;
 using BotProtocol.State;
 using BotProtocol.Testing;
+using BotProtocol.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ProtectionBot.Content;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using BotProtocol.Work;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 using Microsoft.Extensions.DependencyInjection;
 using ProtectionBot.Tests.Channels.WhatsApp;
 using ProtectionBot.Tests.Infrastructure;

@@ -1,24 +1,26 @@
 using System.Text.Json;
-using BotProtocol.Work;
 using BotProtocol.Schema;
-using BotProtocol.State;
 using BotProtocol.Turns;
+using BotProtocol.Work;
+using Microsoft.Extensions.Options;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
 
 namespace ProtectionBot.Channels.WhatsApp;
 
 /// <summary>
-/// Runs the turn of one inbound WhatsApp message the webhook queued: the activity goes through the turn processor
-/// and its replies through the Graph API. A send that fails for a while (rate limits, Meta's outages) makes the
-/// outbox try again later, and the turn processor, which remembers the activity, then sends only the replies still
-/// missing. A send that can never succeed (outside the window, not a WhatsApp number) is reported and dropped.
+/// Runs the turn of one inbound WhatsApp message the webhook queued: the message, as the webhook carried it, is read
+/// here and only here, then the activity goes through the turn processor and its replies through the Graph API. A send
+/// that fails for a while (rate limits, Meta's outages) makes the queue try again later, and the turn processor, which
+/// remembers the activity, then sends only the replies still missing. A send that can never succeed (outside the
+/// window, not a WhatsApp number) is reported and dropped.
 /// </summary>
 internal sealed class InboundMessageHandler(
     TurnProcessor processor,
     WhatsAppMessenger messenger,
     WhatsAppIdentity identity,
     CallingCodeLanguage languages,
+    IOptions<WhatsAppOptions> options,
     Pseudonyms pseudonyms,
     ILogger<InboundMessageHandler> logger) : IWorkHandler
 {
@@ -35,33 +37,29 @@ internal sealed class InboundMessageHandler(
     public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        InboundEnvelope? envelope;
-        WebhookMessage? message;
-        try
-        {
-            envelope = JsonSerializer.Deserialize(lease.Item.Payload.Span, CloudApiJsonContext.Default.InboundEnvelope);
-            message = envelope?.Message.Deserialize(CloudApiJsonContext.Default.WebhookMessage);
-        }
-        catch (JsonException)
+        if (Read(lease.Item.Payload) is not { From: { Length: > 0 } waId, Id: { Length: > 0 } wamid } message)
         {
             WhatsAppLog.EnvelopeUnreadable(logger);
             return WorkOutcome.Done;
         }
-        if (envelope is null || message is not { From: { Length: > 0 } waId, Id: { Length: > 0 } wamid })
+        if (lease.Attempt == 1)
         {
-            WhatsAppLog.EnvelopeUnreadable(logger);
-            return WorkOutcome.Done;
+            foreach (var error in message.Errors ?? [])
+                WhatsAppLog.WebhookError(logger, error.Code, $"{message.Type} message");
         }
 
-        var key = identity.StateKey(envelope.PhoneNumberId, waId);
+        // The webhook queues only messages to the configured number.
+        var phoneNumberId = options.Value.PhoneNumberId!.Trim();
+        var key = identity.StateKey(phoneNumberId, waId);
         var conversationHash = pseudonyms.LogId(key);
-        var activity = InboundTranslator.ToActivity(message, envelope.PhoneNumberId, identity.ConversationId(envelope.PhoneNumberId, waId), Language.ToLocale(languages.Guess(waId)));
+        var activity = InboundTranslator.ToActivity(message, phoneNumberId, identity.ConversationId(phoneNumberId, waId), Language.ToLocale(languages.Guess(waId)));
         if (activity is null)
             return WorkOutcome.Done;
         if (lease.Attempt == 1 && activity.IsType(ActivityTypes.Message))
             await MarkReadAsync(wamid, cancellationToken);
 
-        var wrote = InboundTranslator.SentAt(message) ?? DateTimeOffset.FromUnixTimeSeconds(envelope.ReceivedAt);
+        // Meta stamps every message; without a stamp, the time it was queued (or last put back) stands in.
+        var wrote = InboundTranslator.SentAt(message) ?? lease.Item.DueAt;
         WhatsAppLog.InboundTurn(logger, message.Type, conversationHash);
         try
         {
@@ -77,6 +75,25 @@ internal sealed class InboundMessageHandler(
         catch (WhatsAppSendException refused)
         {
             return Settle(refused, conversationHash);
+        }
+    }
+
+    /// <summary>
+    /// The message as the webhook carried it. Items queued by a release that wrapped it in an envelope of its own
+    /// (phone number id, message, time received) are read inside it; none are queued so any more.
+    /// </summary>
+    private static WebhookMessage? Read(ReadOnlyMemory<byte> payload)
+    {
+        try
+        {
+            var message = JsonSerializer.Deserialize(payload.Span, CloudApiJsonContext.Default.WebhookMessage);
+            if (message is { From: null, Id: null } && JsonSerializer.Deserialize(payload.Span, CloudApiJsonContext.Default.InboundEnvelope) is { } envelope)
+                return envelope.Message.Deserialize(CloudApiJsonContext.Default.WebhookMessage);
+            return message;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

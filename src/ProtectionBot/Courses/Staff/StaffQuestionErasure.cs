@@ -1,7 +1,7 @@
 using System.Text.Json;
-using BotProtocol.Work;
 using BotProtocol.State;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
 
