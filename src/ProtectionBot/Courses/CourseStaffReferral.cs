@@ -8,7 +8,7 @@ using BotProtocol.Work;
 namespace ProtectionBot.Courses;
 
 /// <summary>
-/// A question for the course staff, as it waits in the outbox (<see cref="CourseStaffReferral.Kind"/>): what was
+/// A question for the course staff, as it waits in the work queue (<see cref="CourseStaffReferral.Kind"/>): what was
 /// asked, about which course, in which language, what the person said about themselves that helps answer (never who
 /// they are), and where the staff's answer must go back to.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed record StaffReplyAddress(string? ChannelId, string? ServiceUrl, st
 
 /// <summary>
 /// Passes a course question the bot could not answer to the course staff. The question is queued in the durable
-/// outbox with the turn's state (so a turn that fails sends nothing, and a redelivered activity sends it once); a
+/// work queue with the turn's state (so a turn that fails sends nothing, and a redelivered activity sends it once); a
 /// handler of <see cref="Kind"/> delivers it to the staff and their answer comes back to the person's conversation.
 /// </summary>
 public sealed class CourseStaffReferral(TimeProvider time, ILogger<CourseStaffReferral> logger)
@@ -59,7 +59,7 @@ public sealed class CourseStaffReferral(TimeProvider time, ILogger<CourseStaffRe
 }
 
 /// <summary>
-/// The questions a conversation passed to the course staff, by referral id (the outbox message's id), kept in its own
+/// The questions a conversation passed to the course staff, by referral id (the work item's id), kept in its own
 /// state: erasing the conversation finds its questions here, and an answer for a question the conversation no longer
 /// lists (erased since, and maybe started anew) is not delivered into it.
 /// </summary>

@@ -299,7 +299,7 @@ internal sealed class DefenderRelay(
         {
             turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, $"{file.Step}/note", handoffCase.DefenderKey, owner, language, note, now));
             note = "";
-            // The outbox goes by due time: a second later, the media always follows its note.
+            // The work queue goes by due time: a second later, the media always follows its note.
             due = now + TimeSpan.FromSeconds(1);
         }
         turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, $"{file.Step}/file", handoffCase.DefenderKey, owner, language, note, due, forwarded));

@@ -5,7 +5,7 @@ using BotProtocol.Work;
 
 namespace ProtectionBot.Handoff;
 
-/// <summary>Outbox kinds of the handoff.</summary>
+/// <summary>Work item kinds of the handoff.</summary>
 internal static class HandoffKinds
 {
     /// <summary>Post the case to the partner at an offer index.</summary>
@@ -60,7 +60,7 @@ public sealed record DefenderNotice(ConversationReference Defender, string CaseI
 }
 
 /// <summary>
-/// The handoff's outbox messages. Ids are derived from the case and the step, so a step retried after a crash or a
+/// The handoff's work items. Ids are derived from the case and the step, so a step retried after a crash or a
 /// conflict enqueues nothing twice; owners decide what erasing the defender's conversation takes with it.
 /// </summary>
 internal static class HandoffMessages

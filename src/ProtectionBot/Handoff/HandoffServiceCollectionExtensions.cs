@@ -6,7 +6,7 @@ namespace ProtectionBot.Handoff;
 public static class HandoffServiceCollectionExtensions
 {
     /// <summary>
-    /// The handoff to partner organisations: the defender's consent dialog, the caseworkers' desk, and the outbox
+    /// The handoff to partner organisations: the defender's consent dialog, the caseworkers' desk, and the work
     /// handlers that post cases to Teams and WhatsApp caseworkers, move them on when nobody answers, and relay messages both ways.
     /// </summary>
     public static IHostApplicationBuilder AddHandoff(this IHostApplicationBuilder builder)

@@ -108,7 +108,7 @@ internal sealed class WhatsAppCaseworkerDesk(
             case CaseCard.Close:
                 await CloseAsync(turn, partner, number, handoffCase, cancellationToken);
                 break;
-            default: // open: the reminder's button reopened the chat; the waiting messages follow with the outbox's next try
+            default: // open: the reminder's button reopened the chat; the waiting messages follow with the work queue's next try
                 var (active, _) = await ActiveCaseAsync(turn, number, cancellationToken);
                 turn.SendText(active?.Id == handoffCase.Id
                     ? texts.Get(handoffCase.Answers.Language, "handoff.desk.wa_reopened", CasePayload.Reference(handoffCase.Id))

@@ -39,7 +39,7 @@ public sealed partial record CasePayload(string Action, string CaseId, int Offer
 /// approved <c>CaseworkerNotification</c> template (urgency and case reference only, never personal data) whose
 /// quick replies are Accept / Decline. Each number told is written into the case before the next is tried, so a
 /// retried delivery tells nobody twice. Messages for a caseworker who has a case go inside their window; outside it
-/// they wait in the outbox, and one <c>CaseworkerReminder</c> template (the case reference only) asks the caseworker to
+/// they wait in the work queue, and one <c>CaseworkerReminder</c> template (the case reference only) asks the caseworker to
 /// reopen the chat.
 /// </summary>
 internal sealed class WhatsAppCaseworkers(
@@ -87,7 +87,7 @@ internal sealed class WhatsAppCaseworkers(
             }
             catch (WhatsAppSendException e) when (e.Category == WhatsAppErrorCategory.AccessDenied)
             {
-                // Nothing reaches anyone until the token is renewed: look again at the outbox's longest wait.
+                // Nothing reaches anyone until the token is renewed: look again at the work queue's longest wait.
                 HandoffLog.WhatsAppWillRetry(logger, caseId, partner.Id, index, e.Category.ToString(), e.ErrorCode);
                 return WorkOutcome.Retry(TimeSpan.MaxValue);
             }
@@ -112,7 +112,7 @@ internal sealed class WhatsAppCaseworkers(
 
     /// <summary>
     /// Sends a message to a caseworker's number: inside their window at once; outside it, the message waits in the
-    /// outbox (looking again every <see cref="WindowCheck"/>) and the caseworker gets one reminder since they last wrote.
+    /// work queue (looking again every <see cref="WindowCheck"/>) and the caseworker gets one reminder since they last wrote.
     /// </summary>
     public async Task<WorkOutcome> DeliverAsync(CaseworkerMessage message, WorkLease lease, CancellationToken cancellationToken)
     {

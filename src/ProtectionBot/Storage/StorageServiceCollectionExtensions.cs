@@ -46,7 +46,7 @@ public static class StorageServiceCollectionExtensions
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageKeys).FullName!)));
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<StorageMetrics>();
-        // Log ids and stored outbox ids: keyed beside the storage key, the same on every instance.
+        // Log ids and stored work item ids: keyed beside the storage key, the same on every instance.
         builder.Services.Replace(ServiceDescriptor.Singleton(services => new Pseudonyms(StorageKeys.PseudonymKey(
             services.GetRequiredService<IOptions<StorageEncryptionOptions>>().Value, services.GetRequiredService<StorageKeyRing>()))));
         // One backend object keeps documents, work and retention together (a turn's document and its work commit in

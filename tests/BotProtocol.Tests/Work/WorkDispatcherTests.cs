@@ -24,7 +24,7 @@ public sealed class WorkDispatcherTests
         _store.EnqueueAsync(new WorkItem(id, kind, owner, Encoding.UTF8.GetBytes(id), _time.GetUtcNow()), None).AsTask();
 
     [Fact]
-    public async Task A_delivered_message_leaves_the_outbox()
+    public async Task A_done_item_leaves_the_queue()
     {
         var handler = new RecordingHandler("card");
         await Enqueue("m1");

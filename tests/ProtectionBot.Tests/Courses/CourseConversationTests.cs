@@ -10,7 +10,7 @@ using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Courses;
 
-/// <summary>Course questions through the real endpoint: routes, the staff referral in the outbox, staff FAQs.</summary>
+/// <summary>Course questions through the real endpoint: routes, the staff referral in the work queue, staff FAQs.</summary>
 public sealed class CourseConversationTests
 {
     [Fact]
@@ -153,7 +153,7 @@ public sealed class CourseConversationTests
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    /// <summary>Stands in for the lead's Teams delivery: records what the outbox hands over for course staff.</summary>
+    /// <summary>Stands in for the lead's Teams delivery: records what the work queue hands over for course staff.</summary>
     private sealed class StaffQuestions
     {
         private readonly TaskCompletionSource<WorkItem> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);

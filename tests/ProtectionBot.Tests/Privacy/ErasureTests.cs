@@ -34,7 +34,7 @@ public sealed class ErasureTests(PostgresCluster cluster)
         await using var app = new BotApplication(database.Settings);
         var defender = new Defender(app, new Persona("Erased", locale, Country: "Colombia", Situations: ["threats"]) { Description = "a note" });
         await defender.RunAsync();
-        // A case waiting to be handed to a partner, as the handoff leaves it in the outbox.
+        // A case waiting to be handed to a partner, as the handoff leaves it in the work queue.
         var queue = app.Services.GetRequiredService<IWorkQueue>();
         await queue.EnqueueAsync(
             new WorkItem($"handoff/{defender.StateKey}", "handoff", defender.StateKey, Encoding.UTF8.GetBytes("case"), DateTimeOffset.MaxValue),

@@ -110,7 +110,7 @@ public sealed class EncryptedConversationStoreTests : ConversationStoreContract
     }
 
     [Fact]
-    public async Task The_store_underneath_keeps_outbox_ids_only_as_keyed_pseudonyms_and_the_handler_gets_them_back()
+    public async Task The_store_underneath_keeps_work_item_ids_only_as_keyed_pseudonyms_and_the_handler_gets_them_back()
     {
         var store = NewStore();
         await store.EnqueueAsync(new WorkItem("whatsapp/in/wamid.HBgMNTczMDAxMjM0NTY3FQIAEhgU", "test", "k", Bytes("hola"), DateTimeOffset.MinValue), None);
@@ -143,7 +143,7 @@ public sealed class EncryptedConversationStoreTests : ConversationStoreContract
     }
 
     [Fact]
-    public async Task An_altered_or_moved_outbox_payload_is_not_handed_to_anyone()
+    public async Task An_altered_or_moved_work_item_payload_is_not_handed_to_anyone()
     {
         var store = NewStore();
         await store.EnqueueAsync(new WorkItem("good", "test", "k", Bytes("fine"), DateTimeOffset.MinValue), None);

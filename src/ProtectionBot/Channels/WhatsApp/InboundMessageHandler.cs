@@ -105,7 +105,7 @@ internal sealed class InboundMessageHandler(
                 WhatsAppLog.SendWillRetry(logger, conversationHash, refused.Category.ToString(), refused.ErrorCode, refused.HttpStatus, refused.FbTraceId);
                 return WorkOutcome.Retry(refused.RetryAfter);
             case WhatsAppErrorCategory.AccessDenied:
-                // Nothing works until someone renews the token; keep the replies and look again at the outbox's
+                // Nothing works until someone renews the token; keep the replies and look again at the work queue's
                 // longest backoff. The window bounds the wait: after 24 hours the replies are dropped as below.
                 WhatsAppLog.AccessDenied(logger, refused.ErrorCode, refused.ErrorSubcode, refused.FbTraceId);
                 return WorkOutcome.Retry(TimeSpan.MaxValue);

@@ -12,7 +12,7 @@ namespace ProtectionBot.Courses.Staff;
 /// person's reply address. When the person's conversation is erased, each posted question is replaced by a marker that
 /// keeps only the thread's language, the staff are told in the thread that the person has left, and a staff answer
 /// written afterwards is refused there instead of being posted into the erased conversation. A question not posted yet
-/// waits in the outbox under the conversation's key and goes with it.
+/// waits in the work queue under the conversation's key and goes with it.
 /// </summary>
 internal sealed partial class StaffQuestionErasure(
     IConversationStore store, IWorkQueue queue, CourseQuestionsFile file, TextCatalog texts, TimeProvider time, ILogger<StaffQuestionErasure> logger) : IPersonalDataHolder
