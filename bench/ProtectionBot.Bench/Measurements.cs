@@ -83,22 +83,22 @@ internal sealed record Readings(Dictionary<string, double> Values)
 }
 
 /// <summary>What changed in the bot during a run, per turn.</summary>
-internal sealed record CounterDelta(double Turns, double DocumentReads, double DocumentWrites, double OutboxOperations, double AllocatedBytes, double CpuMilliseconds)
+internal sealed record CounterDelta(double Turns, double DocumentReads, double DocumentWrites, double WorkOperations, double AllocatedBytes, double CpuMilliseconds)
 {
     public static CounterDelta Between(Readings before, Readings after, double turns, TimeSpan cpu) => new(
         turns,
         after.Sum("protectionbot.storage.document.reads") - before.Sum("protectionbot.storage.document.reads"),
         after.Sum("protectionbot.storage.document.writes") - before.Sum("protectionbot.storage.document.writes"),
-        after.Sum("protectionbot.storage.outbox.operations") - before.Sum("protectionbot.storage.outbox.operations"),
+        after.Sum("protectionbot.storage.work.operations") - before.Sum("protectionbot.storage.work.operations"),
         after.Sum("dotnet.gc.heap.total_allocated") - before.Sum("dotnet.gc.heap.total_allocated"),
         cpu.TotalMilliseconds);
 
     public static CounterDelta Sum(CounterDelta a, CounterDelta b) => new(
         a.Turns + b.Turns, a.DocumentReads + b.DocumentReads, a.DocumentWrites + b.DocumentWrites,
-        a.OutboxOperations + b.OutboxOperations, a.AllocatedBytes + b.AllocatedBytes, a.CpuMilliseconds + b.CpuMilliseconds);
+        a.WorkOperations + b.WorkOperations, a.AllocatedBytes + b.AllocatedBytes, a.CpuMilliseconds + b.CpuMilliseconds);
 
     public override string ToString() =>
-        $"per turn: {DocumentReads / Turns:F2} reads, {DocumentWrites / Turns:F2} writes, {OutboxOperations / Turns:F2} outbox ops, {AllocatedBytes / Turns / 1024:F1} KiB allocated, {CpuMilliseconds / Turns:F3} ms CPU";
+        $"per turn: {DocumentReads / Turns:F2} reads, {DocumentWrites / Turns:F2} writes, {WorkOperations / Turns:F2} queue ops, {AllocatedBytes / Turns / 1024:F1} KiB allocated, {CpuMilliseconds / Turns:F3} ms CPU";
 }
 
 /// <summary>The conversation documents in the SQLite file after the runs, as the database holds them (sealed).</summary>

@@ -70,7 +70,7 @@ internal sealed class ConversationRoutes(
         EraseAndConfirmAsync(turn, "safety.quick_exit.done", cancellationToken);
 
     // Erases what the quick exit erases (ConversationErasure: the state, the case, the questions with the course staff,
-    // the outbox messages not yet sent, the replies kept for redelivery); only the confirmation differs.
+    // the work items not yet done, the replies kept for redelivery); only the confirmation differs.
     private Task DeleteDataAsync(TurnContext turn, CancellationToken cancellationToken) =>
         EraseAndConfirmAsync(turn, "safety.delete_data.done", cancellationToken);
 
