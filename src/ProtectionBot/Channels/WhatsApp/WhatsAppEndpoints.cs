@@ -1,8 +1,8 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using BotProtocol.Hosting;
 using BotProtocol.Turns;
 using BotProtocol.Work;
 using Microsoft.Extensions.Options;
@@ -32,7 +32,9 @@ public static class WhatsAppEndpoints
         var group = endpoints.MapGroup(pattern);
         // Plain request delegates: no reflection-based binding, and the query's dotted names are read as they are.
         group.MapGet("", async http => await Verify(http, options.Value, logger).ExecuteAsync(http)).WithName("WhatsAppVerification");
-        group.MapPost("", async http => await (await ReceiveAsync(http, options.Value, logger)).ExecuteAsync(http)).WithName("WhatsAppWebhook");
+        group.MapPost("", async http => await (await ReceiveAsync(http, options.Value, logger)).ExecuteAsync(http))
+            .WithName("WhatsAppWebhook")
+            .WithRequestSizeLimit(WhatsAppLimits.WebhookBody);
         return group;
     }
 
@@ -61,7 +63,7 @@ public static class WhatsAppEndpoints
         // Without a well-formed signature there is nothing worth reading.
         if (ParseSignature(http.Request.Headers[SignatureHeader].ToString()) is not { } signature)
             return Refused(logger, StatusCodes.Status401Unauthorized, "missing or malformed X-Hub-Signature-256");
-        if (http.Request.ContentLength > WhatsAppLimits.WebhookBody || await ReadBodyAsync(http.Request, cancellationToken) is not { } body)
+        if (await http.Request.ReadBodyAsync(cancellationToken) is not { } body)
             return Refused(logger, StatusCodes.Status413PayloadTooLarge, "body too large");
         // The raw bytes as received: re-serialised JSON would differ in whitespace and escapes.
         var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.AppSecret!), body);
@@ -189,29 +191,6 @@ public static class WhatsAppEndpoints
         catch (FormatException)
         {
             return null;
-        }
-    }
-
-    /// <summary>The whole body, or null once it grows past <see cref="WhatsAppLimits.WebhookBody"/> (chunked bodies have no length).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var reader = request.BodyReader;
-        while (true)
-        {
-            var read = await reader.ReadAsync(cancellationToken);
-            var buffer = read.Buffer;
-            if (buffer.Length > WhatsAppLimits.WebhookBody)
-            {
-                reader.AdvanceTo(buffer.Start, buffer.End);
-                return null;
-            }
-            if (read.IsCompleted || read.IsCanceled)
-            {
-                var bytes = buffer.ToArray();
-                reader.AdvanceTo(buffer.End);
-                return bytes;
-            }
-            reader.AdvanceTo(buffer.Start, buffer.End);
         }
     }
 
