@@ -1,33 +1,32 @@
-using BotProtocol.State;
 using BotProtocol.Turns;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace BotProtocol.Outbox;
+namespace BotProtocol.Work;
 
 /// <summary>
-/// Works through the outbox on every instance: leases the due messages, hands each to the handler of its kind,
-/// removes it once delivered and otherwise puts it back with exponential backoff. A message is only removed after
-/// its handler returned, so an instance that dies mid-delivery leaves it for another to take when the lease ends.
+/// Works through the work queue on every instance: leases the due items, hands each to the handler of its kind,
+/// settles it once done and otherwise puts it back with exponential backoff. An item is only settled after
+/// its handler returned, so an instance that dies mid-way leaves it for another to take when the lease ends.
 /// </summary>
-public sealed class OutboxDispatcher : BackgroundService
+public sealed class WorkDispatcher : BackgroundService
 {
-    private readonly IConversationStore _store;
-    private readonly Dictionary<string, IOutboxHandler> _handlers;
-    private readonly IOptions<OutboxOptions> _options;
+    private readonly IWorkQueue _queue;
+    private readonly Dictionary<string, IWorkHandler> _handlers;
+    private readonly IOptions<WorkQueueOptions> _options;
     private readonly TimeProvider _time;
     private readonly Pseudonyms _pseudonyms;
-    private readonly ILogger<OutboxDispatcher> _logger;
+    private readonly ILogger<WorkDispatcher> _logger;
     private TaskCompletionSource _wake = NewWake();
 
-    public OutboxDispatcher(
-        IConversationStore store, IEnumerable<IOutboxHandler> handlers, IOptions<OutboxOptions> options,
-        TimeProvider time, Pseudonyms pseudonyms, ILogger<OutboxDispatcher> logger)
+    public WorkDispatcher(
+        IWorkQueue queue, IEnumerable<IWorkHandler> handlers, IOptions<WorkQueueOptions> options,
+        TimeProvider time, Pseudonyms pseudonyms, ILogger<WorkDispatcher> logger)
     {
-        _store = store;
+        _queue = queue;
         // One handler per kind; a later registration replaces an earlier one (a test or a host substituting its own).
-        _handlers = new Dictionary<string, IOutboxHandler>(StringComparer.Ordinal);
+        _handlers = new Dictionary<string, IWorkHandler>(StringComparer.Ordinal);
         foreach (var handler in handlers)
             _handlers[handler.Kind] = handler;
         _options = options;
@@ -36,7 +35,7 @@ public sealed class OutboxDispatcher : BackgroundService
         _logger = logger;
     }
 
-    /// <summary>Looks for due messages now instead of at the next poll (a turn just enqueued some).</summary>
+    /// <summary>Looks for due items now instead of at the next poll (a turn or a webhook just enqueued some).</summary>
     public void Wake() => Volatile.Read(ref _wake).TrySetResult();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -53,11 +52,11 @@ public sealed class OutboxDispatcher : BackgroundService
             var delivered = 0;
             try
             {
-                delivered = await DeliverDueAsync(stoppingToken);
+                delivered = await RunDueAsync(stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                OutboxLog.PollFailed(_logger, exception.GetType().Name);
+                WorkLog.PollFailed(_logger, exception.GetType().Name);
             }
             // A full batch means more may be due: look again at once.
             if (delivered < _options.Value.BatchSize)
@@ -69,13 +68,14 @@ public sealed class OutboxDispatcher : BackgroundService
         }
     }
 
-    /// <summary>One pass: leases up to a batch of due messages and settles each. Returns how many were leased.</summary>
-    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    /// <summary>One pass: leases up to a batch of due items and settles each. Returns how many were leased.</summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
         var options = _options.Value;
-        var leases = await _store.LeaseDueAsync(_time.GetUtcNow(), options.LeaseDuration, options.BatchSize, cancellationToken);
-        // Messages of one owner go in order (a relay must not overtake itself); different owners go side by side.
-        await Task.WhenAll(leases.GroupBy(l => l.Message.Owner).Select(async group =>
+        var leases = await _queue.LeaseDueAsync(_time.GetUtcNow(), options.LeaseDuration, options.BatchSize, cancellationToken);
+        // Items of one owner go in order (a relay must not overtake itself, nor a person's second message their first);
+        // different owners go side by side.
+        await Task.WhenAll(leases.GroupBy(l => l.Item.Owner).Select(async group =>
         {
             foreach (var lease in group)
                 await SettleAsync(lease, options, cancellationToken);
@@ -83,28 +83,28 @@ public sealed class OutboxDispatcher : BackgroundService
         return leases.Count;
     }
 
-    private async Task SettleAsync(OutboxLease lease, OutboxOptions options, CancellationToken cancellationToken)
+    private async Task SettleAsync(WorkLease lease, WorkQueueOptions options, CancellationToken cancellationToken)
     {
-        var message = lease.Message;
-        OutboxOutcome outcome;
+        var item = lease.Item;
+        WorkOutcome outcome;
         string reason;
-        if (!_handlers.TryGetValue(message.Kind, out var handler))
+        if (!_handlers.TryGetValue(item.Kind, out var handler))
         {
-            OutboxLog.NoHandler(_logger, message.Kind);
-            outcome = OutboxOutcome.Retry(options.MaxBackoff);
+            WorkLog.NoHandler(_logger, item.Kind);
+            outcome = WorkOutcome.Retry(options.MaxBackoff);
             reason = "no handler";
         }
         else
         {
             try
             {
-                outcome = await handler.DeliverAsync(lease, cancellationToken);
+                outcome = await handler.HandleAsync(lease, cancellationToken);
                 reason = "refused";
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 // The type, never the message: it may quote the payload or a remote answer.
-                outcome = OutboxOutcome.Retry();
+                outcome = WorkOutcome.Retry();
                 reason = exception.GetType().Name;
             }
         }
@@ -112,23 +112,23 @@ public sealed class OutboxDispatcher : BackgroundService
         bool kept;
         if (outcome.IsDone)
         {
-            kept = await _store.CompleteAsync(lease, CancellationToken.None);
+            kept = await _queue.CompleteAsync(lease, CancellationToken.None);
             if (kept && _logger.IsEnabled(LogLevel.Information))
-                OutboxLog.Delivered(_logger, message.Kind, _pseudonyms.LogId(message.Owner), lease.Attempt);
+                WorkLog.Done(_logger, item.Kind, _pseudonyms.LogId(item.Owner), lease.Attempt);
         }
         else
         {
             var delay = outcome.RetryAfter is { } asked ? Min(asked, options.MaxBackoff) : Backoff(lease.Attempt, options);
-            kept = await _store.RescheduleAsync(lease, _time.GetUtcNow() + delay, CancellationToken.None);
+            kept = await _queue.RescheduleAsync(lease, _time.GetUtcNow() + delay, CancellationToken.None);
             if (kept && _logger.IsEnabled(LogLevel.Warning))
-                OutboxLog.WillRetry(_logger, message.Kind, _pseudonyms.LogId(message.Owner), lease.Attempt, reason, delay.TotalSeconds);
+                WorkLog.WillRetry(_logger, item.Kind, _pseudonyms.LogId(item.Owner), lease.Attempt, reason, delay.TotalSeconds);
         }
         if (!kept)
-            OutboxLog.LeaseLost(_logger, message.Kind);
+            WorkLog.LeaseLost(_logger, item.Kind);
     }
 
     /// <summary>Doubling from the first backoff, capped, less a random jitter of up to a fifth so instances spread out.</summary>
-    internal static TimeSpan Backoff(int attempt, OutboxOptions options)
+    internal static TimeSpan Backoff(int attempt, WorkQueueOptions options)
     {
         var doubled = options.FirstBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30));
         var capped = Math.Min(doubled, options.MaxBackoff.TotalMilliseconds);

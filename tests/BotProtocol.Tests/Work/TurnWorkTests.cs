@@ -2,10 +2,11 @@ using System.Text;
 using BotProtocol.State;
 using BotProtocol.Testing;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 
-namespace BotProtocol.Tests.Outbox;
+namespace BotProtocol.Tests.Work;
 
-public sealed class TurnOutboxTests
+public sealed class TurnWorkTests
 {
     private sealed class ForwardingBot : IBot
     {
@@ -31,7 +32,7 @@ public sealed class TurnOutboxTests
             return Task.CompletedTask;
         }
 
-        private static OutboxMessage Message(TurnContext turn, string text) =>
+        private static WorkItem Message(TurnContext turn, string text) =>
             new($"relay/{turn.Activity.Id}", "relay", TurnProcessor.StateKey(turn.Activity), Encoding.UTF8.GetBytes(text), DateTimeOffset.MinValue);
     }
 
@@ -46,7 +47,7 @@ public sealed class TurnOutboxTests
             .StartTestAsync();
 
         var only = Assert.Single(await store.LeaseDueAsync(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1), 10, CancellationToken.None));
-        Assert.Equal("hello caseworker", Encoding.UTF8.GetString(only.Message.Payload.Span));
+        Assert.Equal("hello caseworker", Encoding.UTF8.GetString(only.Item.Payload.Span));
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class TurnOutboxTests
             .Test("boom", "sorry")
             .StartTestAsync();
 
-        Assert.Equal(0, store.OutboxCount);
+        Assert.Equal(0, store.PendingWork);
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public sealed class TurnOutboxTests
             .Send("forget me")
             .StartTestAsync();
 
-        Assert.Equal(0, store.OutboxCount);
+        Assert.Equal(0, store.PendingWork);
         Assert.Equal(0, store.Count);
     }
 }

@@ -1,38 +1,38 @@
 using System.Text;
-using BotProtocol.Outbox;
 using BotProtocol.State;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace BotProtocol.Tests.Outbox;
+namespace BotProtocol.Tests.Work;
 
-public sealed class OutboxDispatcherTests
+public sealed class WorkDispatcherTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
     private readonly InMemoryConversationStore _store;
-    private readonly OutboxOptions _options = new() { FirstBackoff = TimeSpan.FromSeconds(2), MaxBackoff = TimeSpan.FromMinutes(10), LeaseDuration = TimeSpan.FromMinutes(2) };
+    private readonly WorkQueueOptions _options = new() { FirstBackoff = TimeSpan.FromSeconds(2), MaxBackoff = TimeSpan.FromMinutes(10), LeaseDuration = TimeSpan.FromMinutes(2) };
 
-    public OutboxDispatcherTests() => _store = new InMemoryConversationStore(_time);
+    public WorkDispatcherTests() => _store = new InMemoryConversationStore(_time);
 
-    private OutboxDispatcher Dispatcher(params IOutboxHandler[] handlers) =>
-        new(_store, handlers, Options.Create(_options), _time, Pseudonyms.WithRandomKey(), NullLogger<OutboxDispatcher>.Instance);
+    private WorkDispatcher Dispatcher(params IWorkHandler[] handlers) =>
+        new(_store, handlers, Options.Create(_options), _time, Pseudonyms.WithRandomKey(), NullLogger<WorkDispatcher>.Instance);
 
     private Task<bool> Enqueue(string id, string owner = "conversation/test/c1", string kind = "card") =>
-        _store.EnqueueAsync(new OutboxMessage(id, kind, owner, Encoding.UTF8.GetBytes(id), _time.GetUtcNow()), None).AsTask();
+        _store.EnqueueAsync(new WorkItem(id, kind, owner, Encoding.UTF8.GetBytes(id), _time.GetUtcNow()), None).AsTask();
 
     [Fact]
-    public async Task A_delivered_message_leaves_the_outbox()
+    public async Task A_done_item_leaves_the_queue()
     {
         var handler = new RecordingHandler("card");
         await Enqueue("m1");
 
-        await Dispatcher(handler).DeliverDueAsync(None);
+        await Dispatcher(handler).RunDueAsync(None);
 
         Assert.Equal(["m1"], handler.Delivered);
-        Assert.Equal(0, _store.OutboxCount);
+        Assert.Equal(0, _store.PendingWork);
     }
 
     [Fact]
@@ -42,38 +42,38 @@ public sealed class OutboxDispatcherTests
         var dispatcher = Dispatcher(handler);
         await Enqueue("m1");
 
-        await dispatcher.DeliverDueAsync(None);
-        await dispatcher.DeliverDueAsync(None);
+        await dispatcher.RunDueAsync(None);
+        await dispatcher.RunDueAsync(None);
         Assert.Equal(1, handler.Attempts);
 
         _time.Advance(TimeSpan.FromSeconds(2));
-        await dispatcher.DeliverDueAsync(None);
+        await dispatcher.RunDueAsync(None);
         Assert.Equal(2, handler.Attempts);
         _time.Advance(TimeSpan.FromSeconds(2));
-        await dispatcher.DeliverDueAsync(None);
+        await dispatcher.RunDueAsync(None);
         Assert.Equal(2, handler.Attempts);
 
         handler.Failing = false;
         _time.Advance(TimeSpan.FromSeconds(2));
-        await dispatcher.DeliverDueAsync(None);
+        await dispatcher.RunDueAsync(None);
 
         Assert.Equal(["m1"], handler.Delivered);
-        Assert.Equal(0, _store.OutboxCount);
+        Assert.Equal(0, _store.PendingWork);
     }
 
     [Fact]
     public async Task A_recipient_that_asks_to_wait_is_not_tried_again_before_it_said()
     {
-        var handler = new RecordingHandler("card") { Outcome = OutboxOutcome.Retry(TimeSpan.FromSeconds(30)) };
+        var handler = new RecordingHandler("card") { Outcome = WorkOutcome.Retry(TimeSpan.FromSeconds(30)) };
         var dispatcher = Dispatcher(handler);
         await Enqueue("m1");
 
-        await dispatcher.DeliverDueAsync(None);
+        await dispatcher.RunDueAsync(None);
         _time.Advance(TimeSpan.FromSeconds(29));
-        await dispatcher.DeliverDueAsync(None);
+        await dispatcher.RunDueAsync(None);
         Assert.Equal(1, handler.Attempts);
         _time.Advance(TimeSpan.FromSeconds(1));
-        await dispatcher.DeliverDueAsync(None);
+        await dispatcher.RunDueAsync(None);
 
         Assert.Equal(2, handler.Attempts);
     }
@@ -86,11 +86,11 @@ public sealed class OutboxDispatcherTests
         Assert.Single(await _store.LeaseDueAsync(_time.GetUtcNow(), _options.LeaseDuration, 10, None));
         var survivor = new RecordingHandler("card");
 
-        await Dispatcher(survivor).DeliverDueAsync(None);
+        await Dispatcher(survivor).RunDueAsync(None);
         Assert.Empty(survivor.Delivered);
         _time.Advance(_options.LeaseDuration);
-        await Dispatcher(survivor).DeliverDueAsync(None);
-        await Dispatcher(survivor).DeliverDueAsync(None);
+        await Dispatcher(survivor).RunDueAsync(None);
+        await Dispatcher(survivor).RunDueAsync(None);
 
         Assert.Equal(["m1"], survivor.Delivered);
     }
@@ -107,7 +107,7 @@ public sealed class OutboxDispatcherTests
         _time.Advance(TimeSpan.FromMilliseconds(1));
         await Enqueue("a3");
 
-        await Dispatcher(cards, timers).DeliverDueAsync(None);
+        await Dispatcher(cards, timers).RunDueAsync(None);
 
         Assert.Equal(["a1", "a2", "a3"], cards.Delivered);
         Assert.Equal(["t1"], timers.Delivered);
@@ -118,9 +118,9 @@ public sealed class OutboxDispatcherTests
     {
         await Enqueue("m1", kind: "unknown");
 
-        await Dispatcher(new RecordingHandler("card")).DeliverDueAsync(None);
+        await Dispatcher(new RecordingHandler("card")).RunDueAsync(None);
 
-        Assert.Equal(1, _store.OutboxCount);
+        Assert.Equal(1, _store.PendingWork);
     }
 
     [Fact]
@@ -129,31 +129,31 @@ public sealed class OutboxDispatcherTests
         for (var attempt = 1; attempt <= 12; attempt++)
         {
             var expected = Math.Min(2 * Math.Pow(2, attempt - 1), 600);
-            var backoff = OutboxDispatcher.Backoff(attempt, _options).TotalSeconds;
+            var backoff = WorkDispatcher.Backoff(attempt, _options).TotalSeconds;
             Assert.InRange(backoff, expected * 0.8, expected);
         }
         await Task.CompletedTask;
     }
 
-    private sealed class RecordingHandler(string kind) : IOutboxHandler
+    private sealed class RecordingHandler(string kind) : IWorkHandler
     {
         public string Kind => kind;
 
         public bool Failing { get; set; }
 
-        public OutboxOutcome Outcome { get; init; } = OutboxOutcome.Done;
+        public WorkOutcome Outcome { get; init; } = WorkOutcome.Done;
 
         public int Attempts { get; private set; }
 
         public List<string> Delivered { get; } = [];
 
-        public Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
+        public Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
         {
             Attempts++;
             if (Failing)
                 throw new HttpRequestException("connection refused");
             if (Outcome.IsDone)
-                Delivered.Add(lease.Message.Id);
+                Delivered.Add(lease.Item.Id);
             return Task.FromResult(Outcome);
         }
     }
