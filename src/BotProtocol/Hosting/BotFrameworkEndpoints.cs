@@ -34,9 +34,9 @@ public static class BotFrameworkEndpoints
                 HostingLog.AuthenticationDisabledOutsideDevelopment(logger);
         }
 
-        return endpoints.MapPost(pattern, (HttpRequest request, [FromServices] RequestAuthenticator authenticator, [FromServices] TurnProcessor processor,
-                [FromServices] ConnectorClient connector, CancellationToken cancellationToken) =>
-                HandleAsync(request, authenticator, processor, connector, logger, cancellationToken))
+        // The authenticator was resolved above, at start-up; the rest comes from the container per request.
+        return endpoints.MapPost(pattern, (HttpRequest request, [FromServices] TurnProcessor processor, [FromServices] ConnectorClient connector,
+                CancellationToken cancellationToken) => HandleAsync(request, authenticator, processor, connector, logger, cancellationToken))
             .WithName("BotFrameworkMessages")
             .WithRequestSizeLimit(ActivityReader.MaxBodyBytes);
     }
