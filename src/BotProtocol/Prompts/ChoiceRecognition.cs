@@ -40,12 +40,10 @@ internal static class ChoiceRecognition
         new(multiSelect, maxSuggestedActions, inputId, frame.PromptId,
             frame.Options.SubmitTitle ?? PromptCulture.For(turn, defaultLocale).Submit);
 
-    public static Activity Render(PromptFrame frame, bool isRetry, in ChoiceLayout layout)
-    {
-        var options = frame.Options;
-        var prompt = isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
-        return ChoiceRendering.Render(prompt, options.Choices ?? [], options.Style, layout);
-    }
+    public static Activity Render(PromptFrame frame, bool isRetry, in ChoiceLayout layout) =>
+        isRetry
+            ? ChoiceRendering.Retry(frame.Options, frame.Options.Choices ?? [], frame.Attempts, layout)
+            : ChoiceRendering.Render(frame.Options.Prompt, frame.Options.Choices ?? [], frame.Options.Style, layout);
 
     // Every conversation at the same question offers the same choices: their table is normalised once, not every turn.
     // The key is every term of every choice, so a changed text is a new table; the cache is dropped when it grows past

@@ -42,6 +42,19 @@ internal static class ChoiceRendering
         }
     }
 
+    /// <summary>
+    /// The question asked again after an answer not understood: the retry text, the choices numbered so a number is an
+    /// answer, and from the second time on <see cref="PromptOptions.LastResort"/>; the buttons as the first time.
+    /// </summary>
+    public static Activity Retry(PromptOptions options, IReadOnlyList<Choice> choices, int attempts, in ChoiceLayout layout)
+    {
+        var retry = options.RetryPrompt ?? options.Prompt ?? new Activity();
+        var text = NumberedList(retry.Text, choices);
+        if (attempts >= 2 && !string.IsNullOrEmpty(options.LastResort))
+            text += "\n\n" + options.LastResort;
+        return Render(retry with { Text = text }, choices, options.Style == ListStyle.List ? ListStyle.Auto : options.Style, layout);
+    }
+
     private static string NumberedList(string? text, IReadOnlyList<Choice> choices)
     {
         var builder = new StringBuilder(text);

@@ -35,9 +35,10 @@ public sealed class ConfirmPrompt(string dialogId, Func<PromptValidatorContext<b
     private protected override Activity Render(TurnContext turn, PromptFrame frame, bool isRetry)
     {
         var options = frame.Options;
-        var prompt = isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
         var layout = ChoiceRecognition.Layout(turn, frame, Id, multiSelect: false, maxSuggestedActions: 2, DefaultLocale);
-        return ChoiceRendering.Render(prompt, Buttons(turn, options), options.Style, layout);
+        return isRetry
+            ? ChoiceRendering.Retry(options, Buttons(turn, options), frame.Attempts, layout)
+            : ChoiceRendering.Render(options.Prompt, Buttons(turn, options), options.Style, layout);
     }
 
     private protected override PromptRecognizerResult<bool> Recognize(TurnContext turn, PromptFrame frame)

@@ -1,4 +1,3 @@
-using System.Text;
 using BotProtocol.Dialogs;
 using BotProtocol.Recognizers;
 using BotProtocol.Schema;
@@ -11,7 +10,7 @@ namespace BotProtocol.Prompts;
 /// <see cref="Understanding"/>: full sentences, typos, denials and doubt, "prefer not to say", numbers. It never
 /// guesses: an answer naming two options of a single choice asks which of the two; an answer not understood is asked
 /// again with the options numbered, and from the second time on with the other ways out
-/// (<see cref="UnderstandingOptions.LastResort"/>). Set <see cref="PromptOptions.MaxAttempts"/> high: giving up would
+/// (<see cref="PromptOptions.LastResort"/>). Keep <see cref="PromptOptions.MaxAttempts"/> unlimited: giving up would
 /// leave the question unanswered, never answered for the person.
 /// </summary>
 public sealed class OptionPrompt(string dialogId, Understanding understanding) : Prompt<OptionAnswer>(dialogId, validator: null)
@@ -47,15 +46,7 @@ public sealed class OptionPrompt(string dialogId, Understanding understanding) :
             return ChoiceRendering.Render(question, pair, ListStyle.Auto, layout with { MultiSelect = false });
         }
 
-        // Not understood: the options numbered, so a number is an answer; the second time, the other ways out too.
-        var text = new StringBuilder(options.RetryPrompt?.Text ?? options.Prompt?.Text);
-        text.Append("\n\n");
-        for (var i = 0; i < choices.Count; i++)
-            text.Append(i + 1).Append(". ").Append(choices[i].DisplayTitle).Append(i < choices.Count - 1 ? "\n" : "");
-        if (frame.Attempts >= 2 && reading.LastResort is { } lastResort)
-            text.Append("\n\n").Append(lastResort);
-        var retry = (options.RetryPrompt ?? options.Prompt ?? new Activity()) with { Text = text.ToString() };
-        return ChoiceRendering.Render(retry, choices, options.Style, layout);
+        return ChoiceRendering.Retry(options, choices, frame.Attempts, layout);
     }
 
     private protected override PromptRecognizerResult<OptionAnswer> Recognize(TurnContext turn, PromptFrame frame)

@@ -26,9 +26,16 @@ public sealed record PromptOptions
 
     /// <summary>
     /// Answers the user may give before the prompt gives up and ends with <see cref="TooManyAttempts"/>;
-    /// the retry prompt is not sent after the last one. At least 1; default 3.
+    /// the retry prompt is not sent after the last one. At least 1; default no limit, as Bot Framework prompts: a prompt
+    /// that gives up leaves its caller to pick an answer the person never gave.
     /// </summary>
-    public int MaxAttempts { get; init; } = 3;
+    public int MaxAttempts { get; init; } = int.MaxValue;
+
+    /// <summary>
+    /// Added to the retry of a prompt with choices from the second answer not understood on: the other ways out
+    /// ("prefer not to say", "talk to a person"). The first retry shows the choices numbered.
+    /// </summary>
+    public string? LastResort { get; init; }
 
     /// <summary>The button of an Adaptive Card choice prompt ("Enviar"). Default: a plain word in the turn's language.</summary>
     public string? SubmitTitle { get; init; }
@@ -68,9 +75,6 @@ public sealed record UnderstandingOptions
 
     /// <summary>Asked when a single choice was answered with two options: "{0}" and "{1}" are their titles.</summary>
     public string? Which { get; init; }
-
-    /// <summary>Added to the retry from the second misunderstanding on: the other ways out (prefer not to say, a person).</summary>
-    public string? LastResort { get; init; }
 }
 
 /// <summary>How choices are shown.</summary>

@@ -5,7 +5,10 @@ using BotProtocol.Turns;
 
 namespace BotProtocol.Prompts;
 
-/// <summary>Asks for free text; ends with the message text as sent. A message without text (a card submit, an image) is asked again.</summary>
+/// <summary>
+/// Asks for free text; ends with the message text as sent. A message without text (a card submit, an image), or one the
+/// validator refuses, is asked again with the retry prompt, and from the second time with <see cref="PromptOptions.LastResort"/>.
+/// </summary>
 public sealed class TextPrompt(string dialogId, Func<PromptValidatorContext<string>, CancellationToken, Task<bool>>? validator = null)
     : Prompt<string>(dialogId, validator)
 {
@@ -13,6 +16,8 @@ public sealed class TextPrompt(string dialogId, Func<PromptValidatorContext<stri
     {
         var options = frame.Options;
         var prompt = (isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt) ?? new Activity();
+        if (isRetry && frame.Attempts >= 2 && !string.IsNullOrEmpty(options.LastResort))
+            prompt = prompt with { Text = string.IsNullOrEmpty(prompt.Text) ? options.LastResort : prompt.Text + "\n\n" + options.LastResort };
         return prompt with { Type = ActivityTypes.Message, InputHint = prompt.InputHint ?? InputHints.ExpectingInput };
     }
 

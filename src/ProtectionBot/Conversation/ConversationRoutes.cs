@@ -18,7 +18,7 @@ namespace ProtectionBot.Conversation;
 internal sealed class ConversationRoutes(
     TextCatalog texts, DialogSet dialogs, CommandWords commands, Intents intents, DefenderRelay relay, OwnCase ownCase, CaseworkerDesk desk,
     WhatsAppCaseworkerDesk whatsAppDesk, CourseEntry courses, CourseDialog courseDialog, Courses.Staff.CourseStaffDesk staff, ConversationErasure erasure,
-    MoreOptions moreOptions)
+    MoreOptions moreOptions, LanguageOffer languageOffer)
 {
     private const string GreetedKey = "greeted";
 
@@ -155,6 +155,12 @@ internal sealed class ConversationRoutes(
             await dc.RepromptDialogAsync(cancellationToken);
             return;
         }
+        // Asked in danger whether a partner should contact them, a person asking for a person said yes to it.
+        if (turn.State.DialogStack is [{ Id: InterviewPrompts.PartnerNow }, ..])
+        {
+            await dc.EndDialogAsync(new BotProtocol.Prompts.OptionAnswer(["yes"], PreferNot: false), cancellationToken);
+            return;
+        }
         await dc.BeginDialogAsync(PersonRequestDialog.Id, new PersonRequest { Answers = PersonRequestDialog.CaseOf(turn) }, cancellationToken);
     }
 
@@ -193,6 +199,8 @@ internal sealed class ConversationRoutes(
 
     private async Task ContinueConversationAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        // Before the answer's replies, so the question asked next stays the last thing said.
+        languageOffer.OfferIfWrittenInAnother(turn);
         var dc = dialogs.CreateContext(turn);
         var result = await dc.ContinueDialogAsync(cancellationToken);
         if (result.Status == DialogTurnStatus.Empty)

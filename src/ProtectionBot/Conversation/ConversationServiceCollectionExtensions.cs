@@ -23,6 +23,7 @@ public static class ConversationServiceCollectionExtensions
         builder.Services.AddSingleton<InterviewPrompts>();
         builder.Services.AddSingleton<InterviewFacts>();
         builder.Services.AddSingleton<Intents>();
+        builder.Services.AddSingleton<LanguageOffer>();
         builder.Services.AddSingleton<PersonRequestDialog>();
         builder.Services.AddSingleton<ResultPresenter>();
         builder.Services.AddSingleton<MoreOptions>();

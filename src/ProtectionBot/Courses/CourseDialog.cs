@@ -346,7 +346,8 @@ internal sealed class CourseDialog(
         return await step.PromptAsync(WhichPrompt, new PromptOptions
         {
             Prompt = InterviewPrompts.Question(texts.Get(language, "courses.which")),
-            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry")),
+            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry_numbered")),
+            LastResort = texts.Get(language, "prompt.last_resort_help"),
             Choices = [.. candidates.Select(answers.Find).OfType<Knowledge.Training>().Select(t => new Choice(t.Id)
             {
                 Title = CourseAnswers.ShortName(t, language),
@@ -375,7 +376,8 @@ internal sealed class CourseDialog(
     private PromptOptions Confirm(string language, string question) => new()
     {
         Prompt = InterviewPrompts.Question(question),
-        RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry")),
+        RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry_numbered")),
+        LastResort = texts.Get(language, "prompt.last_resort_help"),
         Choices = [new Choice(texts.Get(language, "courses.staff.yes")), new Choice(texts.Get(language, "courses.staff.no"))],
     };
 

@@ -80,7 +80,8 @@ internal sealed class EligibilityDialog(TextCatalog texts, CourseAnswers answers
         return await step.PromptAsync(GroupPrompt, new PromptOptions
         {
             Prompt = InterviewPrompts.Question(texts.Get(language, "courses.eligibility.group")),
-            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry")),
+            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry_numbered")),
+            LastResort = texts.Get(language, "prompt.last_resort_help"),
             SubmitTitle = texts.Get(language, "prompt.submit"),
             Choices = [.. course.PriorityProfiles.Append(InterviewChoices.NoProfile)
                 .Select(code => new Choice(code) { Title = texts.Get(language, $"interview.profile.{code}") })],
@@ -196,7 +197,8 @@ internal sealed class EligibilityDialog(TextCatalog texts, CourseAnswers answers
     private PromptOptions YesNo(string language, string question) => new()
     {
         Prompt = InterviewPrompts.Question(question),
-        RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry")),
+        RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry_numbered")),
+        LastResort = texts.Get(language, "prompt.last_resort_help"),
         Choices = [new Choice(texts.Get(language, "answer.yes")), new Choice(texts.Get(language, "answer.no"))],
     };
 }

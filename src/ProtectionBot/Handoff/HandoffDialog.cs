@@ -124,7 +124,8 @@ internal sealed class HandoffDialog(
         return await step.PromptAsync(ContactPrompt, new PromptOptions
         {
             Prompt = InterviewPrompts.Question(question),
-            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry")),
+            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry_numbered")),
+            LastResort = texts.Get(language, "prompt.last_resort_help"),
             Choices = [new Choice(texts.Get(language, "handoff.contact.yes")), new Choice(texts.Get(language, "handoff.contact.no"))],
         }, cancellationToken);
     }

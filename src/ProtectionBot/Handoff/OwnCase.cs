@@ -191,7 +191,8 @@ internal sealed class OwnCase(
         return await step.PromptAsync(ConfirmPromptId, new PromptOptions
         {
             Prompt = InterviewPrompts.Question(question),
-            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry")),
+            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry_numbered")),
+            LastResort = texts.Get(language, "prompt.last_resort_help"),
             Choices = [new Choice(texts.Get(language, yes)), new Choice(texts.Get(language, no))],
         }, cancellationToken);
     }

@@ -78,7 +78,8 @@ internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries)
         step.PromptAsync(PickPrompt, new PromptOptions
         {
             Prompt = InterviewPrompts.Question(texts.Get(language, questionKey)),
-            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry")),
+            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry_numbered")),
+            LastResort = texts.Get(language, "prompt.last_resort_help"),
             SubmitTitle = texts.Get(language, "prompt.submit"),
             Choices = [.. options.Select(c => new Choice(c.Code)
             {

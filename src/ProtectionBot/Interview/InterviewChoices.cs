@@ -61,5 +61,6 @@ internal static class InterviewChoices
         ["publicity"] = YesNo,
         ["remedies"] = Remedies,
         ["started"] = Started,
+        ["decision_date"] = ["unknown"],
     };
 }

@@ -14,7 +14,7 @@ namespace ProtectionBot.Interview;
 /// recommendations, or when an earlier answer already gave it ("me amenazaron de muerte" answers what is happening),
 /// so a typical case takes at most 12 answers. Every answer is kept under the question it answers (<see cref="InterviewState.Pending"/>).
 /// </summary>
-internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompts, InterviewFacts facts, ResultPresenter results, Recommender recommender, TimeProvider time)
+internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompts, InterviewFacts facts, ResultPresenter results, Recommender recommender)
 {
     public const string Id = "interview";
 
@@ -73,7 +73,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         var language = ConversationLanguage.Of(step.Context);
         // The first message may already say what happens ("hola, me confirmaron que tengo pegasus").
         if (!step.State.LanguageSettled && !step.State.ChooseLanguage)
-            step.State = facts.Absorb(step.State, step.Context.Activity.Text, language, answered: null);
+            step.State = Absorb(step.State, step.Context.Activity.Text, language, answered: null);
         if (step.State.LanguageSettled)
             return await step.NextAsync(cancellationToken: cancellationToken);
         if (!step.State.ChooseLanguage)
@@ -130,6 +130,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
             step.Context.SendText(texts.Get(language, "interview.result.next"));
             return await step.EndDialogAsync(step.State, cancellationToken);
         }
+        TellNoted(step);
         return await step.BeginDialogAsync(CountryDialog.Id, cancellationToken: cancellationToken);
     }
 
@@ -245,6 +246,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         Receive(step);
         if (step.State.Knows("decision_date") || step.State.DomesticRemedies != "exhausted")
             return await step.NextAsync(cancellationToken: cancellationToken);
+        TellNoted(step);
         step.State = step.State with { Pending = "decision_date" };
         return await prompts.AskDecisionDateAsync(step, cancellationToken);
     }
@@ -253,10 +255,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
     private async Task<DialogTurnResult> AskWhenItStartedAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
         if (step.State.Pending == "decision_date" && step.Result is string typed)
-        {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            step.State = step.State.Answering("decision_date") with { Pending = null, FinalDecisionDate = DecisionDates.Read(typed, today) };
-        }
+            step.State = step.State.Answering("decision_date") with { Pending = null, FinalDecisionDate = prompts.DecisionDateIn(typed) };
         Receive(step);
         var state = step.State;
         if (state.Knows("started") || !(state.Situations.Contains("enforced-disappearance") || state.Situations.Contains("torture")))
@@ -267,6 +266,10 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
     private async Task<DialogTurnResult> AskDescriptionAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
         Receive(step);
+        TellNoted(step);
+        // The description is written for the partner organisation: a case already with one is not sent again.
+        if (DefenderHandoff.Of(step.Context) is not null)
+            return await step.NextAsync(cancellationToken: cancellationToken);
         return await prompts.AskDescriptionAsync(step, cancellationToken);
     }
 
@@ -318,13 +321,52 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         var answer = step.Result as OptionAnswer;
         var state = answer is null ? step.State : InterviewFacts.Apply(step.State, question, answer);
         if (step.Context.Activity.IsType(ActivityTypes.Message))
-            state = facts.Absorb(state, step.Context.Activity.Text, ConversationLanguage.Of(step.Context), question);
+            state = Absorb(state, step.Context.Activity.Text, ConversationLanguage.Of(step.Context), question);
         step.State = state with { Pending = null };
         return answer;
     }
 
+    /// <summary>What <paramref name="text"/> also answers, remembered to be told back (<see cref="InterviewState.Noted"/>).</summary>
+    private InterviewState Absorb(InterviewState state, string? text, string language, string? answered)
+    {
+        var absorbed = facts.Absorb(state, text, language, answered);
+        var filled = absorbed.Answered.Except(state.Answered).ToList();
+        return filled.Count == 0 ? absorbed : absorbed with { Noted = [.. absorbed.Noted, .. filled] };
+    }
+
+    /// <summary>
+    /// Says what was kept from answers to other questions, once, before the next question about the situation: the
+    /// person hears what will count instead of being asked it again, and can start again if it is wrong.
+    /// </summary>
+    private void TellNoted(WaterfallStepContext<InterviewState> step)
+    {
+        var state = step.State;
+        if (state.Noted.Count == 0)
+            return;
+        var language = ConversationLanguage.Of(step.Context);
+        var labels = state.Noted.SelectMany(question => (question switch
+        {
+            "situations" => state.Situations,
+            "profile" => state.Profiles,
+            _ => new[] { question switch
+            {
+                "at_risk" => state.AtRisk,
+                "gender" => state.Gender,
+                "urgency" => state.Urgency,
+                "perpetrator" => state.Perpetrator,
+                "relocation" => state.Relocation,
+                _ => null,
+            } }.OfType<string>().ToList(),
+        }).Select(code => prompts.Label(question, code, language)));
+        step.Context.SendText(texts.Get(language, "interview.noted", string.Join("; ", labels)));
+        step.State = state with { Noted = [] };
+    }
+
+    /// <summary>The safety questions come first and untouched; any question after them is preceded by what was noted.</summary>
     private Task<DialogTurnResult> AskAsync(WaterfallStepContext<InterviewState> step, string question, CancellationToken cancellationToken)
     {
+        if (question is not ("danger" or "partner_now" or "consent"))
+            TellNoted(step);
         step.State = step.State with { Pending = question };
         return prompts.AskAsync(step, question, cancellationToken);
     }

@@ -13,7 +13,7 @@ namespace ProtectionBot.Interview;
 /// the question's vocabulary from <c>dialogs/understanding</c>. No prompt gives up: an answer not understood is asked
 /// again with the options numbered, then with "prefer not to say" and a person offered, never answered for the person.
 /// </summary>
-internal sealed class InterviewPrompts(TextCatalog texts, Understanding understanding)
+internal sealed class InterviewPrompts(TextCatalog texts, Understanding understanding, TimeProvider time)
 {
     public const string LanguagePrompt = "interview.language";
     public const string Danger = "interview.danger";
@@ -32,15 +32,12 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
     public const string Started = "interview.started";
     public const string Description = "interview.description";
 
-    /// <summary>Answers a question waits for: as many as the person needs, since giving up would invent an answer.</summary>
-    private const int Patience = 1000;
-
     public IEnumerable<Dialog> Dialogs()
     {
         foreach (var id in new[] { LanguagePrompt, Danger, PartnerNow, Consent, Situations, AtRisk, Gender, Profile, Urgency, Perpetrator, Relocation, Publicity, Remedies, Started })
             yield return new OptionPrompt(id, understanding);
-        yield return new TextPrompt(DecisionDate);
-        yield return new TextPrompt(Description);
+        yield return new TextPrompt(DecisionDate, IsDecisionDateAsync);
+        yield return new TextPrompt(Description, IsDescriptionAsync);
     }
 
     /// <summary>Each question about the case: how it is asked, its options, and how a plain yes or no answers it.</summary>
@@ -82,7 +79,7 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
             Prompt = Question(texts.Get(language, confirm ? "interview.language.confirm" : "language.ask")),
             RetryPrompt = Question(texts.Get(language, "prompt.retry_numbered")),
             Choices = choices,
-            MaxAttempts = Patience,
+            LastResort = texts.Get(language, "prompt.last_resort"),
             Understanding = Reading(language, "language", AnswerKind.OneOf) with
             {
                 Yes = confirm ? language : null,
@@ -116,7 +113,7 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
             Prompt = Question(texts.Get(language, spec.Kind == AnswerKind.YesNo ? spec.TextKey : $"{spec.TextKey}.ask")),
             RetryPrompt = Question(texts.Get(language, "prompt.retry_numbered")),
             Choices = choices,
-            MaxAttempts = Patience,
+            LastResort = texts.Get(language, "prompt.last_resort"),
             Understanding = Reading(language, question, spec.Kind) with
             {
                 Yes = spec.Yes,
@@ -127,6 +124,9 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
         };
     }
 
+    /// <summary>The label of option <paramref name="code"/> of <paramref name="question"/>, as its button shows it.</summary>
+    public string Label(string question, string code, string language) => texts.Get(language, $"{Specs[question].TextKey}.{code}");
+
     /// <summary>A yes/no question for a <see cref="ConfirmPrompt"/> of another dialog: its buttons' titles are their values.</summary>
     public Task<DialogTurnResult> AskYesNoAsync<T>(WaterfallStepContext<T> step, string promptId, string questionKey, string yesKey, string noKey, CancellationToken cancellationToken)
         where T : class, new()
@@ -135,7 +135,8 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
         return step.PromptAsync(promptId, new PromptOptions
         {
             Prompt = Question(texts.Get(language, questionKey)),
-            RetryPrompt = Question(texts.Get(language, "prompt.retry")),
+            RetryPrompt = Question(texts.Get(language, "prompt.retry_numbered")),
+            LastResort = texts.Get(language, "prompt.last_resort_help"),
             Choices = [new Choice(texts.Get(language, yesKey)), new Choice(texts.Get(language, noKey))],
         }, cancellationToken);
     }
@@ -148,7 +149,8 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
         return step.PromptAsync(promptId, new PromptOptions
         {
             Prompt = Question(texts.Get(language, $"{questionKey}.ask")),
-            RetryPrompt = Question(texts.Get(language, "prompt.retry")),
+            RetryPrompt = Question(texts.Get(language, "prompt.retry_numbered")),
+            LastResort = texts.Get(language, "prompt.last_resort_help"),
             Choices = [.. codes.Select(code => new Choice(code) { Title = texts.Get(language, $"{questionKey}.{code}") })],
         }, cancellationToken);
     }
@@ -158,13 +160,34 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
     {
         var language = ConversationLanguage.Of(step.Context);
         var unknown = texts.Get(language, "interview.decision_date.unknown");
+        var ways = new SuggestedActions { Actions = [CardAction.ImBack(unknown, unknown), PreferNotAction(language)] };
         return step.PromptAsync(DecisionDate, new PromptOptions
         {
-            Prompt = Question(texts.Get(language, "interview.decision_date.ask")) with
-            {
-                SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack(unknown, unknown), PreferNotAction(language)] },
-            },
+            Prompt = Question(texts.Get(language, "interview.decision_date.ask")) with { SuggestedActions = ways },
+            RetryPrompt = Question(texts.Get(language, "interview.decision_date.retry")) with { SuggestedActions = ways },
+            LastResort = texts.Get(language, "prompt.last_resort"),
         }, cancellationToken);
+    }
+
+    /// <summary>The date of the final decision, when the answer holds one.</summary>
+    public DateOnly? DecisionDateIn(string? text) => DecisionDates.Read(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+
+    /// <summary>
+    /// A date, or "I don't know" or "prefer not to say" in so many words: a caseworker notes an unknown date only when
+    /// the person said they do not know it, never from an answer that holds no date ("ayer no", "asdf", a date to come).
+    /// </summary>
+    private Task<bool> IsDecisionDateAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
+    {
+        var text = prompt.Recognized.Value;
+        if (string.IsNullOrWhiteSpace(text))
+            return Task.FromResult(false);
+        if (DecisionDateIn(text) is not null)
+            return Task.FromResult(true);
+        var said = TextNormalizer.Normalize(text);
+        if (Language.All.Any(l => TextNormalizer.Normalize(texts.Get(l, "interview.decision_date.unknown")) == said || TextNormalizer.Normalize(texts.Get(l, "answer.prefer_not")) == said))
+            return Task.FromResult(true);
+        var reading = understanding.Read("decision_date", ConversationLanguage.Of(prompt.Context), text);
+        return Task.FromResult(reading.PreferNot || reading.Options is ["unknown"]);
     }
 
     public Task<DialogTurnResult> AskDescriptionAsync<T>(WaterfallStepContext<T> step, CancellationToken cancellationToken)
@@ -172,13 +195,32 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
     {
         var language = ConversationLanguage.Of(step.Context);
         var skip = texts.Get(language, "interview.description.skip");
+        var ways = new SuggestedActions { Actions = [CardAction.ImBack(skip, skip)] };
         return step.PromptAsync(Description, new PromptOptions
         {
-            Prompt = Question(texts.Get(language, "interview.description.ask")) with
-            {
-                SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack(skip, skip)] },
-            },
+            Prompt = Question(texts.Get(language, "interview.description.ask")) with { SuggestedActions = ways },
+            RetryPrompt = Question(texts.Get(language, "interview.description.retry")) with { SuggestedActions = ways },
         }, cancellationToken);
+    }
+
+    /// <summary>Longer than this, a message is told, not a reply to the question of telling.</summary>
+    private const int MaxWordsOfAReply = 3;
+
+    /// <summary>
+    /// Anything the person writes is their description, in their words, except a short reply to the request itself —
+    /// "what?", "¿qué?", "ok", "sí" — which a caseworker would not file as what happened: the request is explained again.
+    /// </summary>
+    private Task<bool> IsDescriptionAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
+    {
+        var text = prompt.Recognized.Value;
+        if (string.IsNullOrWhiteSpace(text))
+            return Task.FromResult(false);
+        if (IsSkip(text) || TextNormalizer.Normalize(text).Split(' ').Length > MaxWordsOfAReply)
+            return Task.FromResult(true);
+        if (text.TrimEnd().EndsWith('?'))
+            return Task.FromResult(false);
+        var reading = understanding.Read(PlainYesNo, ConversationLanguage.Of(prompt.Context), text);
+        return Task.FromResult(!(reading.Yes.Count > 0 && reading.No.Count + reading.VagueNo.Count == 0));
     }
 
     /// <summary>
@@ -217,7 +259,6 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
         Language = language,
         Kind = kind,
         Which = texts.Get(language, "prompt.which"),
-        LastResort = texts.Get(language, "prompt.last_resort"),
     };
 
     private CardAction PreferNotAction(string language)

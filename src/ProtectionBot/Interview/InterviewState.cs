@@ -17,6 +17,12 @@ public sealed record InterviewState
     /// <summary>Questions answered, by their id — "prefer not to say" and facts given in another answer included.</summary>
     public IReadOnlyList<string> Answered { get; init; } = [];
 
+    /// <summary>
+    /// Questions answered by what the person said elsewhere and not told back yet: the interview says what it noted
+    /// ("From what you told me, I noted: …") before its next question, instead of asking them.
+    /// </summary>
+    public IReadOnlyList<string> Noted { get; init; } = [];
+
     public bool InDanger { get; init; }
 
     public bool WantsPartnerNow { get; init; }

@@ -115,7 +115,7 @@ internal sealed class Defender
             "interview.description.ask" => await SayAsync(Persona.Description ?? _texts.Get(_language, "interview.description.skip")),
             "handoff.summary.ask" => await SayAsync(_texts.Get(_language, "handoff.summary.share")),
             "handoff.contact.ask_number" => await SayAsync(_texts.Get(_language, "handoff.contact.no")),
-            "prompt.retry" => throw new InvalidOperationException($"{Persona.Name}: the bot did not understand an answer. Heard: {Describe(Heard)}"),
+            "prompt.retry_numbered" => throw new InvalidOperationException($"{Persona.Name}: the bot did not understand an answer. Heard: {Describe(Heard)}"),
             _ => throw new InvalidOperationException($"{Persona.Name}: no answer for {key}"),
         };
     }

@@ -49,5 +49,6 @@ public sealed class QuestionOptionsTests
         Assert.Empty(without);
     }
 
-    private static IEnumerable<string> Asked => InterviewChoices.Questions.Keys.Where(q => q != "language");
+    // The decision date is typed, not chosen: its only vocabulary is "I don't know".
+    private static IEnumerable<string> Asked => InterviewChoices.Questions.Keys.Where(q => q is not ("language" or "decision_date"));
 }
