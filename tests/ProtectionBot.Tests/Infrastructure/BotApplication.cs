@@ -76,6 +76,7 @@ public sealed class BotApplication(
         builder.ConfigureServices(collection =>
         {
             collection.AddSingleton(Logs);
+            collection.AddTransient<IStartupFilter, ServerBodyLimit>();
             services?.Invoke(collection);
         });
     }

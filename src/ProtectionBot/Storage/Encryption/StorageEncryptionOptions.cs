@@ -1,7 +1,7 @@
 namespace ProtectionBot.Storage.Encryption;
 
 /// <summary>
-/// The keys that seal conversation documents and outbox payloads at rest. Bound from the <c>DataProtection</c>
+/// The keys that seal conversation documents and work item payloads at rest. Bound from the <c>DataProtection</c>
 /// section; on Azure, App Service resolves a Key Vault reference into <c>DataProtection__Key</c>.
 /// </summary>
 public sealed class StorageEncryptionOptions
@@ -22,7 +22,7 @@ public sealed class StorageEncryptionOptions
     public List<string> PreviousKeys { get; set; } = [];
 
     /// <summary>
-    /// The key of the keyed pseudonyms in logs (conversation hashes) and of stored outbox ids, 32 random bytes in base64.
+    /// The key of the keyed pseudonyms in logs (conversation hashes) and of stored work item ids, 32 random bytes in base64.
     /// Default: derived from <see cref="Key"/>, so a key rotation also changes the pseudonyms (log ids no longer match
     /// across it); set it to keep them stable. Keep it as secret as <see cref="Key"/>: with it, a candidate phone number
     /// or conversation id can be checked against the logs.
