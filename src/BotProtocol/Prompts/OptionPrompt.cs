@@ -103,6 +103,11 @@ public sealed class OptionPrompt(string dialogId, Understanding understanding) :
         var decision = Decision.Decide(read, Shape(reading, choices));
         if (decision.Kind == DecisionKind.AskWhich && reading.Dominant is { } dominant && read.Options.Contains(dominant))
             return Decision.Of(dominant);
+        if (decision.Kind == DecisionKind.AskWhich && reading.LatestWins && !read.Unsure)
+        {
+            var values = Shape(reading, choices).Values;
+            return Decision.Of(read.Affirmed.Where(m => m.Option is { } option && values.Contains(option)).MaxBy(m => m.Position).Option!);
+        }
         return decision;
     }
 

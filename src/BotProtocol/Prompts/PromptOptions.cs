@@ -73,6 +73,12 @@ public sealed record UnderstandingOptions
     /// </summary>
     public string? Dominant { get; init; }
 
+    /// <summary>
+    /// Whether a single choice tells where something stands, so the option said last wins over those said before it:
+    /// "archived, I appealed, no answer yet" is still pending. Default false: two options named are asked about.
+    /// </summary>
+    public bool LatestWins { get; init; }
+
     /// <summary>Asked when a single choice was answered with two options: "{0}" and "{1}" are their titles.</summary>
     public string? Which { get; init; }
 }

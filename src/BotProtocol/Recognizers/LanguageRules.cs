@@ -12,7 +12,7 @@ public static class LanguageRules
     {
         "no", "ni", "nunca", "jamas", "tampoco", "sin", "ningun", "ninguna", "ninguno", "ningunos", "ningunas", "nadie", "nada",
         "ne", "n", "pas", "jamais", "aucun", "aucune", "sans", "rien", "non",
-        "not", "never", "nor", "neither", "without", "none", "nobody", "nothing", "cannot", "nope", "nah", "nel", "nop", "nan",
+        "not", "never", "nor", "neither", "without", "none", "nobody", "nothing", "cannot", "nope", "nah", "nel", "nop", "nan", "noo",
     };
 
     /// <summary>English contractions split by normalisation ("don't" → "don t"): the "t" denies only after these.</summary>
@@ -26,7 +26,7 @@ public static class LanguageRules
     /// Negators that stand alone: French "non" and "nope" answer, they do not deny what follows ("non je suis en sécurité",
     /// "non pas maintenant").
     /// </summary>
-    private static readonly HashSet<string> StandAlone = new(StringComparer.Ordinal) { "non", "nope", "nah", "nel", "nop", "nan" };
+    private static readonly HashSet<string> StandAlone = new(StringComparer.Ordinal) { "non", "nope", "nah", "nel", "nop", "nan", "noo" };
 
     /// <summary>
     /// A subject starts a new statement, out of reach of the "no" before it: "no at the moment I'm safe", "can't talk
@@ -73,7 +73,47 @@ public static class LanguageRules
     [
         "no solo", "no solamente", "sin embargo", "no mas que", "non seulement", "pas seulement", "pas mal", "not only",
         "no matter",
+        // "même si", "aun si": an "if", not a yes.
+        "meme si", "aun si", "aunque si", "bien que", "even if", "even though",
     ];
+
+    /// <summary>
+    /// Words that put what follows them in doubt without denying it: "más o menos urgente", "not so urgent", "pas très
+    /// urgent". The option right after one is neither chosen nor denied.
+    /// </summary>
+    private static readonly string[] HedgePhrases =
+    [
+        "mas o menos", "no tan", "no muy", "medio medio",
+        "plus ou moins", "pas si", "pas tres", "pas trop", "pas tellement",
+        "more or less", "not so", "not very", "not too", "somewhat",
+    ];
+
+    /// <summary>Words that open something said in passing: "sí, aunque también entiendo inglés".</summary>
+    private static readonly HashSet<string> Concessive = new(StringComparer.Ordinal) { "aunque", "though", "although" };
+
+    /// <summary>The second word of a two-word concessive, by its first: "même si", "bien que", "even if", "aun cuando".</summary>
+    private static readonly Dictionary<string, string[]> ConcessivePairs = new(StringComparer.Ordinal)
+    {
+        ["si"] = ["meme", "aun"], ["que"] = ["bien"], ["if"] = ["even"], ["cuando"] = ["aun"],
+    };
+
+    /// <summary>Words that correct what came before: "soy hombre pero la amenazada es mi esposa".</summary>
+    private static readonly HashSet<string> Contrasts = new(StringComparer.Ordinal) { "pero", "sino", "mais", "but", "however" };
+
+    /// <summary>Words that add rather than correct, after a "but": "pas moi mais aussi mon frère".</summary>
+    private static readonly HashSet<string> Additions = new(StringComparer.Ordinal)
+    {
+        "tambien", "ademas", "aussi", "egalement", "also", "too", "well",
+    };
+
+    /// <summary>Words that join two denied things without a new statement: "not threatened or beaten", "ni amenazas ni golpes".</summary>
+    private static readonly HashSet<string> Joiners = new(StringComparer.Ordinal) { "o", "u", "ou", "or", "nor", "ni", "neither", "either" };
+
+    /// <summary>What ends a French "ne" that is no negation: "je ne parle que français" is "only French".</summary>
+    private static readonly HashSet<string> FrenchNegationEnds = new(StringComparer.Ordinal)
+    {
+        "pas", "jamais", "rien", "plus", "personne", "aucun", "aucune", "point", "guere", "nul", "nulle", "ni",
+    };
 
     /// <summary>Yes on its own, in any of the three languages.</summary>
     private static readonly string[] YesPhrases =
@@ -81,14 +121,14 @@ public static class LanguageRules
         "si", "sip", "claro", "claro que si", "vale", "dale", "ok", "okey", "okay", "correcto", "exacto", "afirmativo",
         "por supuesto", "de acuerdo", "esta bien", "asi es", "cierto", "simon", "obvio", "acepto", "si acepto", "sale",
         // Short words that say yes only as the whole message: "de una amiga", "va a venir", "bon, je…" are not yes.
-        "=bueno", "=va", "=de una", "ya pues", "orale", "=sii", "=sisi", "no hay problema", "sin problema", "obvio que si",
+        "=bueno", "=va", "=de una", "ya pues", "orale", "sii", "=sisi", "no hay problema", "sin problema", "obvio que si",
         "oui", "ouais", "ouai", "d accord", "dac", "bien sur", "exactement", "absolument", "tout a fait", "volontiers",
         "entendu", "evidemment", "ca marche", "carrement", "j accepte", "affirmatif",
         "c est bien comme ca", "comme ca c est bien", "asi esta bien", "that s fine", "it s fine", "=bon", "vas y", "allez y", "=ouep", "=wep",
         "pas de probleme", "pas de soucis", "=c est bon", "=wi", "wi tanpri", "=tanpri",
         "yes", "yeah", "yep", "yup", "sure", "of course", "absolutely", "certainly", "definitely", "indeed", "correct",
         "alright", "all right", "sounds good", "agree", "i agree", "aye",
-        "=fine", "obviously", "=okk", "=oki", "no problem", "no wahala", "do the needful", "=opo", "=oo", "go ahead",
+        "=fine", "=sawa", "obviously", "=okk", "=oki", "no problem", "no wahala", "do the needful", "=opo", "=oo", "go ahead",
     ];
 
     /// <summary>No on its own; bare negators ("no", "non", "jamais") count as no too when they deny nothing after them.</summary>
@@ -106,11 +146,53 @@ public static class LanguageRules
 
     public static IReadOnlyList<string> NotDenying => NotDenyingPhrases;
 
+    public static IReadOnlyList<string> Hedges => HedgePhrases;
+
+    /// <summary>Whether the word at <paramref name="position"/> follows a concessive of its clause ("though I also…").</summary>
+    public static bool IsAside(IReadOnlyList<string> words, IReadOnlyList<int> clauses, int position)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(clauses);
+        for (var j = position - 1; j >= 0 && clauses[j] == clauses[position]; j--)
+        {
+            if (Concessive.Contains(words[j]) || (j > 0 && ConcessivePairs.TryGetValue(words[j], out var firsts) && firsts.Contains(words[j - 1])))
+                return true;
+            if (ScopeBreakers.Contains(words[j]))
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>Whether the word at <paramref name="position"/> comes after a correcting "but", and no "also" adds it instead.</summary>
+    public static bool FollowsBut(IReadOnlyList<string> words, int position)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        for (var j = position - 1; j >= 0; j--)
+        {
+            if (Contrasts.Contains(words[j]))
+                return !Enumerable.Range(j + 1, position - j - 1).Any(k => Additions.Contains(words[k]));
+        }
+        return false;
+    }
+
+    /// <summary>Whether the word at <paramref name="index"/> only joins two things a negator denies together.</summary>
+    public static bool Joins(IReadOnlyList<string> words, int index)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return Joiners.Contains(words[index]) || Vocabulary.IsStopWord(words[index]) || IsNegator(words, index);
+    }
+
     public static IReadOnlyList<string> Yes => YesPhrases;
 
     public static IReadOnlyList<string> No => NoPhrases;
 
     public static bool IsBreaker(string word) => ScopeBreakers.Contains(word);
+
+    /// <summary>Whether <paramref name="word"/> opens a condition: "si no me voy", "if not".</summary>
+    public static bool IsConditional(string word) => word is "si" or "if" or "unless";
+
+    /// <summary>Whether <paramref name="word"/> is the subject of a new statement.</summary>
+    public static bool IsSubject(string word) => Subjects.Contains(word);
 
     /// <summary>Whether a negator's reach ends before <paramref name="word"/>: a new statement's subject.</summary>
     public static bool EndsScope(string word) => ScopeBreakers.Contains(word) || Subjects.Contains(word);
@@ -125,7 +207,22 @@ public static class LanguageRules
         var word = words[index];
         if (word == "t")
             return index > 0 && ContractedVerbs.Contains(words[index - 1]);
+        if (word is "ne" or "n")
+            return !IsRestrictive(words, index);
         return Negators.Contains(word);
+    }
+
+    /// <summary>"ne … que" says "only": a "que" before any "pas", "jamais", "rien"…</summary>
+    private static bool IsRestrictive(IReadOnlyList<string> words, int index)
+    {
+        for (var j = index + 1; j < words.Count && j <= index + 4; j++)
+        {
+            if (FrenchNegationEnds.Contains(words[j]))
+                return false;
+            if (words[j] is "que" or "qu")
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The words a shorthand stands for, or null.</summary>

@@ -118,6 +118,8 @@ public sealed class Phrase
             return word.StartsWith(pattern.Surface, StringComparison.Ordinal) ? 0 : PrefixTypo(word, pattern.Surface);
         if (word == pattern.Surface || utterance.Stems[position] == pattern.Stem)
             return 0;
+        if (word.Length >= 4 && TextNormalizer.SoundsAlike(word) == TextNormalizer.SoundsAlike(pattern.Surface))
+            return 1;
         // Short words are never guessed ("dos" is not "dios"); longer ones forgive one slip, long ones two.
         var shorter = Math.Min(word.Length, pattern.Surface.Length);
         if (shorter < 6 || Vocabulary.IsStopWord(word))
@@ -129,11 +131,22 @@ public sealed class Phrase
         return distance <= allowed ? distance : -1;
     }
 
-    /// <summary>One slip in the first letters of a long prefix: "amenzaron" starts like "amenaz*".</summary>
+    /// <summary>
+    /// One slip in the first letters of a long prefix: "amenzaron" starts like "amenaz*". The first letter is kept, or
+    /// many a word would start like a prefix with one slip ("andaban" like "banda*").
+    /// </summary>
     private static int PrefixTypo(string word, string prefix)
     {
-        if (prefix.Length < 5 || word.Length < prefix.Length)
+        if (prefix.Length < 5 || word.Length < prefix.Length || word[0] != prefix[0])
             return -1;
+        // A short prefix forgives only a slip of the ear ("menasse" for "menac*"), not any letter ("defender" is not "deten*").
+        if (prefix.Length < 6)
+        {
+            // The prefix's last "c" may be soft in the word: "menac*" is heard in "menasse".
+            var heard = TextNormalizer.SoundsAlike(word);
+            var folded = TextNormalizer.SoundsAlike(prefix);
+            return heard.StartsWith(folded, StringComparison.Ordinal) || (folded[^1] == 'c' && heard.StartsWith(folded[..^1] + "s", StringComparison.Ordinal)) ? 1 : -1;
+        }
         for (var length = prefix.Length - 1; length <= prefix.Length + 1 && length <= word.Length; length++)
         {
             if (FuzzyMatch.DamerauLevenshtein(word.AsSpan(0, length), prefix, 1) <= 1)

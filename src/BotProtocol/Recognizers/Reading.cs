@@ -38,8 +38,12 @@ public sealed record Reading
     public bool SaidAnything => Affirmed.Count + Denied.Count + Yes.Count + No.Count + VagueNo.Count + Numbers.Count > 0 || PreferNot;
 }
 
-/// <summary>An option (or a plain yes/no, with a null option) stated at a word position, in a segment (<see cref="Utterance.Segments"/>).</summary>
-public readonly record struct Mention(string? Option, int Position, int Segment);
+/// <summary>
+/// An option (or a plain yes/no, with a null option) stated at a word position, in a segment (<see cref="Utterance.Segments"/>);
+/// <paramref name="Aside"/> when said in passing ("though I also understand French"), <paramref name="AfterBut"/> when it
+/// follows a "but" that corrects what came before ("I'm a man but it's my wife who is threatened").
+/// </summary>
+public readonly record struct Mention(string? Option, int Position, int Segment, bool Aside = false, bool AfterBut = false);
 
 /// <summary>How a question is answered, so one reading becomes one decision.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<AnswerKind>))]
@@ -113,7 +117,16 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
 
     private static Decision One(Reading reading, AnswerShape shape)
     {
-        var named = reading.Options.Where(shape.Values.Contains).ToList();
+        var mentions = reading.Affirmed.Where(m => m.Option is not null && shape.Values.Contains(m.Option)).OrderBy(m => m.Position).ToList();
+        // "yes, though I also understand French": what is said in passing is not the answer when something else is.
+        var main = mentions.Where(m => !m.Aside).ToList();
+        if (main.Count > 0 || reading.Yes.Count + reading.No.Count > 0)
+            mentions = main;
+        var named = mentions.Select(m => m.Option!).Distinct().ToList();
+        // "soy hombre pero la amenazada es mi esposa": the one said after the "but", and only there, is the answer.
+        var afterBut = named.Where(o => mentions.Where(m => m.Option == o).All(m => m.AfterBut)).ToList();
+        if (named.Count > 1 && afterBut.Count == 1 && !reading.Unsure)
+            named = afterBut;
         if (named.Count == 1)
             return Of(named[0]);
         if (named.Count > 1)

@@ -59,6 +59,41 @@ public static class TextNormalizer
         return result;
     }
 
+    /// <summary>
+    /// A normalised word as it sounds, for the misspellings of people who write by ear: "z", "ç" and a soft "c" are "s",
+    /// "v" is "b", "k" and "qu" are "c", "y" is "i", "ll" is "i", a silent "h" and doubled letters go ("menasse" sounds
+    /// like "menace", "amenasa" like "amenaza", "yamada" like "llamada").
+    /// </summary>
+    public static string SoundsAlike(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var builder = new StringBuilder(word.Length);
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            var next = i + 1 < word.Length ? word[i + 1] : '\0';
+            char sound = c switch
+            {
+                'z' => 's',
+                'c' when next is 'e' or 'i' => 's',
+                'v' => 'b',
+                'k' => 'c',
+                'q' when next == 'u' => 'c',
+                'y' => 'i',
+                'l' when next == 'l' => 'i',
+                'h' => '\0',
+                _ => c,
+            };
+            if (c == 'q' && next == 'u')
+                i++;
+            else if (c == 'l' && next == 'l')
+                i++;
+            if (sound != '\0' && (builder.Length == 0 || builder[^1] != sound))
+                builder.Append(sound);
+        }
+        return builder.ToString();
+    }
+
     /// <summary>The words of <see cref="Normalize"/>'s result, as ranges into it (no substring is allocated).</summary>
     public static Range[] Tokenize(string normalized)
     {

@@ -8,6 +8,13 @@ namespace BotProtocol.Recognizers;
 public sealed record VocabularyLine(string Language, string Question, string Option, string Phrase, string Origin, bool Anywhere = false);
 
 /// <summary>
+/// When one answer names both, <paramref name="Option"/> of <paramref name="Question"/> is what happened and
+/// <paramref name="Outweighed"/> a part of it: beaten in a cell is torture, taken and found dead a killing, taken by the
+/// police who deny holding him an enforced disappearance. The part is then not chosen on its own.
+/// </summary>
+public sealed record Outweighing(string Question, string Option, string Outweighed);
+
+/// <summary>
 /// Reads answers against the vocabularies of every question in every language: options by their distinctive phrases,
 /// yes and no, doubt, "prefer not to say" (the question <see cref="PreferNotQuestion"/>), each denied mention set apart
 /// ("no me amenazaron", "yo no pero mi hermano sí", "je n'ai pas de menaces"). An answer that says nothing in the
@@ -23,6 +30,7 @@ public sealed class Understanding
 
     private readonly Dictionary<(string Language, string Question, bool Anywhere), List<(string Option, Phrase Phrase)>> _phrases = [];
     private readonly Dictionary<string, List<(PhraseKind Kind, Phrase Phrase)>> _common = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Question, string Option), List<string>> _outweighedBy = [];
 
     private bool _building = true;
 
@@ -32,12 +40,20 @@ public sealed class Understanding
 
     /// <summary>Compiles <paramref name="lines"/>; <paramref name="problems"/> gets one "file:line: …" per unusable phrase.</summary>
     /// <param name="languages">Languages read even without a vocabulary line (plain yes and no, doubt); default: those of the lines.</param>
-    public static Understanding Build(IEnumerable<VocabularyLine> lines, List<string> problems, IEnumerable<string>? languages = null)
+    /// <param name="outweighs">Options that, named together with another, leave it out (<see cref="Outweighing"/>).</param>
+    public static Understanding Build(
+        IEnumerable<VocabularyLine> lines, List<string> problems, IEnumerable<string>? languages = null, IEnumerable<Outweighing>? outweighs = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(problems);
         var all = lines.ToList();
         var understanding = new Understanding([.. all.Select(l => l.Language).Concat(languages ?? []).Distinct()]);
+        foreach (var rule in outweighs ?? [])
+        {
+            if (!understanding._outweighedBy.TryGetValue((rule.Question, rule.Outweighed), out var by))
+                understanding._outweighedBy[(rule.Question, rule.Outweighed)] = by = [];
+            by.Add(rule.Option);
+        }
         var owners = new Dictionary<(string, string, bool, string), VocabularyLine>();
         foreach (var line in all)
         {
@@ -111,7 +127,7 @@ public sealed class Understanding
         }
         foreach (var (kind, phrase) in Common(utterance.Language))
         {
-            if (anywhere && kind != PhraseKind.NotDenying && kind != PhraseKind.Unsure)
+            if (anywhere && kind is not (PhraseKind.NotDenying or PhraseKind.Unsure or PhraseKind.Hedge))
                 continue;
             candidates.AddRange(phrase.FindIn(utterance).Select(h => new Candidate(kind, null, h)));
         }
@@ -119,23 +135,30 @@ public sealed class Understanding
         var accepted = Accept(candidates);
         var consumed = accepted.SelectMany(c => c.Hit.Positions).ToHashSet();
         var negators = Negators(utterance, consumed);
+        var deniedBy = Reach(utterance, accepted, negators, out var spent);
+        var hedged = Hedged(utterance, accepted);
 
         var affirmed = new List<Mention>();
         var denied = new List<Mention>();
         var yes = new List<Mention>();
         var no = new List<Mention>();
         var usedBare = new HashSet<int>();
-        var reaching = new HashSet<int>();
-        foreach (var candidate in accepted)
+        var reaching = deniedBy.Values.SelectMany(n => n).Concat(spent).ToHashSet();
+        var doubted = false;
+        for (var index = 0; index < accepted.Count; index++)
         {
+            var candidate = accepted[index];
             var hit = candidate.Hit;
-            var mention = new Mention(candidate.Option, hit.First, utterance.Segments[hit.First]);
-            var before = negators.FirstOrDefault(n => n.Scope.Contains(hit.First));
+            if (candidate.Kind == PhraseKind.Option && hedged.Contains(hit.First))
+            {
+                doubted = true;
+                continue;
+            }
+            var mention = new Mention(candidate.Option, hit.First, utterance.Segments[hit.First],
+                LanguageRules.IsAside(utterance.Words, utterance.Clauses, hit.First), LanguageRules.FollowsBut(utterance.Words, hit.First));
+            var deniedBefore = deniedBy.ContainsKey(index);
             var after = negators.FirstOrDefault(n => n.Scope.Count == 0 && n.Position == hit.Last + 1 && utterance.Clauses[n.Position] == utterance.Clauses[hit.Last]);
-            var isDenied = before.Scope is not null || after.Scope is not null;
-            // "je n'ai pas de menaces": every negator that reaches the phrase is spent on it.
-            foreach (var negator in negators.Where(n => n.Scope.Contains(hit.First)))
-                reaching.Add(negator.Position);
+            var isDenied = deniedBefore || after.Scope is not null;
             if (after.Scope is not null && candidate.Kind is PhraseKind.Option or PhraseKind.Yes)
                 usedBare.Add(after.Position);
             switch (candidate.Kind)
@@ -146,7 +169,7 @@ public sealed class Understanding
                 case PhraseKind.Yes:
                     (isDenied ? no : yes).Add(mention);
                     break;
-                case PhraseKind.No when before.Scope is null:
+                case PhraseKind.No when !deniedBefore:
                     no.Add(mention);
                     break;
             }
@@ -159,6 +182,10 @@ public sealed class Understanding
                 (negator.Scope.Count == 0 ? no : vague).Add(new Mention(null, negator.Position, utterance.Segments[negator.Position]));
         }
 
+        // "ils l'ont frappé au cachot et brûlé": the torture is what happened; the beating is part of it.
+        var named = affirmed.Select(m => m.Option).ToHashSet();
+        affirmed.RemoveAll(m => m.Option is { } option && _outweighedBy.TryGetValue((question, option), out var by) && by.Any(named.Contains));
+
         return new Reading
         {
             Affirmed = affirmed,
@@ -167,7 +194,7 @@ public sealed class Understanding
             No = no,
             VagueNo = vague,
             PreferNot = accepted.Any(c => c.Kind == PhraseKind.PreferNot),
-            Unsure = accepted.Any(c => c.Kind == PhraseKind.Unsure),
+            Unsure = accepted.Any(c => c.Kind == PhraseKind.Unsure) || doubted,
             Numbers = accepted.Count == 0 && negators.Count == 0 ? Numbers(utterance) : [],
         };
     }
@@ -201,6 +228,55 @@ public sealed class Understanding
         return accepted;
     }
 
+    /// <summary>
+    /// The phrases each negator denies, by index in <paramref name="accepted"/>: the first one in its reach, and those joined
+    /// to it by nothing but "or", "ni" and small words ("not threatened or beaten"). "No en este momento estoy a salvo"
+    /// denies the moment, not the safety said after it.
+    /// </summary>
+    private static Dictionary<int, List<int>> Reach(Utterance utterance, List<Candidate> accepted, List<Negator> negators, out HashSet<int> spent)
+    {
+        var reach = new Dictionary<int, List<int>>();
+        spent = [];
+        foreach (var negator in negators)
+        {
+            var last = -1;
+            foreach (var index in Enumerable.Range(0, accepted.Count).Where(i => negator.Scope.Contains(accepted[i].Hit.First)).OrderBy(i => accepted[i].Hit.First))
+            {
+                var hit = accepted[index].Hit;
+                // A phrase that says its own no ("pas d'accord", "rien") is that same no, not denied again: "je ne suis pas d'accord".
+                if (hit.Positions.Any(p => LanguageRules.IsNegator(utterance.Words, p)))
+                {
+                    spent.Add(negator.Position);
+                    break;
+                }
+                if (last >= 0 && hit.First > last + 1 && !Enumerable.Range(last + 1, hit.First - last - 1).All(p => LanguageRules.Joins(utterance.Words, p)))
+                    break;
+                if (!reach.TryGetValue(index, out var by))
+                    reach[index] = by = [];
+                by.Add(negator.Position);
+                last = Math.Max(last, hit.Last);
+            }
+        }
+        return reach;
+    }
+
+    /// <summary>Positions of the first word after a hedge ("más o menos urgente", "not so urgent"): what is said there is in doubt.</summary>
+    private static HashSet<int> Hedged(Utterance utterance, List<Candidate> accepted)
+    {
+        var hedged = new HashSet<int>();
+        // A hedge is its words side by side: "no es para tanto" is a no, not "no tanto".
+        foreach (var hedge in accepted.Where(c => c.Kind == PhraseKind.Hedge
+            && Enumerable.Range(c.Hit.First, c.Hit.Last - c.Hit.First + 1).All(p => c.Hit.Positions.Contains(p) || Vocabulary.IsStopWord(utterance.Words[p]))))
+        {
+            var next = hedge.Hit.Last + 1;
+            while (next < utterance.Count && Vocabulary.IsStopWord(utterance.Words[next]))
+                next++;
+            if (next < utterance.Count && utterance.Clauses[next] == utterance.Clauses[hedge.Hit.Last])
+                hedged.Add(next);
+        }
+        return hedged;
+    }
+
     /// <summary>Each negator not inside a phrase, with the words it denies: the rest of its clause, up to the next "but".</summary>
     private static List<Negator> Negators(Utterance utterance, HashSet<int> consumed)
     {
@@ -210,9 +286,13 @@ public sealed class Understanding
             if (consumed.Contains(i) || !LanguageRules.IsNegator(utterance.Words, i))
                 continue;
             var scope = new List<int>();
-            for (var j = i + 1; j < utterance.Count && j - i <= MaxScope && !LanguageRules.StandsAlone(utterance.Words[i]); j++)
+            // "si no me voy, me matan": the condition's "no" denies its own verb, not what follows.
+            var reach = i > 0 && LanguageRules.IsConditional(utterance.Words[i - 1]) ? 2 : MaxScope;
+            for (var j = i + 1; j < utterance.Count && j - i <= reach && !LanguageRules.StandsAlone(utterance.Words[i]); j++)
             {
-                if (utterance.Clauses[j] != utterance.Clauses[i] || (LanguageRules.EndsScope(utterance.Words[j]) && !consumed.Contains(j)))
+                // A new subject ends the denial even where a phrase starts with it: "can't talk they are here".
+                if (utterance.Clauses[j] != utterance.Clauses[i] || LanguageRules.IsSubject(utterance.Words[j])
+                    || (LanguageRules.EndsScope(utterance.Words[j]) && !consumed.Contains(j)))
                     break;
                 if (LanguageRules.IsNegator(utterance.Words, j) && !consumed.Contains(j))
                     continue;
@@ -266,6 +346,7 @@ public sealed class Understanding
             }
         }
         Add(PhraseKind.Unsure, LanguageRules.Unsure);
+        Add(PhraseKind.Hedge, LanguageRules.Hedges);
         Add(PhraseKind.NotDenying, LanguageRules.NotDenying);
         Add(PhraseKind.No, LanguageRules.No);
         Add(PhraseKind.Yes, LanguageRules.Yes);
@@ -279,6 +360,7 @@ public sealed class Understanding
         Option,
         PreferNot,
         Unsure,
+        Hedge,
         NotDenying,
         No,
         Yes,

@@ -55,10 +55,43 @@ internal static class UnderstandingFiles
                 }
             }
         }
-        var understanding = Understanding.Build(lines, problems);
+        var understanding = Understanding.Build(lines, problems, outweighs: Outweighs(contentRoot, questions, problems));
         if (problems.Count > 0)
             throw new ContentValidationException(problems);
         return understanding;
+    }
+
+    /// <summary>
+    /// <c>dialogs/understanding/outweighs.yaml</c>, the same in every language: per question, the options that leave out
+    /// another named in the same answer (<see cref="Outweighing"/>).
+    /// </summary>
+    private static List<Outweighing> Outweighs(string contentRoot, IReadOnlyDictionary<string, IReadOnlyList<string>> questions, List<string> problems)
+    {
+        const string relative = "dialogs/understanding/outweighs.yaml";
+        var rules = new List<Outweighing>();
+        var path = Path.Combine(contentRoot, "dialogs", "understanding", "outweighs.yaml");
+        if (!File.Exists(path) || YamlEntry.LoadFile(path, relative, problems) is not YamlMappingNode root)
+            return rules;
+        foreach (var (questionNode, options) in root.Children)
+        {
+            var question = ((YamlScalarNode)questionNode).Value ?? "";
+            if (!questions.TryGetValue(question, out var known) || options is not YamlMappingNode map)
+            {
+                problems.Add($"{relative}:{questionNode.Start.Line}: expected a question of the interview, with a map of its options");
+                continue;
+            }
+            foreach (var (optionNode, outweighed) in map.Children)
+            {
+                var option = ((YamlScalarNode)optionNode).Value ?? "";
+                foreach (var (other, origin) in Phrases(outweighed, relative, problems).Prepend((option, $"{relative}:{optionNode.Start.Line}")))
+                {
+                    if (!known.Contains(other))
+                        problems.Add($"{origin}: '{other}' is not an option of '{question}'");
+                }
+                rules.AddRange(Phrases(outweighed, relative, []).Select(p => new Outweighing(question, option, p.Text)));
+            }
+        }
+        return rules;
     }
 
     private static void ReadQuestions(

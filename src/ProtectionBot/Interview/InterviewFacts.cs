@@ -12,7 +12,7 @@ namespace ProtectionBot.Interview;
 internal sealed class InterviewFacts(Understanding understanding)
 {
     /// <summary>The questions an answer to another question may answer, in the order they are filled.</summary>
-    private static readonly string[] FromAnywhere = ["situations", "at_risk", "gender", "profile", "perpetrator", "relocation", "urgency"];
+    private static readonly string[] FromAnywhere = ["situations", "at_risk", "gender", "profile", "perpetrator", "relocation", "urgency", "started"];
 
     /// <summary>Stores <paramref name="answer"/> as the answer to <paramref name="question"/>.</summary>
     public static InterviewState Apply(InterviewState state, string question, OptionAnswer answer)

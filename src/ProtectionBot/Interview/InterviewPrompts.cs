@@ -55,7 +55,7 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
         new("perpetrator", Perpetrator, "interview.perpetrator", AnswerKind.OneOf, InterviewChoices.Perpetrators, Dominant: "unknown"),
         new("relocation", Relocation, "interview.relocation", AnswerKind.OneOf, InterviewChoices.Relocation, Yes: "may-need-to-leave", No: "no"),
         new("publicity", Publicity, "interview.publicity.ask", AnswerKind.YesNo, InterviewChoices.YesNo, YesKey: "interview.publicity.yes", NoKey: "interview.publicity.no"),
-        new("remedies", Remedies, "interview.remedies", AnswerKind.OneOf, InterviewChoices.Remedies, No: "not-approached"),
+        new("remedies", Remedies, "interview.remedies", AnswerKind.OneOf, InterviewChoices.Remedies, No: "not-approached", LatestWins: true),
         new("started", Started, "interview.started", AnswerKind.OneOf, InterviewChoices.Started),
     }.ToDictionary(q => q.Id, StringComparer.Ordinal);
 
@@ -120,6 +120,7 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
                 No = spec.No,
                 PreferNot = spec.OfferPreferNot ? InterviewChoices.PreferNot : null,
                 Dominant = spec.Dominant,
+                LatestWins = spec.LatestWins,
             },
         };
     }
@@ -251,7 +252,8 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
 
     private sealed record QuestionSpec(
         string Id, string PromptId, string TextKey, AnswerKind Kind, IReadOnlyList<string> Codes,
-        string? Yes = null, string? No = null, string? Dominant = null, string? YesKey = null, string? NoKey = null, bool OfferPreferNot = true);
+        string? Yes = null, string? No = null, string? Dominant = null, string? YesKey = null, string? NoKey = null, bool OfferPreferNot = true,
+        bool LatestWins = false);
 
     private UnderstandingOptions Reading(string language, string question, AnswerKind kind) => new()
     {

@@ -153,6 +153,71 @@ public sealed class UnderstandingTests
     public void Spanish_keeps_a_nouns_gender() =>
         Assert.NotEqual(LightStemmer.Stem("hermana", "es"), LightStemmer.Stem("hermano", "es"));
 
+    [Theory]
+    [InlineData("no, no estoy en peligro", "no")]
+    [InlineData("not right now", "no")]
+    public void A_no_denies_the_first_thing_it_reaches_not_what_is_said_after(string text, string expected)
+    {
+        var language = text.StartsWith("not", StringComparison.Ordinal) ? "en" : "es";
+        Assert.Equal([expected], Decision.Decide(Vocabulary.Read("danger", language, text), Danger).Values);
+    }
+
+    [Fact]
+    public void A_phrase_that_says_its_own_no_is_not_denied_again()
+    {
+        var understanding = Build(("fr", "consent", "no", "pas d'accord"), ("fr", "consent", "yes", "d'accord"));
+
+        Assert.Equal(["no"], understanding.Read("consent", "fr", "je ne suis pas d'accord").Options);
+    }
+
+    [Theory]
+    [InlineData("más o menos urgente")]
+    [InlineData("no tan urgente")]
+    public void A_hedged_option_is_asked_again(string text)
+    {
+        var understanding = Build(("es", "urgency", "urgent", "urgente"), ("es", "urgency", "later", "puede esperar"));
+
+        Assert.Equal(DecisionKind.Unclear, Decision.Decide(understanding.Read("urgency", "es", text), new AnswerShape(AnswerKind.OneOf, ["urgent", "later"])).Kind);
+    }
+
+    [Fact]
+    public void What_follows_a_correcting_but_is_the_answer_and_an_aside_is_none()
+    {
+        var understanding = Build(("es", "who", "man", "soy hombre"), ("es", "who", "woman", "mi esposa"), ("es", "lang", "fr", "frances"));
+        var who = new AnswerShape(AnswerKind.OneOf, ["man", "woman"]);
+        var language = new AnswerShape(AnswerKind.OneOf, ["es", "fr"], Yes: "es");
+
+        Assert.Equal(["woman"], Decision.Decide(understanding.Read("who", "es", "soy hombre pero la amenazada es mi esposa"), who).Values);
+        Assert.Equal(["es"], Decision.Decide(understanding.Read("lang", "es", "sí, aunque también entiendo francés"), language).Values);
+    }
+
+    [Fact]
+    public void An_option_that_outweighs_another_leaves_it_out()
+    {
+        var understanding = Understanding.Build(
+            [new VocabularyLine("es", "what", "attack", "golpe*", "t:1"), new VocabularyLine("es", "what", "torture", "bolsa en la cabeza", "t:2")],
+            [], outweighs: [new Outweighing("what", "torture", "attack")]);
+
+        Assert.Equal(["torture"], understanding.Read("what", "es", "me golpearon y me pusieron una bolsa en la cabeza").Options);
+        Assert.Equal(["attack"], understanding.Read("what", "es", "me golpearon en la calle").Options);
+    }
+
+    [Theory]
+    [InlineData("menasse", "menace")]
+    [InlineData("amenasa", "amenaza")]
+    [InlineData("yamada", "llamada")]
+    public void Words_written_by_ear_sound_alike(string typed, string meant) =>
+        Assert.Equal(TextNormalizer.SoundsAlike(meant), TextNormalizer.SoundsAlike(typed));
+
+    [Fact]
+    public void A_short_prefix_forgives_a_slip_of_the_ear_only()
+    {
+        var understanding = Build(("es", "what", "detention", "deten*"), ("fr", "what", "threats", "menac*"));
+
+        Assert.Empty(understanding.Read("what", "es", "por defender a las mujeres").Options);
+        Assert.Equal(["threats"], understanding.Read("what", "fr", "menasse de mort").Options);
+    }
+
     private static Understanding Build(params (string Language, string Question, string Option, string Phrase)[] lines)
     {
         var problems = new List<string>();

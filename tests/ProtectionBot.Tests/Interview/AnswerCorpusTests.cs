@@ -14,7 +14,7 @@ namespace ProtectionBot.Tests.Interview;
 /// </remarks>
 public sealed class AnswerCorpusTests
 {
-    private const double Required = 0.91;
+    private const double Required = 0.95;
 
     [Theory]
     [InlineData("es")]

@@ -92,6 +92,7 @@ internal sealed class AnswerReader(IServiceProvider services)
         Add("perpetrator", state.Perpetrator);
         Add("relocation", state.Relocation);
         Add("urgency", state.Urgency);
+        Add("started", state.Started);
         return facts;
     }
 
@@ -103,15 +104,24 @@ internal sealed class AnswerReader(IServiceProvider services)
         return match.Candidates.Count > 1 ? "ask-which:" + string.Join(",", match.Candidates.Take(2).Select(c => c.Code)) : "unclear";
     }
 
-    /// <summary>The language question as the sheet writes it: yes or no to going on in the language in use, or a language.</summary>
+    /// <summary>
+    /// The language question as the sheet writes it: yes or no to going on in the language in use, or a language. The
+    /// language in use, named alone ("español"), is written as that language; said with a yes ("yes, English is fine"), as yes.
+    /// </summary>
     private string Language(string text, string language)
     {
         var decision = OptionPrompt.Interpret(_understanding, _prompts.LanguageOptions(language, confirm: true), text);
-        return decision is { Kind: DecisionKind.Chosen, Values: [var chosen] } && chosen == language && !NamesLanguage(text, language) ? "yes" : Said(decision);
+        return decision is { Kind: DecisionKind.Chosen, Values: [var chosen] } && chosen == language && (!NamesLanguage(text, language, out var saidYes) || saidYes)
+            ? "yes"
+            : Said(decision);
     }
 
-    private bool NamesLanguage(string text, string language) =>
-        _understanding.Read("language", language, text).Options.Contains(language);
+    private bool NamesLanguage(string text, string language, out bool saidYes)
+    {
+        var reading = _understanding.Read("language", language, text);
+        saidYes = reading.Yes.Count > 0;
+        return reading.Options.Contains(language);
+    }
 
     private static string Said(Decision decision) => decision.Kind switch
     {
