@@ -13,7 +13,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the conversation store chosen by <c>Storage:Provider</c> (SQLite unless told otherwise), sealed with the
-    /// keys of <c>DataProtection</c>, and the retention sweep.
+    /// keys of <c>Storage:Encryption</c>, and the retention sweep.
     /// </summary>
     public static IHostApplicationBuilder AddConversationStorage(this IHostApplicationBuilder builder)
     {
@@ -28,7 +28,7 @@ public static class StorageServiceCollectionExtensions
                 "Storage:PostgresConnectionString is required when Storage:Provider is Postgres.")
             .ValidateOnStart();
         builder.Services.AddOptions<StorageEncryptionOptions>()
-            .BindConfiguration(StorageEncryptionOptions.Section)
+            .Configure<IConfiguration>((options, configuration) => StorageEncryptionOptions.Bind(configuration, options))
             .Validate<IHostEnvironment>(
                 (options, environment) => !string.IsNullOrWhiteSpace(options.Key) || environment.IsDevelopment(),
                 StorageKeys.MissingKeyMessage)
