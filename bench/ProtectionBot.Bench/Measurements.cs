@@ -19,8 +19,6 @@ internal sealed record BenchOptions
     public int WhatsAppConcurrency { get; init; } = 32;
     public int IdleConversations { get; init; } = 10_000;
 
-    /// <summary>Where drive.js and the botbuilder-js peer are, relative to the repository root.</summary>
-    public string SharedFolder { get; init; } = Path.Combine("..", "shared", "bench");
     public bool SkipBuild { get; init; }
     public bool Verbose { get; init; }
 
@@ -41,10 +39,9 @@ internal sealed record BenchOptions
                 "--whatsapp-defenders" => options with { WhatsAppDefenders = Number() },
                 "--whatsapp-concurrency" => options with { WhatsAppConcurrency = Number() },
                 "--idle" => options with { IdleConversations = Number() },
-                "--shared" => options with { SharedFolder = Value() },
                 "--skip-build" => options with { SkipBuild = true },
                 "--verbose" => options with { Verbose = true },
-                _ => throw new BenchException($"Unknown option {args[i]}. Options: --conversations --concurrency --turns --rounds --whatsapp-defenders --whatsapp-concurrency --idle --shared --skip-build --verbose"),
+                _ => throw new BenchException($"Unknown option {args[i]}. Options: --conversations --concurrency --turns --rounds --warm-up-rounds --whatsapp-defenders --whatsapp-concurrency --idle --skip-build --verbose"),
             };
         }
         return options;
@@ -86,22 +83,22 @@ internal sealed record Readings(Dictionary<string, double> Values)
 }
 
 /// <summary>What changed in the bot during a run, per turn.</summary>
-internal sealed record CounterDelta(double Turns, double DocumentReads, double DocumentWrites, double OutboxOperations, double AllocatedBytes, double CpuMilliseconds)
+internal sealed record CounterDelta(double Turns, double DocumentReads, double DocumentWrites, double WorkOperations, double AllocatedBytes, double CpuMilliseconds)
 {
     public static CounterDelta Between(Readings before, Readings after, double turns, TimeSpan cpu) => new(
         turns,
         after.Sum("protectionbot.storage.document.reads") - before.Sum("protectionbot.storage.document.reads"),
         after.Sum("protectionbot.storage.document.writes") - before.Sum("protectionbot.storage.document.writes"),
-        after.Sum("protectionbot.storage.outbox.operations") - before.Sum("protectionbot.storage.outbox.operations"),
+        after.Sum("protectionbot.storage.work.operations") - before.Sum("protectionbot.storage.work.operations"),
         after.Sum("dotnet.gc.heap.total_allocated") - before.Sum("dotnet.gc.heap.total_allocated"),
         cpu.TotalMilliseconds);
 
     public static CounterDelta Sum(CounterDelta a, CounterDelta b) => new(
         a.Turns + b.Turns, a.DocumentReads + b.DocumentReads, a.DocumentWrites + b.DocumentWrites,
-        a.OutboxOperations + b.OutboxOperations, a.AllocatedBytes + b.AllocatedBytes, a.CpuMilliseconds + b.CpuMilliseconds);
+        a.WorkOperations + b.WorkOperations, a.AllocatedBytes + b.AllocatedBytes, a.CpuMilliseconds + b.CpuMilliseconds);
 
     public override string ToString() =>
-        $"per turn: {DocumentReads / Turns:F2} reads, {DocumentWrites / Turns:F2} writes, {OutboxOperations / Turns:F2} outbox ops, {AllocatedBytes / Turns / 1024:F1} KiB allocated, {CpuMilliseconds / Turns:F3} ms CPU";
+        $"per turn: {DocumentReads / Turns:F2} reads, {DocumentWrites / Turns:F2} writes, {WorkOperations / Turns:F2} queue ops, {AllocatedBytes / Turns / 1024:F1} KiB allocated, {CpuMilliseconds / Turns:F3} ms CPU";
 }
 
 /// <summary>The conversation documents in the SQLite file after the runs, as the database holds them (sealed).</summary>

@@ -9,6 +9,7 @@ using ProtectionBot.Bench;
 
 // ProtectionBot side by side with a botbuilder-js peer: turns/s, latency, memory and storage operations per turn.
 // Usage: dotnet run -c Release --project bench/ProtectionBot.Bench [-- --conversations 600 --concurrency 32 ...]
+// The peer (bench/peer, npm botbuilder) and the load driver (bench/driver/drive.js) are part of this repository.
 try
 {
     return await RunAsync(BenchOptions.Parse(args));
@@ -23,11 +24,8 @@ catch (BenchException failure)
 static async Task<int> RunAsync(BenchOptions options)
 {
     var root = RepositoryRoot();
-    var shared = Path.GetFullPath(options.SharedFolder, root);
-    var driver = Path.Combine(shared, "drive.js");
-    var peerFolder = Path.Combine(shared, "botbuilder-js-peer");
-    if (!File.Exists(driver) || !File.Exists(Path.Combine(peerFolder, "bot.js")))
-        throw new BenchException($"The shared benchmark folder ({shared}) has no drive.js or botbuilder-js-peer/bot.js; pass --shared.");
+    var driver = Path.Combine(root, "bench", "driver", "drive.js");
+    var peerFolder = Path.Combine(root, "bench", "peer");
 
     Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Machine.MemoryGiB():F1} GiB RAM, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, Node {(await ChildProcess.RunAsync("node", "node", ["--version"], root)).Trim()}");
     Console.WriteLine($"Load average before: {Machine.LoadAverage()}");

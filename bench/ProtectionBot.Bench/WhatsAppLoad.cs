@@ -92,22 +92,26 @@ internal sealed record SentMessage(JsonObject Body, long ArrivedAt)
 internal sealed class WhatsAppLoad(HttpClient bot, FakeGraphApi graph, string appSecret)
 {
     /// <summary>
-    /// A whole interview in Spanish, as the tests' Colombian defender goes through it: a tap names the position of a
-    /// button or list row in the bot's last message (keep Spanish, not in danger, consent, myself, urgent, no
-    /// description); anything else is typed.
+    /// A whole interview in Spanish, as the tests' Colombian defender goes through it, up to the recommendations and
+    /// the offer of a partner organisation: a tap names the position of a button or list row in the bot's last
+    /// message; anything else is typed. When the interview gains a question, the calibration's "taps option n, but the
+    /// bot's last message offered" names it; <c>--verbose</c> shows the whole walk.
     /// </summary>
     private static readonly (int Tap, string Text)[] Script =
     [
         (-1, "hola"),
-        (0, ""),
-        (1, ""),
-        (0, ""),
+        (0, ""),                   // Sí, en español
+        (1, ""),                   // not in immediate danger
+        (0, ""),                   // consent to keep the answers
         (-1, "estoy en Colombia"),
-        (-1, "1, 2"),
-        (0, ""),
-        (-1, "5"),
-        (0, ""),
-        (0, ""),
+        (-1, "1, 2"),              // threats and physical attacks, by number
+        (0, ""),                   // who is at risk: myself
+        (0, ""),                   // woman
+        (-1, "5"),                 // work, by number
+        (0, ""),                   // still happening
+        (0, ""),                   // state agents
+        (0, ""),                   // may have to leave
+        (0, ""),                   // no description
     ];
 
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(800);

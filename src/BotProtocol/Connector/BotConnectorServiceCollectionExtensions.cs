@@ -41,7 +41,7 @@ public static class BotConnectorServiceCollectionExtensions
         var client = services.AddHttpClient<ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan); // per attempt: ConnectorOptions.Timeout
         client.AddResilienceHandler(ConnectorResilience.PipelineName, ConnectorResilience.Configure);
         client.AddHttpMessageHandler(() => new ReadAnswerWithinAttemptHandler())
-            // Services that live for the whole process (an outbox, a proactive sender) may keep one ConnectorClient;
+            // Services that live for the whole process (the work dispatcher, a proactive sender) may keep one ConnectorClient;
             // recycling connections rather than handlers keeps them following DNS (smba.trafficmanager.net is
             // Traffic Manager).
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })

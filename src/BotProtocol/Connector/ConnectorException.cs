@@ -25,7 +25,7 @@ public sealed class ConnectorException : Exception
 
     /// <summary>
     /// True for the statuses Teams says to retry (412, 429, 502, 503, 504; Teams "Status codes from bot conversational APIs"): worth sending
-    /// again later, e.g. from an outbox, once this call's own retries are spent.
+    /// again later, e.g. from a work queue, once this call's own retries are spent.
     /// </summary>
     public bool IsTransient => IsTransientStatus(StatusCode);
 

@@ -25,7 +25,7 @@ public sealed class ConnectorOptions
     /// <summary>
     /// Limit on a create-conversation call, which is never sent again once it may have taken effect (a second post would
     /// open a second thread), so it is given longer to answer. Range 1 s to 5 minutes, default 60 s; keep it below the
-    /// outbox's lease.
+    /// work queue's lease.
     /// </summary>
     public TimeSpan CreateConversationTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

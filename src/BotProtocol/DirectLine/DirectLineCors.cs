@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BotProtocol.Schema;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,17 +12,17 @@ namespace BotProtocol.DirectLine;
 
 /// <summary>
 /// Which browser pages may call these endpoints (protocol reference §5.2): this site's own, and the origins in
-/// <see cref="DirectLineOptions.AllowedOrigins"/>. A request from any other page is refused with 403 before it costs
-/// anything (no token minted, no start budget spent), so a popular page elsewhere cannot turn its visitors' browsers
-/// into a crowd that empties the chat. Web Chat sends <c>Authorization</c>, <c>Content-Type</c> and
-/// <c>x-ms-bot-agent</c>, so a preflight allows them. Tokens travel in headers, never in cookies, so no credentials are
-/// ever allowed. A request without <c>Origin</c> is not a browser's cross-site call and is let through (a script can
-/// send any header it likes; the rate limit is what holds it).
+/// <see cref="DirectLineOptions.AllowedOrigins"/>, as ASP.NET Core's CORS policy <see cref="PolicyName"/> (Web Chat's
+/// headers <c>Authorization</c>, <c>Content-Type</c> and <c>x-ms-bot-agent</c>; <c>Retry-After</c> readable; never
+/// credentials, tokens travel in headers). CORS alone only stops a page from reading the answer; a request from any
+/// other page is refused here with 403 before it costs anything (no token minted, no start budget spent), so a popular
+/// page elsewhere cannot turn its visitors' browsers into a crowd that empties the chat. A request without
+/// <c>Origin</c> is not a browser's cross-site call and is let through (the rate limit is what holds a script).
 /// </summary>
 public static class DirectLineCors
 {
-    internal const string AllowedHeaders = "Authorization, Content-Type, x-ms-bot-agent";
-    internal const string AllowedMethods = "GET, POST, OPTIONS";
+    /// <summary>The CORS policy's name.</summary>
+    public const string PolicyName = "BotProtocol.DirectLine";
 
     /// <summary>Answers cross-origin requests to these endpoints as <see cref="DirectLineOptions.AllowedOrigins"/> allows, and refuses the rest.</summary>
     public static TBuilder RequireDirectLineCors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
@@ -32,16 +33,8 @@ public static class DirectLineCors
             var inner = endpoint.RequestDelegate;
             if (inner is null)
                 return;
-            endpoint.RequestDelegate = http =>
-            {
-                var allowed = http.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.AllowedOrigins;
-                return Check(http, allowed) switch
-                {
-                    OriginCheck.Foreign => RefuseAsync(http),
-                    OriginCheck.Allowed => WithHeadersAsync(http, allowed, inner),
-                    _ => inner(http),
-                };
-            };
+            var origins = endpoint.ApplicationServices.GetRequiredService<DirectLineOrigins>();
+            endpoint.RequestDelegate = http => origins.InvokeAsync(http, inner);
         });
         return builder;
     }
@@ -53,37 +46,57 @@ public static class DirectLineCors
         return endpoints.MapMethods(pattern, [HttpMethods.Options], PreflightAsync);
     }
 
-    /// <summary>True when the request comes from a page the options do not allow: refused, and not counted against any limit.</summary>
-    internal static bool IsForeign(HttpContext http, IReadOnlyList<string> allowed) => Check(http, allowed) == OriginCheck.Foreign;
-
+    /// <summary>The preflight's answer once <see cref="RequireDirectLineCors"/> let it through: the CORS headers are on it already.</summary>
     internal static Task PreflightAsync(HttpContext http)
     {
-        var allowed = http.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.AllowedOrigins;
-        switch (Check(http, allowed))
-        {
-            case OriginCheck.Foreign:
-                return RefuseAsync(http);
-            case OriginCheck.Allowed:
-                AddHeaders(http, allowed);
-                http.Response.Headers.AccessControlAllowMethods = AllowedMethods;
-                http.Response.Headers.AccessControlAllowHeaders = AllowedHeaders;
-                http.Response.Headers.AccessControlMaxAge = "600";
-                break;
-        }
         http.Response.StatusCode = StatusCodes.Status204NoContent;
         return Task.CompletedTask;
     }
 
-    private static OriginCheck Check(HttpContext http, IReadOnlyList<string> allowed)
+    internal static void AddPolicy(CorsOptions cors, DirectLineOptions options) =>
+        cors.AddPolicy(PolicyName, policy =>
+        {
+            if (options.AllowedOrigins.Contains("*"))
+                policy.AllowAnyOrigin();
+            else
+                policy.SetIsOriginAllowed(origin => options.AllowedOrigins.Any(a => string.Equals(a.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase)));
+            policy.WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")
+                .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Options)
+                .WithExposedHeaders("Retry-After")
+                .SetPreflightMaxAge(TimeSpan.FromMinutes(10));
+        });
+}
+
+/// <summary>Sorts a request by its <c>Origin</c>, refuses the foreign ones, and puts the CORS policy's headers on the rest.</summary>
+internal sealed class DirectLineOrigins(IOptions<CorsOptions> cors, ICorsService corsService, ILogger<DirectLineOrigins> logger)
+{
+    private readonly CorsPolicy _policy = cors.Value.GetPolicy(DirectLineCors.PolicyName)
+        ?? throw new InvalidOperationException($"The CORS policy {DirectLineCors.PolicyName} is missing; call AddDirectLine().");
+
+    public Task InvokeAsync(HttpContext http, RequestDelegate inner)
+    {
+        switch (Check(http))
+        {
+            case OriginCheck.Foreign:
+                return RefuseAsync(http);
+            case OriginCheck.Allowed:
+                corsService.ApplyResult(corsService.EvaluatePolicy(http, _policy), http.Response);
+                break;
+        }
+        return inner(http);
+    }
+
+    /// <summary>True when the request comes from a page the options do not allow: refused, and not counted against any limit.</summary>
+    public bool IsForeign(HttpContext http) => Check(http) == OriginCheck.Foreign;
+
+    private OriginCheck Check(HttpContext http)
     {
         var origin = http.Request.Headers.Origin.ToString();
         if (origin.Length == 0)
             return OriginCheck.None;
         if (IsThisSite(http, origin))
             return OriginCheck.Same;
-        return allowed.Any(a => a == "*" || string.Equals(a.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase))
-            ? OriginCheck.Allowed
-            : OriginCheck.Foreign;
+        return _policy.AllowAnyOrigin || _policy.IsOriginAllowed(origin) ? OriginCheck.Allowed : OriginCheck.Foreign;
     }
 
     /// <summary>
@@ -101,25 +114,8 @@ public static class DirectLineCors
         return host.Port is { } port ? page.Port == port : page.IsDefaultPort;
     }
 
-    private static Task WithHeadersAsync(HttpContext http, IReadOnlyList<string> allowed, RequestDelegate inner)
+    private async Task RefuseAsync(HttpContext http)
     {
-        AddHeaders(http, allowed);
-        return inner(http);
-    }
-
-    private static void AddHeaders(HttpContext http, IReadOnlyList<string> allowed)
-    {
-        var any = allowed.Contains("*");
-        var headers = http.Response.Headers;
-        headers.AccessControlAllowOrigin = any ? "*" : http.Request.Headers.Origin.ToString();
-        if (!any)
-            headers.Vary = "Origin";
-        headers.AccessControlExposeHeaders = "Retry-After";
-    }
-
-    private static async Task RefuseAsync(HttpContext http)
-    {
-        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DirectLineCors).FullName!);
         var origin = http.Request.Headers.Origin.ToString();
         DirectLineLog.ForeignOrigin(logger, http.Request.Method, origin.Length > 200 ? origin[..200] : origin);
         http.Response.StatusCode = StatusCodes.Status403Forbidden;

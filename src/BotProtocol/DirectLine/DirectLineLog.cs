@@ -51,4 +51,8 @@ internal static partial class DirectLineLog
     [LoggerMessage(EventId = 1711, Level = LogLevel.Information,
         Message = "Direct Line: a {Method} request from a page of another site ({Origin}) was refused with 403; list the site in DirectLine:AllowedOrigins if it may use the chat")]
     public static partial void ForeignOrigin(ILogger logger, string method, string origin);
+
+    [LoggerMessage(EventId = 1712, Level = LogLevel.Warning,
+        Message = "Direct Line: an activity was refused with 429: its conversation posted more than DirectLine:ActivitiesPerConversationPerMinute")]
+    public static partial void ActivityRateLimited(ILogger logger);
 }

@@ -63,6 +63,13 @@ public sealed class DirectLineOptions
     public int StartsPerMinute { get; set; } = 1_200;
 
     /// <summary>
+    /// Activities one conversation may post per minute (each is a turn of the bot), as a token bucket that holds a
+    /// minute's worth; beyond it, 429 with <c>Retry-After</c>. Reading is not counted. Range 1 to 10,000, default 60
+    /// (a person types far fewer; a script gets one turn a second).
+    /// </summary>
+    public int ActivitiesPerConversationPerMinute { get; set; } = 60;
+
+    /// <summary>
     /// Activities kept per conversation for clients to read; older ones are dropped (a client that polls keeps up).
     /// Range 10 to 10,000, default 200 (an interview is about 40).
     /// </summary>
@@ -87,6 +94,9 @@ public static class DirectLineLimits
 {
     /// <summary>Largest activity a client may post. Web Chat's messages and card submits are a few kilobytes.</summary>
     public const int MaxActivityBytes = 64 * 1024;
+
+    /// <summary>Largest body of a token request or a conversation start (a user id and a locale).</summary>
+    internal const int MaxStartBodyBytes = 4 * 1024;
 
     /// <summary>A stream URL must be opened within this time of being handed out (Direct Line 3.0: 60 s), and only once.</summary>
     public static readonly TimeSpan StreamUrlLifetime = TimeSpan.FromSeconds(60);
@@ -116,6 +126,8 @@ internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOp
             failures.Add("DirectLine:StartsPerClientPerMinute must be between 1 and 10000.");
         if (options.StartsPerMinute is < 1 or > 1_000_000)
             failures.Add("DirectLine:StartsPerMinute must be between 1 and 1000000.");
+        if (options.ActivitiesPerConversationPerMinute is < 1 or > 10_000)
+            failures.Add("DirectLine:ActivitiesPerConversationPerMinute must be between 1 and 10000.");
         if (options.MaxActivitiesPerConversation is < 10 or > 10_000)
             failures.Add("DirectLine:MaxActivitiesPerConversation must be between 10 and 10000.");
         if (string.IsNullOrWhiteSpace(options.BotId))

@@ -83,13 +83,15 @@ internal sealed class DirectLineStartPolicy : IRateLimiterPolicy<string>
 {
     private readonly DirectLineOptions _options;
     private readonly DirectLineStartBudget _everyone;
+    private readonly DirectLineOrigins _origins;
     private readonly byte[]? _secretHash;
     private readonly ILogger _logger;
 
-    public DirectLineStartPolicy(IOptions<DirectLineOptions> options, DirectLineStartBudget everyone, ILogger<DirectLineStartPolicy> logger)
+    public DirectLineStartPolicy(IOptions<DirectLineOptions> options, DirectLineStartBudget everyone, DirectLineOrigins origins, ILogger<DirectLineStartPolicy> logger)
     {
         _options = options.Value;
         _everyone = everyone;
+        _origins = origins;
         _logger = logger;
         _secretHash = string.IsNullOrEmpty(_options.Secret) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(_options.Secret));
         OnRejected = RejectAsync;
@@ -104,7 +106,7 @@ internal sealed class DirectLineStartPolicy : IRateLimiterPolicy<string>
             return RateLimitPartition.GetNoLimiter("secret");
         // Refused with 403 by the origin check, which costs nothing; counting it would let a page elsewhere spend
         // everyone's budget through its visitors' browsers.
-        if (DirectLineCors.IsForeign(httpContext, _options.AllowedOrigins))
+        if (_origins.IsForeign(httpContext))
             return RateLimitPartition.GetNoLimiter("foreign origin");
         return RateLimitPartition.Get(DirectLineStartLimit.ClientOf(httpContext), _ =>
             new ClientThenEveryoneLimiter(new TokenBucketRateLimiter(DirectLineStartLimit.PerMinute(_options.StartsPerClientPerMinute, autoReplenishment: false)), _everyone.Limiter));

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Text.Json;
 using BotProtocol.Schema;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace BotProtocol.Hosting;
 
 /// <summary>
-/// Reads one Activity from a request body: bounded in size, parsed with the source-generated schema, and checked for
+/// Reads one Activity from a request body: bounded in size by the server (the endpoint declares <see cref="MaxBodyBytes"/>), parsed with the source-generated schema, and checked for
 /// the fields every channel-to-bot activity must carry (type A2010, channelId A2020, conversation.id A2080,
 /// serviceUrl A2300). Errors say which field is wrong and never echo the body.
 /// </summary>
@@ -16,38 +14,12 @@ internal static class ActivityReader
     /// <summary>Largest accepted body. Teams' own limit on a bot message is about 100 KB; this leaves room for cards.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
-    public static async Task<ActivityReadResult> ReadAsync(PipeReader body, long? contentLength, CancellationToken cancellationToken)
-    {
-        if (contentLength > MaxBodyBytes)
-            return ActivityReadResult.TooLarge();
+    public static async Task<ActivityReadResult> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        await request.ReadBodyAsync(cancellationToken) is { } body ? Parse(body) : ActivityReadResult.TooLarge();
 
-        while (true)
-        {
-            var read = await body.ReadAsync(cancellationToken);
-            var buffer = read.Buffer;
-            if (buffer.Length > MaxBodyBytes)
-            {
-                body.AdvanceTo(buffer.Start, buffer.End);
-                return ActivityReadResult.TooLarge();
-            }
-            if (read.IsCompleted || read.IsCanceled)
-            {
-                try
-                {
-                    return Parse(buffer);
-                }
-                finally
-                {
-                    body.AdvanceTo(buffer.End);
-                }
-            }
-            body.AdvanceTo(buffer.Start, buffer.End);
-        }
-    }
-
-    private static ActivityReadResult Parse(ReadOnlySequence<byte> buffer)
+    private static ActivityReadResult Parse(byte[] buffer)
     {
-        if (buffer.IsEmpty)
+        if (buffer.Length == 0)
             return ActivityReadResult.Invalid("The body is empty; expected one Activity as a JSON object.");
         Activity? activity;
         try

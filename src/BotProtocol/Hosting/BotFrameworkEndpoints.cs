@@ -5,6 +5,8 @@ using BotProtocol.Schema;
 using BotProtocol.Turns;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,27 +34,27 @@ public static class BotFrameworkEndpoints
                 HostingLog.AuthenticationDisabledOutsideDevelopment(logger);
         }
 
-        // A plain RequestDelegate keeps the endpoint free of reflection-based parameter binding (trimming, AOT).
-        return endpoints.MapPost(pattern, async http => await (await HandleAsync(http, logger)).ExecuteAsync(http))
-            .WithName("BotFrameworkMessages");
+        return endpoints.MapPost(pattern, (HttpRequest request, [FromServices] RequestAuthenticator authenticator, [FromServices] TurnProcessor processor,
+                [FromServices] ConnectorClient connector, CancellationToken cancellationToken) =>
+                HandleAsync(request, authenticator, processor, connector, logger, cancellationToken))
+            .WithName("BotFrameworkMessages")
+            .WithRequestSizeLimit(ActivityReader.MaxBodyBytes);
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, ILogger logger)
+    private static async Task<Results<Ok, ExpectedRepliesResult, InvokeResult, StatusCodeHttpResult, ProblemHttpResult>> HandleAsync(
+        HttpRequest request, RequestAuthenticator authenticator, TurnProcessor processor, ConnectorClient connector, ILogger logger, CancellationToken cancellationToken)
     {
-        var services = http.RequestServices;
-        var cancellationToken = http.RequestAborted;
-        var authenticator = services.GetRequiredService<RequestAuthenticator>();
-        var authorization = http.Request.Headers.Authorization.ToString();
+        var authorization = request.Headers.Authorization.ToString();
 
         // Without a bearer token there is nothing to read for; refuse before touching the body.
         if (!authenticator.IsAuthenticationDisabled && !authorization.StartsWith("Bearer ", StringComparison.Ordinal))
             return Unauthorized(logger, "missing bearer token");
 
-        var read = await ActivityReader.ReadAsync(http.Request.BodyReader, http.Request.ContentLength, cancellationToken);
+        var read = await ActivityReader.ReadAsync(request, cancellationToken);
         if (read.Activity is not { } activity)
         {
             HostingLog.ActivityRefused(logger, read.Status);
-            return Results.Problem(statusCode: read.Status, title: read.Status == StatusCodes.Status413PayloadTooLarge ? "Activity too large" : "Invalid activity", detail: read.Problem);
+            return TypedResults.Problem(statusCode: read.Status, title: read.Status == StatusCodes.Status413PayloadTooLarge ? "Activity too large" : "Invalid activity", detail: read.Problem);
         }
 
         var auth = await authenticator.AuthenticateAsync(authenticator.IsAuthenticationDisabled ? null : authorization, activity, cancellationToken);
@@ -62,12 +64,11 @@ public static class BotFrameworkEndpoints
                 return Unauthorized(logger, auth.FailureReason ?? "rejected");
             case AuthenticationStatus.Unavailable:
                 HostingLog.SigningKeysUnavailable(logger);
-                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Signing keys unavailable", detail: "The bot could not check the request's token; try again shortly.");
+                return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Signing keys unavailable", detail: "The bot could not check the request's token; try again shortly.");
         }
 
         // callerId is never taken from the wire (A2251); it is what authentication established.
         activity = activity with { CallerId = auth.CallerId };
-        var processor = services.GetRequiredService<TurnProcessor>();
 
         if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
         {
@@ -76,7 +77,6 @@ public static class BotFrameworkEndpoints
             return new ExpectedRepliesResult(new ExpectedReplies([.. buffered.Replies]));
         }
 
-        var connector = services.GetRequiredService<ConnectorClient>();
         TurnResult result;
         try
         {
@@ -89,7 +89,7 @@ public static class BotFrameworkEndpoints
         {
             // The turn is saved and the replies not yet sent are remembered: the channel's retry delivers them.
             HostingLog.RepliesNotDelivered(logger, exception.GetType().Name, (exception as ConnectorException)?.StatusCode);
-            return Results.Problem(
+            return TypedResults.Problem(
                 statusCode: StatusCodes.Status502BadGateway,
                 title: "Replies not delivered",
                 detail: "The channel's Connector did not accept the bot's replies; they will be sent when this activity is delivered again.");
@@ -99,22 +99,22 @@ public static class BotFrameworkEndpoints
         {
             return result.InvokeResponse is { } invoke
                 ? new InvokeResult(invoke)
-                : Results.StatusCode(StatusCodes.Status501NotImplemented);
+                : TypedResults.StatusCode(StatusCodes.Status501NotImplemented);
         }
-        return Results.Ok();
+        return TypedResults.Ok();
     }
 
-    private static IResult Unauthorized(ILogger logger, string reason)
+    private static ProblemHttpResult Unauthorized(ILogger logger, string reason)
     {
         HostingLog.Unauthorized(logger, reason);
-        return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
     }
 
     /// <summary>
     /// The replies as one JSON body with its length: serialised in one go rather than streamed, so the response leaves
     /// in one write instead of in chunks (the body is a few KB).
     /// </summary>
-    private sealed class ExpectedRepliesResult(ExpectedReplies replies) : IResult
+    internal sealed class ExpectedRepliesResult(ExpectedReplies replies) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
@@ -127,7 +127,7 @@ public static class BotFrameworkEndpoints
     }
 
     /// <summary>Writes an invoke response as the SDKs do: its status as the HTTP status, its body as JSON.</summary>
-    private sealed class InvokeResult(InvokeResponse response) : IResult
+    internal sealed class InvokeResult(InvokeResponse response) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {

@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using BotProtocol.Auth;
 using BotProtocol.Connector;
-using BotProtocol.Outbox;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +14,7 @@ public static class BotProtocolServiceCollectionExtensions
 {
     /// <summary>
     /// Channel authentication, the Connector client and the turn processor. The application adds an
-    /// <see cref="IBot"/>, any <see cref="ITurnMiddleware"/> and an <see cref="State.IConversationStore"/>.
+    /// <see cref="IBot"/>, any <see cref="ITurnMiddleware"/> and an <see cref="State.IConversationStore"/> with its <see cref="IWorkQueue"/>.
     /// </summary>
     public static IHostApplicationBuilder AddBotProtocol(this IHostApplicationBuilder builder)
     {
@@ -25,18 +25,21 @@ public static class BotProtocolServiceCollectionExtensions
         builder.Services.AddBotConnector(builder.Configuration);
         builder.Services.AddSingleton<TurnProcessor>();
         builder.Services.AddSingleton<ProactiveTurns>();
-        builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName)).ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
-        builder.Services.AddSingleton<OutboxDispatcher>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
+        builder.Services.AddOptions<WorkQueueOptions>()
+            .Bind(builder.Configuration.GetSection(WorkQueueOptions.FormerSectionName))
+            .Bind(builder.Configuration.GetSection(WorkQueueOptions.SectionName))
+            .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkQueueOptions>, WorkQueueOptionsValidator>());
+        builder.Services.AddSingleton<WorkDispatcher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<WorkDispatcher>());
         return builder;
     }
 
-    /// <summary>Adds the handler that delivers outbox messages of its kind.</summary>
-    public static IServiceCollection AddOutboxHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this IServiceCollection services)
-        where THandler : class, IOutboxHandler
+    /// <summary>Adds the handler that does the work items of its kind.</summary>
+    public static IServiceCollection AddWorkHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this IServiceCollection services)
+        where THandler : class, IWorkHandler
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxHandler, THandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkHandler, THandler>());
         return services;
     }
 }

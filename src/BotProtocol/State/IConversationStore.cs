@@ -1,9 +1,11 @@
+using BotProtocol.Work;
+
 namespace BotProtocol.State;
 
 /// <summary>
-/// The storage contract: opaque bytes per key with an ETag for optimistic concurrency, and the outbox of messages
-/// still to be delivered. A turn reads its conversation's document once and writes it once, together with the
-/// messages it decided to send, so either both are kept or neither is.
+/// Conversation documents: opaque bytes per key with an ETag for optimistic concurrency. A turn reads its
+/// conversation's document once and writes it once, together with the work it leaves for later (messages to send,
+/// timers), so either both are kept or neither is.
 /// </summary>
 public interface IConversationStore
 {
@@ -19,40 +21,29 @@ public interface IConversationStore
         WriteAsync(key, data, expectedETag, [], cancellationToken);
 
     /// <summary>
-    /// As the four-argument write, and in the same transaction adds <paramref name="outgoing"/> to the outbox
-    /// (a message whose id is already there is left as it is). A conflict adds nothing.
+    /// As the four-argument write, and in the same transaction adds <paramref name="work"/> to the work queue
+    /// (<see cref="IWorkQueue.EnqueueAsync"/>'s rules for ids already there). A conflict adds nothing.
     /// </summary>
     ValueTask<string> WriteAsync(
-        string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken);
+        string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<WorkItem> work, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Removes the document, and the outbox messages it owns, so that nothing of them can be read back.
+    /// Removes the document, and the work items it owns, so that nothing of them can be read back.
     /// Deleting a missing key is not an error.
     /// </summary>
     ValueTask DeleteAsync(string key, CancellationToken cancellationToken);
+}
 
+/// <summary>The retention limit: what the privacy notice promises is erased, and when.</summary>
+public interface IRetention
+{
     /// <summary>
-    /// Removes, as <see cref="DeleteAsync"/> does, every document last written before <paramref name="cutoff"/>:
-    /// the retention limit, and every outbox message enqueued before it. Documents under <see cref="StoreItem.KeptPrefix"/>
+    /// Removes, as <see cref="IConversationStore.DeleteAsync"/> does, every document last written before
+    /// <paramref name="cutoff"/>, and every work item enqueued before it. Documents under <see cref="StoreItem.KeptPrefix"/>
     /// are the bot's own content (answers staff added), not anyone's conversation, and are kept. Returns how many
     /// documents were removed.
     /// </summary>
     ValueTask<int> DeleteWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
-
-    /// <summary>Adds a message outside any turn. Returns false when a message with that id is already there.</summary>
-    ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Leases up to <paramref name="max"/> messages that are due at <paramref name="now"/> and not leased by anyone
-    /// else, earliest first, for <paramref name="leaseFor"/>. Two callers never get the same message at once.
-    /// </summary>
-    ValueTask<IReadOnlyList<OutboxLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken);
-
-    /// <summary>Removes a delivered message. Returns false when the lease was lost (it ran out and someone else holds it).</summary>
-    ValueTask<bool> CompleteAsync(OutboxLease lease, CancellationToken cancellationToken);
-
-    /// <summary>Releases the message to be tried again at <paramref name="dueAt"/>. Returns false when the lease was lost.</summary>
-    ValueTask<bool> RescheduleAsync(OutboxLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken);
 }
 
 public sealed record StoreItem(ReadOnlyMemory<byte> Data, string ETag)

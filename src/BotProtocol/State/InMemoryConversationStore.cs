@@ -1,27 +1,28 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using BotProtocol.Work;
 
 namespace BotProtocol.State;
 
-/// <summary>A process-local store for tests and throwaway runs; same ETag rules as the durable stores.</summary>
-public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConversationStore
+/// <summary>A process-local store and work queue for tests and throwaway runs; same rules as the durable stores.</summary>
+public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConversationStore, IWorkQueue, IRetention
 {
     private readonly ConcurrentDictionary<string, StoreItem> _items = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _written = new(StringComparer.Ordinal);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private readonly Dictionary<string, OutboxEntry> _outbox = new(StringComparer.Ordinal);
-    private readonly Lock _outboxLock = new();
+    private readonly Dictionary<string, QueueEntry> _queue = new(StringComparer.Ordinal);
+    private readonly Lock _queueLock = new();
     private long _version;
 
     public int Count => _items.Count;
 
-    /// <summary>Messages not yet delivered.</summary>
-    public int OutboxCount
+    /// <summary>Work items not yet done.</summary>
+    public int PendingWork
     {
         get
         {
-            lock (_outboxLock)
-                return _outbox.Count;
+            lock (_queueLock)
+                return _queue.Values.Count(e => !e.Done);
         }
     }
 
@@ -29,7 +30,7 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
         ValueTask.FromResult(_items.TryGetValue(key, out var item) ? item : null);
 
     public ValueTask<string> WriteAsync(
-        string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken)
+        string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<WorkItem> work, CancellationToken cancellationToken)
     {
         var etag = Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture);
         var item = new StoreItem(data.ToArray(), etag);
@@ -48,8 +49,8 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
         }
         _written[key] = _time.GetUtcNow();
         // Not atomic with the document as the durable stores are; this store is for tests and throwaway runs.
-        foreach (var message in outgoing)
-            Add(message);
+        foreach (var workItem in work)
+            Add(workItem);
         return ValueTask.FromResult(etag);
     }
 
@@ -57,10 +58,10 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
     {
         _items.TryRemove(key, out _);
         _written.TryRemove(key, out _);
-        lock (_outboxLock)
+        lock (_queueLock)
         {
-            foreach (var id in _outbox.Where(e => e.Value.Message.Owner == key).Select(e => e.Key).ToList())
-                _outbox.Remove(id);
+            foreach (var id in _queue.Where(e => e.Value.Item.Owner == key).Select(e => e.Key).ToList())
+                _queue.Remove(id);
         }
         return ValueTask.CompletedTask;
     }
@@ -78,69 +79,73 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
                 removed++;
             }
         }
-        lock (_outboxLock)
+        lock (_queueLock)
         {
-            foreach (var id in _outbox.Where(e => e.Value.EnqueuedAt < cutoff).Select(e => e.Key).ToList())
-                _outbox.Remove(id);
+            foreach (var id in _queue.Where(e => e.Value.EnqueuedAt < cutoff).Select(e => e.Key).ToList())
+                _queue.Remove(id);
         }
         return ValueTask.FromResult(removed);
     }
 
-    public ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Add(message));
+    public ValueTask<bool> EnqueueAsync(WorkItem item, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Add(item));
 
-    public ValueTask<IReadOnlyList<OutboxLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<WorkLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
     {
         var token = Guid.NewGuid().ToString("N");
-        var leases = new List<OutboxLease>();
-        lock (_outboxLock)
+        var leases = new List<WorkLease>();
+        lock (_queueLock)
         {
-            var due = _outbox.Values
-                .Where(e => e.Message.DueAt <= now && (e.Lease is null || e.Lease.LeasedUntil <= now))
-                .OrderBy(e => e.Message.DueAt)
+            var due = _queue.Values
+                .Where(e => !e.Done && e.Item.DueAt <= now && (e.Lease is null || e.Lease.LeasedUntil <= now))
+                .OrderBy(e => e.Item.DueAt)
                 .Take(max)
                 .ToList();
             foreach (var entry in due)
             {
-                var lease = new OutboxLease(entry.Message, entry.Attempts + 1, token, now + leaseFor);
-                _outbox[entry.Message.Id] = entry with { Attempts = lease.Attempt, Lease = lease };
+                var lease = new WorkLease(entry.Item, entry.Attempts + 1, token, now + leaseFor);
+                _queue[entry.Item.Id] = entry with { Attempts = lease.Attempt, Lease = lease };
                 leases.Add(lease);
             }
         }
-        return ValueTask.FromResult<IReadOnlyList<OutboxLease>>(leases);
+        return ValueTask.FromResult<IReadOnlyList<WorkLease>>(leases);
     }
 
-    public ValueTask<bool> CompleteAsync(OutboxLease lease, CancellationToken cancellationToken)
+    public ValueTask<bool> CompleteAsync(WorkLease lease, CancellationToken cancellationToken)
     {
-        lock (_outboxLock)
+        lock (_queueLock)
         {
             if (!Holds(lease))
                 return ValueTask.FromResult(false);
-            _outbox.Remove(lease.Message.Id);
+            var entry = _queue[lease.Item.Id];
+            if (entry.Item.Inbound)
+                _queue[lease.Item.Id] = entry with { Item = entry.Item with { Payload = ReadOnlyMemory<byte>.Empty }, Lease = null, Done = true };
+            else
+                _queue.Remove(lease.Item.Id);
             return ValueTask.FromResult(true);
         }
     }
 
-    public ValueTask<bool> RescheduleAsync(OutboxLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    public ValueTask<bool> RescheduleAsync(WorkLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
-        lock (_outboxLock)
+        lock (_queueLock)
         {
             if (!Holds(lease))
                 return ValueTask.FromResult(false);
-            var entry = _outbox[lease.Message.Id];
-            _outbox[lease.Message.Id] = entry with { Message = entry.Message with { DueAt = dueAt }, Lease = null };
+            var entry = _queue[lease.Item.Id];
+            _queue[lease.Item.Id] = entry with { Item = entry.Item with { DueAt = dueAt }, Lease = null };
             return ValueTask.FromResult(true);
         }
     }
 
-    private bool Add(OutboxMessage message)
+    private bool Add(WorkItem item)
     {
-        lock (_outboxLock)
-            return _outbox.TryAdd(message.Id, new OutboxEntry(message with { Payload = message.Payload.ToArray() }, 0, null, _time.GetUtcNow()));
+        lock (_queueLock)
+            return _queue.TryAdd(item.Id, new QueueEntry(item with { Payload = item.Payload.ToArray() }, 0, null, _time.GetUtcNow(), Done: false));
     }
 
-    private bool Holds(OutboxLease lease) =>
-        _outbox.TryGetValue(lease.Message.Id, out var entry) && entry.Lease?.Token == lease.Token;
+    private bool Holds(WorkLease lease) =>
+        _queue.TryGetValue(lease.Item.Id, out var entry) && !entry.Done && entry.Lease?.Token == lease.Token;
 
-    private sealed record OutboxEntry(OutboxMessage Message, int Attempts, OutboxLease? Lease, DateTimeOffset EnqueuedAt);
+    private sealed record QueueEntry(WorkItem Item, int Attempts, WorkLease? Lease, DateTimeOffset EnqueuedAt, bool Done);
 }

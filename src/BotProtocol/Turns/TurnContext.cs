@@ -1,5 +1,6 @@
 using BotProtocol.Schema;
 using BotProtocol.State;
+using BotProtocol.Work;
 
 namespace BotProtocol.Turns;
 
@@ -11,7 +12,7 @@ namespace BotProtocol.Turns;
 public sealed class TurnContext
 {
     private readonly List<Activity> _replies = [];
-    private readonly List<OutboxMessage> _outgoing = [];
+    private readonly List<WorkItem> _outgoing = [];
 
     public TurnContext(Activity activity, ConversationState state, IServiceProvider services)
     {
@@ -28,8 +29,8 @@ public sealed class TurnContext
 
     public IReadOnlyList<Activity> Replies => _replies;
 
-    /// <summary>Messages for the outbox, saved in the same write as the state (nothing is kept if the turn fails).</summary>
-    public IReadOnlyList<OutboxMessage> Outgoing => _outgoing;
+    /// <summary>Work for the queue, saved in the same write as the state (nothing is kept if the turn fails).</summary>
+    public IReadOnlyList<WorkItem> Outgoing => _outgoing;
 
     /// <summary>The synchronous answer to an invoke activity; null means nobody handled it (HTTP 501).</summary>
     public InvokeResponse? InvokeResponse { get; set; }
@@ -61,11 +62,11 @@ public sealed class TurnContext
     public void SendText(string text, string? inputHint = null) =>
         Send(new Activity { Type = ActivityTypes.Message, Text = text, InputHint = inputHint });
 
-    /// <summary>Queues a message for someone outside this conversation; it is only kept if the turn's state is saved.</summary>
-    public void Enqueue(OutboxMessage message)
+    /// <summary>Queues work outside this turn (a message for someone else, a timer); it is only kept if the turn's state is saved.</summary>
+    public void Enqueue(WorkItem item)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        _outgoing.Add(message);
+        ArgumentNullException.ThrowIfNull(item);
+        _outgoing.Add(item);
     }
 
     /// <summary>Drops every queued reply (used by a quick exit, which must leave nothing behind but its confirmation).</summary>

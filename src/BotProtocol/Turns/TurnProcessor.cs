@@ -263,7 +263,7 @@ public sealed class TurnProcessor
         var bytes = JsonSerializer.SerializeToUtf8Bytes(turn.State, ProtocolJsonContext.Default.ConversationState);
         await _store.WriteAsync(key, bytes, etag, turn.Outgoing, cancellationToken);
         if (turn.Outgoing.Count > 0)
-            _services.GetService<Outbox.OutboxDispatcher>()?.Wake();
+            _services.GetService<Work.WorkDispatcher>()?.Wake();
     }
 }
 

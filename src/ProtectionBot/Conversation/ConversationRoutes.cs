@@ -50,7 +50,8 @@ internal sealed class ConversationRoutes(
         // Within the course questions, a person is the course staff, whom the course dialog offers itself.
         .On("talk-to-person", t => intents.Is(t, Intents.TalkToPerson) && !IsInCourseQuestions(t), TalkToPersonAsync)
         .On("case-status", t => intents.Is(t, Intents.CaseStatus), TellCaseStatusAsync)
-        .On("help", t => commands.IsHelp(t) || intents.Is(t, Intents.Help), HelpAsync)
+        // "Help me with the visa for the Geneva course" asks about a course; "help" said alone still shows the help.
+        .On("help", t => commands.IsHelp(t) || (intents.Is(t, Intents.Help) && !courses.IsQuestion(t)), HelpAsync)
         .On("restart", t => commands.IsRestart(t) || intents.Is(t, Intents.Restart), RestartAsync)
         .On("language", t => LanguageAskedFor(t) is not null && !IsAskingForLanguage(t) && !courses.AsksACoursesLanguage(t), SwitchLanguageAsync)
         .On("courses", courses.IsOpening, OpenCoursesAsync)
@@ -69,7 +70,7 @@ internal sealed class ConversationRoutes(
         EraseAndConfirmAsync(turn, "safety.quick_exit.done", cancellationToken);
 
     // Erases what the quick exit erases (ConversationErasure: the state, the case, the questions with the course staff,
-    // the outbox messages not yet sent, the replies kept for redelivery); only the confirmation differs.
+    // the work items not yet done, the replies kept for redelivery); only the confirmation differs.
     private Task DeleteDataAsync(TurnContext turn, CancellationToken cancellationToken) =>
         EraseAndConfirmAsync(turn, "safety.delete_data.done", cancellationToken);
 

@@ -23,9 +23,9 @@ public static class CourseServiceCollectionExtensions
         builder.Services.AddSingleton<EligibilityDialog>();
         builder.Services.AddSingleton<CourseEntry>();
         builder.Services.AddSingleton<Staff.CourseStaffDesk>();
-        builder.Services.AddOutboxHandler<Staff.StaffQuestionDelivery>();
-        builder.Services.AddOutboxHandler<Staff.StaffAnswerDelivery>();
-        builder.Services.AddOutboxHandler<Staff.StaffNoticeDelivery>();
+        builder.Services.AddWorkHandler<Staff.StaffQuestionDelivery>();
+        builder.Services.AddWorkHandler<Staff.StaffAnswerDelivery>();
+        builder.Services.AddWorkHandler<Staff.StaffNoticeDelivery>();
         builder.Services.AddSingleton<Staff.StaffQuestionErasure>();
         builder.Services.AddPersonalDataHolder<Staff.StaffQuestionErasure>();
         return builder;

@@ -3,11 +3,12 @@ using System.Text;
 using System.Text.Json;
 using BotProtocol.State;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 
 namespace ProtectionBot.Courses;
 
 /// <summary>
-/// A question for the course staff, as it waits in the outbox (<see cref="CourseStaffReferral.Kind"/>): what was
+/// A question for the course staff, as it waits in the work queue (<see cref="CourseStaffReferral.Kind"/>): what was
 /// asked, about which course, in which language, what the person said about themselves that helps answer (never who
 /// they are), and where the staff's answer must go back to.
 /// </summary>
@@ -25,7 +26,7 @@ public sealed record StaffReplyAddress(string? ChannelId, string? ServiceUrl, st
 
 /// <summary>
 /// Passes a course question the bot could not answer to the course staff. The question is queued in the durable
-/// outbox with the turn's state (so a turn that fails sends nothing, and a redelivered activity sends it once); a
+/// work queue with the turn's state (so a turn that fails sends nothing, and a redelivered activity sends it once); a
 /// handler of <see cref="Kind"/> delivers it to the staff and their answer comes back to the person's conversation.
 /// </summary>
 public sealed class CourseStaffReferral(TimeProvider time, ILogger<CourseStaffReferral> logger)
@@ -33,7 +34,7 @@ public sealed class CourseStaffReferral(TimeProvider time, ILogger<CourseStaffRe
     public const string Kind = "course.staff-question";
 
     /// <param name="asker">What the person said about themselves: it travels with the question, their identity never does.</param>
-    public OutboxMessage Refer(TurnContext turn, string question, string? courseId, string language, CourseAskerContext? asker = null)
+    public WorkItem Refer(TurnContext turn, string question, string? courseId, string language, CourseAskerContext? asker = null)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentException.ThrowIfNullOrWhiteSpace(question);
@@ -43,7 +44,7 @@ public sealed class CourseStaffReferral(TimeProvider time, ILogger<CourseStaffRe
             activity.ChannelId, activity.ServiceUrl, activity.Conversation?.Id, activity.From?.Id, activity.Recipient?.Id, activity.Locale),
             asker?.Edition, asker?.Country, asker?.Profiles is { Count: > 0 } profiles ? profiles : null);
         var owner = TurnProcessor.StateKey(activity);
-        var message = new OutboxMessage(
+        var message = new WorkItem(
             MessageId(owner, activity.Id), Kind, owner, JsonSerializer.SerializeToUtf8Bytes(payload, CourseJsonContext.Default.CourseStaffQuestion), now);
         turn.Enqueue(message);
         StaffReferrals.Add(turn, message.Id);
@@ -58,7 +59,7 @@ public sealed class CourseStaffReferral(TimeProvider time, ILogger<CourseStaffRe
 }
 
 /// <summary>
-/// The questions a conversation passed to the course staff, by referral id (the outbox message's id), kept in its own
+/// The questions a conversation passed to the course staff, by referral id (the work item's id), kept in its own
 /// state: erasing the conversation finds its questions here, and an answer for a question the conversation no longer
 /// lists (erased since, and maybe started anew) is not delivered into it.
 /// </summary>

@@ -59,7 +59,7 @@ internal sealed class CaseAcceptance(CaseStore cases, CaseCard card, TextCatalog
     }
 
     /// <summary>Tells the partner's other WhatsApp caseworkers (in their window; else they learn it if they tap Accept) who took the case.</summary>
-    private IEnumerable<BotProtocol.State.OutboxMessage> TakenNotices(HandoffCase handoffCase, Partner partner, string? except, DateTimeOffset now)
+    private IEnumerable<BotProtocol.Work.WorkItem> TakenNotices(HandoffCase handoffCase, Partner partner, string? except, DateTimeOffset now)
     {
         var language = handoffCase.Answers.Language;
         var numbers = partner.WhatsApp?.Numbers ?? [];

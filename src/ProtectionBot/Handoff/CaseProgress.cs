@@ -1,4 +1,5 @@
 using BotProtocol.State;
+using BotProtocol.Work;
 using Microsoft.Extensions.Options;
 
 namespace ProtectionBot.Handoff;
@@ -9,7 +10,7 @@ namespace ProtectionBot.Handoff;
 /// and carry ids of their own step, so a crash in between repeats the step without sending anything twice.
 /// </summary>
 public sealed class CaseProgress(
-    IConversationStore store, CaseStore cases, CaseCard card, TimeProvider time, IOptions<HandoffOptions> options, ILogger<CaseProgress> logger)
+    IWorkQueue queue, CaseStore cases, CaseCard card, TimeProvider time, IOptions<HandoffOptions> options, ILogger<CaseProgress> logger)
 {
     /// <param name="outcome">Why the offer ended, one of <see cref="OfferOutcomes"/>: the defender is told that reason.</param>
     public async Task PassOnAsync(string caseId, int offerIndex, string outcome, CancellationToken cancellationToken)
@@ -21,7 +22,7 @@ public sealed class CaseProgress(
         var next = offerIndex + 1;
         var last = next >= current.Route.Count;
         if (!last)
-            await store.EnqueueAsync(HandoffMessages.Offer(current, next, newCase: null, now, becauseEarlier: outcome), cancellationToken);
+            await queue.EnqueueAsync(HandoffMessages.Offer(current, next, newCase: null, now, becauseEarlier: outcome), cancellationToken);
 
         // The card says what became of the case: passed to another organisation, or to nobody because none was left.
         var cardOutcome = (outcome == OfferOutcomes.Unreachable ? OfferOutcomes.Expired : outcome) + (last ? "_last" : "");
@@ -39,10 +40,10 @@ public sealed class CaseProgress(
             return;
 
         if (current.Posted is { } earlier)
-            await store.EnqueueAsync(HandoffMessages.Card(caseId, earlier, cardOutcome, card.Render(current, cardOutcome), now), cancellationToken);
+            await queue.EnqueueAsync(HandoffMessages.Card(caseId, earlier, cardOutcome, card.Render(current, cardOutcome), now), cancellationToken);
         if (updated.Status == CaseStatuses.Unrouted)
         {
-            await store.EnqueueAsync(HandoffMessages.ToDefender(updated, "unrouted", DefenderEvents.Status, DefenderEvents.Failed, null, null, now), cancellationToken);
+            await queue.EnqueueAsync(HandoffMessages.ToDefender(updated, "unrouted", DefenderEvents.Status, DefenderEvents.Failed, null, null, now), cancellationToken);
             await cases.DeleteAsync(caseId, cancellationToken);
             HandoffLog.Unrouted(logger, caseId);
         }

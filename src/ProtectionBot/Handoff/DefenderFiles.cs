@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BotProtocol.Schema;
+using BotProtocol.Work;
 using ProtectionBot.Channels.WhatsApp;
 
 namespace ProtectionBot.Handoff;
@@ -96,7 +97,7 @@ internal static class FileForwarding
 }
 
 /// <summary>Tells the defender that a file they agreed to pass on did not reach the caseworker after all, and why.</summary>
-internal sealed class FileNotices(CaseStore cases, BotProtocol.State.IConversationStore store, TimeProvider time, ILogger<FileNotices> logger)
+internal sealed class FileNotices(CaseStore cases, IWorkQueue queue, TimeProvider time, ILogger<FileNotices> logger)
 {
     public async Task NotForwardedAsync(CaseworkerMessage message, string reason, CancellationToken cancellationToken)
     {
@@ -105,7 +106,7 @@ internal sealed class FileNotices(CaseStore cases, BotProtocol.State.IConversati
         HandoffLog.FileNotForwarded(logger, caseId, file.Kind, reason);
         if (await cases.ReadAsync(caseId, cancellationToken) is not { } handoffCase)
             return; // closed meanwhile: nobody is waiting for that file any more
-        await store.EnqueueAsync(HandoffMessages.ToDefender(handoffCase, $"file/{file.Step}/{reason}", DefenderEvents.File, null, file.Kind, file.Name,
+        await queue.EnqueueAsync(HandoffMessages.ToDefender(handoffCase, $"file/{file.Step}/{reason}", DefenderEvents.File, null, file.Kind, file.Name,
             time.GetUtcNow(), reason), cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using BotProtocol.Recognizers;
 using BotProtocol.Schema;
 using BotProtocol.State;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
 using ProtectionBot.Interview;
@@ -16,7 +17,7 @@ namespace ProtectionBot.Handoff;
 /// answers; an end word brings them back to the bot; erasing the conversation withdraws the case.
 /// </summary>
 internal sealed class DefenderRelay(
-    TextCatalog texts, CaseStore cases, CaseCard card, OwnCase ownCase, CommandWords commands, IConversationStore store, TimeProvider time,
+    TextCatalog texts, CaseStore cases, CaseCard card, OwnCase ownCase, CommandWords commands, IWorkQueue queue, TimeProvider time,
     Pseudonyms pseudonyms, ILogger<DefenderRelay> logger) : IPersonalDataHolder
 {
     private readonly HashSet<string> _endWords = [.. texts.GetListInAllLanguages("handoff.end_words").Select(TextNormalizer.Normalize)];
@@ -298,7 +299,7 @@ internal sealed class DefenderRelay(
         {
             turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, $"{file.Step}/note", handoffCase.DefenderKey, owner, language, note, now));
             note = "";
-            // The outbox goes by due time: a second later, the media always follows its note.
+            // The work queue goes by due time: a second later, the media always follows its note.
             due = now + TimeSpan.FromSeconds(1);
         }
         turn.Enqueue(HandoffMessages.ToCaseworker(handoffCase.Id, $"{file.Step}/file", handoffCase.DefenderKey, owner, language, note, due, forwarded));
@@ -330,10 +331,10 @@ internal sealed class DefenderRelay(
             return;
         var now = time.GetUtcNow();
         if (handoffCase.Posted is { } posted)
-            await store.EnqueueAsync(HandoffMessages.Card(handoffCase.Id, posted, "withdrawn", card.Render(handoffCase, "withdrawn"), now), cancellationToken);
+            await queue.EnqueueAsync(HandoffMessages.Card(handoffCase.Id, posted, "withdrawn", card.Render(handoffCase, "withdrawn"), now), cancellationToken);
         if (handoffCase.Owner is { } owner)
         {
-            await store.EnqueueAsync(HandoffMessages.ToCaseworker(handoffCase.Id, "erased", HandoffMessages.NoticeOwner(handoffCase.Id), owner, handoffCase.Answers.Language,
+            await queue.EnqueueAsync(HandoffMessages.ToCaseworker(handoffCase.Id, "erased", HandoffMessages.NoticeOwner(handoffCase.Id), owner, handoffCase.Answers.Language,
                 texts.Get(handoffCase.Answers.Language, "handoff.desk.person_erased"), now), cancellationToken);
         }
         await cases.DeleteAsync(handoffCase.Id, cancellationToken);

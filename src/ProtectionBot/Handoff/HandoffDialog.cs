@@ -149,7 +149,7 @@ internal sealed class HandoffDialog(
             Contact = contact,
             Route = [.. route.Select(p => p.Id)],
         };
-        // The case travels inside the outbox message, saved with this turn's state: it exists exactly if the turn did.
+        // The case travels inside the work item, saved with this turn's state: it exists exactly if the turn did.
         turn.Enqueue(HandoffMessages.Offer(handoffCase, 0, handoffCase, now));
         DefenderHandoff.Set(turn, new DefenderHandoff(handoffCase.Id, DefenderHandoff.Waiting, route[0].Name, handoffCase.Urgent));
         turn.SendText(Expectation(language, route[0], now));

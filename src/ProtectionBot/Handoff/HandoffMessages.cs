@@ -1,10 +1,11 @@
 using System.Text.Json;
 using BotProtocol.Schema;
 using BotProtocol.State;
+using BotProtocol.Work;
 
 namespace ProtectionBot.Handoff;
 
-/// <summary>Outbox kinds of the handoff.</summary>
+/// <summary>Work item kinds of the handoff.</summary>
 internal static class HandoffKinds
 {
     /// <summary>Post the case to the partner at an offer index.</summary>
@@ -59,16 +60,16 @@ public sealed record DefenderNotice(ConversationReference Defender, string CaseI
 }
 
 /// <summary>
-/// The handoff's outbox messages. Ids are derived from the case and the step, so a step retried after a crash or a
+/// The handoff's work items. Ids are derived from the case and the step, so a step retried after a crash or a
 /// conflict enqueues nothing twice; owners decide what erasing the defender's conversation takes with it.
 /// </summary>
 internal static class HandoffMessages
 {
-    public static OutboxMessage Offer(HandoffCase handoffCase, int offerIndex, HandoffCase? newCase, DateTimeOffset now, string? becauseEarlier = null) =>
+    public static WorkItem Offer(HandoffCase handoffCase, int offerIndex, HandoffCase? newCase, DateTimeOffset now, string? becauseEarlier = null) =>
         new($"handoff/{handoffCase.Id}/offer/{offerIndex}", HandoffKinds.Offer, handoffCase.DefenderKey,
             Bytes(new OfferOrder(handoffCase.Id, offerIndex, newCase) { BecauseEarlier = becauseEarlier }, HandoffJsonContext.Default.OfferOrder), now);
 
-    public static OutboxMessage Timeout(HandoffCase handoffCase, int offerIndex, DateTimeOffset due) =>
+    public static WorkItem Timeout(HandoffCase handoffCase, int offerIndex, DateTimeOffset due) =>
         new($"handoff/{handoffCase.Id}/timeout/{offerIndex}", HandoffKinds.Timeout, handoffCase.DefenderKey,
             Bytes(new CaseOnly(handoffCase.Id, offerIndex), HandoffJsonContext.Default.CaseOnly), due);
 
@@ -79,30 +80,30 @@ internal static class HandoffMessages
     /// </summary>
     public static string NoticeOwner(string caseId) => $"handoff/notices/{caseId}";
 
-    public static OutboxMessage Card(string caseId, PostedOffer posted, string outcome, Attachment card, DateTimeOffset now) =>
+    public static WorkItem Card(string caseId, PostedOffer posted, string outcome, Attachment card, DateTimeOffset now) =>
         new($"handoff/{caseId}/card/{posted.ActivityId}/{outcome}", HandoffKinds.Card, NoticeOwner(caseId),
             Bytes(new CardUpdate(posted.ServiceUrl, posted.ThreadId, posted.ActivityId, card.Content ?? default), HandoffJsonContext.Default.CardUpdate), now);
 
     /// <param name="step">Names the step uniquely within the case (an activity id, "ended"…).</param>
     /// <param name="owner">The defender's key for their own words (erasure takes them back), <see cref="NoticeOwner"/> for notices about them.</param>
-    public static OutboxMessage ToCaseworker(
+    public static WorkItem ToCaseworker(
         string caseId, string step, string owner, Caseworker caseworker, string language, string text, DateTimeOffset now, DefenderFile? file = null) =>
         new($"handoff/{caseId}/to-caseworker/{step}", HandoffKinds.ToCaseworker, owner,
             Bytes(new CaseworkerMessage(caseworker.ServiceUrl, caseworker.ThreadId, text) { Channel = caseworker.Channel, CaseId = caseId, Language = language, File = file },
                 HandoffJsonContext.Default.CaseworkerMessage), now);
 
     /// <summary>A note to a WhatsApp caseworker who is not (or not yet) the case's owner, e.g. that a colleague took it.</summary>
-    public static OutboxMessage ToCaseworkerNumber(string caseId, string step, string number, string language, string text, DateTimeOffset now) =>
+    public static WorkItem ToCaseworkerNumber(string caseId, string step, string number, string language, string text, DateTimeOffset now) =>
         new($"handoff/{caseId}/to-caseworker/{step}", HandoffKinds.ToCaseworker, NoticeOwner(caseId),
             Bytes(new CaseworkerMessage("", number, text) { Channel = CaseworkerChannels.WhatsApp, CaseId = caseId, Language = language, OnlyInWindow = true },
                 HandoffJsonContext.Default.CaseworkerMessage), now);
 
-    public static OutboxMessage ToDefender(
+    public static WorkItem ToDefender(
         HandoffCase handoffCase, string step, string eventName, string? state, string? from, string? text, DateTimeOffset now, string? reason = null) =>
         new($"handoff/{handoffCase.Id}/to-defender/{step}", HandoffKinds.ToDefender, handoffCase.DefenderKey,
             Bytes(new DefenderNotice(handoffCase.Defender, handoffCase.Id, eventName, state, from, text) { Reason = reason }, HandoffJsonContext.Default.DefenderNotice), now);
 
-    public static T Read<T>(OutboxMessage message, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+    public static T Read<T>(WorkItem message, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
         JsonSerializer.Deserialize(message.Payload.Span, type) ?? throw new JsonException($"Empty {message.Kind} payload.");
 
     private static byte[] Bytes<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>

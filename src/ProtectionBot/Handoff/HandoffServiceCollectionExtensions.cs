@@ -6,7 +6,7 @@ namespace ProtectionBot.Handoff;
 public static class HandoffServiceCollectionExtensions
 {
     /// <summary>
-    /// The handoff to partner organisations: the defender's consent dialog, the caseworkers' desk, and the outbox
+    /// The handoff to partner organisations: the defender's consent dialog, the caseworkers' desk, and the work
     /// handlers that post cases to Teams and WhatsApp caseworkers, move them on when nobody answers, and relay messages both ways.
     /// </summary>
     public static IHostApplicationBuilder AddHandoff(this IHostApplicationBuilder builder)
@@ -27,11 +27,11 @@ public static class HandoffServiceCollectionExtensions
         builder.Services.AddSingleton<WhatsAppCaseworkerDesk>();
         builder.Services.AddPersonalDataHolder<DefenderRelay>();
         builder.Services.AddPersonalDataHolder<WhatsAppCaseworkerDesk>();
-        builder.Services.AddOutboxHandler<OfferDelivery>();
-        builder.Services.AddOutboxHandler<OfferTimeout>();
-        builder.Services.AddOutboxHandler<CardUpdateDelivery>();
-        builder.Services.AddOutboxHandler<CaseworkerDelivery>();
-        builder.Services.AddOutboxHandler<DefenderDelivery>();
+        builder.Services.AddWorkHandler<OfferDelivery>();
+        builder.Services.AddWorkHandler<OfferTimeout>();
+        builder.Services.AddWorkHandler<CardUpdateDelivery>();
+        builder.Services.AddWorkHandler<CaseworkerDelivery>();
+        builder.Services.AddWorkHandler<DefenderDelivery>();
         builder.Services.AddHostedService<ExamplePartnersWarning>();
         return builder;
     }

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BotProtocol.Connector;
-using BotProtocol.Outbox;
 using BotProtocol.Schema;
 using BotProtocol.State;
+using BotProtocol.Work;
 using ProtectionBot.Content;
 
 namespace ProtectionBot.Handoff;
@@ -16,27 +16,27 @@ namespace ProtectionBot.Handoff;
 /// is skipped; a partner none of whose desks can be reached is passed over.
 /// </summary>
 internal sealed class OfferDelivery(
-    IConversationStore store, CaseStore cases, CaseProgress progress, CaseCard card, PartnerDirectory partners,
-    HandoffDialog dialog, ConnectorClient connector, WhatsAppCaseworkers whatsApp, TimeProvider time, ILogger<OfferDelivery> logger) : IOutboxHandler
+    IConversationStore store, IWorkQueue queue, CaseStore cases, CaseProgress progress, CaseCard card, PartnerDirectory partners,
+    HandoffDialog dialog, ConnectorClient connector, WhatsAppCaseworkers whatsApp, TimeProvider time, ILogger<OfferDelivery> logger) : IWorkHandler
 {
     public string Kind => HandoffKinds.Offer;
 
-    public async Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
+    public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
-        var order = HandoffMessages.Read(lease.Message, HandoffJsonContext.Default.OfferOrder);
+        var order = HandoffMessages.Read(lease.Item, HandoffJsonContext.Default.OfferOrder);
         var handoffCase = await cases.ReadAsync(order.CaseId, cancellationToken);
         if (handoffCase is null && order.NewCase is { } created)
         {
             // Erased while the offer was on its way (the erasure took the queued offer, but not one already leased).
             if (!await IsStillHandedOffAsync(created, cancellationToken))
-                return OutboxOutcome.Done;
+                return WorkOutcome.Done;
             await cases.CreateAsync(created, cancellationToken);
             handoffCase = await cases.ReadAsync(order.CaseId, cancellationToken);
         }
         if (handoffCase is null || handoffCase.Status != CaseStatuses.Offered || handoffCase.OfferIndex > order.OfferIndex)
-            return OutboxOutcome.Done; // taken, closed, withdrawn or already passed beyond this offer
+            return WorkOutcome.Done; // taken, closed, withdrawn or already passed beyond this offer
         if (handoffCase.OfferIndex < order.OfferIndex)
-            return OutboxOutcome.Retry(TimeSpan.FromSeconds(5)); // the step that passes the case on has not finished yet
+            return WorkOutcome.Retry(TimeSpan.FromSeconds(5)); // the step that passes the case on has not finished yet
 
         var partner = partners.Find(handoffCase.CurrentPartnerId);
         var teams = partner?.Teams;
@@ -45,7 +45,7 @@ internal sealed class OfferDelivery(
         {
             // The partner left the partners file, or only has a desk this instance cannot reach (WhatsApp turned off).
             await progress.PassOnAsync(handoffCase.Id, order.OfferIndex, OfferOutcomes.Unreachable, cancellationToken);
-            return OutboxOutcome.Done;
+            return WorkOutcome.Done;
         }
 
         // Each desk's step is recorded in the case as it is done, so a retry (after an outage, a crash) skips it; an
@@ -56,11 +56,11 @@ internal sealed class OfferDelivery(
         if (teamsLater || whatsAppLater is not null)
         {
             await StartClockIfReachedAsync(handoffCase.Id, order, partner, cancellationToken);
-            return whatsAppLater ?? OutboxOutcome.Retry();
+            return whatsAppLater ?? WorkOutcome.Retry();
         }
         if (!await StartClockIfReachedAsync(handoffCase.Id, order, partner, cancellationToken))
             await progress.PassOnAsync(handoffCase.Id, order.OfferIndex, OfferOutcomes.Unreachable, cancellationToken);
-        return OutboxOutcome.Done;
+        return WorkOutcome.Done;
     }
 
     /// <summary>False when Teams cannot take it now (an outage): the offer is tried again later.</summary>
@@ -97,7 +97,7 @@ internal sealed class OfferDelivery(
         // The defender erased everything while the card was on its way: the erasure could not mark a card it did not
         // know, so it is marked here.
         if (stored is null)
-            await store.EnqueueAsync(HandoffMessages.Card(handoffCase.Id, offer, "withdrawn", card.Render(handoffCase, "withdrawn"), time.GetUtcNow()), cancellationToken);
+            await queue.EnqueueAsync(HandoffMessages.Card(handoffCase.Id, offer, "withdrawn", card.Render(handoffCase, "withdrawn"), time.GetUtcNow()), cancellationToken);
         return true;
     }
 
@@ -117,10 +117,10 @@ internal sealed class OfferDelivery(
         if (!reached)
             return stored.Status != CaseStatuses.Offered;
         var now = time.GetUtcNow();
-        await store.EnqueueAsync(HandoffMessages.Timeout(stored, offerIndex, now + progress.AcceptTimeout(stored)), cancellationToken);
+        await queue.EnqueueAsync(HandoffMessages.Timeout(stored, offerIndex, now + progress.AcceptTimeout(stored)), cancellationToken);
         if (offerIndex > 0)
         {
-            await store.EnqueueAsync(HandoffMessages.ToDefender(stored, $"rerouted/{offerIndex}", DefenderEvents.Status, DefenderEvents.Rerouted,
+            await queue.EnqueueAsync(HandoffMessages.ToDefender(stored, $"rerouted/{offerIndex}", DefenderEvents.Status, DefenderEvents.Rerouted,
                 partner.Name, dialog.Expectation(stored.Answers.Language, partner, now), now, reason: order.BecauseEarlier), cancellationToken);
         }
         return true;
@@ -164,26 +164,26 @@ internal sealed class OfferDelivery(
 }
 
 /// <summary>The partner let the time run out: the next partner is tried (or the defender told there is none).</summary>
-internal sealed class OfferTimeout(CaseProgress progress) : IOutboxHandler
+internal sealed class OfferTimeout(CaseProgress progress) : IWorkHandler
 {
     public string Kind => HandoffKinds.Timeout;
 
-    public async Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
+    public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
-        var order = HandoffMessages.Read(lease.Message, HandoffJsonContext.Default.CaseOnly);
+        var order = HandoffMessages.Read(lease.Item, HandoffJsonContext.Default.CaseOnly);
         await progress.PassOnAsync(order.CaseId, order.OfferIndex, OfferOutcomes.Expired, cancellationToken);
-        return OutboxOutcome.Done;
+        return WorkOutcome.Done;
     }
 }
 
 /// <summary>Replaces a posted case card for everyone in the channel (Connector update-activity), so two people never take one case.</summary>
-internal sealed class CardUpdateDelivery(ConnectorClient connector) : IOutboxHandler
+internal sealed class CardUpdateDelivery(ConnectorClient connector) : IWorkHandler
 {
     public string Kind => HandoffKinds.Card;
 
-    public async Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
+    public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
-        var update = HandoffMessages.Read(lease.Message, HandoffJsonContext.Default.CardUpdate);
+        var update = HandoffMessages.Read(lease.Item, HandoffJsonContext.Default.CardUpdate);
         var activity = new Activity
         {
             Type = ActivityTypes.Message,
@@ -198,7 +198,7 @@ internal sealed class CardUpdateDelivery(ConnectorClient connector) : IOutboxHan
         {
             // The card or the channel is gone: nothing left to mark.
         }
-        return OutboxOutcome.Done;
+        return WorkOutcome.Done;
     }
 }
 
@@ -206,13 +206,13 @@ internal sealed class CardUpdateDelivery(ConnectorClient connector) : IOutboxHan
 /// Sends a message to a caseworker: into their Teams thread, or to their WhatsApp number (<see cref="WhatsAppCaseworkers"/>).
 /// A file goes into Teams by its address: an image shown in the message, anything else as a link under the note.
 /// </summary>
-internal sealed class CaseworkerDelivery(ConnectorClient connector, WhatsAppCaseworkers whatsApp, FileNotices files) : IOutboxHandler
+internal sealed class CaseworkerDelivery(ConnectorClient connector, WhatsAppCaseworkers whatsApp, FileNotices files) : IWorkHandler
 {
     public string Kind => HandoffKinds.ToCaseworker;
 
-    public async Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
+    public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
-        var message = HandoffMessages.Read(lease.Message, HandoffJsonContext.Default.CaseworkerMessage);
+        var message = HandoffMessages.Read(lease.Item, HandoffJsonContext.Default.CaseworkerMessage);
         if (message.Channel == CaseworkerChannels.WhatsApp)
             return await whatsApp.DeliverAsync(message, lease, cancellationToken);
         try
@@ -224,7 +224,7 @@ internal sealed class CaseworkerDelivery(ConnectorClient connector, WhatsAppCase
             // The thread was deleted, the app removed from the team, or Teams would not take the file; retrying cannot help.
             await files.NotForwardedAsync(message, FileForwarding.Reasons.Refused, cancellationToken);
         }
-        return OutboxOutcome.Done;
+        return WorkOutcome.Done;
     }
 
     private static Activity TeamsMessage(CaseworkerMessage message)
@@ -248,15 +248,15 @@ internal sealed class CaseworkerDelivery(ConnectorClient connector, WhatsAppCase
 /// Runs a handoff event in the defender's own conversation, as a turn of its own (so their state changes with it and
 /// it never interleaves with their messages), and sends its replies to their channel.
 /// </summary>
-internal sealed class DefenderDelivery(BotProtocol.Turns.ProactiveTurns turns) : IOutboxHandler
+internal sealed class DefenderDelivery(BotProtocol.Turns.ProactiveTurns turns) : IWorkHandler
 {
     public string Kind => HandoffKinds.ToDefender;
 
-    public async Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
+    public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
-        var notice = HandoffMessages.Read(lease.Message, HandoffJsonContext.Default.DefenderNotice);
+        var notice = HandoffMessages.Read(lease.Item, HandoffJsonContext.Default.DefenderNotice);
         var value = JsonSerializer.SerializeToElement(notice, HandoffJsonContext.Default.DefenderNotice);
-        await turns.RunEventAsync(notice.Defender, lease.Message.Id, notice.Event, value, cancellationToken);
-        return OutboxOutcome.Done;
+        await turns.RunEventAsync(notice.Defender, lease.Item.Id, notice.Event, value, cancellationToken);
+        return WorkOutcome.Done;
     }
 }

@@ -2,6 +2,7 @@ using BotProtocol.Recognizers;
 using BotProtocol.Schema;
 using BotProtocol.State;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 using ProtectionBot.Channels.WhatsApp;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
@@ -19,7 +20,7 @@ namespace ProtectionBot.Handoff;
 /// </summary>
 internal sealed class WhatsAppCaseworkerDesk(
     TextCatalog texts, CaseStore cases, CaseProgress progress, CaseCard card, CaseAcceptance acceptance, PartnerDirectory partners, WhatsAppCaseworkers whatsApp,
-    IConversationStore store, TimeProvider time, Pseudonyms pseudonyms, ILogger<WhatsAppCaseworkerDesk> logger) : IPersonalDataHolder
+    IWorkQueue queue, TimeProvider time, Pseudonyms pseudonyms, ILogger<WhatsAppCaseworkerDesk> logger) : IPersonalDataHolder
 {
     private readonly HashSet<string> _closeWords = [.. texts.GetListInAllLanguages("handoff.desk.close_words").Select(TextNormalizer.Normalize)];
 
@@ -83,9 +84,9 @@ internal sealed class WhatsAppCaseworkerDesk(
         var partner = partners.ForWhatsAppNumber(turn.Activity.From!.Id)!;
         var now = time.GetUtcNow();
         await cases.DeleteAsync(active.Id, cancellationToken);
-        await store.EnqueueAsync(HandoffMessages.ToDefender(active, "closed", DefenderEvents.Status, DefenderEvents.Completed, DefenderFacingName(partner, turn.Activity.From!.Id!, active), null, now), cancellationToken);
+        await queue.EnqueueAsync(HandoffMessages.ToDefender(active, "closed", DefenderEvents.Status, DefenderEvents.Completed, DefenderFacingName(partner, turn.Activity.From!.Id!, active), null, now), cancellationToken);
         if (active.Posted is { } posted)
-            await store.EnqueueAsync(HandoffMessages.Card(active.Id, posted, "closed", card.Render(active, "closed"), now), cancellationToken);
+            await queue.EnqueueAsync(HandoffMessages.Card(active.Id, posted, "closed", card.Render(active, "closed"), now), cancellationToken);
         HandoffLog.Closed(logger, active.Id, "caseworker");
     }
 
@@ -107,7 +108,7 @@ internal sealed class WhatsAppCaseworkerDesk(
             case CaseCard.Close:
                 await CloseAsync(turn, partner, number, handoffCase, cancellationToken);
                 break;
-            default: // open: the reminder's button reopened the chat; the waiting messages follow with the outbox's next try
+            default: // open: the reminder's button reopened the chat; the waiting messages follow with the work queue's next try
                 var (active, _) = await ActiveCaseAsync(turn, number, cancellationToken);
                 turn.SendText(active?.Id == handoffCase.Id
                     ? texts.Get(handoffCase.Answers.Language, "handoff.desk.wa_reopened", CasePayload.Reference(handoffCase.Id))

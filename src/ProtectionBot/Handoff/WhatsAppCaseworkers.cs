@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using BotProtocol.Outbox;
-using BotProtocol.State;
 using BotProtocol.Schema;
+using BotProtocol.State;
+using BotProtocol.Work;
 using Microsoft.Extensions.Options;
 using ProtectionBot.Channels.WhatsApp;
 using ProtectionBot.Content;
@@ -39,7 +39,7 @@ public sealed partial record CasePayload(string Action, string CaseId, int Offer
 /// approved <c>CaseworkerNotification</c> template (urgency and case reference only, never personal data) whose
 /// quick replies are Accept / Decline. Each number told is written into the case before the next is tried, so a
 /// retried delivery tells nobody twice. Messages for a caseworker who has a case go inside their window; outside it
-/// they wait in the outbox, and one <c>CaseworkerReminder</c> template (the case reference only) asks the caseworker to
+/// they wait in the work queue, and one <c>CaseworkerReminder</c> template (the case reference only) asks the caseworker to
 /// reopen the chat.
 /// </summary>
 internal sealed class WhatsAppCaseworkers(
@@ -63,7 +63,7 @@ internal sealed class WhatsAppCaseworkers(
     /// number was tried (or the case moved on meanwhile), or the outcome to retry with when WhatsApp cannot take
     /// messages now (rate limits, an outage, a token being renewed).
     /// </summary>
-    public async Task<OutboxOutcome?> NotifyAsync(string caseId, Partner partner, int offerIndex, CancellationToken cancellationToken)
+    public async Task<WorkOutcome?> NotifyAsync(string caseId, Partner partner, int offerIndex, CancellationToken cancellationToken)
     {
         var numbers = partner.WhatsApp!.Numbers;
         for (var index = 0; index < numbers.Count; index++)
@@ -83,13 +83,13 @@ internal sealed class WhatsAppCaseworkers(
             catch (WhatsAppSendException e) when (e.IsRetryable)
             {
                 HandoffLog.WhatsAppWillRetry(logger, caseId, partner.Id, index, e.Category.ToString(), e.ErrorCode);
-                return OutboxOutcome.Retry(e.RetryAfter);
+                return WorkOutcome.Retry(e.RetryAfter);
             }
             catch (WhatsAppSendException e) when (e.Category == WhatsAppErrorCategory.AccessDenied)
             {
-                // Nothing reaches anyone until the token is renewed: look again at the outbox's longest wait.
+                // Nothing reaches anyone until the token is renewed: look again at the work queue's longest wait.
                 HandoffLog.WhatsAppWillRetry(logger, caseId, partner.Id, index, e.Category.ToString(), e.ErrorCode);
-                return OutboxOutcome.Retry(TimeSpan.MaxValue);
+                return WorkOutcome.Retry(TimeSpan.MaxValue);
             }
             catch (WhatsAppSendException e)
             {
@@ -99,7 +99,7 @@ internal sealed class WhatsAppCaseworkers(
             catch (Exception e) when (e is HttpRequestException or TimeoutException)
             {
                 HandoffLog.WhatsAppWillRetry(logger, caseId, partner.Id, index, e.GetType().Name, null);
-                return OutboxOutcome.Retry();
+                return WorkOutcome.Retry();
             }
 
             var notice = new WhatsAppNotice(offerIndex, partner.Id, number, via);
@@ -112,17 +112,17 @@ internal sealed class WhatsAppCaseworkers(
 
     /// <summary>
     /// Sends a message to a caseworker's number: inside their window at once; outside it, the message waits in the
-    /// outbox (looking again every <see cref="WindowCheck"/>) and the caseworker gets one reminder since they last wrote.
+    /// work queue (looking again every <see cref="WindowCheck"/>) and the caseworker gets one reminder since they last wrote.
     /// </summary>
-    public async Task<OutboxOutcome> DeliverAsync(CaseworkerMessage message, OutboxLease lease, CancellationToken cancellationToken)
+    public async Task<WorkOutcome> DeliverAsync(CaseworkerMessage message, WorkLease lease, CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled)
-            return OutboxOutcome.Done; // the channel was turned off: nothing can reach the number any more
+            return WorkOutcome.Done; // the channel was turned off: nothing can reach the number any more
         var number = message.ThreadId;
         if (message.File is { } file && time.GetUtcNow() - file.ReceivedAt >= WhatsAppLimits.WebhookMediaLifetime)
         {
             await files.NotForwardedAsync(message, FileForwarding.Reasons.Expired, cancellationToken);
-            return OutboxOutcome.Done;
+            return WorkOutcome.Done;
         }
         try
         {
@@ -132,7 +132,7 @@ internal sealed class WhatsAppCaseworkers(
                     await messenger.SendMediaAsync(number, media.Kind, media.MimeType, mediaId, media.Caption, media.Name, cancellationToken);
                 else
                     await messenger.SendAsync(number, new Activity { Type = ActivityTypes.Message, Text = message.Text, Locale = Language.ToLocale(message.Language) }, cancellationToken);
-                return OutboxOutcome.Done;
+                return WorkOutcome.Done;
             }
         }
         catch (WhatsAppSendException e) when (e.Category == WhatsAppErrorCategory.ReEngagementRequired)
@@ -141,28 +141,28 @@ internal sealed class WhatsAppCaseworkers(
         }
         catch (WhatsAppSendException e) when (e.IsRetryable)
         {
-            return OutboxOutcome.Retry(e.RetryAfter);
+            return WorkOutcome.Retry(e.RetryAfter);
         }
         catch (WhatsAppSendException e) when (e.Category == WhatsAppErrorCategory.AccessDenied)
         {
-            return OutboxOutcome.Retry(TimeSpan.MaxValue);
+            return WorkOutcome.Retry(TimeSpan.MaxValue);
         }
         catch (WhatsAppSendException e)
         {
             HandoffLog.WhatsAppUnreachable(logger, message.CaseId ?? "-", "-", -1, e.Category.ToString(), e.ErrorCode);
             await files.NotForwardedAsync(message, FileForwarding.Reasons.Refused, cancellationToken);
-            return OutboxOutcome.Done;
+            return WorkOutcome.Done;
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException)
         {
-            return OutboxOutcome.Retry();
+            return WorkOutcome.Retry();
         }
 
         if (message.OnlyInWindow)
-            return OutboxOutcome.Done;
+            return WorkOutcome.Done;
         var reminded = await RemindAsync(message, number, lease.Attempt, cancellationToken);
         HandoffLog.WhatsAppWaiting(logger, message.CaseId ?? "-", reminded);
-        return OutboxOutcome.Retry(WindowCheck);
+        return WorkOutcome.Retry(WindowCheck);
     }
 
     /// <summary>The case as a caseworker reads it on WhatsApp: the card's title, reference, summary lines and contact.</summary>

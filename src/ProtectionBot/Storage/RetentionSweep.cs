@@ -9,7 +9,7 @@ namespace ProtectionBot.Storage;
 /// exists cannot be seized.
 /// </summary>
 internal sealed partial class RetentionSweep(
-    IConversationStore store, IOptions<StorageOptions> options, TimeProvider time, ILogger<RetentionSweep> logger) : BackgroundService
+    IRetention retention, IOptions<StorageOptions> options, TimeProvider time, ILogger<RetentionSweep> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,7 +31,7 @@ internal sealed partial class RetentionSweep(
 
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var erased = await store.DeleteWrittenBeforeAsync(time.GetUtcNow() - options.Value.RetentionPeriod, cancellationToken);
+        var erased = await retention.DeleteWrittenBeforeAsync(time.GetUtcNow() - options.Value.RetentionPeriod, cancellationToken);
         if (erased > 0)
             LogErased(erased);
         return erased;

@@ -14,7 +14,7 @@ internal sealed class StorageMetrics
     private readonly Counter<long> _documentReads;
     private readonly Counter<long> _documentWrites;
     private readonly Counter<long> _documentDeletes;
-    private readonly Counter<long> _outboxOperations;
+    private readonly Counter<long> _workOperations;
 
     public StorageMetrics(IMeterFactory meterFactory)
     {
@@ -22,7 +22,7 @@ internal sealed class StorageMetrics
         _documentReads = meter.CreateCounter<long>("protectionbot.storage.document.reads", "{read}", "Conversation documents read");
         _documentWrites = meter.CreateCounter<long>("protectionbot.storage.document.writes", "{write}", "Conversation documents written");
         _documentDeletes = meter.CreateCounter<long>("protectionbot.storage.document.deletes", "{delete}", "Conversation documents erased, one by one or by retention");
-        _outboxOperations = meter.CreateCounter<long>("protectionbot.storage.outbox.operations", "{operation}", "Outbox enqueues, leases, completions and reschedules");
+        _workOperations = meter.CreateCounter<long>("protectionbot.storage.work.operations", "{operation}", "Work queue enqueues, leases, completions and reschedules");
     }
 
     public void DocumentRead() => _documentReads.Add(1);
@@ -31,5 +31,5 @@ internal sealed class StorageMetrics
 
     public void DocumentDeleted() => _documentDeletes.Add(1);
 
-    public void OutboxOperation(string operation) => _outboxOperations.Add(1, new KeyValuePair<string, object?>("operation", operation));
+    public void WorkOperation(string operation) => _workOperations.Add(1, new KeyValuePair<string, object?>("operation", operation));
 }

@@ -1,7 +1,8 @@
 using BotProtocol.State;
 using BotProtocol.Turns;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using BotProtocol.Work;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ProtectionBot.Storage.Encryption;
 using ProtectionBot.Storage.Postgres;
@@ -13,7 +14,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the conversation store chosen by <c>Storage:Provider</c> (SQLite unless told otherwise), sealed with the
-    /// keys of <c>Storage:Encryption</c>, and the retention sweep.
+    /// keys of <c>Storage:Encryption</c>, with its work queue, and the retention sweep.
     /// </summary>
     public static IHostApplicationBuilder AddConversationStorage(this IHostApplicationBuilder builder)
     {
@@ -28,7 +29,8 @@ public static class StorageServiceCollectionExtensions
                 "Storage:PostgresConnectionString is required when Storage:Provider is Postgres.")
             .ValidateOnStart();
         builder.Services.AddOptions<StorageEncryptionOptions>()
-            .Configure<IConfiguration>((options, configuration) => StorageEncryptionOptions.Bind(configuration, options))
+            .BindConfiguration(StorageEncryptionOptions.Section)
+            .Configure<IConfiguration>(StorageEncryptionOptions.ReadFormerSectionWhenAbsent)
             .Validate<IHostEnvironment>(
                 (options, environment) => !string.IsNullOrWhiteSpace(options.Key) || environment.IsDevelopment(),
                 StorageKeys.MissingKeyMessage)
@@ -45,25 +47,33 @@ public static class StorageServiceCollectionExtensions
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageKeys).FullName!)));
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<StorageMetrics>();
-        // Log ids and stored outbox ids: keyed beside the storage key, the same on every instance.
+        // Log ids and stored work item ids: keyed beside the storage key, the same on every instance.
         builder.Services.Replace(ServiceDescriptor.Singleton(services => new Pseudonyms(StorageKeys.PseudonymKey(
             services.GetRequiredService<IOptions<StorageEncryptionOptions>>().Value, services.GetRequiredService<StorageKeyRing>()))));
-        builder.Services.AddSingleton<IConversationStore>(services => new EncryptedConversationStore(
-            CreateStore(services), services.GetRequiredService<StorageKeyRing>(), services.GetRequiredService<Pseudonyms>(),
-            services.GetRequiredService<ILogger<EncryptedConversationStore>>(), services.GetRequiredService<StorageMetrics>()));
+        // One backend object keeps documents, work and retention together (a turn's document and its work commit in
+        // one transaction); the three contracts are three views of it.
+        builder.Services.AddSingleton(CreateStore);
+        builder.Services.AddSingleton<IConversationStore>(services => services.GetRequiredService<EncryptedConversationStore>());
+        builder.Services.AddSingleton<IWorkQueue>(services => services.GetRequiredService<EncryptedConversationStore>());
+        builder.Services.AddSingleton<IRetention>(services => services.GetRequiredService<EncryptedConversationStore>());
         builder.Services.AddHostedService<RetentionSweep>();
         return builder;
     }
 
-    private static IConversationStore CreateStore(IServiceProvider services)
+    private static EncryptedConversationStore CreateStore(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var time = services.GetRequiredService<TimeProvider>();
+        var keys = services.GetRequiredService<StorageKeyRing>();
+        var pseudonyms = services.GetRequiredService<Pseudonyms>();
+        var logger = services.GetRequiredService<ILogger<EncryptedConversationStore>>();
+        var metrics = services.GetRequiredService<StorageMetrics>();
         if (IsProvider(options, "InMemory"))
-            return new InMemoryConversationStore(time);
+            return EncryptedConversationStore.Over(new InMemoryConversationStore(time), keys, pseudonyms, logger, metrics);
         if (IsProvider(options, "Postgres"))
-            return new PostgresConversationStore(options.PostgresConnectionString!, time);
-        return new SqliteConversationStore(SqliteConnectionString(options, services.GetRequiredService<IHostEnvironment>()), time);
+            return EncryptedConversationStore.Over(new PostgresConversationStore(options.PostgresConnectionString!, time), keys, pseudonyms, logger, metrics);
+        return EncryptedConversationStore.Over(
+            new SqliteConversationStore(SqliteConnectionString(options, services.GetRequiredService<IHostEnvironment>()), time), keys, pseudonyms, logger, metrics);
     }
 
     private static bool IsProvider(StorageOptions options, string provider) =>

@@ -1,23 +1,23 @@
 using System.Text.Json;
 using BotProtocol.Hosting;
-using BotProtocol.Outbox;
 using BotProtocol.Schema;
 using BotProtocol.State;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 using Microsoft.Extensions.DependencyInjection;
 using ProtectionBot.Courses;
 using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Courses;
 
-/// <summary>Course questions through the real endpoint: routes, the staff referral in the outbox, staff FAQs.</summary>
+/// <summary>Course questions through the real endpoint: routes, the staff referral in the work queue, staff FAQs.</summary>
 public sealed class CourseConversationTests
 {
     [Fact]
     public async Task A_question_the_bot_cannot_answer_goes_to_the_course_staff_once_the_person_accepts()
     {
         var delivered = new StaffQuestions();
-        await using var app = new BotApplication(services: s => s.AddSingleton(delivered).AddOutboxHandler<StaffQuestions.Handler>());
+        await using var app = new BotApplication(services: s => s.AddSingleton(delivered).AddWorkHandler<StaffQuestions.Handler>());
         var bot = new BotClient(app.CreateClient(), "es-CO");
 
         var offer = await bot.SayAsync("¿Puedo llevar a mi hijo al curso de la CIDH?");
@@ -33,11 +33,26 @@ public sealed class CourseConversationTests
         Assert.Equal(new StaffReplyAddress("test", "http://127.0.0.1:9/", bot.ConversationId, bot.UserId, "bot", "es-CO"), question.ReplyTo);
     }
 
+    [Theory]
+    [InlineData("en-US", "i want to know about the visa for the geneva training", "I'm not sure I can answer that")]
+    [InlineData("es-MX", "quisiera saber si dan visa para el curso de ginebra", "No estoy seguro de poder responder")]
+    [InlineData("fr-CI", "je voudrais savoir pour le visa de la formation à genève", "Je ne suis pas sûr de pouvoir répondre")]
+    [InlineData("en-US", "I need help with the registration form for the HRDAP", "ISHR publishes the call")]
+    [InlineData("es-MX", "necesito ayuda con el formulario del curso de la CIDH", "La CIDH abre una convocatoria")]
+    [InlineData("fr-CI", "j'ai besoin d'aide avec le formulaire d'inscription de la formation HRDAP", "L'ISHR publie")]
+    public async Task A_request_about_a_course_as_the_first_message_is_a_course_question(string locale, string message, string answer)
+    {
+        await using var app = new BotApplication();
+        var bot = new BotClient(app.CreateClient(), locale);
+
+        Assert.StartsWith(answer, (await bot.SayAsync(message))[0].Text);
+    }
+
     [Fact]
     public async Task Someone_who_asks_for_a_person_types_the_question_that_is_passed_on()
     {
         var delivered = new StaffQuestions();
-        await using var app = new BotApplication(services: s => s.AddSingleton(delivered).AddOutboxHandler<StaffQuestions.Handler>());
+        await using var app = new BotApplication(services: s => s.AddSingleton(delivered).AddWorkHandler<StaffQuestions.Handler>());
         var bot = new BotClient(app.CreateClient(), "en-GB");
 
         await bot.SayAsync("course");
@@ -153,24 +168,24 @@ public sealed class CourseConversationTests
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    /// <summary>Stands in for the lead's Teams delivery: records what the outbox hands over for course staff.</summary>
+    /// <summary>Stands in for the lead's Teams delivery: records what the work queue hands over for course staff.</summary>
     private sealed class StaffQuestions
     {
-        private readonly TaskCompletionSource<OutboxMessage> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<WorkItem> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // The handler completes it on the dispatcher's thread; tests only wait for it, with a timeout.
 #pragma warning disable VSTHRD003
-        public Task<OutboxMessage> Next => _next.Task;
+        public Task<WorkItem> Next => _next.Task;
 #pragma warning restore VSTHRD003
 
-        public sealed class Handler(StaffQuestions questions) : IOutboxHandler
+        public sealed class Handler(StaffQuestions questions) : IWorkHandler
         {
             public string Kind => CourseStaffReferral.Kind;
 
-            public Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
+            public Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
             {
-                questions._next.TrySetResult(lease.Message);
-                return Task.FromResult(OutboxOutcome.Done);
+                questions._next.TrySetResult(lease.Item);
+                return Task.FromResult(WorkOutcome.Done);
             }
         }
     }
@@ -187,20 +202,20 @@ public sealed class CourseConversationTests
             return _inner.ReadAsync(key, cancellationToken);
         }
 
-        public ValueTask<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken) =>
+        public ValueTask<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<WorkItem> outgoing, CancellationToken cancellationToken) =>
             _inner.WriteAsync(key, data, expectedETag, outgoing, cancellationToken);
 
         public ValueTask DeleteAsync(string key, CancellationToken cancellationToken) => _inner.DeleteAsync(key, cancellationToken);
 
         public ValueTask<int> DeleteWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => _inner.DeleteWrittenBeforeAsync(cutoff, cancellationToken);
 
-        public ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken) => _inner.EnqueueAsync(message, cancellationToken);
+        public ValueTask<bool> EnqueueAsync(WorkItem message, CancellationToken cancellationToken) => _inner.EnqueueAsync(message, cancellationToken);
 
-        public ValueTask<IReadOnlyList<OutboxLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken) =>
+        public ValueTask<IReadOnlyList<WorkLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken) =>
             _inner.LeaseDueAsync(now, leaseFor, max, cancellationToken);
 
-        public ValueTask<bool> CompleteAsync(OutboxLease lease, CancellationToken cancellationToken) => _inner.CompleteAsync(lease, cancellationToken);
+        public ValueTask<bool> CompleteAsync(WorkLease lease, CancellationToken cancellationToken) => _inner.CompleteAsync(lease, cancellationToken);
 
-        public ValueTask<bool> RescheduleAsync(OutboxLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken) => _inner.RescheduleAsync(lease, dueAt, cancellationToken);
+        public ValueTask<bool> RescheduleAsync(WorkLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken) => _inner.RescheduleAsync(lease, dueAt, cancellationToken);
     }
 }

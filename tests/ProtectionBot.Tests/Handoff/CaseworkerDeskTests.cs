@@ -23,7 +23,7 @@ public sealed class CaseworkerDeskTests
         var summary = await story.TellAsync(defender);
         Assert.Contains(summary, r => r.Text?.Contains(defendersWording, StringComparison.Ordinal) == true);
         await defender.SayAsync(story.Send);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var lines = CardTexts(bot.CasePosts(story.DeskChannel).Single().ConversationParameters!.Activity!.Attachments![0].Content!.Value);
         Assert.Contains(atRisk, lines);
@@ -37,12 +37,12 @@ public sealed class CaseworkerDeskTests
         await using var bot = await StartAsync();
         var defender = bot.NewDefender();
         await bot.HandOffUrgentlyAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var post = bot.CasePosts(ChannelA).Single();
         var caseId = CaseIdOn(post.ConversationParameters!.Activity!.Attachments![0].Content!.Value);
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
         await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Luis Gómez", value: Button("decline", caseId));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var before = bot.TextsSentTo(thread).Count;
 
         await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Ana Pérez", value: Button("accept", caseId));
@@ -60,7 +60,7 @@ public sealed class CaseworkerDeskTests
         var second = bot.NewDefender();
         await bot.HandOffUrgentlyAsync(first);
         await bot.HandOffUrgentlyAsync(second);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var posts = bot.CasePosts(ChannelA);
         Assert.Equal(2, posts.Count);
         var firstCase = CaseIdOn(posts[0].ConversationParameters!.Activity!.Attachments![0].Content!.Value);
@@ -68,7 +68,7 @@ public sealed class CaseworkerDeskTests
         var secondThread = (await bot.CaseAsync(secondCase))!.Posted!.ThreadId;
 
         await bot.CaseworkerAsync(secondThread, TenantA, ChannelA, "Ana Pérez", value: Button("accept", firstCase));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Equal(CaseStatuses.Offered, (await bot.CaseAsync(firstCase))!.Status);
         Assert.Equal(["Se rechazó esta acción: no viene del equipo que tiene el caso."], bot.TextsSentTo(secondThread));

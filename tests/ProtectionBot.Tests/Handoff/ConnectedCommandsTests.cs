@@ -18,7 +18,7 @@ public sealed class ConnectedCommandsTests
         var help = await defender.SayAsync("ayuda");
         var restart = await defender.SayAsync("Reiniciar");
         await defender.SayAsync("gracias, sigo aquí");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Equal(["Lo que escriba aquí le llega a la persona de acompañamiento de Desk A, y sus respuestas llegan aquí. Escriba «terminar» para volver al bot, o «salir» para borrarlo todo al instante."],
             help.Select(r => r.Text));
@@ -37,7 +37,7 @@ public sealed class ConnectedCommandsTests
 
         var switched = await defender.SayAsync("english");
         var help = await defender.SayAsync("help");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Equal(["All right, let's continue in English.", "Your messages still go to the caseworker; what they write comes as they wrote it, without translation."],
             switched.Select(r => r.Text));
@@ -52,7 +52,7 @@ public sealed class ConnectedCommandsTests
         var (defender, thread) = await ConnectedAsync(bot, DefenderStory.English, "Ana Pérez");
 
         Assert.Empty(await defender.SayAsync("I need help to restart my work safely"));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Contains("Person: I need help to restart my work safely", bot.TextsSentTo(thread));
     }
@@ -63,11 +63,11 @@ public sealed class ConnectedCommandsTests
     {
         var defender = bot.NewDefender(story.Locale);
         await story.TellAndSendAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var caseId = CaseIdOn(bot.CasePosts(channel).Single().ConversationParameters!.Activity!.Attachments![0].Content!.Value);
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
         await bot.CaseworkerAsync(thread, tenant, channel, caseworker, value: Button("accept", caseId));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         return (defender, thread);
     }
 }

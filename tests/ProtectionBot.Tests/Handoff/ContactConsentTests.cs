@@ -25,7 +25,7 @@ public sealed class ContactConsentTests
         Assert.Equal("¿Quiere compartir también su número de teléfono para que la persona de acompañamiento pueda llamarle? Recibiría:\nTeléfono: +573209998877\nSi no, le escribe aquí sin ver su número.",
             question.Text);
         await defender.SaysAsync("si, compartirlo");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var offer = Assert.Single(ana.Heard, m => m.IsButtons);
         var offered = offer.Text.Split('\n');
@@ -48,7 +48,7 @@ public sealed class ContactConsentTests
         var question = Assert.Single(await defender.SayAsync(story.Send));
         Assert.Equal(expectedQuestion, question.Text);
         await defender.SayAsync(answer);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var card = bot.CasePosts(story.DeskChannel).Single().ConversationParameters!.Activity!.Attachments![0].Content!.Value;
         var texts = CaseworkerDeskTests.CardTexts(card);
@@ -65,7 +65,7 @@ public sealed class ContactConsentTests
 
         await story.TellAndSendAsync(defender);
         await defender.SayAsync("no, prefiero no");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var texts = CaseworkerDeskTests.CardTexts(bot.CasePosts(story.DeskChannel).Single().ConversationParameters!.Activity!.Attachments![0].Content!.Value);
         Assert.Contains("La persona eligió el anonimato: escríbele en este hilo.", texts);

@@ -22,7 +22,7 @@ public sealed class CourseStaffTests
         var passed = await person.SayAsync("Sí, pásela al equipo");
         Assert.StartsWith("Listo: he pasado su pregunta al equipo del curso.", passed[0].Text, StringComparison.Ordinal);
 
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var post = Assert.Single(bot.Connector.Requests, r => r.Operation == ConnectorOperations.CreateConversation);
         Assert.Equal(StaffChannel, post.ConversationParameters!.ChannelData!.Value.GetProperty("channel").GetProperty("id").GetString());
         var card = post.ConversationParameters.Activity!.Attachments![0].Content!.Value;
@@ -31,7 +31,7 @@ public sealed class CourseStaffTests
         var thread = post.CreatedConversationId!;
 
         await bot.CaseworkerAsync(thread, StaffTenant, StaffChannel, "Marta Ruiz", text: "<at>ProtectionBot</at> Sí: durante la semana presencial hay un espacio de cuidado infantil.");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Contains("Equipo del curso: Sí: durante la semana presencial hay un espacio de cuidado infantil.", bot.TextsSentTo(person.ConversationId));
         Assert.DoesNotContain(bot.TextsSentTo(person.ConversationId), t => t.Contains("Marta", StringComparison.Ordinal));
 
@@ -63,10 +63,10 @@ public sealed class CourseStaffTests
         var person = bot.NewDefender("en-GB");
         await person.SayAsync("Is there a visa letter for the IACHR course?");
         await person.SayAsync("Yes, pass it on");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var thread = Assert.Single(bot.Connector.Requests, r => r.Operation == ConnectorOperations.CreateConversation).CreatedConversationId!;
         await bot.CaseworkerAsync(thread, StaffTenant, StaffChannel, "Marta Ruiz", text: "<at>ProtectionBot</at> Yes: the IACHR sends an invitation letter for the visa.");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var card = bot.Connector.Requests.Last(r => r.ConversationId == thread && r.Activity?.Attachments is { Count: > 0 }).Activity!.Attachments![0].Content!.Value;
         var thirtyDays = card.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("data").GetProperty("days").GetString() == "30").GetProperty("data");
@@ -109,7 +109,7 @@ public sealed class CourseStaffTests
         await person.SayAsync("Soy indígena y vivo en Perú. ¿El curso de la CIDH de 2027 tendrá guardería?");
         await person.SayAsync("Sí, pásela al equipo");
 
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var post = Assert.Single(bot.Connector.Requests, r => r.Operation == ConnectorOperations.CreateConversation);
         var lines = post.ConversationParameters!.Activity!.Attachments![0].Content!.Value.GetProperty("body")[2].GetProperty("items")

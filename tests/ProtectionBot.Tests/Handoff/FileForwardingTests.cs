@@ -27,10 +27,10 @@ public sealed class FileForwardingTests
             asked.Single().Text);
         Assert.Equal(["Sí, pasarlo", "No, guardarlo"], asked.Single().Titles);
         Assert.Equal("Se lo paso a la persona de acompañamiento de Desk A.", (await defender.TapsAsync("Sí, pasarlo")).Single().Text);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         // The photo follows its note a second later.
         bot.Time.Advance(TimeSpan.FromSeconds(1));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Equal("La persona envió esta foto:", ana.Heard[^2].Text);
         var photo = ana.Heard[^1].Body;
@@ -42,7 +42,7 @@ public sealed class FileForwardingTests
         var heardBefore = ana.Heard.Count;
         await defender.SendsAsync(Media("audio", "3000000000000002", "audio/ogg; codecs=opus", voice: true));
         Assert.Equal("De acuerdo, no se lo paso.", (await defender.SaysAsync("no, mejor no")).Single().Text);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Equal(heardBefore, ana.Heard.Count);
     }
 
@@ -54,7 +54,7 @@ public sealed class FileForwardingTests
         var heardBefore = ana.Heard.Count;
 
         var told = await defender.SendsAsync(Media("document", "3000000000000003", "application/zip", filename: "pruebas.zip"));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Equal("No le pasé el documento «pruebas.zip» a la persona de acompañamiento: WhatsApp no permite al bot pasar este tipo de archivo. Puede contarle con palabras lo que muestra.",
             told.Single().Text);
@@ -71,16 +71,16 @@ public sealed class FileForwardingTests
         await DefenderStory.Spanish.TellAsync(defender);
         await defender.SaysAsync("enviarlo");
         await defender.SaysAsync("no");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         await ana.TapsAsync(bot.T("handoff.card.decline"));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var caseId = CaseIdOn(bot.CasePosts(ChannelB).Single().ConversationParameters!.Activity!.Attachments![0].Content!.Value);
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
         await bot.CaseworkerAsync(thread, TenantB, ChannelB, "Marie Dupont", value: Button("accept", caseId, "1"));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var told = await defender.SendsAsync(Media("image", "3000000000000004", "image/jpeg"));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Equal("No le pasé esta foto a la persona de acompañamiento: su equipo trabaja en Teams, adonde no se pueden pasar archivos enviados por WhatsApp. Puede contarle con palabras lo que muestra.",
             told.Single().Text);
@@ -109,7 +109,7 @@ public sealed class FileForwardingTests
         {
             Attachments = [new Attachment { ContentType = "image/png", ContentUrl = "data:image/png;base64,iVBORw0KGgo=" }],
         });
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var sent = bot.Connector.Requests.Where(r => r.Operation == ConnectorOperations.SendToConversation && r.ConversationId == thread).Select(r => r.Activity!).ToList();
         Assert.Equal("Person: this is the car outside my house", sent[0].Text);
@@ -132,7 +132,7 @@ public sealed class FileForwardingTests
             Attachments = [new Attachment { ContentType = "image/jpeg", ContentUrl = "https://files.example.org/p/1.jpg" }],
         });
         var replies = await defender.SayAsync("perdón, me equivoqué de foto");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Equal(["No pasé lo que envió, porque no me dijo que sí; envíelo de nuevo si quiere que le llegue a la persona de acompañamiento."], replies.Select(r => r.Text));
         var inThread = bot.Connector.Requests.Where(r => r.Operation == ConnectorOperations.SendToConversation && r.ConversationId == thread).Select(r => r.Activity!).ToList();
@@ -152,7 +152,7 @@ public sealed class FileForwardingTests
         await defender.SayAsync("oui");
 
         bot.Connector.Enqueue(FakeConnectorResponse.Error(400, "BadArgument"));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Contains("Je n'ai pas transmis cette photo à la personne chargée du suivi : son canal l'a refusé ; il est peut-être trop volumineux. Vous pouvez lui décrire avec des mots ce qu'on y voit.",
             bot.TextsSentTo(defender.ConversationId));
@@ -166,13 +166,13 @@ public sealed class FileForwardingTests
         bot.Time.Advance(TimeSpan.FromHours(25));
         await defender.SendsAsync(Media("image", "3000000000000005", "image/jpeg"));
         await defender.SaysAsync("si");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         bot.Time.Advance(TimeSpan.FromDays(7));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         await defender.SaysAsync("¿le llegó la foto?");
         bot.Time.Advance(TimeSpan.FromMinutes(5));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Contains(defender.Heard, m => m.Text == "No le pasé esta foto a la persona de acompañamiento: WhatsApp le guarda un archivo al bot solo siete días, y la persona de acompañamiento no abrió el chat a tiempo. Puede contarle con palabras lo que muestra.");
         Assert.DoesNotContain(ana.Heard, m => m.Type == "image");
@@ -187,9 +187,9 @@ public sealed class FileForwardingTests
         await DefenderStory.Spanish.TellAsync(defender);
         await defender.SaysAsync("enviarlo");
         await defender.SaysAsync("no");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         await ana.TapsAsync(bot.T("handoff.card.accept"));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Contains(defender.Heard, m => m.Text.StartsWith("Ana, de Desk A, tomó su caso.", StringComparison.Ordinal));
         return (ana, defender);
     }
@@ -199,11 +199,11 @@ public sealed class FileForwardingTests
     {
         var defender = bot.NewDefender(story.Locale);
         await story.TellAndSendAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var caseId = CaseIdOn(bot.CasePosts(channel).Single().ConversationParameters!.Activity!.Attachments![0].Content!.Value);
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
         await bot.CaseworkerAsync(thread, tenant, channel, "Ana Pérez", value: Button("accept", caseId));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         return (defender, thread);
     }
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using BotProtocol.Outbox;
 using BotProtocol.Schema;
 using BotProtocol.State;
 using BotProtocol.Testing;
+using BotProtocol.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ProtectionBot.Content;
@@ -16,7 +16,7 @@ namespace ProtectionBot.Tests.Handoff;
 
 /// <summary>
 /// The real app with two partner desks in Teams channels of a fake Bot Connector on loopback, a clock the test moves,
-/// and the outbox worked through on demand, so a handoff reads as the sequence of what each side sees. With
+/// and the work queue worked through on demand, so a handoff reads as the sequence of what each side sees. With
 /// <c>whatsApp</c>, the first partner's desk is instead two caseworkers' WhatsApp numbers, and the app's WhatsApp
 /// channel talks to a fake Graph API on loopback (on the same clock), so defenders and caseworkers can be phones.
 /// The bot has an app id, as in Azure: every activity posted to it carries a token from a local issuer, and its own
@@ -128,9 +128,9 @@ internal sealed class HandoffHarness : IAsyncDisposable
             ["Handoff:PartnersFile"] = partners,
             ["Handoff:AcceptTimeout"] = "00:30:00",
             ["Handoff:UrgentAcceptTimeout"] = "00:10:00",
-            // The test steps the outbox itself, so that each assertion sees everything due delivered.
-            ["Outbox:DispatchInBackground"] = "false",
-            // Retries are the outbox's (with the test's clock), not the Connector client's own within one delivery.
+            // The test steps the work queue itself, so that each assertion sees everything due delivered.
+            ["WorkQueue:DispatchInBackground"] = "false",
+            // Retries are the work queue's (with the test's clock), not the Connector client's own within one delivery.
             ["Connector:MaxAttempts"] = "1",
         };
         if (database is not null)
@@ -201,7 +201,7 @@ internal sealed class HandoffHarness : IAsyncDisposable
     public WhatsAppPhone Phone(string waId) =>
         new(Graph ?? throw new InvalidOperationException("Start the harness with whatsApp: true."), DeliverWebhookAsync, waId, profileName: null) { Clock = Time };
 
-    /// <summary>Posts a webhook signed as Meta signs it, then works the outbox (which runs the inbound turn) through.</summary>
+    /// <summary>Posts a webhook signed as Meta signs it, then works the work queue (which runs the inbound turn) through.</summary>
     public async Task DeliverWebhookAsync(byte[] body)
     {
         using var content = new ByteArrayContent(body);
@@ -210,7 +210,7 @@ internal sealed class HandoffHarness : IAsyncDisposable
         request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", WhatsAppBot.Sign(body));
         using var response = await App.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await DeliverOutboxAsync();
+        await RunQueuedWorkAsync();
     }
 
     /// <summary>
@@ -229,11 +229,11 @@ internal sealed class HandoffHarness : IAsyncDisposable
         return await defender.SayAsync(T("handoff.summary.share"));
     }
 
-    /// <summary>Works through every outbox message that is due now, as the background dispatcher would.</summary>
-    public async Task DeliverOutboxAsync()
+    /// <summary>Works through every work item that is due now, as the background dispatcher would.</summary>
+    public async Task RunQueuedWorkAsync()
     {
-        var dispatcher = App.Services.GetRequiredService<OutboxDispatcher>();
-        for (var pass = 0; pass < 20 && await dispatcher.DeliverDueAsync(CancellationToken.None) > 0; pass++)
+        var dispatcher = App.Services.GetRequiredService<WorkDispatcher>();
+        for (var pass = 0; pass < 20 && await dispatcher.RunDueAsync(CancellationToken.None) > 0; pass++)
         {
         }
     }

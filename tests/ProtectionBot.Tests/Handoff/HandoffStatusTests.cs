@@ -17,16 +17,16 @@ public sealed class HandoffStatusTests
         await using var bot = await StartAsync();
         var defender = bot.NewDefender();
         await bot.HandOffUrgentlyAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var caseId = CaseIdOn(bot.CasePosts(ChannelA).Single().ConversationParameters!.Activity!.Attachments![0].Content!.Value);
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
 
         await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Ana Pérez", value: Button("accept", caseId));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Equal(["accepted"], bot.StatusesSentTo(defender.ConversationId));
 
         await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Ana Pérez", value: Button("close", caseId));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Equal(["accepted", "completed"], bot.StatusesSentTo(defender.ConversationId));
     }
 
@@ -37,10 +37,10 @@ public sealed class HandoffStatusTests
         var story = DefenderStory.French;
         var defender = bot.NewDefender(story.Locale);
         await story.TellAndSendAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         bot.Time.Advance(TimeSpan.FromMinutes(31));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Equal(["failed"], bot.StatusesSentTo(defender.ConversationId));
     }
@@ -52,10 +52,10 @@ public sealed class HandoffStatusTests
         var story = DefenderStory.English;
         var defender = bot.NewDefender(story.Locale);
         await story.TellAndSendAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var caseId = CaseIdOn(bot.CasePosts(ChannelA).Single().ConversationParameters!.Activity!.Attachments![0].Content!.Value);
         await bot.CaseworkerAsync((await bot.CaseAsync(caseId))!.Posted!.ThreadId, TenantA, ChannelA, "Ana Pérez", value: Button("accept", caseId));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var replies = await defender.SayAsync("end");
 
@@ -70,13 +70,13 @@ public sealed class HandoffStatusTests
         var story = DefenderStory.English;
         var defender = bot.NewDefender(story.Locale);
         await story.TellAndSendAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var post = bot.CasePosts(ChannelA).Single();
         var caseId = CaseIdOn(post.ConversationParameters!.Activity!.Attachments![0].Content!.Value);
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
 
         Assert.Empty(await HubSaysAsync(defender, "accepted"));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.False(await bot.CaseExistsAsync(caseId));
         Assert.Equal("Withdrawn: the person is already talking with another support team.", CardStatus(bot.LatestCard(post, thread)));
         Assert.Empty(await defender.SayAsync("hello? is someone there"));
@@ -92,17 +92,17 @@ public sealed class HandoffStatusTests
         await using var bot = await StartAsync();
         var defender = bot.NewDefender();
         await bot.HandOffUrgentlyAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var caseId = CaseIdOn(bot.CasePosts(ChannelA).Single().ConversationParameters!.Activity!.Attachments![0].Content!.Value);
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
         await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Ana Pérez", value: Button("accept", caseId));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Empty(await HubSaysAsync(defender, "accepted"));
         Assert.Empty(await HubSaysAsync(defender, "a maybe"));
         Assert.Empty(await defender.SendAsync(defender.NewActivity(ActivityTypes.Event) with { Name = "handoff.status", Value = JsonSerializer.SerializeToElement("completed", ProtocolJsonContext.Default.String) }));
         Assert.Empty(await defender.SayAsync("sigo aquí"));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Contains("Persona: sigo aquí", bot.TextsSentTo(thread));
         Assert.Equal(3, bot.App.Logs.Lines.Count(l => l.Contains("[1613]", StringComparison.Ordinal) && l.Contains("nothing to change", StringComparison.Ordinal)));

@@ -21,7 +21,7 @@ public sealed class HandoffTests
         Assert.Contains(sent, r => r.Text?.StartsWith("Enviado a Desk A.", StringComparison.Ordinal) == true);
         Assert.Contains(sent, r => r.Type == "event" && r.Name == "handoff.initiate");
 
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var post = Assert.Single(bot.CasePosts(ChannelA));
         var caseId = CaseIdOn(post.ConversationParameters!.Activity!.Attachments![0].Content!.Value);
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
@@ -30,21 +30,21 @@ public sealed class HandoffTests
 
         await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Ana Pérez", value: Button("accept", caseId));
         Assert.Contains(bot.T("handoff.desk.accepted"), bot.TextsSentTo(thread));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Equal("Tomado por Ana Pérez.", CardStatus(bot.LatestCard(post, thread)));
         Assert.Equal(["Cerrar"], CardActions(bot.LatestCard(post, thread)));
         Assert.Contains(bot.T("handoff.accepted", "Ana", "Desk A"), bot.TextsSentTo(defender.ConversationId));
 
         Assert.Empty(await defender.SayAsync("Me siguen desde ayer"));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Contains("Persona: Me siguen desde ayer", bot.TextsSentTo(thread));
 
         await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Ana Pérez", text: "<at>ProtectionBot</at> Hola, ¿está en un lugar seguro?");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Contains("Ana (Desk A): Hola, ¿está en un lugar seguro?", bot.TextsSentTo(defender.ConversationId));
 
         await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Ana Pérez", value: Button("close", caseId));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Contains(bot.T("handoff.closed_by_caseworker", "Ana"), bot.TextsSentTo(defender.ConversationId));
         Assert.Equal("Cerrado.", CardStatus(bot.LatestCard(post, thread)));
         Assert.False(await bot.CaseExistsAsync(caseId));
@@ -52,7 +52,7 @@ public sealed class HandoffTests
         // Back with the bot: what the defender writes is no longer relayed.
         var after = await defender.SayAsync("ayuda");
         Assert.NotEmpty(after);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.DoesNotContain("Persona: ayuda", bot.TextsSentTo(thread));
     }
 
@@ -62,14 +62,14 @@ public sealed class HandoffTests
         await using var bot = await StartAsync();
         var defender = bot.NewDefender();
         await bot.HandOffUrgentlyAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var caseId = (await CaseIdAsync(bot))!;
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
 
         await Task.WhenAll(
             bot.CaseworkerAsync(thread, TenantA, ChannelA, "Ana Pérez", value: Button("accept", caseId)),
             bot.CaseworkerAsync(thread, TenantA, ChannelA, "Luis Gómez", value: Button("accept", caseId)));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var owner = (await bot.CaseAsync(caseId))!.Owner!;
         var loser = owner.DisplayName == "Ana Pérez" ? "Luis Gómez" : "Ana Pérez";
@@ -86,12 +86,12 @@ public sealed class HandoffTests
         await using var bot = await StartAsync();
         var defender = bot.NewDefender();
         await bot.HandOffUrgentlyAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var caseId = (await CaseIdAsync(bot))!;
         var first = (await bot.CaseAsync(caseId))!.Posted!;
 
         await bot.CaseworkerAsync(first.ThreadId, TenantA, ChannelA, "Ana Pérez", value: Button("decline", caseId));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Contains(bot.T("handoff.desk.declined"), bot.TextsSentTo(first.ThreadId));
         Assert.Equal(bot.T("handoff.card.status_declined"), CardStatus(bot.LatestCard(bot.CasePosts(ChannelA).Single(), first.ThreadId)));
@@ -107,19 +107,19 @@ public sealed class HandoffTests
         await using var bot = await StartAsync();
         var defender = bot.NewDefender();
         await bot.HandOffUrgentlyAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var caseId = (await CaseIdAsync(bot))!;
 
         bot.Time.Advance(TimeSpan.FromMinutes(9));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Empty(bot.CasePosts(ChannelB));
 
         bot.Time.Advance(TimeSpan.FromMinutes(1));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Single(bot.CasePosts(ChannelB));
 
         bot.Time.Advance(TimeSpan.FromMinutes(10));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Contains(bot.T("handoff.unrouted_urgent"), bot.TextsSentTo(defender.ConversationId));
         Assert.False(await bot.CaseExistsAsync(caseId));
         Assert.Equal(2, bot.Connector.Requests.Count(r => r.Operation == ConnectorOperations.UpdateActivity));
@@ -131,7 +131,7 @@ public sealed class HandoffTests
         await using var bot = await StartAsync();
         var defender = bot.NewDefender();
         await bot.HandOffUrgentlyAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var caseId = (await CaseIdAsync(bot))!;
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
 
@@ -141,7 +141,7 @@ public sealed class HandoffTests
         {
             Value = System.Text.Json.JsonSerializer.SerializeToElement(Button("accept", caseId), Infrastructure.TestJsonContext.Default.DictionaryStringString),
         });
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Equal(CaseStatuses.Offered, (await bot.CaseAsync(caseId))!.Status);
         Assert.Contains(bot.T("handoff.desk.refused"), forged.Select(r => r.Text));
@@ -157,13 +157,13 @@ public sealed class HandoffTests
         await using var bot = await StartAsync(authenticated: false);
         var defender = bot.NewDefender();
         await bot.HandOffUrgentlyAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var caseId = (await CaseIdAsync(bot))!;
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
 
         var accept = await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Mallory Intruder", value: Button("accept", caseId));
         var reply = await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Mallory Intruder", text: "<at>ProtectionBot</at> Dígame dónde está");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Equal(HttpStatusCode.OK, accept);
         Assert.Equal(HttpStatusCode.OK, reply);
@@ -181,14 +181,14 @@ public sealed class HandoffTests
         // Teams opens the thread, but answers only after the bot stopped waiting.
         bot.Connector.Enqueue(FakeConnectorResponse.Late(TimeSpan.FromSeconds(2)));
 
-        var posting = bot.DeliverOutboxAsync();
+        var posting = bot.RunQueuedWorkAsync();
         await bot.Connector.WaitForRequestsAsync(1, TestContext.Current.CancellationToken);
         bot.Time.Advance(TimeSpan.FromSeconds(61));
         await posting;
         await Task.Delay(TimeSpan.FromSeconds(2.5), TestContext.Current.CancellationToken);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         bot.Time.Advance(TimeSpan.FromMinutes(5));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var post = Assert.Single(bot.CasePosts(ChannelA));
         var thread = post.CreatedConversationId!;
@@ -196,7 +196,7 @@ public sealed class HandoffTests
         Assert.Contains(bot.App.Logs.Lines, l => l.Contains("[1617]", StringComparison.Ordinal));
 
         await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Ana Pérez", value: Button("accept", caseId), replyToId: post.CreatedActivityId);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Equal(CaseStatuses.Accepted, (await bot.CaseAsync(caseId))!.Status);
         Assert.Equal("Tomado por Ana Pérez.", CardStatus(bot.LatestCard(post, thread)));
@@ -212,9 +212,9 @@ public sealed class HandoffTests
         await bot.HandOffUrgentlyAsync(defender);
         bot.Connector.Enqueue(FakeConnectorResponse.Error(504, "GatewayTimeout"));
 
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         bot.Time.Advance(TimeSpan.FromMinutes(11));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Empty(bot.CasePosts(ChannelA));
         Assert.Single(bot.CasePosts(ChannelB));
@@ -234,7 +234,7 @@ public sealed class HandoffTests
         await defender.SayAsync("Colombia");
 
         var replies = await defender.SayAsync(bot.T("handoff.summary.withdraw"));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Contains(bot.T("handoff.summary.withdrawn"), replies.Select(r => r.Text));
         Assert.DoesNotContain(bot.Connector.Requests, r => r.Operation == ConnectorOperations.CreateConversation);
@@ -246,14 +246,14 @@ public sealed class HandoffTests
         await using var bot = await StartAsync();
         var defender = bot.NewDefender();
         await bot.HandOffUrgentlyAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var caseId = (await CaseIdAsync(bot))!;
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
 
         await defender.SayAsync("salir");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         bot.Time.Advance(TimeSpan.FromHours(1));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.False(await bot.CaseExistsAsync(caseId));
         Assert.Equal(bot.T("handoff.card.status_withdrawn"), CardStatus(bot.LatestCard(bot.CasePosts(ChannelA).Single(), thread)));
@@ -266,14 +266,14 @@ public sealed class HandoffTests
         await using var bot = await StartAsync();
         var defender = bot.NewDefender();
         await bot.HandOffUrgentlyAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var caseId = (await CaseIdAsync(bot))!;
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
         await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Ana Pérez", value: Button("accept", caseId));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var replies = await defender.SayAsync("terminar");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Contains(bot.T("handoff.ended"), replies.Select(r => r.Text));
         Assert.Contains(bot.T("handoff.desk.person_ended"), bot.TextsSentTo(thread));
@@ -290,14 +290,14 @@ public sealed class HandoffTests
 
         for (var round = 0; round < 3; round++)
         {
-            await bot.DeliverOutboxAsync();
+            await bot.RunQueuedWorkAsync();
             bot.Time.Advance(TimeSpan.FromMinutes(1));
         }
         Assert.Empty(bot.CasePosts(ChannelA));
 
         bot.Time.Advance(TimeSpan.FromMinutes(10));
-        await bot.DeliverOutboxAsync();
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Single(bot.CasePosts(ChannelA));
     }
 
@@ -316,8 +316,8 @@ public sealed class HandoffTests
         }
 
         await using var after = await StartAsync(connector, database, time);
-        await after.DeliverOutboxAsync();
-        await after.DeliverOutboxAsync();
+        await after.RunQueuedWorkAsync();
+        await after.RunQueuedWorkAsync();
 
         Assert.Single(after.CasePosts(ChannelA));
     }

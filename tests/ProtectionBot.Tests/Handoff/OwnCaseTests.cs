@@ -17,7 +17,7 @@ public sealed class OwnCaseTests
         await using var bot = await StartAsync();
         var defender = bot.NewDefender(DefenderStory.English.Locale);
         await DefenderStory.English.TellAndSendAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var status = await defender.SayAsync("sorry, how s my case??");
 
@@ -31,7 +31,7 @@ public sealed class OwnCaseTests
         var story = DefenderStory.Spanish;
         var defender = bot.NewDefender(story.Locale);
         await story.TellAndSendAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var post = bot.CasePosts(ChannelA).Single();
         var caseId = CaseIdOn(post.ConversationParameters!.Activity!.Attachments![0].Content!.Value);
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
@@ -44,7 +44,7 @@ public sealed class OwnCaseTests
         Assert.Equal("¿Retiro su caso de Desk A? Se les avisará, y nadie tendrá ya sus respuestas. Este chat sigue como está.", asked[0].Text);
         Assert.Equal(["Sí, retirarlo", "No, mantenerlo"], asked[0].SuggestedActions!.Actions.Select(a => a.Title));
         var withdrawn = await defender.SayAsync("si");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Equal("Su caso está retirado: Desk A ya no lo tiene. Este chat sigue aquí; escriba «reiniciar» si quiere empezar de nuevo.", withdrawn[0].Text);
         Assert.Contains(withdrawn, r => r.Name == "handoff.status" && r.Value!.Value.GetProperty("state").GetString() == "completed");
@@ -53,7 +53,7 @@ public sealed class OwnCaseTests
         Assert.Equal(["Ahora no tiene ningún caso con una organización aliada."], (await defender.SayAsync("y mi caso? como va mi caso")).Select(r => r.Text));
         Assert.NotEmpty(await defender.SayAsync("ayuda"));
         bot.Time.Advance(TimeSpan.FromHours(2));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Empty(bot.CasePosts(ChannelB));
     }
 
@@ -64,7 +64,7 @@ public sealed class OwnCaseTests
         var story = DefenderStory.English;
         var defender = bot.NewDefender(story.Locale);
         await story.TellAndSendAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         await defender.SayAsync("please cancel my case");
         var kept = await defender.SayAsync("no, keep it");
@@ -81,7 +81,7 @@ public sealed class OwnCaseTests
         var defender = bot.NewDefender(story.Locale, "Jean-Baptiste");
         await story.TellAndSendAsync(defender);
         await defender.SayAsync("non");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var post = bot.CasePosts(ChannelB).Single();
         var caseId = CaseIdOn(post.ConversationParameters!.Activity!.Attachments![0].Content!.Value);
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
@@ -90,7 +90,7 @@ public sealed class OwnCaseTests
         var asked = await defender.SayAsync("finalement je veux partager mon nom");
         Assert.Equal("Partager ceci avec Desk B ? L'organisation recevrait :\nNom : Jean-Baptiste\nRien d'autre sur vous n'est partagé.", asked[0].Text);
         var shared = await defender.SayAsync("oui");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Equal("Partagé avec Desk B.", shared[0].Text);
         var card = bot.LatestCard(post, thread);
@@ -106,12 +106,12 @@ public sealed class OwnCaseTests
         var defender = bot.NewDefender(story.Locale, "Camila Rojas");
         await story.TellAndSendAsync(defender);
         await defender.SayAsync("no");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var post = bot.CasePosts(ChannelA).Single();
         var caseId = CaseIdOn(post.ConversationParameters!.Activity!.Attachments![0].Content!.Value);
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
         await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Ana Pérez", value: Button("accept", caseId));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var accepted = bot.Connector.Requests.Last(r => r.ConversationId == defender.ConversationId && r.Activity?.Type == "message").Activity!;
         Assert.Equal(["Share my name"], accepted.SuggestedActions!.Actions.Select(a => a.Title));
 
@@ -121,7 +121,7 @@ public sealed class OwnCaseTests
         await defender.SayAsync("wait, I am thinking");
         Assert.Equal(["Share this with Desk A? They would receive:\nName: Camila Rojas\nNothing else about you is shared."], (await defender.SayAsync("share my name")).Select(r => r.Text));
         var shared = await defender.SayAsync("yes");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Equal("Shared with Desk A.", shared[0].Text);
         var inThread = bot.TextsSentTo(thread);
@@ -143,7 +143,7 @@ public sealed class OwnCaseTests
         await DefenderStory.Spanish.TellAsync(defender);
         await defender.SaysAsync("enviarlo");
         await defender.SaysAsync("no");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.DoesNotContain("Teléfono: +573209998877", ana.Heard.Single(m => m.IsButtons).Text.Split('\n'));
 
         var asked = await defender.SaysAsync("quiero compartir mi numero");

@@ -15,19 +15,19 @@ public sealed class PassingOnTests
         var story = DefenderStory.English;
         var defender = bot.NewDefender(story.Locale);
         await story.TellAndSendAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var first = bot.CasePosts(ChannelA).Single();
         var caseId = CaseIdOn(first.ConversationParameters!.Activity!.Attachments![0].Content!.Value);
         var firstThread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
 
         bot.Time.Advance(TimeSpan.FromMinutes(31));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Contains("The organisation that had your case did not answer in time, so I have passed it to another one.", bot.TextsSentTo(defender.ConversationId));
         Assert.Equal("Not accepted in time: passed to another organisation.", CardStatus(bot.LatestCard(first, firstThread)));
 
         var second = (await bot.CaseAsync(caseId))!.Posted!;
         await bot.CaseworkerAsync(second.ThreadId, TenantB, ChannelB, "Marie Dupont", value: Button("decline", caseId, "1"));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Equal("Declined. No other organisation was left to try; the person has been told.",
             CardStatus(bot.LatestCard(bot.CasePosts(ChannelB).Single(), second.ThreadId)));
@@ -44,13 +44,13 @@ public sealed class PassingOnTests
         var story = DefenderStory.Spanish;
         var defender = bot.NewDefender(story.Locale);
         await story.TellAndSendAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var post = bot.CasePosts(ChannelA).Single();
         var caseId = CaseIdOn(post.ConversationParameters!.Activity!.Attachments![0].Content!.Value);
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
 
         await bot.CaseworkerAsync(thread, TenantA, ChannelA, "Ana Pérez", value: Button("decline", caseId));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var told = bot.TextsSentTo(defender.ConversationId);
         Assert.Contains("La organización que tenía su caso no puede tomarlo, así que lo pasé a otra.", told);
@@ -65,13 +65,13 @@ public sealed class PassingOnTests
         var story = DefenderStory.French;
         var defender = bot.NewDefender(story.Locale);
         await story.TellAndSendAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var post = bot.CasePosts(ChannelB).Single();
         var caseId = CaseIdOn(post.ConversationParameters!.Activity!.Attachments![0].Content!.Value);
         var thread = (await bot.CaseAsync(caseId))!.Posted!.ThreadId;
 
         bot.Time.Advance(TimeSpan.FromMinutes(31));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Equal("Non accepté à temps. Il ne restait aucune autre organisation ; la personne a été prévenue.", CardStatus(bot.LatestCard(post, thread)));
         Assert.Contains("Je suis désolé : aucune des organisations partenaires à qui j'ai envoyé votre dossier n'a pu le prendre. Vos réponses ne sont plus entre les mains de personne. Les recommandations ci-dessus restent valables.",

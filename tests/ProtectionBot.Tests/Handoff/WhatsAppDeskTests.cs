@@ -28,7 +28,7 @@ public sealed class WhatsAppDeskTests
         var defender = bot.NewDefender();
         var sent = await bot.HandOffUrgentlyAsync(defender);
         Assert.Contains(sent, r => r.Text?.StartsWith("Enviado a Desk A.", StringComparison.Ordinal) == true);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var offer = Assert.Single(ana.Heard, m => m.IsButtons);
         Assert.Equal([bot.T("handoff.card.accept"), bot.T("handoff.card.decline")], offer.Titles);
@@ -43,13 +43,13 @@ public sealed class WhatsAppDeskTests
         var accepted = await ana.TapsAsync(bot.T("handoff.card.accept"));
         Assert.Equal(bot.T("handoff.desk.wa_accepted", CasePayload.Reference(caseId)), accepted[^1].Text);
         Assert.Equal([bot.T("handoff.desk.wa_close")], accepted[^1].Titles);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Contains(bot.T("handoff.accepted", "Ana", "Desk A"), bot.TextsSentTo(defender.ConversationId));
         // That a colleague took it is not worth a template: Luis hears it if he taps Accept.
         Assert.Single(luis.Heard);
 
         Assert.Empty(await defender.SayAsync("Me siguen desde ayer"));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Equal("Persona: Me siguen desde ayer", ana.Heard[^1].Text);
 
         Assert.Empty(await ana.SaysAsync("Hola, ¿está en un lugar seguro?"));
@@ -64,7 +64,7 @@ public sealed class WhatsAppDeskTests
         await ana.SaysAsync("¿Sigue ahí?");
         Assert.DoesNotContain(bot.TextsSentTo(defender.ConversationId), t => t.Contains("¿Sigue ahí?", StringComparison.Ordinal));
         await defender.SayAsync("ayuda");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.DoesNotContain(ana.Heard, m => m.Text == "Persona: ayuda");
         Assert.Empty(bot.CasePosts(ChannelA));
     }
@@ -86,10 +86,10 @@ public sealed class WhatsAppDeskTests
         await defender.TapsAsync(bot.T("handoff.summary.share"));
         var sent = await defender.TapsAsync(bot.T("handoff.contact.no"));
         Assert.Contains(sent, m => m.Text.StartsWith("Enviado a Desk A.", StringComparison.Ordinal));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         await ana.TapsAsync(bot.T("handoff.card.accept"));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Contains(defender.Heard, m => m.Text == bot.T("handoff.accepted", "Ana", "Desk A"));
 
         await defender.SaysAsync("Estoy en casa de una amiga");
@@ -113,7 +113,7 @@ public sealed class WhatsAppDeskTests
         var ana = bot.Phone(AnaNumber);
         var defender = bot.NewDefender();
         await bot.HandOffUrgentlyAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var template = Assert.Single(ana.Heard);
         Assert.Equal("template", template.Type);
@@ -128,7 +128,7 @@ public sealed class WhatsAppDeskTests
         // The template said nothing: the summary comes now, then the caseworker's Close button.
         Assert.Contains(heard, m => m.Text.Contains("País: Colombia", StringComparison.Ordinal));
         Assert.Equal(bot.T("handoff.desk.wa_accepted", CasePayload.Reference(caseId)), heard[^1].Text);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Contains(bot.T("handoff.accepted", "Ana", "Desk A"), bot.TextsSentTo(defender.ConversationId));
         Assert.Equal(CaseStatuses.Accepted, (await bot.CaseAsync(caseId))!.Status);
     }
@@ -141,9 +141,9 @@ public sealed class WhatsAppDeskTests
         await ana.SaysAsync("hola");
         var defender = bot.NewDefender();
         await bot.HandOffUrgentlyAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         await ana.TapsAsync(bot.T("handoff.card.accept"));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var caseId = CasePayload.Parse(ana.Heard.Single(m => m.IsButtons && m.Options.Count == 2).Options[0].Id)!.CaseId;
 
         bot.Time.Advance(TimeSpan.FromHours(25));
@@ -151,7 +151,7 @@ public sealed class WhatsAppDeskTests
         await defender.SayAsync("Necesito hablar");
         for (var round = 0; round < 3; round++)
         {
-            await bot.DeliverOutboxAsync();
+            await bot.RunQueuedWorkAsync();
             bot.Time.Advance(TimeSpan.FromMinutes(11));
         }
 
@@ -163,7 +163,7 @@ public sealed class WhatsAppDeskTests
         var reopened = await ana.TapsTemplateButtonAsync(reminder.QuickReplyPayloads[0], "Abrir");
         Assert.Contains(reopened, m => m.Text == bot.T("handoff.desk.wa_reopened", CasePayload.Reference(caseId)));
         bot.Time.Advance(TimeSpan.FromMinutes(11));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Equal(["Persona: ¿Sigue ahí?", "Persona: Necesito hablar"], ana.Heard.Where(m => m.Text.StartsWith("Persona:", StringComparison.Ordinal)).Select(m => m.Text));
     }
 
@@ -177,11 +177,11 @@ public sealed class WhatsAppDeskTests
         await luis.SaysAsync("hola");
         var defender = bot.NewDefender();
         await bot.HandOffUrgentlyAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var caseId = CasePayload.Parse(ana.Heard.Single(m => m.IsButtons).Options[0].Id)!.CaseId;
 
         await Task.WhenAll(ana.TapsAsync(bot.T("handoff.card.accept")), luis.TapsAsync(bot.T("handoff.card.accept")));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var owner = (await bot.CaseAsync(caseId))!.Owner!;
         var (winner, loser) = owner.UserId == AnaNumber ? (ana, luis) : (luis, ana);
@@ -199,7 +199,7 @@ public sealed class WhatsAppDeskTests
         await using var bot = await StartAsync(whatsApp: true);
         var defender = bot.NewDefender();
         await bot.HandOffUrgentlyAsync(defender);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var caseId = CasePayload.Parse(bot.Phone(AnaNumber).Heard.Single().QuickReplyPayloads[0])!.CaseId;
         const string Intruder = "34600000000";
 
@@ -207,7 +207,7 @@ public sealed class WhatsAppDeskTests
         var typed = await bot.Phone(Intruder).SaysAsync($"handoff:close:{caseId}:0");
         Assert.Equal(HttpStatusCode.OK,
             await bot.CaseworkerAsync("19:desk-b@thread.tacv2;messageid=7", TenantB, ChannelB, "Mallory Intruder", value: Button("accept", caseId)));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.Equal(CaseStatuses.Offered, (await bot.CaseAsync(caseId))!.Status);
         Assert.Contains(heard.Concat(typed), m => m.Text == bot.Texts.Get("es", "handoff.desk.refused") || m.Text == bot.Texts.Get("en", "handoff.desk.refused"));
@@ -231,7 +231,7 @@ public sealed class WhatsAppDeskTests
 
         for (var round = 0; round < 3; round++)
         {
-            await bot.DeliverOutboxAsync();
+            await bot.RunQueuedWorkAsync();
             bot.Time.Advance(TimeSpan.FromMinutes(1));
         }
         Assert.Equal(3, bot.Graph.Requests.Count(r => r.Status == 503));
@@ -240,7 +240,7 @@ public sealed class WhatsAppDeskTests
         for (var round = 0; round < 3; round++)
         {
             bot.Time.Advance(TimeSpan.FromMinutes(1));
-            await bot.DeliverOutboxAsync();
+            await bot.RunQueuedWorkAsync();
         }
         Assert.Single(ana.Heard, m => m.IsButtons);
         Assert.Single(luis.Heard, m => m.Type == "template");
@@ -249,7 +249,7 @@ public sealed class WhatsAppDeskTests
 
         // The accept clock started with the notification: the on-call wait, then the next partner.
         bot.Time.Advance(TimeSpan.FromMinutes(11));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         Assert.Single(bot.CasePosts(ChannelB));
     }
 }

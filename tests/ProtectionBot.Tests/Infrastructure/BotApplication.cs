@@ -78,6 +78,7 @@ public sealed class BotApplication(
         builder.ConfigureServices(collection =>
         {
             collection.AddSingleton(Logs);
+            collection.AddTransient<IStartupFilter, ServerBodyLimit>();
             services?.Invoke(collection);
         });
     }

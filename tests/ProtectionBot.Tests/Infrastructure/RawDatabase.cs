@@ -14,10 +14,10 @@ public abstract class RawDatabase : IAsyncDisposable
     /// <summary>The settings that point the app at this database.</summary>
     public abstract IReadOnlyDictionary<string, string?> Settings { get; }
 
-    /// <summary>Every stored byte of documents and outbox messages, keys and payloads alike, as text.</summary>
+    /// <summary>Every stored byte of documents and work items, keys and payloads alike, as text.</summary>
     public abstract Task<string> DumpAsync();
 
-    /// <summary>Rows of documents and of the outbox that mention <paramref name="text"/> anywhere in their keys or owner.</summary>
+    /// <summary>Rows of documents and of the work queue that mention <paramref name="text"/> anywhere in their keys or owner.</summary>
     public abstract Task<long> RowsMentioningAsync(string text);
 
     public abstract ValueTask DisposeAsync();
@@ -63,7 +63,7 @@ public abstract class RawDatabase : IAsyncDisposable
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 SELECT (SELECT count(*) FROM documents WHERE instr(key, $text) > 0)
-                     + (SELECT count(*) FROM outbox WHERE instr(id, $text) > 0 OR instr(owner, $text) > 0)
+                     + (SELECT count(*) FROM work_items WHERE instr(id, $text) > 0 OR instr(owner, $text) > 0)
                 """;
             command.Parameters.AddWithValue("$text", text);
             return (long)(await command.ExecuteScalarAsync())!;
@@ -97,7 +97,7 @@ public abstract class RawDatabase : IAsyncDisposable
             var text = new StringBuilder();
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT convert_to(key, 'UTF8'), data FROM documents UNION ALL SELECT convert_to(id || owner, 'UTF8'), payload FROM outbox", connection);
+            await using var command = new NpgsqlCommand("SELECT convert_to(key, 'UTF8'), data FROM documents UNION ALL SELECT convert_to(id || owner, 'UTF8'), payload FROM work_items", connection);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
                 text.Append(Encoding.UTF8.GetString((byte[])reader[0])).Append(Encoding.UTF8.GetString((byte[])reader[1])).AppendLine();
@@ -110,7 +110,7 @@ public abstract class RawDatabase : IAsyncDisposable
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand("""
                 SELECT (SELECT count(*) FROM documents WHERE strpos(key, $1) > 0)
-                     + (SELECT count(*) FROM outbox WHERE strpos(id, $1) > 0 OR strpos(owner, $1) > 0)
+                     + (SELECT count(*) FROM work_items WHERE strpos(id, $1) > 0 OR strpos(owner, $1) > 0)
                 """, connection);
             command.Parameters.Add(new NpgsqlParameter { Value = text });
             return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);

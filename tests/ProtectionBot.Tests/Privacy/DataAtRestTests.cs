@@ -11,7 +11,7 @@ namespace ProtectionBot.Tests.Privacy;
 
 /// <summary>
 /// A seized server or a copied database must not give away what defenders told the bot: the stored conversation and
-/// its outbox messages are sealed under a key that is not in the database, and an altered row is refused, not obeyed.
+/// its work items are sealed under a key that is not in the database, and an altered row is refused, not obeyed.
 /// </summary>
 public sealed class DataAtRestTests(PostgresCluster cluster)
 {

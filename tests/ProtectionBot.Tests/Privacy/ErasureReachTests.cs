@@ -32,15 +32,15 @@ public sealed class ErasureReachTests
         var person = bot.NewDefender(locale);
         await person.SayAsync(question);
         await person.SayAsync(passOn);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         var thread = Assert.Single(bot.Connector.Requests, r => r.Operation == ConnectorOperations.CreateConversation).CreatedConversationId!;
         var language = ProtectionBot.Content.Language.FromLocale(locale)!;
         var sentBefore = bot.TextsSentTo(person.ConversationId).Count;
 
         await person.SayAsync(erase);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         await bot.CaseworkerAsync(thread, StaffTenant, StaffChannel, "Marta Ruiz", text: "<at>ProtectionBot</at> " + staffAnswer);
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var staffSee = bot.TextsSentTo(thread);
         Assert.Contains(bot.Texts.Get(language, "courses.desk.person_left"), staffSee);
@@ -60,7 +60,7 @@ public sealed class ErasureReachTests
         await person.SayAsync("Sí, pásela al equipo");
 
         await person.SayAsync("borra mis datos");
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         Assert.DoesNotContain(bot.Connector.Requests, r => r.Operation == ConnectorOperations.CreateConversation);
     }
@@ -75,11 +75,11 @@ public sealed class ErasureReachTests
         // Teams takes a while to open the thread; the person leaves meanwhile.
         bot.Connector.Enqueue(FakeConnectorResponse.Late(TimeSpan.FromSeconds(2)));
 
-        var posting = bot.DeliverOutboxAsync();
+        var posting = bot.RunQueuedWorkAsync();
         await bot.Connector.WaitForRequestsAsync(1, TestContext.Current.CancellationToken);
         await person.SayAsync("exit");
         await posting;
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var thread = Assert.Single(bot.Connector.Requests, r => r.Operation == ConnectorOperations.CreateConversation).CreatedConversationId!;
         Assert.Contains(bot.Texts.Get("en", "courses.desk.person_left"), bot.TextsSentTo(thread));
@@ -94,13 +94,13 @@ public sealed class ErasureReachTests
         await bot.HandOffUrgentlyAsync(defender);
         bot.Connector.Enqueue(FakeConnectorResponse.Late(TimeSpan.FromSeconds(2)));
 
-        var posting = bot.DeliverOutboxAsync();
+        var posting = bot.RunQueuedWorkAsync();
         await bot.Connector.WaitForRequestsAsync(1, TestContext.Current.CancellationToken);
         await defender.SayAsync("salir");
         await posting;
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
         bot.Time.Advance(TimeSpan.FromHours(2));
-        await bot.DeliverOutboxAsync();
+        await bot.RunQueuedWorkAsync();
 
         var post = Assert.Single(bot.CasePosts(ChannelA));
         var thread = post.CreatedConversationId!;

@@ -1,5 +1,6 @@
 using System.Text;
 using BotProtocol.State;
+using BotProtocol.Work;
 using Microsoft.Extensions.DependencyInjection;
 using ProtectionBot.Content;
 using ProtectionBot.Tests.Infrastructure;
@@ -33,10 +34,10 @@ public sealed class ErasureTests(PostgresCluster cluster)
         await using var app = new BotApplication(database.Settings);
         var defender = new Defender(app, new Persona("Erased", locale, Country: "Colombia", Situations: ["threats"]) { Description = "a note" });
         await defender.RunAsync();
-        // A case waiting to be handed to a partner, as the handoff leaves it in the outbox.
-        var store = app.Services.GetRequiredService<IConversationStore>();
-        await store.EnqueueAsync(
-            new OutboxMessage($"handoff/{defender.StateKey}", "handoff", defender.StateKey, Encoding.UTF8.GetBytes("case"), DateTimeOffset.MaxValue),
+        // A case waiting to be handed to a partner, as the handoff leaves it in the work queue.
+        var queue = app.Services.GetRequiredService<IWorkQueue>();
+        await queue.EnqueueAsync(
+            new WorkItem($"handoff/{defender.StateKey}", "handoff", defender.StateKey, Encoding.UTF8.GetBytes("case"), DateTimeOffset.MaxValue),
             TestContext.Current.CancellationToken);
         var conversationId = defender.StateKey[(defender.StateKey.LastIndexOf('/') + 1)..];
         Assert.Equal(2, await database.RowsMentioningAsync(conversationId));
@@ -46,7 +47,7 @@ public sealed class ErasureTests(PostgresCluster cluster)
         var language = ProtectionBot.Content.Language.FromLocale(locale)!;
         Assert.Equal(app.Services.GetRequiredService<TextCatalog>().Get(language, confirmation), Assert.Single(replies).Text);
         Assert.Equal(0, await database.RowsMentioningAsync(conversationId));
-        Assert.Null(await store.ReadAsync(defender.StateKey, TestContext.Current.CancellationToken));
+        Assert.Null(await app.Services.GetRequiredService<IConversationStore>().ReadAsync(defender.StateKey, TestContext.Current.CancellationToken));
         if (provider == "Sqlite")
             Assert.DoesNotContain(conversationId, await database.DumpAsync(), StringComparison.Ordinal);
     }

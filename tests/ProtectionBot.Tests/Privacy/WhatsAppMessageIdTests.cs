@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using BotProtocol.Outbox;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 using Microsoft.Extensions.DependencyInjection;
 using ProtectionBot.Tests.Channels.WhatsApp;
 using ProtectionBot.Tests.Infrastructure;
@@ -11,7 +11,7 @@ namespace ProtectionBot.Tests.Privacy;
 
 /// <summary>
 /// A WhatsApp message id (wamid) is base64 of a record that begins with the phone number it came from or went to, so
-/// keeping or logging one in clear undoes the pseudonym the conversation id gives. Messages arrive, wait in the outbox,
+/// keeping or logging one in clear undoes the pseudonym the conversation id gives. Messages arrive, wait in the work queue,
 /// are answered, and their receipts come back (one of them a failure): the database and the logs hold only keyed
 /// pseudonyms of the wamids.
 /// </summary>
@@ -31,8 +31,8 @@ public sealed class WhatsAppMessageIdTests
             ["WhatsApp:AppSecret"] = WhatsAppBot.AppSecret,
             ["WhatsApp:VerifyToken"] = WhatsAppBot.VerifyToken,
             ["WhatsApp:GraphApiBaseUrl"] = graph.BaseUrl,
-            // The messages wait in the outbox until the test lets them through, so the database can be read meanwhile.
-            ["Outbox:DispatchInBackground"] = "false",
+            // The messages wait in the work queue until the test lets them through, so the database can be read meanwhile.
+            ["WorkQueue:DispatchInBackground"] = "false",
         };
         await using var app = new BotApplication(settings);
         var http = app.CreateClient();
@@ -42,7 +42,7 @@ public sealed class WhatsAppMessageIdTests
 
         await phone.SendsAsync(new JsonObject { ["type"] = "text", ["text"] = new JsonObject { ["body"] = "hola" } }, incoming);
         var whileQueued = await database.DumpAsync();
-        await DeliverOutboxAsync(app);
+        await RunQueuedWorkAsync(app);
         await PostAsync(http, Status(outgoing, "delivered"));
         await PostAsync(http, Status(outgoing, "failed"));
 
@@ -102,10 +102,10 @@ public sealed class WhatsAppMessageIdTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private static async Task DeliverOutboxAsync(BotApplication app)
+    private static async Task RunQueuedWorkAsync(BotApplication app)
     {
-        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
-        for (var pass = 0; pass < 10 && await dispatcher.DeliverDueAsync(CancellationToken.None) > 0; pass++)
+        var dispatcher = app.Services.GetRequiredService<WorkDispatcher>();
+        for (var pass = 0; pass < 10 && await dispatcher.RunDueAsync(CancellationToken.None) > 0; pass++)
         {
         }
     }

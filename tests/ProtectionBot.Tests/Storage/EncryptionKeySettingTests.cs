@@ -15,8 +15,11 @@ public sealed class EncryptionKeySettingTests
 
     private static StorageEncryptionOptions Bind(Dictionary<string, string?> settings)
     {
+        // As the app binds them: the section, then the former one when the section is absent.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var options = new StorageEncryptionOptions();
-        StorageEncryptionOptions.Bind(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), options);
+        configuration.GetSection(StorageEncryptionOptions.Section).Bind(options);
+        StorageEncryptionOptions.ReadFormerSectionWhenAbsent(options, configuration);
         return options;
     }
 

@@ -1,4 +1,5 @@
 using BotProtocol.State;
+using BotProtocol.Work;
 using Npgsql;
 using ProtectionBot.Storage.Postgres;
 using ProtectionBot.Tests.Infrastructure;
@@ -22,7 +23,7 @@ public sealed class PostgresConversationStoreTests(PostgresCluster cluster) : Co
     {
         // One database for the class; each test starts from no tables at all, so every test also runs the migration.
         _connectionString = await cluster.DatabaseAsync(nameof(PostgresConversationStoreTests));
-        await ExecuteAsync("DROP TABLE IF EXISTS documents, outbox, schema_version");
+        await ExecuteAsync("DROP TABLE IF EXISTS documents, outbox, work_items, schema_version");
     }
 
     [Fact]
@@ -45,6 +46,29 @@ public sealed class PostgresConversationStoreTests(PostgresCluster cluster) : Co
 
         Assert.Equal([.. Enumerable.Range(1, PostgresSchema.LatestVersion).Select(v => (long)v)], await VersionsAsync());
         Assert.Equal("kept"u8.ToArray(), (await again.ReadAsync("k", TestContext.Current.CancellationToken))!.Data.ToArray());
+    }
+
+    [Fact]
+    public async Task An_outbox_of_an_earlier_release_becomes_the_work_queue_and_keeps_what_waits_in_it()
+    {
+        await using (var earlier = NpgsqlDataSource.Create(_connectionString))
+            PostgresSchema.Migrate(earlier, 2);
+        await ExecuteAsync("""
+            INSERT INTO outbox (id, kind, owner, payload, due_at, attempts, enqueued_at)
+            VALUES ('waiting', 'test', 'conversation/test/a', '\x00', '1970-01-01 00:00:00+00', 0, now())
+            """);
+
+        var store = CreateStore();
+        await ((IWorkQueue)store).EnqueueAsync(new WorkItem("new", "test", "conversation/test/a", new byte[] { 1 }, DateTimeOffset.UnixEpoch), TestContext.Current.CancellationToken);
+        var leased = await ((IWorkQueue)store).LeaseDueAsync(Time.GetUtcNow(), TimeSpan.FromSeconds(30), 10, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["waiting", "new"], leased.Select(l => l.Item.Id));
+        Assert.False(leased[0].Item.Inbound);
+        Assert.Equal([.. Enumerable.Range(1, PostgresSchema.LatestVersion).Select(v => (long)v)], await VersionsAsync());
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var names = new NpgsqlCommand("SELECT count(*) FROM pg_class WHERE relname LIKE 'outbox%'", connection);
+        Assert.Equal(0L, await names.ExecuteScalarAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

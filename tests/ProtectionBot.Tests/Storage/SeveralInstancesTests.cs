@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
-using BotProtocol.Outbox;
 using BotProtocol.Schema;
 using BotProtocol.State;
+using BotProtocol.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -127,29 +127,30 @@ public sealed class SeveralInstancesTests(PostgresCluster cluster)
     }
 
     [Fact]
-    public async Task Outbox_messages_are_delivered_exactly_once_by_two_instances_working_through_the_same_outbox()
+    public async Task Received_items_are_worked_exactly_once_by_two_instances_working_through_the_same_queue()
     {
-        var connectionString = await cluster.DatabaseAsync(nameof(SeveralInstancesTests) + "Outbox");
+        var connectionString = await cluster.DatabaseAsync(nameof(SeveralInstancesTests) + "WorkQueue");
         var keys = new StorageKeyRing(RandomNumberGenerator.GetBytes(32), []);
         var pseudonyms = BotProtocol.Turns.Pseudonyms.WithRandomKey();
-        IConversationStore Instance() => new EncryptedConversationStore(
+        EncryptedConversationStore Instance() => EncryptedConversationStore.Over(
             new PostgresConversationStore(connectionString, TimeProvider.System), keys, pseudonyms, NullLogger<EncryptedConversationStore>.Instance);
         var deliveries = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        var options = Options.Create(new OutboxOptions { PollInterval = TimeSpan.FromMilliseconds(50), BatchSize = 5, LeaseDuration = TimeSpan.FromMinutes(1) });
+        var options = Options.Create(new WorkQueueOptions { PollInterval = TimeSpan.FromMilliseconds(50), BatchSize = 5, LeaseDuration = TimeSpan.FromMinutes(1) });
         var stores = new[] { Instance(), Instance(), Instance() };
         var handlers = new[] { new CountingHandler(deliveries), new CountingHandler(deliveries) };
-        var dispatchers = handlers.Select((handler, i) => new OutboxDispatcher(
-            stores[i], [handler], options, TimeProvider.System, pseudonyms, NullLogger<OutboxDispatcher>.Instance)).ToArray();
+        var dispatchers = handlers.Select((handler, i) => new WorkDispatcher(
+            stores[i], [handler], options, TimeProvider.System, pseudonyms, NullLogger<WorkDispatcher>.Instance)).ToArray();
         const int messages = 120;
         try
         {
             foreach (var dispatcher in dispatchers)
                 await dispatcher.StartAsync(TestContext.Current.CancellationToken);
 
-            // Enqueued while both work, some twice (a turn run again enqueues the same ids), from a third instance.
+            // Enqueued while both work, some twice (a channel redelivering a webhook), from a third instance. The second
+            // may come after the first was done: a received id stays known, so it is refused either way.
             for (var i = 0; i < messages; i++)
             {
-                var message = new OutboxMessage($"m{i}", CountingHandler.TheKind, $"conversation/test/c{i % 7}", Encoding.UTF8.GetBytes($"payload {i}"), DateTimeOffset.MinValue);
+                var message = new WorkItem($"m{i}", CountingHandler.TheKind, $"conversation/test/c{i % 7}", Encoding.UTF8.GetBytes($"payload {i}"), DateTimeOffset.MinValue) { Inbound = true };
                 await stores[2].EnqueueAsync(message, TestContext.Current.CancellationToken);
                 if (i % 3 == 0)
                     Assert.False(await stores[2].EnqueueAsync(message, TestContext.Current.CancellationToken));
@@ -188,30 +189,18 @@ public sealed class SeveralInstancesTests(PostgresCluster cluster)
 
         public ValueTask<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
 
-        public async ValueTask<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken)
+        public async ValueTask<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<WorkItem> work, CancellationToken cancellationToken)
         {
             // The first write creates the conversation; the second is the turn under test.
             if (Interlocked.Increment(ref _writes) == 2)
                 await race();
-            return await inner.WriteAsync(key, data, expectedETag, outgoing, cancellationToken);
+            return await inner.WriteAsync(key, data, expectedETag, work, cancellationToken);
         }
 
         public ValueTask DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
-
-        public ValueTask<int> DeleteWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => inner.DeleteWrittenBeforeAsync(cutoff, cancellationToken);
-
-        public ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken) => inner.EnqueueAsync(message, cancellationToken);
-
-        public ValueTask<IReadOnlyList<OutboxLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken) =>
-            inner.LeaseDueAsync(now, leaseFor, max, cancellationToken);
-
-        public ValueTask<bool> CompleteAsync(OutboxLease lease, CancellationToken cancellationToken) => inner.CompleteAsync(lease, cancellationToken);
-
-        public ValueTask<bool> RescheduleAsync(OutboxLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
-            inner.RescheduleAsync(lease, dueAt, cancellationToken);
     }
 
-    private sealed class CountingHandler(ConcurrentDictionary<string, int> deliveries) : IOutboxHandler
+    private sealed class CountingHandler(ConcurrentDictionary<string, int> deliveries) : IWorkHandler
     {
         public const string TheKind = "test";
 
@@ -221,14 +210,14 @@ public sealed class SeveralInstancesTests(PostgresCluster cluster)
 
         public int Delivered => Volatile.Read(ref _delivered);
 
-        public async Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
+        public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
         {
-            Assert.Equal($"payload {lease.Message.Id[1..]}", Encoding.UTF8.GetString(lease.Message.Payload.Span));
+            Assert.Equal($"payload {lease.Item.Id[1..]}", Encoding.UTF8.GetString(lease.Item.Payload.Span));
             // A delivery takes a moment, so the two instances' passes overlap.
             await Task.Delay(Random.Shared.Next(0, 4), cancellationToken);
-            deliveries.AddOrUpdate(lease.Message.Id, 1, (_, n) => n + 1);
+            deliveries.AddOrUpdate(lease.Item.Id, 1, (_, n) => n + 1);
             Interlocked.Increment(ref _delivered);
-            return OutboxOutcome.Done;
+            return WorkOutcome.Done;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using BotProtocol.State;
+using BotProtocol.Work;
 using Microsoft.Data.Sqlite;
 using ProtectionBot.Storage.Sqlite;
 
@@ -105,11 +106,11 @@ public sealed class SqliteConversationStoreTests : ConversationStoreContract, ID
         var tables = (string?)await schema.ExecuteScalarAsync(TestContext.Current.CancellationToken);
         Assert.Contains("CREATE TABLE \"documents\"", tables, StringComparison.Ordinal);
         Assert.DoesNotContain("documents_moved", tables, StringComparison.Ordinal);
-        Assert.Equal(1, tables!.Split("WITHOUT ROWID").Length - 1); // the outbox's only
+        Assert.Equal(1, tables!.Split("WITHOUT ROWID").Length - 1); // the work queue's only
     }
 
     [Fact]
-    public async Task An_outbox_of_an_earlier_release_gains_its_queue_order_and_keeps_what_waits_in_it()
+    public async Task An_outbox_of_an_earlier_release_becomes_the_work_queue_and_keeps_what_waits_in_it()
     {
         var path = Path.Combine(_folder, "test.db");
         using (var earlier = new SqliteConnection($"Data Source={path}"))
@@ -125,11 +126,17 @@ public sealed class SqliteConversationStoreTests : ConversationStoreContract, ID
         }
         SqliteConnection.ClearAllPools();
 
-        var store = CreateStore();
-        await store.EnqueueAsync(new OutboxMessage("new", "test", "conversation/test/a", new byte[] { 1 }, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        var store = NewStore();
+        await store.EnqueueAsync(new WorkItem("new", "test", "conversation/test/a", new byte[] { 1 }, DateTimeOffset.UnixEpoch), CancellationToken.None);
         var leased = await store.LeaseDueAsync(Time.GetUtcNow(), TimeSpan.FromSeconds(30), 10, CancellationToken.None);
 
-        Assert.Equal(["waiting", "new"], leased.Select(l => l.Message.Id));
+        Assert.Equal(["waiting", "new"], leased.Select(l => l.Item.Id));
+        Assert.False(leased[0].Item.Inbound);
+        using var schema = new SqliteConnection($"Data Source={path}");
+        await schema.OpenAsync(TestContext.Current.CancellationToken);
+        using var names = schema.CreateCommand();
+        names.CommandText = "SELECT group_concat(name, ',') FROM sqlite_schema WHERE name LIKE 'outbox%'";
+        Assert.Null(await names.ExecuteScalarAsync(TestContext.Current.CancellationToken) as string);
     }
 
     [Fact]

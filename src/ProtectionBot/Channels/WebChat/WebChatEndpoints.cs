@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using BotProtocol.DirectLine;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace ProtectionBot.Channels.WebChat;
@@ -32,7 +34,9 @@ public static class WebChatEndpoints
             WebChatLog.BundleMissing(logger);
 
         endpoints.MapGet("/", http => PageAsync(http, assets));
-        endpoints.MapPost("/webchat/token", async http => await (await TokenAsync(http, logger)).ExecuteAsync(http))
+        endpoints.MapPost("/webchat/token", (HttpResponse response, [FromServices] IOptions<WebChatOptions> options, [FromServices] DirectLineTokens tokens,
+                [FromServices] IHttpClientFactory clients, CancellationToken cancellationToken) =>
+                TokenAsync(response, options.Value, tokens, clients, logger, cancellationToken))
             .RequireDirectLineCors()
             .RequireDirectLineStartLimit();
         // A partner page that posts JSON sends a preflight first.
@@ -60,24 +64,23 @@ public static class WebChatEndpoints
     /// A token for one new conversation and a random user id for the visitor: from the local Direct Line, or from the
     /// Azure Bot's with the secret that stays on this server.
     /// </summary>
-    private static async Task<IResult> TokenAsync(HttpContext http, ILogger logger)
+    private static async Task<Results<JsonHttpResult<PageToken>, ProblemHttpResult>> TokenAsync(
+        HttpResponse response, WebChatOptions options, DirectLineTokens tokens, IHttpClientFactory clients, ILogger logger, CancellationToken cancellationToken)
     {
-        http.Response.Headers.CacheControl = "no-store";
-        var options = http.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value;
+        response.Headers.CacheControl = "no-store";
         var userId = "dl_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
         if (string.IsNullOrWhiteSpace(options.DirectLineDomain))
         {
-            var tokens = http.RequestServices.GetRequiredService<DirectLineTokens>();
             if (!tokens.IsEnabled)
                 return Unavailable("The local Direct Line is off: set DirectLine:TokenSigningKey, or WebChat:DirectLineDomain for an Azure Bot.");
             var token = tokens.Generate(userId);
-            return Results.Json(new PageToken(token.Token, token.ConversationId, token.ExpiresIn, userId), WebChatJsonContext.Default.PageToken);
+            return TypedResults.Json(new PageToken(token.Token, token.ConversationId, token.ExpiresIn, userId), WebChatJsonContext.Default.PageToken);
         }
 
         if (string.IsNullOrWhiteSpace(options.DirectLineSecret))
             return Unavailable("WebChat:DirectLineSecret is not set; the page gets its tokens from WebChat:TokenUrl.");
-        var client = http.RequestServices.GetRequiredService<IHttpClientFactory>().CreateClient(WebChatServiceCollectionExtensions.DirectLineClient);
+        var client = clients.CreateClient(WebChatServiceCollectionExtensions.DirectLineClient);
         using var request = new HttpRequestMessage(HttpMethod.Post, options.DirectLineDomain.TrimEnd('/') + "/tokens/generate")
         {
             Content = JsonContent.Create(new DirectLineTokenRequest(new DirectLineTokenRequestUser(userId)), WebChatJsonContext.Default.DirectLineTokenRequest),
@@ -85,16 +88,16 @@ public static class WebChatEndpoints
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.DirectLineSecret);
         try
         {
-            using var response = await client.SendAsync(request, http.RequestAborted);
-            if (!response.IsSuccessStatusCode)
+            using var answered = await client.SendAsync(request, cancellationToken);
+            if (!answered.IsSuccessStatusCode)
             {
-                WebChatLog.TokenRefused(logger, (int)response.StatusCode);
+                WebChatLog.TokenRefused(logger, (int)answered.StatusCode);
                 return BadGateway();
             }
-            var answer = await response.Content.ReadFromJsonAsync(WebChatJsonContext.Default.DirectLineTokenAnswer, http.RequestAborted);
+            var answer = await answered.Content.ReadFromJsonAsync(WebChatJsonContext.Default.DirectLineTokenAnswer, cancellationToken);
             if (answer?.Token is not { Length: > 0 } azureToken)
                 return BadGateway();
-            return Results.Json(new PageToken(azureToken, answer.ConversationId ?? "", answer.ExpiresIn ?? 0, userId), WebChatJsonContext.Default.PageToken);
+            return TypedResults.Json(new PageToken(azureToken, answer.ConversationId ?? "", answer.ExpiresIn ?? 0, userId), WebChatJsonContext.Default.PageToken);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
         {
@@ -103,9 +106,9 @@ public static class WebChatEndpoints
         }
     }
 
-    private static IResult Unavailable(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Chat unavailable", detail: detail);
+    private static ProblemHttpResult Unavailable(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Chat unavailable", detail: detail);
 
-    private static IResult BadGateway() =>
-        Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Direct Line unavailable", detail: "The Direct Line service did not give a token; try again shortly.");
+    private static ProblemHttpResult BadGateway() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Direct Line unavailable", detail: "The Direct Line service did not give a token; try again shortly.");
 }

@@ -13,7 +13,7 @@ internal sealed record WebhookEntry(string? Id, List<WebhookChange>? Changes);
 
 internal sealed record WebhookChange(string? Field, WebhookValue? Value);
 
-/// <summary><c>messages</c> stay raw: each is kept as it came until its turn runs.</summary>
+/// <summary><c>messages</c> stay raw: each is queued as it came and read only when its turn runs.</summary>
 internal sealed record WebhookValue(
     string? MessagingProduct, WebhookMetadata? Metadata, List<JsonElement>? Messages, List<WebhookStatus>? Statuses, List<CloudApiError>? Errors);
 
@@ -70,7 +70,7 @@ internal sealed record MediaContent(string? Id, string? MimeType, string? Sha256
 
 internal sealed record ReactionContent(string? MessageId, string? Emoji);
 
-/// <summary>What the webhook keeps in the outbox for one inbound message until its turn has run.</summary>
+/// <summary>What earlier releases queued for one inbound message; still read for items they left waiting.</summary>
 internal sealed record InboundEnvelope(string PhoneNumberId, JsonElement Message, long ReceivedAt);
 
 /// <summary>The answer to a successful send: the outgoing message's wamid.</summary>

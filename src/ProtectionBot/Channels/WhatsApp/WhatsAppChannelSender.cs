@@ -5,7 +5,7 @@ namespace ProtectionBot.Channels.WhatsApp;
 
 /// <summary>
 /// Sends proactive messages (a caseworker's answer, a handoff's news) to a WhatsApp conversation. Outside the
-/// 24-hour window WhatsApp refuses free-form messages: the send fails and the outbox keeps the message until the
+/// 24-hour window WhatsApp refuses free-form messages: the send fails and the work queue keeps the message until the
 /// person writes again and the window reopens.
 /// </summary>
 internal sealed class WhatsAppChannelSender(WhatsAppMessenger messenger) : IChannelSender

@@ -1,10 +1,10 @@
-using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using BotProtocol.Outbox;
-using BotProtocol.State;
+using BotProtocol.Hosting;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 using Microsoft.Extensions.Options;
 
 namespace ProtectionBot.Channels.WhatsApp;
@@ -16,8 +16,9 @@ public static class WhatsAppEndpoints
 
     /// <summary>
     /// Maps the Cloud API webhook: <c>GET</c> answers Meta's verification, <c>POST</c> receives events. A POST is
-    /// signature-checked on its raw bytes, its messages are queued in the durable outbox (one per wamid, so a
-    /// redelivered webhook is processed once) and it is answered 200 at once; the turns run after, in the background.
+    /// signature-checked on its raw bytes, each of its messages is queued as received in the durable work queue (one
+    /// per wamid, remembered after its turn, so a redelivered webhook is processed once) and it is answered 200 at once;
+    /// the turns run after, in the background, where each message is read.
     /// With the channel off, both answer 503.
     /// </summary>
     public static IEndpointConventionBuilder MapWhatsApp(this IEndpointRouteBuilder endpoints, string pattern = "/api/whatsapp")
@@ -31,7 +32,9 @@ public static class WhatsAppEndpoints
         var group = endpoints.MapGroup(pattern);
         // Plain request delegates: no reflection-based binding, and the query's dotted names are read as they are.
         group.MapGet("", async http => await Verify(http, options.Value, logger).ExecuteAsync(http)).WithName("WhatsAppVerification");
-        group.MapPost("", async http => await (await ReceiveAsync(http, options.Value, logger)).ExecuteAsync(http)).WithName("WhatsAppWebhook");
+        group.MapPost("", async http => await (await ReceiveAsync(http, options.Value, logger)).ExecuteAsync(http))
+            .WithName("WhatsAppWebhook")
+            .WithRequestSizeLimit(WhatsAppLimits.WebhookBody);
         return group;
     }
 
@@ -60,7 +63,7 @@ public static class WhatsAppEndpoints
         // Without a well-formed signature there is nothing worth reading.
         if (ParseSignature(http.Request.Headers[SignatureHeader].ToString()) is not { } signature)
             return Refused(logger, StatusCodes.Status401Unauthorized, "missing or malformed X-Hub-Signature-256");
-        if (http.Request.ContentLength > WhatsAppLimits.WebhookBody || await ReadBodyAsync(http.Request, cancellationToken) is not { } body)
+        if (await http.Request.ReadBodyAsync(cancellationToken) is not { } body)
             return Refused(logger, StatusCodes.Status413PayloadTooLarge, "body too large");
         // The raw bytes as received: re-serialised JSON would differ in whitespace and escapes.
         var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.AppSecret!), body);
@@ -99,7 +102,7 @@ public static class WhatsAppEndpoints
 
     private static async Task AcceptAsync(WebhookPayload payload, WhatsAppOptions options, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
-        var store = services.GetRequiredService<IConversationStore>();
+        var queue = services.GetRequiredService<IWorkQueue>();
         var identity = services.GetRequiredService<WhatsAppIdentity>();
         var failures = services.GetRequiredService<WhatsAppDeliveryFailures>();
         var pseudonyms = services.GetRequiredService<Pseudonyms>();
@@ -129,26 +132,16 @@ public static class WhatsAppEndpoints
 
             foreach (var raw in value.Messages ?? [])
             {
-                WebhookMessage? message;
-                try
-                {
-                    message = raw.Deserialize(CloudApiJsonContext.Default.WebhookMessage);
-                }
-                catch (JsonException)
-                {
-                    message = null;
-                }
-                if (message is not { From: { Length: > 0 } from, Id: { Length: > 0 } wamid })
+                // Only what routes the message is looked up here; the message itself is read once, when its turn runs.
+                if (Routing(raw) is not (string from, string wamid))
                 {
                     WhatsAppLog.MessageIncomplete(logger, "a readable sender and id");
                     continue;
                 }
-                foreach (var error in message.Errors ?? [])
-                    WhatsAppLog.WebhookError(logger, error.Code, $"{message.Type} message");
-
-                var envelope = JsonSerializer.SerializeToUtf8Bytes(new InboundEnvelope(phoneNumberId, raw, now.ToUnixTimeSeconds()), CloudApiJsonContext.Default.InboundEnvelope);
-                var outgoing = new OutboxMessage(InboundMessageHandler.OutboxId(wamid), InboundMessageHandler.MessageKind, identity.StateKey(phoneNumberId, from), envelope, now);
-                if (await store.EnqueueAsync(outgoing, cancellationToken))
+                var received = new WorkItem(
+                    InboundMessageHandler.WorkId(wamid), InboundMessageHandler.MessageKind, identity.StateKey(phoneNumberId, from),
+                    JsonMarshal.GetRawUtf8Value(raw).ToArray(), now) { Inbound = true };
+                if (await queue.EnqueueAsync(received, cancellationToken))
                     queued++;
                 else
                     duplicates++;
@@ -157,9 +150,17 @@ public static class WhatsAppEndpoints
         if (otherNumber > 0)
             WhatsAppLog.OtherNumber(logger, otherNumber, otherId);
         if (queued > 0)
-            services.GetService<OutboxDispatcher>()?.Wake();
+            services.GetService<WorkDispatcher>()?.Wake();
         WhatsAppLog.WebhookAccepted(logger, queued, duplicates, statuses);
     }
+
+    /// <summary>The sender and the wamid of a message as the webhook carries it, or null when either is missing.</summary>
+    private static (string From, string Wamid)? Routing(JsonElement message) =>
+        message.ValueKind == JsonValueKind.Object
+            && message.TryGetProperty("from", out var from) && from.ValueKind == JsonValueKind.String && from.GetString() is { Length: > 0 } sender
+            && message.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } wamid
+            ? (sender, wamid)
+            : null;
 
     /// <summary>Receipts of what the bot sent. Never a user's message; a failure is logged by code and told to the failure hook.</summary>
     private static void Status(
@@ -190,29 +191,6 @@ public static class WhatsAppEndpoints
         catch (FormatException)
         {
             return null;
-        }
-    }
-
-    /// <summary>The whole body, or null once it grows past <see cref="WhatsAppLimits.WebhookBody"/> (chunked bodies have no length).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var reader = request.BodyReader;
-        while (true)
-        {
-            var read = await reader.ReadAsync(cancellationToken);
-            var buffer = read.Buffer;
-            if (buffer.Length > WhatsAppLimits.WebhookBody)
-            {
-                reader.AdvanceTo(buffer.Start, buffer.End);
-                return null;
-            }
-            if (read.IsCompleted || read.IsCanceled)
-            {
-                var bytes = buffer.ToArray();
-                reader.AdvanceTo(buffer.End);
-                return bytes;
-            }
-            reader.AdvanceTo(buffer.Start, buffer.End);
         }
     }
 

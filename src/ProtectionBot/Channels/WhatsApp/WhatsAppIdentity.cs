@@ -8,7 +8,7 @@ namespace ProtectionBot.Channels.WhatsApp;
 
 /// <summary>
 /// Who a WhatsApp conversation is with, without saying it: the conversation id is a keyed hash of the business
-/// number's id and the person's wa_id (their phone number), so stored keys, outbox owners and logged hashes never
+/// number's id and the person's wa_id (their phone number), so stored keys, work item owners and logged hashes never
 /// hold the number and cannot be reversed by trying every number without the key. The wa_id itself travels only in
 /// the activity's <c>from.id</c>, which is needed to answer.
 /// </summary>

@@ -12,7 +12,7 @@ public static class WhatsAppServiceCollectionExtensions
 {
     /// <summary>
     /// The WhatsApp Business Cloud API channel: options from the <c>WhatsApp</c> section (validated on start), the
-    /// Graph API client, the outbox handler that runs inbound messages' turns, the window middleware and the sender
+    /// Graph API client, the work handler that runs inbound messages' turns, the window middleware and the sender
     /// the handoff uses. Registered whether or not the channel is configured; the endpoint says 503 while it is not.
     /// </summary>
     public static IHostApplicationBuilder AddWhatsAppChannel(this IHostApplicationBuilder builder)
@@ -27,9 +27,9 @@ public static class WhatsAppServiceCollectionExtensions
         services.AddSingleton<WhatsAppDeliveryFailures>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, WhatsAppChannelSender>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITurnMiddleware, CustomerServiceWindow>());
-        services.AddOutboxHandler<InboundMessageHandler>();
+        services.AddWorkHandler<InboundMessageHandler>();
         var graph = services.AddHttpClient<GraphApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan); // per call: WhatsApp:RequestTimeout
-        // No retry here: a refused or unanswered send goes back to the outbox, which waits what Meta asked for.
+        // No retry here: a refused or unanswered send goes back to the work queue, which waits what Meta asked for.
         graph.AddResilienceHandler("whatsapp-graph", (pipeline, context) =>
         {
             pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BotProtocol.Connector;
-using BotProtocol.Outbox;
 using BotProtocol.Schema;
 using BotProtocol.State;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
 using ProtectionBot.Handoff;
@@ -118,7 +118,7 @@ internal sealed class CourseStaffDesk(
         var answers = new Dictionary<string, string>(posted.Answers, StringComparer.Ordinal) { [step] = text };
         await store.WriteAsync(PostedStaffQuestion.Key(threadId),
             JsonSerializer.SerializeToUtf8Bytes(posted with { Answers = answers }, CourseJsonContext.Default.PostedStaffQuestion), stored.ETag, cancellationToken);
-        turn.Enqueue(new OutboxMessage($"{AnswerKind}/{threadId}/{step}", AnswerKind, OwnerOf(question.ReplyTo),
+        turn.Enqueue(new WorkItem($"{AnswerKind}/{threadId}/{step}", AnswerKind, OwnerOf(question.ReplyTo),
             JsonSerializer.SerializeToUtf8Bytes(new StaffAnswer(question.ReplyTo, text) { ReferralId = posted.ReferralId }, CourseJsonContext.Default.StaffAnswer), time.GetUtcNow()));
         var actions = question.CourseId is null
             ? new JsonArray()
@@ -205,20 +205,20 @@ internal sealed class CourseStaffDesk(
 /// </summary>
 internal sealed partial class StaffQuestionDelivery(
     CourseQuestionsFile file, CourseStaffDesk desk, StaffQuestionErasure erasure, IConversationStore store, ConnectorClient connector,
-    ILogger<StaffQuestionDelivery> logger) : IOutboxHandler
+    ILogger<StaffQuestionDelivery> logger) : IWorkHandler
 {
     public string Kind => CourseStaffReferral.Kind;
 
-    public async Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
+    public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
         // Until a staff channel is registered the questions wait, rather than being lost.
         if (file.StaffDesk is not { } staff)
-            return OutboxOutcome.Retry(TimeSpan.FromHours(1));
-        var question = JsonSerializer.Deserialize(lease.Message.Payload.Span, CourseJsonContext.Default.CourseStaffQuestion)
+            return WorkOutcome.Retry(TimeSpan.FromHours(1));
+        var question = JsonSerializer.Deserialize(lease.Item.Payload.Span, CourseJsonContext.Default.CourseStaffQuestion)
             ?? throw new JsonException("Empty staff question.");
-        var referral = lease.Message.Id;
-        if (!await erasure.IsStillAskedAsync(lease.Message.Owner, referral, cancellationToken))
-            return OutboxOutcome.Done;
+        var referral = lease.Item.Id;
+        if (!await erasure.IsStillAskedAsync(lease.Item.Owner, referral, cancellationToken))
+            return WorkOutcome.Done;
         var channelData = new JsonObject { ["channel"] = new JsonObject { ["id"] = staff.ChannelId }, ["tenant"] = new JsonObject { ["id"] = staff.TenantId } };
         ConversationResourceResponse posted;
         try
@@ -236,7 +236,7 @@ internal sealed partial class StaffQuestionDelivery(
             // Posting again could show the staff the question twice, in two threads. Better once, or for an operator to
             // see here that it may not have arrived.
             LogPostUncertain(e.Reason);
-            return OutboxOutcome.Done;
+            return WorkOutcome.Done;
         }
         var threadId = posted.Id ?? throw new InvalidOperationException("Teams did not say which thread the question opened.");
         var thread = new StaffThreadLink(threadId, question.Language);
@@ -252,12 +252,12 @@ internal sealed partial class StaffQuestionDelivery(
         }
         await store.WriteAsync(StaffThreadLink.Key(referral), JsonSerializer.SerializeToUtf8Bytes(thread, CourseJsonContext.Default.StaffThreadLink), StoreItem.AnyETag, cancellationToken);
         // Erased while the question was on its way: the erasure found no thread to leave, so it is left here.
-        if (!await erasure.IsStillAskedAsync(lease.Message.Owner, referral, cancellationToken))
+        if (!await erasure.IsStillAskedAsync(lease.Item.Owner, referral, cancellationToken))
         {
             await erasure.LeaveThreadAsync(thread, cancellationToken);
             await store.DeleteAsync(StaffThreadLink.Key(referral), cancellationToken);
         }
-        return OutboxOutcome.Done;
+        return WorkOutcome.Done;
     }
 
     [LoggerMessage(EventId = 2106, Level = LogLevel.Warning,
@@ -266,28 +266,28 @@ internal sealed partial class StaffQuestionDelivery(
 }
 
 /// <summary>Runs a staff answer as a turn of the person's conversation, which sends it to their channel.</summary>
-internal sealed class StaffAnswerDelivery(ProactiveTurns turns) : IOutboxHandler
+internal sealed class StaffAnswerDelivery(ProactiveTurns turns) : IWorkHandler
 {
     public string Kind => CourseStaffDesk.AnswerKind;
 
-    public async Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
+    public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
-        var answer = JsonSerializer.Deserialize(lease.Message.Payload.Span, CourseJsonContext.Default.StaffAnswer)
+        var answer = JsonSerializer.Deserialize(lease.Item.Payload.Span, CourseJsonContext.Default.StaffAnswer)
             ?? throw new JsonException("Empty staff answer.");
-        await turns.RunEventAsync(CourseStaffDesk.ReferenceOf(answer.ReplyTo), lease.Message.Id, CourseStaffDesk.AnswerEvent,
+        await turns.RunEventAsync(CourseStaffDesk.ReferenceOf(answer.ReplyTo), lease.Item.Id, CourseStaffDesk.AnswerEvent,
             JsonSerializer.SerializeToElement(answer, CourseJsonContext.Default.StaffAnswer), cancellationToken);
-        return OutboxOutcome.Done;
+        return WorkOutcome.Done;
     }
 }
 
 /// <summary>Posts the bot's note into a staff thread (the person has left); a thread that is gone needs no note.</summary>
-internal sealed class StaffNoticeDelivery(ConnectorClient connector) : IOutboxHandler
+internal sealed class StaffNoticeDelivery(ConnectorClient connector) : IWorkHandler
 {
     public string Kind => CourseStaffDesk.NoticeKind;
 
-    public async Task<OutboxOutcome> DeliverAsync(OutboxLease lease, CancellationToken cancellationToken)
+    public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
-        var notice = JsonSerializer.Deserialize(lease.Message.Payload.Span, CourseJsonContext.Default.StaffNotice)
+        var notice = JsonSerializer.Deserialize(lease.Item.Payload.Span, CourseJsonContext.Default.StaffNotice)
             ?? throw new JsonException("Empty staff notice.");
         try
         {
@@ -297,6 +297,6 @@ internal sealed class StaffNoticeDelivery(ConnectorClient connector) : IOutboxHa
         {
             // The thread was deleted or the app removed from the team; retrying cannot help.
         }
-        return OutboxOutcome.Done;
+        return WorkOutcome.Done;
     }
 }

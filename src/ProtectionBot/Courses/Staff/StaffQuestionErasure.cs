@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BotProtocol.State;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
 
@@ -11,10 +12,10 @@ namespace ProtectionBot.Courses.Staff;
 /// person's reply address. When the person's conversation is erased, each posted question is replaced by a marker that
 /// keeps only the thread's language, the staff are told in the thread that the person has left, and a staff answer
 /// written afterwards is refused there instead of being posted into the erased conversation. A question not posted yet
-/// waits in the outbox under the conversation's key and goes with it.
+/// waits in the work queue under the conversation's key and goes with it.
 /// </summary>
 internal sealed partial class StaffQuestionErasure(
-    IConversationStore store, CourseQuestionsFile file, TextCatalog texts, TimeProvider time, ILogger<StaffQuestionErasure> logger) : IPersonalDataHolder
+    IConversationStore store, IWorkQueue queue, CourseQuestionsFile file, TextCatalog texts, TimeProvider time, ILogger<StaffQuestionErasure> logger) : IPersonalDataHolder
 {
     public async Task EraseAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -59,7 +60,7 @@ internal sealed partial class StaffQuestionErasure(
         {
             // Owned by the thread, not the person: it must outlive the erasure that sends it.
             var notice = new StaffNotice(desk.ServiceUrl, thread.ThreadId, texts.Get(thread.Language, "courses.desk.person_left"));
-            await store.EnqueueAsync(new OutboxMessage($"{CourseStaffDesk.NoticeKind}/{thread.ThreadId}/left", CourseStaffDesk.NoticeKind, $"courses/notices/{thread.ThreadId}",
+            await queue.EnqueueAsync(new WorkItem($"{CourseStaffDesk.NoticeKind}/{thread.ThreadId}/left", CourseStaffDesk.NoticeKind, $"courses/notices/{thread.ThreadId}",
                 JsonSerializer.SerializeToUtf8Bytes(notice, CourseJsonContext.Default.StaffNotice), time.GetUtcNow()), cancellationToken);
         }
         LogLeft();

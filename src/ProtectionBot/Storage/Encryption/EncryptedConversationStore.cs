@@ -2,21 +2,29 @@ using System.Buffers.Binary;
 using System.Text;
 using BotProtocol.State;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 
 namespace ProtectionBot.Storage.Encryption;
 
 /// <summary>
-/// Seals what any store keeps (documents and outbox payloads, which hold the person's answers and case summaries)
+/// Seals what any store keeps (documents and work item payloads, which hold the person's answers and case summaries)
 /// before it leaves the process, and opens it on the way back, so neither a copied database file nor a database
-/// administrator reads a defender's words. Outbox message ids are stored as their keyed pseudonym: they are made of
+/// administrator reads a defender's words. Work item ids are stored as their keyed pseudonym: they are made of
 /// whatever identifies the event (a WhatsApp message id, which begins with the sender's phone number; an activity id),
 /// and only need to be unique. ETags, document keys, owners and times pass through: the store still needs them.
 /// </summary>
 /// Every backend is reached through this layer, so it is also where store operations are counted.
 internal sealed partial class EncryptedConversationStore(
-    IConversationStore inner, StorageKeyRing keys, Pseudonyms pseudonyms, ILogger<EncryptedConversationStore> logger, StorageMetrics? metrics = null)
-    : IConversationStore, IDisposable, IAsyncDisposable
+    IConversationStore inner, IWorkQueue queue, IRetention retention, StorageKeyRing keys, Pseudonyms pseudonyms,
+    ILogger<EncryptedConversationStore> logger, StorageMetrics? metrics = null)
+    : IConversationStore, IWorkQueue, IRetention, IDisposable, IAsyncDisposable
 {
+    /// <summary>Over a backend that keeps documents, work and retention together, as each of ours does.</summary>
+    public static EncryptedConversationStore Over<TBackend>(
+        TBackend backend, StorageKeyRing keys, Pseudonyms pseudonyms, ILogger<EncryptedConversationStore> logger, StorageMetrics? metrics = null)
+        where TBackend : IConversationStore, IWorkQueue, IRetention =>
+        new(backend, backend, backend, keys, pseudonyms, logger, metrics);
+
     public async ValueTask<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken)
     {
         metrics?.DocumentRead();
@@ -31,12 +39,12 @@ internal sealed partial class EncryptedConversationStore(
     }
 
     public ValueTask<string> WriteAsync(
-        string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken)
+        string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<WorkItem> work, CancellationToken cancellationToken)
     {
         metrics?.DocumentWritten();
-        if (outgoing.Count > 0)
-            metrics?.OutboxOperation("enqueue");
-        return inner.WriteAsync(key, keys.Seal(data.Span, DocumentPurpose(key)), expectedETag, outgoing.Count == 0 ? [] : [.. outgoing.Select(Seal)], cancellationToken);
+        if (work.Count > 0)
+            metrics?.WorkOperation("enqueue");
+        return inner.WriteAsync(key, keys.Seal(data.Span, DocumentPurpose(key)), expectedETag, work.Count == 0 ? [] : [.. work.Select(Seal)], cancellationToken);
     }
 
     public ValueTask DeleteAsync(string key, CancellationToken cancellationToken)
@@ -46,60 +54,71 @@ internal sealed partial class EncryptedConversationStore(
     }
 
     public ValueTask<int> DeleteWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        inner.DeleteWrittenBeforeAsync(cutoff, cancellationToken);
+        retention.DeleteWrittenBeforeAsync(cutoff, cancellationToken);
 
-    public ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public ValueTask<bool> EnqueueAsync(WorkItem item, CancellationToken cancellationToken)
     {
-        metrics?.OutboxOperation("enqueue");
-        return inner.EnqueueAsync(Seal(message), cancellationToken);
+        metrics?.WorkOperation("enqueue");
+        return queue.EnqueueAsync(Seal(item), cancellationToken);
     }
 
-    public async ValueTask<IReadOnlyList<OutboxLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<WorkLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
     {
-        metrics?.OutboxOperation("lease");
-        var leases = await inner.LeaseDueAsync(now, leaseFor, max, cancellationToken);
-        var opened = new List<OutboxLease>(leases.Count);
+        metrics?.WorkOperation("lease");
+        var leases = await queue.LeaseDueAsync(now, leaseFor, max, cancellationToken);
+        var opened = new List<WorkLease>(leases.Count);
         foreach (var lease in leases)
         {
-            var message = lease.Message;
-            var result = keys.Open(message.Payload.Span, OutboxPurpose(message));
+            var item = lease.Item;
+            var result = keys.Open(item.Payload.Span, ItemPurpose(item));
             if (result.Plaintext is { } sealedIdAndPayload)
             {
                 var idLength = BinaryPrimitives.ReadUInt16BigEndian(sealedIdAndPayload);
                 var id = Encoding.UTF8.GetString(sealedIdAndPayload, 2, idLength);
-                opened.Add(lease with { Message = message with { Id = id, Payload = sealedIdAndPayload.AsMemory(2 + idLength) } });
+                opened.Add(lease with { Item = item with { Id = id, Payload = sealedIdAndPayload.AsMemory(2 + idLength) } });
                 continue;
             }
             // Queued before ids were stored as pseudonyms: the id is in clear and the payload alone was sealed.
-            if (keys.Open(message.Payload.Span, LegacyOutboxPurpose(message)).Plaintext is { } legacyPayload)
+            if (keys.Open(item.Payload.Span, LegacyItemPurpose(item)).Plaintext is { } legacyPayload)
             {
-                opened.Add(lease with { Message = message with { Payload = legacyPayload } });
+                opened.Add(lease with { Item = item with { Payload = legacyPayload } });
                 continue;
             }
-            // Handing a handler bytes it cannot trust helps no one. The message stays leased, so it comes back only when
+            // Handing a handler bytes it cannot trust helps no one. The item stays leased, so it comes back only when
             // the lease runs out (a missing previous key may have been restored by then); retention erases it in the end.
-            LogUnreadableMessage(message.Kind, pseudonyms.LogId(message.Owner), result.Failure!.Value);
+            LogUnreadableItem(item.Kind, pseudonyms.LogId(item.Owner), result.Failure!.Value);
         }
         return opened;
     }
 
-    public async ValueTask<bool> CompleteAsync(OutboxLease lease, CancellationToken cancellationToken)
+    public async ValueTask<bool> CompleteAsync(WorkLease lease, CancellationToken cancellationToken)
     {
-        metrics?.OutboxOperation("complete");
-        return await inner.CompleteAsync(Stored(lease), cancellationToken) || await inner.CompleteAsync(lease, cancellationToken);
+        metrics?.WorkOperation("complete");
+        return await queue.CompleteAsync(Stored(lease), cancellationToken) || await queue.CompleteAsync(lease, cancellationToken);
     }
 
-    public async ValueTask<bool> RescheduleAsync(OutboxLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    public async ValueTask<bool> RescheduleAsync(WorkLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
-        metrics?.OutboxOperation("reschedule");
-        return await inner.RescheduleAsync(Stored(lease), dueAt, cancellationToken) || await inner.RescheduleAsync(lease, dueAt, cancellationToken);
+        metrics?.WorkOperation("reschedule");
+        return await queue.RescheduleAsync(Stored(lease), dueAt, cancellationToken) || await queue.RescheduleAsync(lease, dueAt, cancellationToken);
     }
 
-    public void Dispose() => (inner as IDisposable)?.Dispose();
+    // The backend is one object behind all three contracts (see Over); a test may give three.
+    public void Dispose()
+    {
+        foreach (var part in new object[] { inner, queue, retention }.Distinct())
+            (part as IDisposable)?.Dispose();
+    }
 
     public async ValueTask DisposeAsync()
     {
-        switch (inner)
+        foreach (var part in new object[] { inner, queue, retention }.Distinct())
+            await DisposeAsync(part);
+    }
+
+    private static async ValueTask DisposeAsync(object part)
+    {
+        switch (part)
         {
             case IAsyncDisposable asyncDisposable:
                 await asyncDisposable.DisposeAsync();
@@ -111,38 +130,39 @@ internal sealed partial class EncryptedConversationStore(
     }
 
     /// <summary>The row keeps the id's pseudonym; the id itself travels sealed, ahead of the payload (2-byte length, UTF-8).</summary>
-    private OutboxMessage Seal(OutboxMessage message)
+    private WorkItem Seal(WorkItem item)
     {
-        var stored = message with { Id = pseudonyms.Of(message.Id) };
-        var id = Encoding.UTF8.GetBytes(message.Id);
+        var stored = item with { Id = pseudonyms.Of(item.Id) };
+        var id = Encoding.UTF8.GetBytes(item.Id);
         if (id.Length > ushort.MaxValue)
-            throw new ArgumentException("An outbox message id is at most 65535 bytes.", nameof(message));
-        var plaintext = new byte[2 + id.Length + message.Payload.Length];
+            throw new ArgumentException("A work item id is at most 65535 bytes.", nameof(item));
+        var plaintext = new byte[2 + id.Length + item.Payload.Length];
         BinaryPrimitives.WriteUInt16BigEndian(plaintext, (ushort)id.Length);
         id.CopyTo(plaintext, 2);
-        message.Payload.Span.CopyTo(plaintext.AsSpan(2 + id.Length));
-        return stored with { Payload = keys.Seal(plaintext, OutboxPurpose(stored)) };
+        item.Payload.Span.CopyTo(plaintext.AsSpan(2 + id.Length));
+        return stored with { Payload = keys.Seal(plaintext, ItemPurpose(stored)) };
     }
 
     /// <summary>
-    /// The lease as the store holds it, under the id's pseudonym. A message queued before pseudonyms has its id in
+    /// The lease as the store holds it, under the id's pseudonym. An item queued before pseudonyms has its id in
     /// clear: completing or rescheduling then falls back to the lease as it is.
     /// </summary>
-    private OutboxLease Stored(OutboxLease lease) => lease with { Message = lease.Message with { Id = pseudonyms.Of(lease.Message.Id) } };
+    private WorkLease Stored(WorkLease lease) => lease with { Item = lease.Item with { Id = pseudonyms.Of(lease.Item.Id) } };
 
     // The row a value belongs to is part of what is authenticated: a document moved under another conversation's key,
-    // or a payload moved to another message, kind or owner, no longer opens.
+    // or a payload moved to another item, kind or owner, no longer opens. "outbox" is the queue's name when these
+    // purposes were fixed: items sealed since must keep opening, so it stays.
     private static string DocumentPurpose(string key) => "document\n" + key;
 
-    private static string OutboxPurpose(OutboxMessage message) => $"outbox v2\n{message.Id}\n{message.Kind}\n{message.Owner}";
+    private static string ItemPurpose(WorkItem item) => $"outbox v2\n{item.Id}\n{item.Kind}\n{item.Owner}";
 
-    private static string LegacyOutboxPurpose(OutboxMessage message) => $"outbox\n{message.Id}\n{message.Kind}\n{message.Owner}";
+    private static string LegacyItemPurpose(WorkItem item) => $"outbox\n{item.Id}\n{item.Kind}\n{item.Owner}";
 
     [LoggerMessage(EventId = 1500, Level = LogLevel.Error,
         Message = "Storage: the document of conversation {ConversationHash} cannot be opened ({Failure}); it reads as unreadable")]
     private partial void LogUnreadableDocument(string conversationHash, OpenFailure failure);
 
     [LoggerMessage(EventId = 1501, Level = LogLevel.Error,
-        Message = "Storage: a {Kind} outbox message of conversation {ConversationHash} cannot be opened ({Failure}); it is not delivered")]
-    private partial void LogUnreadableMessage(string kind, string conversationHash, OpenFailure failure);
+        Message = "Storage: a {Kind} work item of conversation {ConversationHash} cannot be opened ({Failure}); it is not worked on")]
+    private partial void LogUnreadableItem(string kind, string conversationHash, OpenFailure failure);
 }

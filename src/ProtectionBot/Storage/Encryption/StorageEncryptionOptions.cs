@@ -1,7 +1,7 @@
 namespace ProtectionBot.Storage.Encryption;
 
 /// <summary>
-/// The keys that seal conversation documents and outbox payloads at rest. Bound from the <c>Storage:Encryption</c>
+/// The keys that seal conversation documents and work item payloads at rest. Bound from the <c>Storage:Encryption</c>
 /// section; on Azure, App Service resolves a Key Vault reference into <c>Storage__Encryption__Key</c>.
 /// </summary>
 /// <remarks>
@@ -29,7 +29,7 @@ public sealed class StorageEncryptionOptions
     public List<string> PreviousKeys { get; set; } = [];
 
     /// <summary>
-    /// The key of the keyed pseudonyms in logs (conversation hashes) and of stored outbox ids, 32 random bytes in base64.
+    /// The key of the keyed pseudonyms in logs (conversation hashes) and of stored work item ids, 32 random bytes in base64.
     /// Default: derived from <see cref="Key"/>, so a key rotation also changes the pseudonyms (log ids no longer match
     /// across it); set it to keep them stable. Keep it as secret as <see cref="Key"/>: with it, a candidate phone number
     /// or conversation id can be checked against the logs.
@@ -40,20 +40,17 @@ public sealed class StorageEncryptionOptions
     internal string BoundFrom { get; set; } = Section;
 
     /// <summary>
-    /// Binds <see cref="Section"/>, or <see cref="FormerSection"/> when only that one is set. A section counts as set
-    /// when any of its keys has a value, even an empty one, so a deliberately blank key is not overruled by the former section.
+    /// Binds <see cref="FormerSection"/> when it is set and <see cref="Section"/> (bound before this) is not. A section
+    /// counts as set when any of its keys has a value, even an empty one, so a deliberately blank key is not overruled
+    /// by the former section.
     /// </summary>
-    internal static void Bind(IConfiguration configuration, StorageEncryptionOptions options)
+    internal static void ReadFormerSectionWhenAbsent(StorageEncryptionOptions options, IConfiguration configuration)
     {
-        var section = configuration.GetSection(Section);
         var former = configuration.GetSection(FormerSection);
-        if (!IsSet(section) && IsSet(former))
-        {
-            former.Bind(options);
-            options.BoundFrom = FormerSection;
+        if (IsSet(configuration.GetSection(Section)) || !IsSet(former))
             return;
-        }
-        section.Bind(options);
+        former.Bind(options);
+        options.BoundFrom = FormerSection;
     }
 
     private static bool IsSet(IConfigurationSection section) => section.AsEnumerable().Any(setting => setting.Value is not null);

@@ -42,11 +42,30 @@ internal static class PostgresSchema
         ALTER TABLE outbox ADD COLUMN seq bigserial;
         CREATE INDEX outbox_due_at_seq ON outbox (due_at, seq);
         """,
+        // The queue also holds received messages, so it is named for what it carries. An inbound item, once done, stays
+        // as its id without payload until the retention limit, so a redelivery is refused; leasing looks only at the
+        // items not done.
+        """
+        ALTER TABLE outbox RENAME TO work_items;
+        ALTER SEQUENCE outbox_seq_seq RENAME TO work_items_seq_seq;
+        ALTER INDEX outbox_pkey RENAME TO work_items_pkey;
+        ALTER INDEX outbox_owner RENAME TO work_items_owner;
+        ALTER INDEX outbox_enqueued_at RENAME TO work_items_enqueued_at;
+        DROP INDEX outbox_due_at;
+        DROP INDEX outbox_due_at_seq;
+        ALTER TABLE work_items
+            ADD COLUMN inbound boolean NOT NULL DEFAULT false,
+            ADD COLUMN done    boolean NOT NULL DEFAULT false;
+        CREATE INDEX work_items_pending ON work_items (due_at, seq) WHERE NOT done;
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;
 
-    public static void Migrate(NpgsqlDataSource dataSource)
+    public static void Migrate(NpgsqlDataSource dataSource) => Migrate(dataSource, Steps.Length);
+
+    /// <summary>Up to <paramref name="version"/> only: a test builds the database an earlier release left.</summary>
+    internal static void Migrate(NpgsqlDataSource dataSource, int version)
     {
         using var connection = dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
@@ -64,10 +83,10 @@ internal static class PostgresSchema
         if (applied > Steps.Length)
             throw new InvalidOperationException(
                 $"The PostgreSQL database is at schema version {applied}, newer than this release knows ({Steps.Length}); run the newer release.");
-        for (var version = applied + 1; version <= Steps.Length; version++)
+        for (var next = applied + 1; next <= version; next++)
         {
-            Execute(connection, transaction, Steps[version - 1]);
-            Execute(connection, transaction, $"INSERT INTO schema_version (version) VALUES ({version})");
+            Execute(connection, transaction, Steps[next - 1]);
+            Execute(connection, transaction, $"INSERT INTO schema_version (version) VALUES ({next})");
         }
         transaction.Commit();
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using BotProtocol.State;
+using BotProtocol.Work;
 using Microsoft.Data.Sqlite;
 
 namespace ProtectionBot.Storage.Sqlite;
@@ -17,7 +18,7 @@ namespace ProtectionBot.Storage.Sqlite;
 /// asynchronous wait for it costs.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "VSTHRD103", Justification = "Synchronous by design, see above.")]
-internal sealed partial class SqliteConversationStore : IConversationStore, IDisposable
+internal sealed partial class SqliteConversationStore : IConversationStore, IWorkQueue, IRetention, IDisposable
 {
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -109,7 +110,7 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
     }
 
     public ValueTask<string> WriteAsync(
-        string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken)
+        string key, ReadOnlyMemory<byte> data, string? expectedETag, IReadOnlyList<WorkItem> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var etag = Random.Shared.NextInt64(long.MaxValue).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
@@ -118,7 +119,7 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
         {
             var connection = Writer();
             // Only a write that also enqueues pays for a transaction; a plain write is one atomic statement.
-            using var transaction = outgoing.Count > 0 ? connection.BeginTransaction() : null;
+            using var transaction = work.Count > 0 ? connection.BeginTransaction() : null;
             var command = Prepared(expectedETag switch
             {
                 null => """
@@ -140,8 +141,8 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
 
             if (command.ExecuteNonQuery() == 0)
                 throw new ETagConflictException();
-            foreach (var message in outgoing)
-                Insert(message, now, transaction);
+            foreach (var item in work)
+                Insert(item, now, transaction);
             transaction?.Commit();
         }
         return ValueTask.FromResult(etag);
@@ -156,7 +157,7 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
             // cannot be carved back out of free pages.
             var command = Prepared("""
                 DELETE FROM documents WHERE key = $key;
-                DELETE FROM outbox WHERE owner = $key;
+                DELETE FROM work_items WHERE owner = $key;
                 """, null);
             command.Parameters["$key"].Value = key;
             command.ExecuteNonQuery();
@@ -178,36 +179,37 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
             documents.Parameters["$cutoff"].Value = cutoff.ToUnixTimeSeconds();
             documents.Parameters["$kept"].Value = StoreItem.KeptPrefix;
             var removed = documents.ExecuteNonQuery();
-            var outbox = Prepared("DELETE FROM outbox WHERE enqueued_at < $cutoff", null);
-            outbox.Parameters["$cutoff"].Value = cutoff.ToUnixTimeMilliseconds();
-            outbox.ExecuteNonQuery();
+            var work = Prepared("DELETE FROM work_items WHERE enqueued_at < $cutoff", null);
+            work.Parameters["$cutoff"].Value = cutoff.ToUnixTimeMilliseconds();
+            work.ExecuteNonQuery();
             return ValueTask.FromResult(removed);
         }
     }
 
-    public ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public ValueTask<bool> EnqueueAsync(WorkItem item, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writeGate)
-            return ValueTask.FromResult(Insert(message, _time.GetUtcNow(), null));
+            return ValueTask.FromResult(Insert(item, _time.GetUtcNow(), null));
     }
 
-    public ValueTask<IReadOnlyList<OutboxLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<WorkLease>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var token = Guid.NewGuid().ToString("N");
         var until = now + leaseFor;
-        var leases = new List<(OutboxLease Lease, long Seq)>();
+        var leases = new List<(WorkLease Lease, long Seq)>();
         lock (_writeGate)
         {
-            // One statement, so two instances on the same file can never lease the same message.
+            // One statement, so two instances on the same file can never lease the same item. done = 0 as a literal, so
+            // the partial index of pending items serves it and the done inbound ids kept for retention cost nothing here.
             var command = Prepared("""
-                UPDATE outbox SET lease_token = $token, leased_until = $until, attempts = attempts + 1
+                UPDATE work_items SET lease_token = $token, leased_until = $until, attempts = attempts + 1
                 WHERE id IN (
-                    SELECT id FROM outbox
-                    WHERE due_at <= $now AND (leased_until IS NULL OR leased_until <= $now)
+                    SELECT id FROM work_items
+                    WHERE done = 0 AND due_at <= $now AND (leased_until IS NULL OR leased_until <= $now)
                     ORDER BY due_at, seq LIMIT $max)
-                RETURNING id, kind, owner, payload, due_at, attempts, seq
+                RETURNING id, kind, owner, payload, due_at, attempts, seq, inbound
                 """, null);
             command.Parameters["$token"].Value = token;
             command.Parameters["$until"].Value = until.ToUnixTimeMilliseconds();
@@ -216,60 +218,67 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var message = new OutboxMessage(
+                var item = new WorkItem(
                     reader.GetString(0), reader.GetString(1), reader.GetString(2), (byte[])reader[3],
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
-                leases.Add((new OutboxLease(message, reader.GetInt32(5), token, until), reader.GetInt64(6)));
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))) { Inbound = reader.GetInt64(7) != 0 };
+                leases.Add((new WorkLease(item, reader.GetInt32(5), token, until), reader.GetInt64(6)));
             }
         }
-        leases.Sort((a, b) => a.Lease.Message.DueAt != b.Lease.Message.DueAt ? a.Lease.Message.DueAt.CompareTo(b.Lease.Message.DueAt) : a.Seq.CompareTo(b.Seq));
-        return ValueTask.FromResult<IReadOnlyList<OutboxLease>>([.. leases.Select(l => l.Lease)]);
+        leases.Sort((a, b) => a.Lease.Item.DueAt != b.Lease.Item.DueAt ? a.Lease.Item.DueAt.CompareTo(b.Lease.Item.DueAt) : a.Seq.CompareTo(b.Seq));
+        return ValueTask.FromResult<IReadOnlyList<WorkLease>>([.. leases.Select(l => l.Lease)]);
     }
 
-    public ValueTask<bool> CompleteAsync(OutboxLease lease, CancellationToken cancellationToken)
+    public ValueTask<bool> CompleteAsync(WorkLease lease, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writeGate)
         {
-            var command = Prepared("DELETE FROM outbox WHERE id = $id AND lease_token = $token", null);
-            command.Parameters["$id"].Value = lease.Message.Id;
+            // An inbound item stays as a done id without its payload, so the sender's redelivery is refused (see Insert).
+            var command = Prepared("""
+                UPDATE work_items SET done = 1, payload = X'', lease_token = NULL, leased_until = NULL
+                WHERE id = $id AND lease_token = $token AND inbound = 1;
+                DELETE FROM work_items WHERE id = $id AND lease_token = $token AND inbound = 0;
+                """, null);
+            command.Parameters["$id"].Value = lease.Item.Id;
             command.Parameters["$token"].Value = lease.Token;
             return ValueTask.FromResult(command.ExecuteNonQuery() == 1);
         }
     }
 
-    public ValueTask<bool> RescheduleAsync(OutboxLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    public ValueTask<bool> RescheduleAsync(WorkLease lease, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writeGate)
         {
             var command = Prepared("""
-                UPDATE outbox SET due_at = $due, lease_token = NULL, leased_until = NULL
+                UPDATE work_items SET due_at = $due, lease_token = NULL, leased_until = NULL
                 WHERE id = $id AND lease_token = $token
                 """, null);
             command.Parameters["$due"].Value = dueAt.ToUnixTimeMilliseconds();
-            command.Parameters["$id"].Value = lease.Message.Id;
+            command.Parameters["$id"].Value = lease.Item.Id;
             command.Parameters["$token"].Value = lease.Token;
             return ValueTask.FromResult(command.ExecuteNonQuery() == 1);
         }
     }
 
     /// <summary>Under the write gate.</summary>
-    private bool Insert(OutboxMessage message, DateTimeOffset now, SqliteTransaction? transaction)
+    private bool Insert(WorkItem item, DateTimeOffset now, SqliteTransaction? transaction)
     {
-        // The id is the primary key: a second enqueue of the same message is ignored by the database itself. seq orders
-        // messages due at the same moment as they were queued (ids are pseudonyms, in no useful order).
+        // The id is the primary key: a second enqueue of the same item (waiting, or inbound and done) is ignored by the
+        // database itself. seq orders items due at the same moment as they were queued (ids are pseudonyms, in no
+        // useful order).
         var command = Prepared("""
-            INSERT INTO outbox (id, kind, owner, payload, due_at, attempts, enqueued_at, seq)
-            VALUES ($id, $kind, $owner, $payload, $due, 0, $now, (SELECT coalesce(max(seq), 0) + 1 FROM outbox))
+            INSERT INTO work_items (id, kind, owner, payload, due_at, attempts, enqueued_at, seq, inbound)
+            VALUES ($id, $kind, $owner, $payload, $due, 0, $now, (SELECT coalesce(max(seq), 0) + 1 FROM work_items), $inbound)
             ON CONFLICT (id) DO NOTHING
             """, transaction);
-        command.Parameters["$id"].Value = message.Id;
-        command.Parameters["$kind"].Value = message.Kind;
-        command.Parameters["$owner"].Value = message.Owner;
-        command.Parameters["$payload"].Value = Bytes(message.Payload);
-        command.Parameters["$due"].Value = message.DueAt.ToUnixTimeMilliseconds();
+        command.Parameters["$id"].Value = item.Id;
+        command.Parameters["$kind"].Value = item.Kind;
+        command.Parameters["$owner"].Value = item.Owner;
+        command.Parameters["$payload"].Value = Bytes(item.Payload);
+        command.Parameters["$due"].Value = item.DueAt.ToUnixTimeMilliseconds();
         command.Parameters["$now"].Value = now.ToUnixTimeMilliseconds();
+        command.Parameters["$inbound"].Value = item.Inbound ? 1 : 0;
         return command.ExecuteNonQuery() == 1;
     }
 
@@ -410,7 +419,15 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
                 data       BLOB    NOT NULL,
                 updated_at INTEGER NOT NULL
             );
-            CREATE TABLE IF NOT EXISTS outbox (
+            """;
+        if (IsWithoutRowid(connection, "documents"))
+            MoveDocumentsToRowidTable(connection);
+        command.ExecuteNonQuery();
+        RenameOutboxToWorkItems(connection);
+        using var work = connection.CreateCommand();
+        // done marks an inbound item whose id is kept, without its payload, until the retention limit.
+        work.CommandText = """
+            CREATE TABLE IF NOT EXISTS work_items (
                 id           TEXT    NOT NULL PRIMARY KEY,
                 kind         TEXT    NOT NULL,
                 owner        TEXT    NOT NULL,
@@ -420,18 +437,55 @@ internal sealed partial class SqliteConversationStore : IConversationStore, IDis
                 lease_token  TEXT,
                 leased_until INTEGER,
                 enqueued_at  INTEGER NOT NULL,
-                seq          INTEGER NOT NULL DEFAULT 0
+                seq          INTEGER NOT NULL DEFAULT 0,
+                inbound      INTEGER NOT NULL DEFAULT 0,
+                done         INTEGER NOT NULL DEFAULT 0
             ) WITHOUT ROWID;
-            CREATE INDEX IF NOT EXISTS outbox_due ON outbox (due_at);
-            CREATE INDEX IF NOT EXISTS outbox_owner ON outbox (owner);
             """;
-        if (IsWithoutRowid(connection, "documents"))
-            MoveDocumentsToRowidTable(connection);
-        command.ExecuteNonQuery();
-        AddColumnIfMissing(connection, "outbox", "seq", "INTEGER NOT NULL DEFAULT 0");
-        using var index = connection.CreateCommand();
-        index.CommandText = "CREATE INDEX IF NOT EXISTS outbox_seq ON outbox (seq)";
-        index.ExecuteNonQuery();
+        work.ExecuteNonQuery();
+        AddColumnIfMissing(connection, "work_items", "seq", "INTEGER NOT NULL DEFAULT 0");
+        AddColumnIfMissing(connection, "work_items", "inbound", "INTEGER NOT NULL DEFAULT 0");
+        AddColumnIfMissing(connection, "work_items", "done", "INTEGER NOT NULL DEFAULT 0");
+        using var indexes = connection.CreateCommand();
+        indexes.CommandText = """
+            CREATE INDEX IF NOT EXISTS work_items_pending ON work_items (due_at, seq) WHERE done = 0;
+            CREATE INDEX IF NOT EXISTS work_items_owner ON work_items (owner);
+            CREATE INDEX IF NOT EXISTS work_items_seq ON work_items (seq);
+            """;
+        indexes.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Earlier releases called the work queue's table <c>outbox</c>, though it also holds received messages; its rows
+    /// (waiting items among them) are kept under the new name, and its indexes make way for the new ones.
+    /// </summary>
+    private static void RenameOutboxToWorkItems(SqliteConnection connection)
+    {
+        if (!TableExists(connection, "outbox", null))
+            return;
+        // BEGIN IMMEDIATE, then look again: another instance starting on the same file may have renamed it already.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        if (!TableExists(connection, "outbox", transaction) || TableExists(connection, "work_items", transaction))
+            return;
+        using var rename = connection.CreateCommand();
+        rename.Transaction = transaction;
+        rename.CommandText = """
+            ALTER TABLE outbox RENAME TO work_items;
+            DROP INDEX IF EXISTS outbox_due;
+            DROP INDEX IF EXISTS outbox_owner;
+            DROP INDEX IF EXISTS outbox_seq;
+            """;
+        rename.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    private static bool TableExists(SqliteConnection connection, string table, SqliteTransaction? transaction)
+    {
+        using var query = connection.CreateCommand();
+        query.Transaction = transaction;
+        query.CommandText = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = $name";
+        query.Parameters.AddWithValue("$name", table);
+        return Convert.ToInt64(query.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>Databases made by earlier releases keep documents in a WITHOUT ROWID table; they are moved once.</summary>

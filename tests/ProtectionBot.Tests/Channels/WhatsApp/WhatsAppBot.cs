@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BotProtocol.State;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Channels.WhatsApp;
@@ -49,9 +50,9 @@ internal sealed partial class WhatsAppBot : IAsyncDisposable
             ["WhatsApp:AppSecret"] = AppSecret,
             ["WhatsApp:VerifyToken"] = VerifyToken,
             ["WhatsApp:GraphApiBaseUrl"] = graph.BaseUrl,
-            ["Outbox:PollInterval"] = "00:00:00.05",
-            ["Outbox:FirstBackoff"] = "00:00:00.05",
-            ["Outbox:MaxBackoff"] = "00:00:01",
+            ["WorkQueue:PollInterval"] = "00:00:00.05",
+            ["WorkQueue:FirstBackoff"] = "00:00:00.05",
+            ["WorkQueue:MaxBackoff"] = "00:00:01",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
@@ -59,10 +60,12 @@ internal sealed partial class WhatsAppBot : IAsyncDisposable
         var app = new BotApplication(all, collection =>
         {
             // The same encryption as production, over a store the test can count.
-            collection.AddSingleton<IConversationStore>(provider => ActivatorUtilities.CreateInstance<ProtectionBot.Storage.Encryption.EncryptedConversationStore>(provider, memory));
+            collection.AddSingleton(provider => ProtectionBot.Storage.Encryption.EncryptedConversationStore.Over(
+                memory, provider.GetRequiredService<ProtectionBot.Storage.Encryption.StorageKeyRing>(), provider.GetRequiredService<BotProtocol.Turns.Pseudonyms>(),
+                provider.GetRequiredService<ILogger<ProtectionBot.Storage.Encryption.EncryptedConversationStore>>(), provider.GetRequiredService<ProtectionBot.Storage.StorageMetrics>()));
             services?.Invoke(collection);
         });
-        _ = app.Server; // start the host (and its outbox dispatcher) now
+        _ = app.Server; // start the host (and its work dispatcher) now
         return new WhatsAppBot(app, graph) { Store = memory };
     }
 
@@ -103,10 +106,10 @@ internal sealed partial class WhatsAppBot : IAsyncDisposable
     public async Task WaitUntilIdleAsync()
     {
         var store = Store;
-        for (var waited = 0; store.OutboxCount > 0; waited += 20)
+        for (var waited = 0; store.PendingWork > 0; waited += 20)
         {
             if (waited > 15_000)
-                throw new TimeoutException($"{store.OutboxCount} inbound message(s) still queued after 15 s.");
+                throw new TimeoutException($"{store.PendingWork} inbound message(s) still queued after 15 s.");
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using BotProtocol.Work;
 using Microsoft.Extensions.DependencyInjection;
 using ProtectionBot.Channels.WhatsApp;
 using ProtectionBot.Content;
@@ -73,7 +74,7 @@ public sealed class WhatsAppWebhookTests
         using var response = await bot.PostAsync(WhatsAppBot.Fixture("text", DateTimeOffset.UtcNow), signature);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, bot.Store.OutboxCount);
+        Assert.Equal(0, bot.Store.PendingWork);
         Assert.Equal(0, bot.Store.Count);
         await Task.Delay(100, Ct);
         Assert.Empty(bot.Graph.Requests);
@@ -155,6 +156,41 @@ public sealed class WhatsAppWebhookTests
 
         Assert.Equal(2, answered);
         Assert.Equal(2, bot.Phone("34600000000").Heard.Count);
+    }
+
+    [Fact]
+    public async Task A_message_waits_in_the_queue_exactly_as_the_webhook_carried_it()
+    {
+        await using var bot = await WhatsAppBot.StartAsync(new Dictionary<string, string?> { ["WorkQueue:DispatchInBackground"] = "false" });
+        var body = WhatsAppBot.Fixture("text", DateTimeOffset.UtcNow);
+
+        using var response = await bot.PostAsync(body, WhatsAppBot.Sign(body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var queued = Assert.Single(await bot.App.Services.GetRequiredService<IWorkQueue>().LeaseDueAsync(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1), 10, Ct));
+        using var webhook = JsonDocument.Parse(body);
+        var message = webhook.RootElement.GetProperty("entry")[0].GetProperty("changes")[0].GetProperty("value").GetProperty("messages")[0];
+        Assert.Equal(message.GetRawText(), Encoding.UTF8.GetString(queued.Item.Payload.Span));
+        Assert.True(queued.Item.Inbound);
+    }
+
+    [Fact]
+    public async Task A_message_an_earlier_release_queued_in_its_envelope_is_still_answered()
+    {
+        await using var bot = await WhatsAppBot.StartAsync();
+        var texts = bot.App.Services.GetRequiredService<TextCatalog>();
+        bot.Graph.UserWrote("34600000000", DateTimeOffset.UtcNow);
+        using var webhook = JsonDocument.Parse(WhatsAppBot.Fixture("text", DateTimeOffset.UtcNow));
+        var message = webhook.RootElement.GetProperty("entry")[0].GetProperty("changes")[0].GetProperty("value").GetProperty("messages")[0];
+        var envelope = $$"""{"phone_number_id":"{{FakeWhatsAppCloudApi.PhoneNumberId}}","message":{{message.GetRawText()}},"received_at":{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}}""";
+        var owner = bot.App.Services.GetRequiredService<WhatsAppMessenger>().ConversationKey("34600000000");
+
+        await bot.App.Services.GetRequiredService<IWorkQueue>().EnqueueAsync(
+            new WorkItem(InboundMessageHandler.WorkId("wamid.TEST-0001"), InboundMessageHandler.MessageKind, owner, Encoding.UTF8.GetBytes(envelope), DateTimeOffset.UtcNow), Ct);
+        bot.App.Services.GetRequiredService<WorkDispatcher>().Wake();
+        await bot.WaitUntilIdleAsync();
+
+        Assert.Equal(texts.Get("es", "welcome"), bot.Phone("34600000000").Heard[0].Text);
     }
 
     [Fact]
