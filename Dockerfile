@@ -1,8 +1,8 @@
 # ProtectionBot as a container, for hosts other than App Service (which runs the published app directly).
 #   docker build -t protectionbot .
-#   docker run -p 8080:8080 -e MicrosoftAppType=... -e MicrosoftAppId=... -e DataProtection__Key=... protectionbot
-# Secrets (MicrosoftAppPassword, DataProtection__Key, connection strings, WhatsApp tokens) come from the host at run
-# time, never from this file. Outside Development the bot refuses to start without DataProtection__Key.
+#   docker run -p 8080:8080 -e MicrosoftAppType=... -e MicrosoftAppId=... -e Storage__Encryption__Key=... protectionbot
+# Secrets (MicrosoftAppPassword, Storage__Encryption__Key, connection strings, WhatsApp tokens) come from the host at run
+# time, never from this file. Outside Development the bot refuses to start without Storage__Encryption__Key.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source

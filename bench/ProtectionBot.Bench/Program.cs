@@ -59,7 +59,7 @@ static async Task<int> RunAsync(BenchOptions options)
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{botPort}",
             ["Storage__Provider"] = "Sqlite",
             ["Storage__DataDirectory"] = data.FullName,
-            ["DataProtection__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Storage__Encryption__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             ["Diagnostics__Enabled"] = "true",

@@ -19,6 +19,7 @@ builder.AddHandoff();
 builder.AddWhatsAppChannel();
 builder.AddWebChat();
 builder.AddDiagnostics();
+builder.AddTelemetry();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks();
 

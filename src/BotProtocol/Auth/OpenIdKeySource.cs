@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace BotProtocol.Auth;
 
@@ -85,18 +87,18 @@ internal sealed class OpenIdKeySource(string metadataUrl, IHttpClientFactory htt
     {
         try
         {
-            var client = httpClientFactory.CreateClient(SigningKeyCache.HttpClientName);
-            var metadataUri = new Uri(metadataUrl, UriKind.Absolute);
-            Uri jwksUri;
-            using (var metadata = await GetJsonAsync(client, metadataUri, cancellationToken))
+            // IdentityModel reads the metadata and the JWKS it points to; the refresh policy above stays ours, because
+            // its ConfigurationManager keeps its own clock and refreshes in the background, where the 24 h age and the
+            // 5-minute floors could not be held to (nor tested with a fake clock).
+            var documents = new HttpDocumentRetriever(httpClientFactory.CreateClient(SigningKeyCache.HttpClientName))
             {
-                if (!metadata.RootElement.TryGetProperty("jwks_uri", out var value) || value.GetString() is not { Length: > 0 } uri)
-                    throw new InvalidDataException("The OpenID metadata has no 'jwks_uri'.");
-                jwksUri = new Uri(metadataUri, uri);
-            }
-
-            using var jwks = await GetJsonAsync(client, jwksUri, cancellationToken);
-            var keys = SigningKeySet.Parse(jwks.RootElement, now);
+                // The address comes from the bot's own settings (https in every cloud); tests serve it over loopback http.
+                RequireHttps = false,
+            };
+            var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(metadataUrl, documents, cancellationToken);
+            if (configuration.JsonWebKeySet is not { } jwks)
+                throw new InvalidDataException("The OpenID metadata has no 'jwks_uri' or its JWKS has no keys.");
+            var keys = SigningKeySet.From(jwks, now);
             if (keys.Count == 0)
                 throw new InvalidDataException("The JWKS document has no usable RSA signing key.");
             AuthLog.KeysFetched(logger, metadataUrl, keys.Count);
@@ -112,19 +114,13 @@ internal sealed class OpenIdKeySource(string metadataUrl, IHttpClientFactory htt
         }
     }
 
-    private static async Task<JsonDocument> GetJsonAsync(HttpClient client, Uri uri, CancellationToken cancellationToken)
-    {
-        using var response = await client.GetAsync(uri, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
-    }
-
     // The caller's own cancellation is not a failure of the issuer: it propagates and leaves the state untouched.
+    // IdentityModel wraps transport failures (and cancellations) in IOException and malformed documents in ArgumentException.
     private static bool IsFetchFailure(Exception exception, CancellationToken cancellationToken) => exception switch
     {
-        OperationCanceledException => !cancellationToken.IsCancellationRequested,
-        HttpRequestException or JsonException or InvalidDataException or UriFormatException or InvalidOperationException => true,
+        _ when cancellationToken.IsCancellationRequested => false,
+        OperationCanceledException or IOException or ArgumentException or HttpRequestException or JsonException
+            or UriFormatException or InvalidOperationException => true,
         _ => false,
     };
 

@@ -60,17 +60,10 @@ internal sealed class SigningKeySet
     /// Keeps RSA signature keys with <c>kid</c>, <c>n</c> and <c>e</c>; other entries are skipped, not fatal, because
     /// an issuer may publish key types the bot never verifies with.
     /// </summary>
-    public static SigningKeySet Parse(JsonElement jwks, DateTimeOffset fetchedAt)
+    public static SigningKeySet From(JsonWebKeySet jwks, DateTimeOffset fetchedAt)
     {
-        if (jwks.ValueKind != JsonValueKind.Object
-            || !jwks.TryGetProperty("keys", out var keys)
-            || keys.ValueKind != JsonValueKind.Array)
-        {
-            throw new InvalidDataException("The JWKS document has no 'keys' array.");
-        }
-
         var byKeyId = new Dictionary<string, SigningKey>(StringComparer.Ordinal);
-        foreach (var jwk in keys.EnumerateArray())
+        foreach (var jwk in jwks.Keys)
         {
             if (TryRead(jwk) is { } key)
                 byKeyId.TryAdd(key.KeyId, key);
@@ -78,24 +71,15 @@ internal sealed class SigningKeySet
         return new SigningKeySet(byKeyId.ToFrozenDictionary(StringComparer.Ordinal), fetchedAt);
     }
 
-    private static SigningKey? TryRead(JsonElement jwk)
+    private static SigningKey? TryRead(JsonWebKey jwk)
     {
-        if (jwk.ValueKind != JsonValueKind.Object
-            || GetString(jwk, "kty") != "RSA"
-            || GetString(jwk, "use") is { } use && use != "sig"
-            || GetString(jwk, "kid") is not { Length: > 0 } keyId
-            || GetString(jwk, "n") is not { Length: > 0 } modulus
-            || GetString(jwk, "e") is not { Length: > 0 } exponent)
+        if (jwk.Kty != JsonWebAlgorithmsKeyTypes.RSA
+            || jwk.Use is { } use && use != JsonWebKeyUseNames.Sig
+            || jwk.Kid is not { Length: > 0 } keyId
+            || jwk.N is not { Length: > 0 } modulus
+            || jwk.E is not { Length: > 0 } exponent)
         {
             return null;
-        }
-
-        string[]? endorsements = null;
-        if (jwk.TryGetProperty("endorsements", out var list) && list.ValueKind == JsonValueKind.Array)
-        {
-            endorsements = [.. list.EnumerateArray()
-                .Where(e => e.ValueKind == JsonValueKind.String)
-                .Select(e => e.GetString()!)];
         }
 
         try
@@ -105,7 +89,7 @@ internal sealed class SigningKeySet
                 Modulus = Base64Url.DecodeFromChars(modulus),
                 Exponent = Base64Url.DecodeFromChars(exponent),
             };
-            return new SigningKey(keyId, parameters, endorsements);
+            return new SigningKey(keyId, parameters, Endorsements(jwk));
         }
         catch (FormatException)
         {
@@ -113,6 +97,13 @@ internal sealed class SigningKeySet
         }
     }
 
-    private static string? GetString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    // "endorsements" is the Bot Framework's own JWK member (the channels a key may sign for), which IdentityModel keeps
+    // among the members it does not know.
+    private static string[]? Endorsements(JsonWebKey jwk) => jwk.AdditionalData.TryGetValue("endorsements", out var value) ? value switch
+    {
+        JsonElement { ValueKind: JsonValueKind.Array } list =>
+            [.. list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)],
+        IEnumerable<object> list => [.. list.OfType<string>()],
+        _ => null,
+    } : null;
 }

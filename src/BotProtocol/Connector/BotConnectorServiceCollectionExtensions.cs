@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 
@@ -12,7 +13,7 @@ namespace BotProtocol.Connector;
 public static class BotConnectorServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ConnectorClient"/> with its token provider and retries. Binds
+    /// Registers <see cref="ConnectorClient"/> with its token provider and resilience pipeline (retries, per-attempt timeout). Binds
     /// <see cref="BotFrameworkOptions"/> from the root's flat keys (<c>MicrosoftAppId</c>, ...) and
     /// <see cref="ConnectorOptions"/> from the <c>Connector</c> section; both are validated on start.
     /// An <see cref="IMsalHttpClientFactory"/> registered before start carries MSAL's HTTP (proxies, test fakes).
@@ -34,13 +35,13 @@ public static class BotConnectorServiceCollectionExtensions
             sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value,
             sp.GetService<IMsalHttpClientFactory>()));
 
-        // A second call must not stack a second retry handler on the client.
-        if (services.Any(d => d.ServiceType == typeof(ConnectorRetryHandler)))
+        // A second call must not stack a second pipeline on the client.
+        if (services.Any(d => d.ServiceType == typeof(ConnectorClient)))
             return services;
-        services.AddTransient<ConnectorRetryHandler>();
-        services.AddHttpClient<ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan) // per attempt: ConnectorOptions.Timeout
-            .AddHttpMessageHandler<ConnectorRetryHandler>()
-            // Services that live for the whole process ((the work dispatcher, a proactive sender)) may keep one ConnectorClient;
+        var client = services.AddHttpClient<ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan); // per attempt: ConnectorOptions.Timeout
+        client.AddResilienceHandler(ConnectorResilience.PipelineName, ConnectorResilience.Configure);
+        client.AddHttpMessageHandler(() => new ReadAnswerWithinAttemptHandler())
+            // Services that live for the whole process (the work dispatcher, a proactive sender) may keep one ConnectorClient;
             // recycling connections rather than handlers keeps them following DNS (smba.trafficmanager.net is
             // Traffic Manager).
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })

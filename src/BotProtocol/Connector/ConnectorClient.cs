@@ -6,6 +6,8 @@ using System.Text.Json.Serialization.Metadata;
 using BotProtocol.Schema;
 using BotProtocol.Turns;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Timeout;
 
 namespace BotProtocol.Connector;
 
@@ -144,18 +146,16 @@ public sealed class ConnectorClient
     {
         var conversationHash = _pseudonyms.LogId(call.ConversationId);
         var token = await _tokens.GetAccessTokenAsync(oAuthScope, forceRefresh: false, cancellationToken);
-        using var request = call.CreateRequest(token, conversationHash);
-        var response = await _http.SendAsync(request, cancellationToken);
+        var response = await SendOnceAsync(call, token, conversationHash, cancellationToken);
 
         // A token can be revoked or rotated before MSAL's cache lets go of it: renew once, send once more, as the SDKs do.
         if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null)
         {
             if (_logger.IsEnabled(LogLevel.Information))
-                ConnectorLog.TokenRefused(_logger, call.Operation, conversationHash, ConnectorRetryHandler.CorrelatingOperationId(response));
+                ConnectorLog.TokenRefused(_logger, call.Operation, conversationHash, ConnectorResilience.CorrelatingOperationId(response));
             response.Dispose();
             token = await _tokens.GetAccessTokenAsync(oAuthScope, forceRefresh: true, cancellationToken);
-            using var renewed = call.CreateRequest(token, conversationHash);
-            response = await _http.SendAsync(renewed, cancellationToken);
+            response = await SendOnceAsync(call, token, conversationHash, cancellationToken);
         }
 
         if (response.IsSuccessStatusCode)
@@ -164,13 +164,45 @@ public sealed class ConnectorClient
         using (response)
         {
             var failure = new ConnectorException(call.Operation, (int)response.StatusCode,
-                await ReadErrorCodeAsync(response, cancellationToken), ConnectorRetryHandler.CorrelatingOperationId(response));
+                await ReadErrorCodeAsync(response, cancellationToken), ConnectorResilience.CorrelatingOperationId(response));
             if (_logger.IsEnabled(LogLevel.Warning))
                 ConnectorLog.CallFailed(_logger, call.Operation, conversationHash, failure.StatusCode, failure.ErrorCode, failure.CorrelatingOperationId);
             // A gateway's error says nothing of whether the service behind it created the conversation.
-            if (call.Creates && ConnectorRetryHandler.MayHaveTakenEffect(failure.StatusCode))
+            if (call.Creates && ConnectorResilience.MayHaveTakenEffect(failure.StatusCode))
                 throw new ConnectorOutcomeUnknownException(call.Operation, $"HTTP {failure.StatusCode}", failure);
             throw failure;
+        }
+    }
+
+    /// <summary>One call through the retry pipeline, its failures told in the terms this client documents.</summary>
+    private async Task<HttpResponseMessage> SendOnceAsync(Call call, string? token, string conversationHash, CancellationToken cancellationToken)
+    {
+        using var request = call.CreateRequest(token);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ConnectorResilience.Operation, call.Operation);
+        context.Properties.Set(ConnectorResilience.ConversationHash, conversationHash);
+        context.Properties.Set(ConnectorResilience.Creates, call.Creates);
+        request.SetResilienceContext(context);
+        try
+        {
+            return await _http.SendAsync(request, cancellationToken);
+        }
+        catch (Exception failure) when (call.Creates && !cancellationToken.IsCancellationRequested
+            && (failure is TimeoutRejectedException || (failure is HttpRequestException sent && !ConnectorResilience.NeverSent(sent))))
+        {
+            var reason = ConnectorResilience.Failure(failure);
+            ConnectorLog.OutcomeUnknown(_logger, call.Operation, conversationHash, reason, context.Properties.GetValue(ConnectorResilience.Attempt, 1));
+            throw new ConnectorOutcomeUnknownException(call.Operation, reason, failure);
+        }
+        catch (TimeoutRejectedException timeout) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The Connector did not answer {call.Operation} within {timeout.Timeout.TotalSeconds:0.###} s, "
+                + $"{context.Properties.GetValue(ConnectorResilience.Attempt, 1)} attempt(s).", timeout);
+        }
+        finally
+        {
+            request.SetResilienceContext(null);
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 
@@ -196,7 +228,7 @@ public sealed class ConnectorClient
         /// <summary>The call creates something, so it must not be repeated once it may have taken effect.</summary>
         public bool Creates { get; init; }
 
-        public HttpRequestMessage CreateRequest(string? token, string conversationHash)
+        public HttpRequestMessage CreateRequest(string? token)
         {
             var request = new HttpRequestMessage(Method, Uri);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -204,9 +236,6 @@ public sealed class ConnectorClient
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             if (Body is not null)
                 request.Content = new ByteArrayContent(Body) { Headers = { ContentType = JsonUtf8 } };
-            request.Options.Set(ConnectorRetryHandler.OperationKey, Operation);
-            request.Options.Set(ConnectorRetryHandler.ConversationHashKey, conversationHash);
-            request.Options.Set(ConnectorRetryHandler.CreatesKey, Creates);
             return request;
         }
     }

@@ -14,7 +14,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the conversation store chosen by <c>Storage:Provider</c> (SQLite unless told otherwise), sealed with the
-    /// keys of <c>DataProtection</c>, with its work queue, and the retention sweep.
+    /// keys of <c>Storage:Encryption</c>, with its work queue, and the retention sweep.
     /// </summary>
     public static IHostApplicationBuilder AddConversationStorage(this IHostApplicationBuilder builder)
     {
@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<StorageEncryptionOptions>()
             .BindConfiguration(StorageEncryptionOptions.Section)
+            .Configure<IConfiguration>(StorageEncryptionOptions.ReadFormerSectionWhenAbsent)
             .Validate<IHostEnvironment>(
                 (options, environment) => !string.IsNullOrWhiteSpace(options.Key) || environment.IsDevelopment(),
                 StorageKeys.MissingKeyMessage)

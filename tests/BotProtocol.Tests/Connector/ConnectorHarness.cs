@@ -139,7 +139,8 @@ internal sealed class RetryClock(TimeSpan ignoredDueTime) : FakeTimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = base.CreateTimer(callback, state, dueTime, period);
-        if (dueTime != ignoredDueTime)
+        // A timer made unarmed is a pooled timeout source that is armed later (CancelAfter), never a backoff.
+        if (dueTime != ignoredDueTime && dueTime != Timeout.InfiniteTimeSpan)
             _delays.Writer.TryWrite(dueTime);
         return timer;
     }

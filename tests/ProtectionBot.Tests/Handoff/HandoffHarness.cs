@@ -137,7 +137,7 @@ internal sealed class HandoffHarness : IAsyncDisposable
         {
             settings["Storage:SqliteConnectionString"] = $"Data Source={database}";
             // The same key before and after the restart, as a deployment keeps it.
-            settings["DataProtection:Key"] = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(database)));
+            settings["Storage:Encryption:Key"] = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(database)));
         }
         FakeWhatsAppCloudApi? graph = null;
         if (whatsApp)

@@ -422,7 +422,7 @@ public sealed class DirectLineEndpointTests
             builder.UseSetting("MicrosoftAppId", "");
             builder.UseSetting("UnsafeAllowAnonymousRequests", "true");
             builder.UseSetting("DirectLine:TokenSigningKey", "");
-            builder.UseSetting("DataProtection:Key", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            builder.UseSetting("Storage:Encryption:Key", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         }
     }
 }

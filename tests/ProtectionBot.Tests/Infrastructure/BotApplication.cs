@@ -60,9 +60,11 @@ public sealed class BotApplication(
             ["Storage:Provider"] = "Sqlite",
             ["Storage:SqliteConnectionString"] = $"Data Source=test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared",
             ["MicrosoftAppId"] = "",
-            // A key of its own rather than the Development key file, so tests never write into the source tree.
-            ["DataProtection:Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
+        // A key of its own rather than the Development key file, so tests never write into the source tree; not when
+        // the test sets the keys' former section, which is read only while the new one is absent.
+        if (settings?.Keys.Any(key => key.StartsWith("DataProtection:", StringComparison.Ordinal)) != true)
+            defaults["Storage:Encryption:Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             defaults[key] = value;
         foreach (var (key, value) in defaults)

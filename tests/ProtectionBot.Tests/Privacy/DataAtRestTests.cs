@@ -89,32 +89,32 @@ public sealed class DataAtRestTests(PostgresCluster cluster)
             ["environment"] = environment,
             ["MicrosoftAppId"] = "5e1f3a7c-2b4d-4e6f-8a0c-9d1b3f5a7c9e",
             ["MicrosoftAppPassword"] = "app-password",
-            ["DataProtection:Key"] = null,
+            ["Storage:Encryption:Key"] = null,
         });
 
         var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
 
-        Assert.Contains("DataProtection:Key is not set", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Encryption:Key is not set", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("DataProtection:Key", "@Microsoft.KeyVault(SecretUri=https://vault.vault.azure.net/secrets/data-protection-key/)")]
-    [InlineData("DataProtection:Key", "c2hvcnQ=")]
-    [InlineData("DataProtection:PreviousKeys:0", "not a key")]
+    [InlineData("Storage:Encryption:Key", "@Microsoft.KeyVault(SecretUri=https://vault.vault.azure.net/secrets/data-protection-key/)")]
+    [InlineData("Storage:Encryption:Key", "c2hvcnQ=")]
+    [InlineData("Storage:Encryption:PreviousKeys:0", "not a key")]
     public async Task A_malformed_key_stops_the_start_up_naming_the_setting(string setting, string value)
     {
         await using var app = new BotApplication(new Dictionary<string, string?> { [setting] = value });
 
         var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
 
-        Assert.Contains("DataProtection:Key and every DataProtection:PreviousKeys entry must be 32 bytes in base64", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Encryption:Key and every Storage:Encryption:PreviousKeys entry must be 32 bytes in base64", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task In_development_without_a_key_a_local_key_only_the_user_can_read_is_made_once_and_kept()
     {
         await using var database = RawDatabase.SqliteFile();
-        var settings = new Dictionary<string, string?>(database.Settings) { ["DataProtection:Key"] = "" };
+        var settings = new Dictionary<string, string?>(database.Settings) { ["Storage:Encryption:Key"] = "" };
         var keyFile = Path.Combine(database.Settings["Storage:DataDirectory"]!, StorageKeys.LocalKeyFile);
         string conversation;
         await using (var first = new BotApplication(settings))

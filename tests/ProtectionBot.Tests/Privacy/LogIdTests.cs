@@ -31,8 +31,8 @@ public sealed class LogIdTests
     public void The_key_is_the_configured_one_so_every_instance_logs_a_conversation_alike_and_another_deployment_does_not()
     {
         var pseudonymKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        using var first = new BotApplication(new Dictionary<string, string?> { ["DataProtection:PseudonymKey"] = pseudonymKey });
-        using var second = new BotApplication(new Dictionary<string, string?> { ["DataProtection:PseudonymKey"] = pseudonymKey });
+        using var first = new BotApplication(new Dictionary<string, string?> { ["Storage:Encryption:PseudonymKey"] = pseudonymKey });
+        using var second = new BotApplication(new Dictionary<string, string?> { ["Storage:Encryption:PseudonymKey"] = pseudonymKey });
         using var elsewhere = new BotApplication();
 
         static string LogIdIn(BotApplication app) => app.Services.GetRequiredService<Pseudonyms>().LogId("conversation/whatsapp/wa.x");
@@ -46,9 +46,9 @@ public sealed class LogIdTests
     {
         var dataKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         string before, after;
-        await using (var app = new BotApplication(new Dictionary<string, string?> { ["DataProtection:Key"] = dataKey }))
+        await using (var app = new BotApplication(new Dictionary<string, string?> { ["Storage:Encryption:Key"] = dataKey }))
             before = app.Services.GetRequiredService<Pseudonyms>().LogId("conversation/test/c1");
-        await using (var app = new BotApplication(new Dictionary<string, string?> { ["DataProtection:Key"] = dataKey }))
+        await using (var app = new BotApplication(new Dictionary<string, string?> { ["Storage:Encryption:Key"] = dataKey }))
             after = app.Services.GetRequiredService<Pseudonyms>().LogId("conversation/test/c1");
 
         Assert.Equal(before, after);

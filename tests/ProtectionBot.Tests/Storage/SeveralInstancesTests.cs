@@ -54,7 +54,7 @@ public sealed class SeveralInstancesTests(PostgresCluster cluster)
             ["UnsafeAllowAnonymousRequests"] = "true",
             ["Storage__Provider"] = "Postgres",
             ["Storage__PostgresConnectionString"] = await cluster.DatabaseAsync(nameof(SeveralInstancesTests)),
-            ["DataProtection__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Storage__Encryption__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
         var started = await Task.WhenAll(BotProcess.StartAsync(environment), BotProcess.StartAsync(environment));
         await using var first = started[0];
@@ -100,7 +100,7 @@ public sealed class SeveralInstancesTests(PostgresCluster cluster)
         {
             ["Storage:Provider"] = "Postgres",
             ["Storage:PostgresConnectionString"] = await cluster.DatabaseAsync(nameof(SeveralInstancesTests)),
-            ["DataProtection:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Storage:Encryption:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
         await using var other = new BotApplication(settings);
         var otherClient = other.CreateClient();

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace ProtectionBot.Channels.WhatsApp;
 
@@ -43,20 +44,18 @@ internal sealed class GraphApiClient(HttpClient http, IOptions<WhatsAppOptions> 
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.AccessToken);
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.RequestTimeout);
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, timeout.Token);
+            response = await http.SendAsync(request, cancellationToken);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (TimeoutRejectedException timeout) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"The Graph API did not answer within {settings.RequestTimeout.TotalSeconds:F0} s.");
+            throw new TimeoutException($"The Graph API did not answer within {timeout.Timeout.TotalSeconds:F0} s.");
         }
         using (response)
         {
-            var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             if (response.IsSuccessStatusCode)
                 return bytes;
             GraphErrorBody? error = null;

@@ -1,7 +1,10 @@
 using BotProtocol.Hosting;
 using BotProtocol.Turns;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
 
 namespace ProtectionBot.Channels.WhatsApp;
 
@@ -25,7 +28,15 @@ public static class WhatsAppServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, WhatsAppChannelSender>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITurnMiddleware, CustomerServiceWindow>());
         services.AddWorkHandler<InboundMessageHandler>();
-        services.AddHttpClient<GraphApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan) // per call: WhatsApp:RequestTimeout
+        var graph = services.AddHttpClient<GraphApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan); // per call: WhatsApp:RequestTimeout
+        // No retry here: a refused or unanswered send goes back to the work queue, which waits what Meta asked for.
+        graph.AddResilienceHandler("whatsapp-graph", (pipeline, context) =>
+        {
+            pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+            var settings = context.ServiceProvider.GetRequiredService<IOptions<WhatsAppOptions>>();
+            pipeline.AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = _ => ValueTask.FromResult(settings.Value.RequestTimeout) });
+        });
+        graph.AddHttpMessageHandler(() => new ReadAnswerWithinTimeoutHandler())
             // The messenger lives for the whole process and keeps its client: recycle connections, not handlers.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)

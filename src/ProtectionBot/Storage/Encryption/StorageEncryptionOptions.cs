@@ -1,12 +1,19 @@
 namespace ProtectionBot.Storage.Encryption;
 
 /// <summary>
-/// The keys that seal conversation documents and work item payloads at rest. Bound from the <c>DataProtection</c>
-/// section; on Azure, App Service resolves a Key Vault reference into <c>DataProtection__Key</c>.
+/// The keys that seal conversation documents and work item payloads at rest. Bound from the <c>Storage:Encryption</c>
+/// section; on Azure, App Service resolves a Key Vault reference into <c>Storage__Encryption__Key</c>.
 /// </summary>
+/// <remarks>
+/// These keys are the bot's own AES-GCM keys, not ASP.NET Core Data Protection's key ring, whose name they once
+/// borrowed: a configuration that still has only the <c>DataProtection</c> section is read from there, with a warning.
+/// </remarks>
 public sealed class StorageEncryptionOptions
 {
-    public const string Section = "DataProtection";
+    public const string Section = "Storage:Encryption";
+
+    /// <summary>The section these keys were read from before they moved; still read when <see cref="Section"/> is absent.</summary>
+    public const string FormerSection = "DataProtection";
 
     /// <summary>
     /// The current key: 32 random bytes in base64 (e.g. <c>openssl rand -base64 32</c>). Every write uses it.
@@ -28,4 +35,23 @@ public sealed class StorageEncryptionOptions
     /// or conversation id can be checked against the logs.
     /// </summary>
     public string? PseudonymKey { get; set; }
+
+    /// <summary>Which section the keys came from, so start-up can warn about the former one. Not bound.</summary>
+    internal string BoundFrom { get; set; } = Section;
+
+    /// <summary>
+    /// Binds <see cref="FormerSection"/> when it is set and <see cref="Section"/> (bound before this) is not. A section
+    /// counts as set when any of its keys has a value, even an empty one, so a deliberately blank key is not overruled
+    /// by the former section.
+    /// </summary>
+    internal static void ReadFormerSectionWhenAbsent(StorageEncryptionOptions options, IConfiguration configuration)
+    {
+        var former = configuration.GetSection(FormerSection);
+        if (IsSet(configuration.GetSection(Section)) || !IsSet(former))
+            return;
+        former.Bind(options);
+        options.BoundFrom = FormerSection;
+    }
+
+    private static bool IsSet(IConfigurationSection section) => section.AsEnumerable().Any(setting => setting.Value is not null);
 }

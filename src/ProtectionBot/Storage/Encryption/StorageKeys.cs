@@ -14,6 +14,8 @@ internal static partial class StorageKeys
     public static StorageKeyRing Create(
         StorageEncryptionOptions options, StorageOptions storage, IHostEnvironment environment, ILogger logger)
     {
+        if (options.BoundFrom == StorageEncryptionOptions.FormerSection)
+            LogFormerSection(logger, StorageEncryptionOptions.FormerSection, StorageEncryptionOptions.Section);
         var previous = options.PreviousKeys.Select(k => StorageKeyRing.TryParseKey(k, out var key) ? key : throw Invalid()).ToList();
         if (StorageKeyRing.TryParseKey(options.Key, out var current))
             return new StorageKeyRing(current, previous);
@@ -31,23 +33,23 @@ internal static partial class StorageKeys
         else
             LogLocalKeyUsed(logger, path);
         if (!StorageKeyRing.TryParseKey(File.ReadAllText(path), out var local))
-            throw new InvalidOperationException($"The local data protection key file {path} is damaged; delete it (and the data it protects) or set {StorageEncryptionOptions.Section}:Key.");
+            throw new InvalidOperationException($"The local storage key file {path} is damaged; delete it (and the data it protects) or set {StorageEncryptionOptions.Section}:Key.");
         return new StorageKeyRing(local, previous);
     }
 
     public const string MissingKeyMessage =
-        "DataProtection:Key is not set. Conversations are stored encrypted and, outside Development, the bot does not make up a key: " +
-        "set DataProtection:Key to 32 random bytes in base64 (for example the output of `openssl rand -base64 32`); on Azure, a Key Vault reference.";
+        "Storage:Encryption:Key is not set. Conversations are stored encrypted and, outside Development, the bot does not make up a key: " +
+        "set Storage:Encryption:Key to 32 random bytes in base64 (for example the output of `openssl rand -base64 32`); on Azure, a Key Vault reference.";
 
     /// <summary>
-    /// The key of log ids and stored pseudonyms: <c>DataProtection:PseudonymKey</c> when set, else derived from the
-    /// current data protection key (so it needs no setting of its own, and is generated with it in Development).
+    /// The key of log ids and stored pseudonyms: <c>Storage:Encryption:PseudonymKey</c> when set, else derived from the
+    /// current storage key (so it needs no setting of its own, and is generated with it in Development).
     /// </summary>
     public static byte[] PseudonymKey(StorageEncryptionOptions options, StorageKeyRing ring) =>
         StorageKeyRing.TryParseKey(options.PseudonymKey, out var configured) ? configured : ring.DeriveKey("ProtectionBot pseudonyms v1");
 
     public const string InvalidKeyMessage =
-        "DataProtection:Key and every DataProtection:PreviousKeys entry must be 32 bytes in base64, as must DataProtection:PseudonymKey when set. " +
+        "Storage:Encryption:Key and every Storage:Encryption:PreviousKeys entry must be 32 bytes in base64, as must Storage:Encryption:PseudonymKey when set. " +
         "A value that starts with @Microsoft.KeyVault is a Key Vault reference App Service could not resolve: check the Web App's access to the vault.";
 
     private static OptionsValidationException Invalid() =>
@@ -80,10 +82,15 @@ internal static partial class StorageKeys
     }
 
     [LoggerMessage(EventId = 1502, Level = LogLevel.Warning,
-        Message = "Data protection: no DataProtection:Key configured; generated a local development key in {Path}. Set DataProtection:Key outside Development")]
+        Message = "Storage encryption: no Storage:Encryption:Key configured; generated a local development key in {Path}. Set Storage:Encryption:Key outside Development")]
     private static partial void LogLocalKeyCreated(ILogger logger, string path);
 
     [LoggerMessage(EventId = 1503, Level = LogLevel.Information,
-        Message = "Data protection: no DataProtection:Key configured; using the local development key in {Path}")]
+        Message = "Storage encryption: no Storage:Encryption:Key configured; using the local development key in {Path}")]
     private static partial void LogLocalKeyUsed(ILogger logger, string path);
+
+    // Names the sections, never a value from them.
+    [LoggerMessage(EventId = 1504, Level = LogLevel.Warning,
+        Message = "Storage encryption: the keys were read from the former {FormerSection} section; move them to {Section} (the former name is read only while the new section is absent)")]
+    private static partial void LogFormerSection(ILogger logger, string formerSection, string section);
 }
