@@ -48,7 +48,7 @@ public sealed class TelemetryTests
         Assert.Contains(spans, span => span.Kind == ActivityKind.Server);
         Assert.Contains(spans, span => span.Kind == ActivityKind.Client);
         Assert.NotEmpty(metrics);
-        string[] secrets = [Number, "300 123", "Ana", "Restrepo", "Me llamo", FakeWhatsAppCloudApi.AccessToken, WhatsAppBot.AppSecret, FakeWhatsAppCloudApi.PhoneNumberId];
+        string[] secrets = [Number, "300 123", Name, "Restrepo", "Me llamo", FakeWhatsAppCloudApi.AccessToken, WhatsAppBot.AppSecret, FakeWhatsAppCloudApi.PhoneNumberId];
         var written = spans.SelectMany(Everything).Concat(metrics.SelectMany(Everything)).ToList();
         Assert.All(written, value => Assert.All(secrets, secret => Assert.DoesNotContain(secret, value, StringComparison.OrdinalIgnoreCase)));
     }
