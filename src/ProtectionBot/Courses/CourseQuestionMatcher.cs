@@ -259,6 +259,15 @@ internal sealed partial class CourseQuestionMatcher
         var content = new bool[tokens.Length];
         for (var i = 0; i < tokens.Length; i++)
             content[i] = !Vocabulary.IsStopWord(tokens[i].Text) && !_vocabulary.Ignored.Contains(tokens[i].Text);
+        // An everyday phrase that only looks like a course word ("yes of course") earns nothing.
+        foreach (var idiom in _vocabulary.Idioms)
+        {
+            for (var start = 0; start + idiom.Tokens.Length <= tokens.Length; start++)
+            {
+                if (idiom.MatchesAt(tokens, start, int.MaxValue, null, out _))
+                    content.AsSpan(start, idiom.Tokens.Length).Clear();
+            }
+        }
         return content;
     }
 

@@ -8,7 +8,8 @@ namespace ProtectionBot.Courses;
 /// The words course questions are read with, from <c>dialogs/texts/{es,fr,en}/courses.yaml</c>: per question type
 /// (<c>courses.asks.{type}.strong</c> and <c>.words</c>), words that name a course without saying which
 /// (<c>courses.words</c>), words that say nothing (<c>courses.ignore</c>), words that say a message is about something
-/// else (<c>courses.not_course</c>), words a question starts with (<c>courses.question_words</c>), how people
+/// else (<c>courses.not_course</c>), everyday phrases that only look like a course word (<c>courses.idioms</c>: "of
+/// course", "en cours", "en curso"), words a question starts with (<c>courses.question_words</c>), how people
 /// describe themselves (<c>courses.profiles.{code}</c>) and how they shorten words (<c>courses.spelling</c>, "q=qué"). Checked when the app starts: every type of
 /// <see cref="QuestionTypes"/> has its strong words and no other type is listed; no strong word says two types in one
 /// language; no single word is one that never counts (ignored, or too common). A phrase of such words only counts as a hint.
@@ -21,13 +22,14 @@ internal sealed class CourseVocabulary
 
     private CourseVocabulary(
         IReadOnlyList<(string Type, Keyword[] Keywords)> types, Keyword[] courseWords, IReadOnlySet<string> ignored, Keyword[] notCourse,
-        Keyword[] questionWords, IReadOnlyList<(string Profile, Keyword[] Words)> profiles, IReadOnlyDictionary<string, string> spelling)
+        Keyword[] idioms, Keyword[] questionWords, IReadOnlyList<(string Profile, Keyword[] Words)> profiles, IReadOnlyDictionary<string, string> spelling)
     {
         Spelling = spelling;
         Types = types;
         CourseWords = courseWords;
         Ignored = ignored;
         NotCourse = notCourse;
+        Idioms = idioms;
         QuestionWords = questionWords;
         Profiles = profiles;
     }
@@ -39,6 +41,9 @@ internal sealed class CourseVocabulary
     public IReadOnlySet<string> Ignored { get; }
 
     public Keyword[] NotCourse { get; }
+
+    /// <summary>"Yes of course", "la procédure est en cours": their words neither name a course nor ask anything.</summary>
+    public Keyword[] Idioms { get; }
 
     public Keyword[] QuestionWords { get; }
 
@@ -77,6 +82,7 @@ internal sealed class CourseVocabulary
 
         var courseWords = Language.All.SelectMany(l => Read(texts, l, "courses.words", 1, ignored, problems)).ToArray();
         var notCourse = Language.All.SelectMany(l => Read(texts, l, "courses.not_course", 1, ignored: null, problems)).ToArray();
+        var idioms = Language.All.SelectMany(l => Read(texts, l, "courses.idioms", 1, ignored: null, problems)).ToArray();
         var questionWords = Language.All.SelectMany(l => Read(texts, l, "courses.question_words", 1, ignored: null, problems)).ToArray();
         var profiles = new List<(string, Keyword[])>();
         foreach (var key in texts.KeysUnder(ProfilesPrefix))
@@ -91,7 +97,7 @@ internal sealed class CourseVocabulary
 
         if (problems.Count > 0)
             throw new ContentValidationException(problems);
-        return new CourseVocabulary(types, courseWords, ignored, notCourse, questionWords, profiles, spelling);
+        return new CourseVocabulary(types, courseWords, ignored, notCourse, idioms, questionWords, profiles, spelling);
     }
 
     private static Dictionary<string, string> ReadSpelling(TextCatalog texts, List<string> problems)

@@ -33,6 +33,16 @@ public sealed class CourseConversationTests
         Assert.Equal(new StaffReplyAddress("test", "http://127.0.0.1:9/", bot.ConversationId, bot.UserId, "bot", "es-CO"), question.ReplyTo);
     }
 
+    [Fact]
+    public async Task Yes_of_course_is_a_yes_and_no_question_about_courses()
+    {
+        await using var app = new BotApplication();
+        var bot = new BotClient(app.CreateClient(), "en-GB");
+        await bot.SayAsync("hello");
+
+        Assert.StartsWith("Safety tip", (await bot.SayAsync("yes of course"))[0].Text);
+    }
+
     [Theory]
     [InlineData("en-US", "i want to know about the visa for the geneva training", "I'm not sure I can answer that")]
     [InlineData("es-MX", "quisiera saber si dan visa para el curso de ginebra", "No estoy seguro de poder responder")]

@@ -21,6 +21,16 @@ public sealed class CourseQuestionTests
     public void A_paraphrase_with_typos_or_without_accents_is_answered_too(CourseQuestion question) => AssertAnswered(question);
 
     [Theory]
+    [InlineData("en", "yes of course")]
+    [InlineData("en", "of course i want them to contact me")]
+    [InlineData("en", "they cut the course of the river for the dam")]
+    [InlineData("es", "la denuncia sigue en curso")]
+    [InlineData("es", "defendemos el curso del rio")]
+    [InlineData("fr", "la procédure est en cours")]
+    public void An_everyday_phrase_that_only_looks_like_a_course_word_names_no_course(string language, string message) =>
+        Assert.False(CourseContent.Matcher.Match(message, language, currentCourse: null).NamesCourse);
+
+    [Theory]
     [MemberData(nameof(OutOfScope))]
     public void A_question_the_data_does_not_answer_is_not_guessed(string language, string question)
     {
