@@ -4,6 +4,7 @@ using System.Text.Json;
 using BotProtocol.Schema;
 using BotProtocol.State;
 using BotProtocol.Turns;
+using BotProtocol.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
@@ -48,7 +49,7 @@ public sealed class TestFlow
         _time = time ?? TimeProvider.System;
         Store = store ?? new InMemoryConversationStore();
         _processor = new TurnProcessor(
-            Store, middleware ?? [], bot, services ?? new ServiceCollection().BuildServiceProvider(), _time, Pseudonyms.WithRandomKey(), NullLogger<TurnProcessor>.Instance);
+            Store, middleware ?? [], bot, services ?? new ServiceCollection().BuildServiceProvider(), _time, Pseudonyms.WithRandomKey(), new WorkSignal(), NullLogger<TurnProcessor>.Instance);
     }
 
     /// <summary>Drives a processor built elsewhere, e.g. resolved from the application's own service provider.</summary>

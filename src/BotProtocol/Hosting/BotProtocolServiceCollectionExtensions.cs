@@ -30,6 +30,7 @@ public static class BotProtocolServiceCollectionExtensions
             .Bind(builder.Configuration.GetSection(WorkQueueOptions.SectionName))
             .ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkQueueOptions>, WorkQueueOptionsValidator>());
+        builder.Services.AddSingleton<WorkSignal>();
         builder.Services.AddSingleton<WorkDispatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WorkDispatcher>());
         return builder;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using BotProtocol.Schema;
 using BotProtocol.State;
-using Microsoft.Extensions.DependencyInjection;
+using BotProtocol.Work;
 using Microsoft.Extensions.Logging;
 
 namespace BotProtocol.Turns;
@@ -22,6 +22,7 @@ public sealed class TurnProcessor
     private readonly ITurnMiddleware[] _middleware;
     private readonly IBot _bot;
     private readonly IServiceProvider _services;
+    private readonly WorkSignal _signal;
     private readonly TimeProvider _time;
     private readonly Pseudonyms _pseudonyms;
     private readonly ILogger<TurnProcessor> _logger;
@@ -34,6 +35,7 @@ public sealed class TurnProcessor
         IServiceProvider services,
         TimeProvider time,
         Pseudonyms pseudonyms,
+        WorkSignal signal,
         ILogger<TurnProcessor> logger)
     {
         _store = store;
@@ -42,6 +44,7 @@ public sealed class TurnProcessor
         _services = services;
         _time = time;
         _pseudonyms = pseudonyms;
+        _signal = signal;
         _logger = logger;
     }
 
@@ -263,7 +266,7 @@ public sealed class TurnProcessor
         var bytes = JsonSerializer.SerializeToUtf8Bytes(turn.State, ProtocolJsonContext.Default.ConversationState);
         await _store.WriteAsync(key, bytes, etag, turn.Outgoing, cancellationToken);
         if (turn.Outgoing.Count > 0)
-            _services.GetService<Work.WorkDispatcher>()?.Wake();
+            _signal.Wake();
     }
 }
 

@@ -17,12 +17,12 @@ public sealed class WorkDispatcher : BackgroundService
     private readonly IOptions<WorkQueueOptions> _options;
     private readonly TimeProvider _time;
     private readonly Pseudonyms _pseudonyms;
+    private readonly WorkSignal _signal;
     private readonly ILogger<WorkDispatcher> _logger;
-    private TaskCompletionSource _wake = NewWake();
 
     public WorkDispatcher(
         IWorkQueue queue, IEnumerable<IWorkHandler> handlers, IOptions<WorkQueueOptions> options,
-        TimeProvider time, Pseudonyms pseudonyms, ILogger<WorkDispatcher> logger)
+        TimeProvider time, Pseudonyms pseudonyms, WorkSignal signal, ILogger<WorkDispatcher> logger)
     {
         _queue = queue;
         // One handler per kind; a later registration replaces an earlier one (a test or a host substituting its own).
@@ -32,11 +32,9 @@ public sealed class WorkDispatcher : BackgroundService
         _options = options;
         _time = time;
         _pseudonyms = pseudonyms;
+        _signal = signal;
         _logger = logger;
     }
-
-    /// <summary>Looks for due items now instead of at the next poll (a turn or a webhook just enqueued some).</summary>
-    public void Wake() => Volatile.Read(ref _wake).TrySetResult();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,11 +42,7 @@ public sealed class WorkDispatcher : BackgroundService
             return;
         while (!stoppingToken.IsCancellationRequested)
         {
-            // Taken before the pass, so a wake-up during it starts the next pass at once instead of being missed.
-            var wake = Volatile.Read(ref _wake);
-            if (wake.Task.IsCompleted)
-                Interlocked.CompareExchange(ref _wake, NewWake(), wake);
-            wake = Volatile.Read(ref _wake);
+            var wake = _signal.WhenWokenAsync();
             var delivered = 0;
             try
             {
@@ -62,7 +56,7 @@ public sealed class WorkDispatcher : BackgroundService
             if (delivered < _options.Value.BatchSize)
             {
                 using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                await Task.WhenAny(wake.Task, Task.Delay(_options.Value.PollInterval, _time, poll.Token));
+                await Task.WhenAny(wake, Task.Delay(_options.Value.PollInterval, _time, poll.Token));
                 await poll.CancelAsync();
             }
         }
@@ -136,6 +130,4 @@ public sealed class WorkDispatcher : BackgroundService
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-    private static TaskCompletionSource NewWake() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -18,7 +18,7 @@ public sealed class WorkDispatcherTests
     public WorkDispatcherTests() => _store = new InMemoryConversationStore(_time);
 
     private WorkDispatcher Dispatcher(params IWorkHandler[] handlers) =>
-        new(_store, handlers, Options.Create(_options), _time, Pseudonyms.WithRandomKey(), NullLogger<WorkDispatcher>.Instance);
+        new(_store, handlers, Options.Create(_options), _time, Pseudonyms.WithRandomKey(), new WorkSignal(), NullLogger<WorkDispatcher>.Instance);
 
     private Task<bool> Enqueue(string id, string owner = "conversation/test/c1", string kind = "card") =>
         _store.EnqueueAsync(new WorkItem(id, kind, owner, Encoding.UTF8.GetBytes(id), _time.GetUtcNow()), None).AsTask();

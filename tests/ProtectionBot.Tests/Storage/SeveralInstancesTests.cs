@@ -139,7 +139,7 @@ public sealed class SeveralInstancesTests(PostgresCluster cluster)
         var stores = new[] { Instance(), Instance(), Instance() };
         var handlers = new[] { new CountingHandler(deliveries), new CountingHandler(deliveries) };
         var dispatchers = handlers.Select((handler, i) => new WorkDispatcher(
-            stores[i], [handler], options, TimeProvider.System, pseudonyms, NullLogger<WorkDispatcher>.Instance)).ToArray();
+            stores[i], [handler], options, TimeProvider.System, pseudonyms, new WorkSignal(), NullLogger<WorkDispatcher>.Instance)).ToArray();
         const int messages = 120;
         try
         {

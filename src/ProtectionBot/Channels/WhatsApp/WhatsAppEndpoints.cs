@@ -26,13 +26,14 @@ public static class WhatsAppEndpoints
         var services = endpoints.ServiceProvider;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WhatsAppEndpoints).FullName!);
         var options = services.GetRequiredService<IOptions<WhatsAppOptions>>();
+        var signal = services.GetRequiredService<WorkSignal>();
         if (!options.Value.Enabled)
             WhatsAppLog.ChannelOff(logger);
 
         var group = endpoints.MapGroup(pattern);
         // Plain request delegates: no reflection-based binding, and the query's dotted names are read as they are.
         group.MapGet("", async http => await Verify(http, options.Value, logger).ExecuteAsync(http)).WithName("WhatsAppVerification");
-        group.MapPost("", async http => await (await ReceiveAsync(http, options.Value, logger)).ExecuteAsync(http))
+        group.MapPost("", async http => await (await ReceiveAsync(http, options.Value, signal, logger)).ExecuteAsync(http))
             .WithName("WhatsAppWebhook")
             .WithRequestSizeLimit(WhatsAppLimits.WebhookBody);
         return group;
@@ -54,7 +55,7 @@ public static class WhatsAppEndpoints
         return Results.StatusCode(StatusCodes.Status403Forbidden);
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, WhatsAppOptions options, ILogger logger)
+    private static async Task<IResult> ReceiveAsync(HttpContext http, WhatsAppOptions options, WorkSignal signal, ILogger logger)
     {
         if (!options.Enabled)
             return NotConfigured();
@@ -89,7 +90,7 @@ public static class WhatsAppEndpoints
         var services = http.RequestServices;
         try
         {
-            await AcceptAsync(payload, options, services, logger, cancellationToken);
+            await AcceptAsync(payload, options, services, signal, logger, cancellationToken);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
@@ -100,7 +101,7 @@ public static class WhatsAppEndpoints
         return Results.Ok();
     }
 
-    private static async Task AcceptAsync(WebhookPayload payload, WhatsAppOptions options, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    private static async Task AcceptAsync(WebhookPayload payload, WhatsAppOptions options, IServiceProvider services, WorkSignal signal, ILogger logger, CancellationToken cancellationToken)
     {
         var queue = services.GetRequiredService<IWorkQueue>();
         var identity = services.GetRequiredService<WhatsAppIdentity>();
@@ -150,7 +151,7 @@ public static class WhatsAppEndpoints
         if (otherNumber > 0)
             WhatsAppLog.OtherNumber(logger, otherNumber, otherId);
         if (queued > 0)
-            services.GetService<WorkDispatcher>()?.Wake();
+            signal.Wake();
         WhatsAppLog.WebhookAccepted(logger, queued, duplicates, statuses);
     }
 

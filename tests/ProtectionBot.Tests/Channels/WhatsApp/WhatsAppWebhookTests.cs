@@ -187,7 +187,7 @@ public sealed class WhatsAppWebhookTests
 
         await bot.App.Services.GetRequiredService<IWorkQueue>().EnqueueAsync(
             new WorkItem(InboundMessageHandler.WorkId("wamid.TEST-0001"), InboundMessageHandler.MessageKind, owner, Encoding.UTF8.GetBytes(envelope), DateTimeOffset.UtcNow), Ct);
-        bot.App.Services.GetRequiredService<WorkDispatcher>().Wake();
+        bot.App.Services.GetRequiredService<WorkSignal>().Wake();
         await bot.WaitUntilIdleAsync();
 
         Assert.Equal(texts.Get("es", "welcome"), bot.Phone("34600000000").Heard[0].Text);
