@@ -135,25 +135,3 @@ internal static class ConnectorResilience
 #pragma warning restore CA5394
     }
 }
-
-/// <summary>
-/// Reads the answer's body inside the attempt, so the attempt's timeout covers it: a Connector that sends headers and
-/// then stalls is as stuck as one that never answers.
-/// </summary>
-internal sealed class ReadAnswerWithinAttemptHandler : DelegatingHandler
-{
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var response = await base.SendAsync(request, cancellationToken);
-        try
-        {
-            await response.Content.LoadIntoBufferAsync(cancellationToken);
-            return response;
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
-    }
-}

@@ -1,3 +1,4 @@
+using BotProtocol.Connector;
 using BotProtocol.Hosting;
 using BotProtocol.Turns;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,7 +37,7 @@ public static class WhatsAppServiceCollectionExtensions
             var settings = context.ServiceProvider.GetRequiredService<IOptions<WhatsAppOptions>>();
             pipeline.AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = _ => ValueTask.FromResult(settings.Value.RequestTimeout) });
         });
-        graph.AddHttpMessageHandler(() => new ReadAnswerWithinTimeoutHandler())
+        graph.AddHttpMessageHandler(() => new ReadAnswerWithinAttemptHandler())
             // The messenger lives for the whole process and keeps its client: recycle connections, not handlers.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)

@@ -1,10 +1,10 @@
-namespace ProtectionBot.Channels.WhatsApp;
+namespace BotProtocol.Connector;
 
 /// <summary>
-/// Reads the Graph API's answer inside the resilience pipeline, so <c>WhatsApp:RequestTimeout</c> covers the body too:
-/// an answer that stalls after its headers is as stuck as no answer.
+/// Reads an answer's body inside the attempt, so the attempt's timeout covers it: a server that sends headers and then
+/// stalls is as stuck as one that never answers. Used by the Connector client and by any other resilient client.
 /// </summary>
-internal sealed class ReadAnswerWithinTimeoutHandler : DelegatingHandler
+public sealed class ReadAnswerWithinAttemptHandler : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
