@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Threading.RateLimiting;
 using BotProtocol.Schema;
 using Microsoft.AspNetCore.Builder;
@@ -43,14 +41,6 @@ internal sealed class DirectLineActivityPolicy(IOptions<DirectLineOptions> optio
     private async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         DirectLineLog.ActivityRateLimited(logger);
-        var response = context.HttpContext.Response;
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        response.Headers.CacheControl = "no-store";
-        response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(response.Body,
-            new ErrorResponse(new ErrorDetail("TooManyRequests", $"Too many activities in this conversation; try again in {retryAfter} s.")),
-            DirectLineJsonContext.Default.ErrorResponse, cancellationToken);
+        await DirectLineStartPolicy.WriteTooManyRequestsAsync(context, "Too many activities in this conversation", cancellationToken);
     }
 }

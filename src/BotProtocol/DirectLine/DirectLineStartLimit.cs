@@ -119,10 +119,9 @@ internal sealed class DirectLineStartPolicy : IRateLimiterPolicy<string>
             && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(header[7..].Trim())), _secretHash);
     }
 
-    private async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    /// <summary>429 in Direct Line's error shape, with the <c>Retry-After</c> the limiter gave (a minute when it gave none).</summary>
+    internal static async ValueTask WriteTooManyRequestsAsync(OnRejectedContext context, string what, CancellationToken cancellationToken)
     {
-        var scope = context.Lease.TryGetMetadata(ClientThenEveryoneLimiter.ScopeMetadata, out var value) ? value! : "client";
-        DirectLineLog.StartRateLimited(_logger, scope);
         var response = context.HttpContext.Response;
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
         response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -130,8 +129,15 @@ internal sealed class DirectLineStartPolicy : IRateLimiterPolicy<string>
         response.Headers.CacheControl = "no-store";
         response.ContentType = "application/json; charset=utf-8";
         await System.Text.Json.JsonSerializer.SerializeAsync(response.Body,
-            new ErrorResponse(new ErrorDetail("TooManyRequests", $"Too many new conversations from here; try again in {retryAfter} s.")),
+            new ErrorResponse(new ErrorDetail("TooManyRequests", $"{what}; try again in {retryAfter} s.")),
             DirectLineJsonContext.Default.ErrorResponse, cancellationToken);
+    }
+
+    private async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var scope = context.Lease.TryGetMetadata(ClientThenEveryoneLimiter.ScopeMetadata, out var value) ? value! : "client";
+        DirectLineLog.StartRateLimited(_logger, scope);
+        await WriteTooManyRequestsAsync(context, "Too many new conversations from here", cancellationToken);
     }
 }
 
