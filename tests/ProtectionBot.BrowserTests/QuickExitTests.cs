@@ -30,7 +30,8 @@ public sealed class QuickExitTests(Chromium chromium)
 
         await chat.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Salida rápida" }).ClickAsync();
 
-        await chat.Page.WaitForURLAsync(ChatSite.NeutralSite);
+        // The URL is what matters: waiting for the neutral page to finish loading only adds a way to time out.
+        await chat.Page.WaitForURLAsync(ChatSite.NeutralSite, new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
         await Eventually(async () => await store.ReadAsync(stateKey, TestContext.Current.CancellationToken) is null, "the bot's stored conversation should be erased");
         await Eventually(async () =>
         {
