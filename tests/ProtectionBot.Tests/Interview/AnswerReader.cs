@@ -43,8 +43,7 @@ internal sealed class AnswerReader(IServiceProvider services)
     {
         var turn = new TurnContext(
             new Activity { Type = ActivityTypes.Message, Text = text, Locale = language, ChannelId = "test", Conversation = new ConversationAccount { Id = "corpus" } },
-            new ConversationState { DialogStack = [new DialogInstance { Id = PromptOf[question] }, new DialogInstance { Id = InterviewDialog.Id }] },
-            services);
+            new ConversationState { DialogStack = [new DialogInstance { Id = PromptOf[question] }, new DialogInstance { Id = InterviewDialog.Id }] });
         ConversationLanguage.Choose(turn, language);
         if (_commands.IsQuickExit(turn))
             return "intent:quick-exit";
