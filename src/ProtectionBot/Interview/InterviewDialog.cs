@@ -2,7 +2,6 @@ using BotProtocol.Dialogs;
 using BotProtocol.Prompts;
 using BotProtocol.Schema;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
 using ProtectionBot.Handoff;
 using ProtectionBot.Recommendations;
 
@@ -14,7 +13,7 @@ namespace ProtectionBot.Interview;
 /// recommendations, or when an earlier answer already gave it ("me amenazaron de muerte" answers what is happening),
 /// so a typical case takes at most 12 answers. Every answer is kept under the question it answers (<see cref="InterviewState.Pending"/>).
 /// </summary>
-internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompts, InterviewFacts facts, ResultPresenter results, Recommender recommender)
+internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompts, Questions questions, InterviewFacts facts, ResultPresenter results, Recommender recommender)
 {
     public const string Id = "interview";
 
@@ -279,7 +278,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
     {
         var language = ConversationLanguage.Of(step.Context);
         var description = step.Result as string;
-        if (description is not null && prompts.IsSkip(description))
+        if (description is not null && questions.IsSkip(description))
             description = null;
         step.State = step.State with { Description = description };
 

@@ -22,6 +22,7 @@ internal sealed class AnswerReader(IServiceProvider services)
 {
     private readonly Understanding _understanding = services.GetRequiredService<Understanding>();
     private readonly InterviewPrompts _prompts = services.GetRequiredService<InterviewPrompts>();
+    private readonly Questions _questions = services.GetRequiredService<Questions>();
     private readonly InterviewFacts _facts = services.GetRequiredService<InterviewFacts>();
     private readonly CommandWords _commands = services.GetRequiredService<CommandWords>();
     private readonly Intents _intents = services.GetRequiredService<Intents>();
@@ -70,7 +71,7 @@ internal sealed class AnswerReader(IServiceProvider services)
             // A month without its day is kept as the month's first day.
             "decision_date" => DecisionDates.Read(text, Today, language) is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
                 : DecisionDates.IsAmbiguous(text, Today, language) ? "unclear" : "unknown",
-            "description" => _prompts.IsSkip(text) || Said(OptionPrompt.Interpret(_understanding, _prompts.Options("publicity", language), text)) == "prefer-not" ? "skip" : "text",
+            "description" => _questions.IsSkip(text) || Said(OptionPrompt.Interpret(_understanding, _prompts.Options("publicity", language), text)) == "prefer-not" ? "skip" : "text",
             "language" => Language(text, language),
             _ => Said(OptionPrompt.Interpret(_understanding, _prompts.Options(question, language), text)),
         };
