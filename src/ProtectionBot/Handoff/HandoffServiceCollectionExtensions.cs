@@ -1,4 +1,6 @@
 using BotProtocol.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ProtectionBot.Conversation;
 
 namespace ProtectionBot.Handoff;
@@ -11,7 +13,8 @@ public static class HandoffServiceCollectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddHandoff(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HandoffOptions>, HandoffOptionsValidator>());
         builder.Services.AddSingleton<PartnerRouter>();
         builder.Services.AddSingleton<CaseStore>();
         builder.Services.AddSingleton<CaseSummary>();
