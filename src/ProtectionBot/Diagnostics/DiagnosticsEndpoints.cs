@@ -42,7 +42,7 @@ public static class DiagnosticsEndpoints
 
 internal static partial class DiagnosticsLog
 {
-    [LoggerMessage(EventId = 1800, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEvents.Diagnostics.Enabled, Level = LogLevel.Warning,
         Message = "Diagnostics: the measurement endpoints are on under {Pattern}; turn Diagnostics:Enabled off outside benchmarks")]
     public static partial void Enabled(ILogger logger, string pattern);
 }
