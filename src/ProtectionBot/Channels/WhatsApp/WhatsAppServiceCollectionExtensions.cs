@@ -26,6 +26,7 @@ public static class WhatsAppServiceCollectionExtensions
         services.AddSingleton<OutboundRenderer>();
         services.AddSingleton<WhatsAppMessenger>();
         services.AddSingleton<WhatsAppDeliveryFailures>();
+        services.AddSingleton<WhatsAppEndpoints.WebhookIntake>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, WhatsAppChannelSender>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITurnMiddleware, CustomerServiceWindow>());
         services.AddWorkHandler<InboundMessageHandler>();
