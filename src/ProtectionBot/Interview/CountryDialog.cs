@@ -21,9 +21,11 @@ public sealed record CountryQuestion
 
 /// <summary>
 /// "In which country?": a name typed in any of the three languages (typos forgiven), or a region and then a
-/// country from its list; an ambiguous name ("Congo") is settled with a short choice. Ends with the ISO code.
+/// country from its list; an ambiguous name ("Congo"), or two countries at once ("entre le Mali et le Burkina"), is
+/// settled with a short choice. Ends with the ISO code, or with none when the person would rather not say: the
+/// recommendations then leave out what depends on the country.
 /// </summary>
-internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries)
+internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries, Understanding understanding)
 {
     public const string Id = "interview.country";
     public const string TypedPrompt = "interview.country.typed";
@@ -65,6 +67,11 @@ internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries)
             return await step.EndDialogAsync(country.Code, cancellationToken);
         if (match.Candidates.Count > 1)
             return await PickAsync(step, "interview.country.which", match.Candidates, language, cancellationToken);
+        if (PrefersNotToSay(understanding, language, typed))
+        {
+            step.Context.SendText(texts.Get(language, "interview.country.prefer_not"));
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
         return await step.ReplaceDialogAsync(Id, step.State with { NotRecognised = true }, cancellationToken);
     }
 
@@ -87,6 +94,10 @@ internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries)
                 Synonyms = [c.Name.Es, c.Name.Fr, c.Name.En, .. c.Aliases],
             })],
         }, cancellationToken);
+
+    /// <summary>"Prefiero no decir", "je préfère ne pas dire", "i'd rather not say": said without naming a country.</summary>
+    public static bool PrefersNotToSay(Understanding understanding, string language, string typed) =>
+        understanding.Read(UnderstandingFiles.IntentQuestion, language, typed).PreferNot;
 
     /// <summary>A region's name in any language, as a button sends it or a person types it.</summary>
     private string? Region(string typed)

@@ -59,6 +59,11 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
         new("started", Started, "interview.started", AnswerKind.OneOf, InterviewChoices.Started),
     }.ToDictionary(q => q.Id, StringComparer.Ordinal);
 
+    private static readonly Dictionary<string, string> QuestionByPrompt = Specs.Values.ToDictionary(q => q.PromptId, q => q.Id, StringComparer.Ordinal);
+
+    /// <summary>The question (<c>danger</c>, <c>situations</c>…) a waiting prompt asks, when it has options to read.</summary>
+    public static string? QuestionOf(string promptId) => QuestionByPrompt.GetValueOrDefault(promptId);
+
     /// <summary>
     /// With a locale the channel gave, the person confirms it ("Shall we go on in English?") or picks another;
     /// without one, or after a "no", they choose among the three.

@@ -43,10 +43,9 @@ internal sealed class AnswerReader(IServiceProvider services)
     {
         var turn = new TurnContext(
             new Activity { Type = ActivityTypes.Message, Text = text, Locale = language, ChannelId = "test", Conversation = new ConversationAccount { Id = "corpus" } },
-            new ConversationState { DialogStack = [new DialogInstance { Id = PromptOf[question] }, new DialogInstance { Id = InterviewDialog.Id }] },
-            services);
+            new ConversationState { DialogStack = [new DialogInstance { Id = PromptOf[question] }, new DialogInstance { Id = InterviewDialog.Id }] });
         ConversationLanguage.Choose(turn, language);
-        if (_commands.IsQuickExit(turn))
+        if (_commands.IsQuickExit(turn) || _intents.Is(turn, Intents.QuickExit))
             return "intent:quick-exit";
         if (_commands.IsDeleteData(turn) || _intents.Is(turn, Intents.Erase))
             return "intent:erase";
@@ -54,6 +53,9 @@ internal sealed class AnswerReader(IServiceProvider services)
             return "intent:talk-to-person";
         if (_intents.Is(turn, Intents.CaseStatus))
             return "intent:case-status";
+        // The question is explained and asked again: no answer is taken, as for an answer not understood.
+        if (_intents.Is(turn, Intents.NotUnderstood))
+            return "unclear";
         if (_commands.IsHelp(turn) || _intents.Is(turn, Intents.Help))
             return "intent:help";
         if (_commands.IsRestart(turn) || _intents.Is(turn, Intents.Restart))
@@ -64,7 +66,7 @@ internal sealed class AnswerReader(IServiceProvider services)
             return "intent:course-question";
         return question switch
         {
-            "country" => Country(text),
+            "country" => Country(text, language),
             // A month without its day is kept as the month's first day.
             "decision_date" => DecisionDates.Read(text, new DateOnly(2026, 12, 4)) is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "unknown",
             "description" => _prompts.IsSkip(text) || Said(OptionPrompt.Interpret(_understanding, _prompts.Options("publicity", language), text)) == "prefer-not" ? "skip" : "text",
@@ -96,12 +98,14 @@ internal sealed class AnswerReader(IServiceProvider services)
         return facts;
     }
 
-    private string Country(string text)
+    private string Country(string text, string language)
     {
         var match = _countries.Match(text);
         if (match.Country is { } country)
             return country.Code;
-        return match.Candidates.Count > 1 ? "ask-which:" + string.Join(",", match.Candidates.Take(2).Select(c => c.Code)) : "unclear";
+        if (match.Candidates.Count > 1)
+            return "ask-which:" + string.Join(",", match.Candidates.Take(2).Select(c => c.Code));
+        return CountryDialog.PrefersNotToSay(_understanding, language, text) ? "prefer-not" : "unclear";
     }
 
     /// <summary>
