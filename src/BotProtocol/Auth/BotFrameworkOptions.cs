@@ -1,8 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+using BotProtocol.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BotProtocol.Auth;
 
+// A TimeSpan range names its type, which the trimming analyser flags for DataAnnotations' own TypeConverter path; the
+// generated validator compares with its own copy of the attribute and never takes that path.
+#pragma warning disable IL2026
 /// <summary>
 /// The bot's identity and the Bot Framework endpoints, bound from the flat configuration keys every
 /// Bot Framework guide and Azure template uses (<c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c>, ...).
@@ -55,6 +60,7 @@ public sealed class BotFrameworkOptions
     public List<string> AllowedCallers { get; set; } = [];
 
     /// <summary>Tolerance on token <c>nbf</c>/<c>exp</c>. Default 5 minutes, as the authentication spec and both SDKs use.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:30:00")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     public bool IsAuthenticationDisabled => string.IsNullOrWhiteSpace(MicrosoftAppId);
@@ -73,6 +79,8 @@ public sealed class BotFrameworkOptions
         : null;
 }
 
+#pragma warning restore IL2026
+
 public enum BotAppType
 {
     MultiTenant,
@@ -85,7 +93,7 @@ public enum BotAppType
 /// id outside Development unless anonymous access was asked for by name. Without a host environment (a library used
 /// outside a host) the environment counts as not Development.
 /// </summary>
-internal sealed class BotFrameworkOptionsValidator(IHostEnvironment? environment) : IValidateOptions<BotFrameworkOptions>
+internal sealed partial class BotFrameworkOptionsValidator(IHostEnvironment? environment) : IValidateOptions<BotFrameworkOptions>
 {
     // App Service leaves a Key Vault reference it could not resolve in the setting as written.
     private const string KeyVaultReference = "@Microsoft.KeyVault(";
@@ -109,28 +117,27 @@ internal sealed class BotFrameworkOptionsValidator(IHostEnvironment? environment
                 : ValidateOptionsResult.Fail(AnonymousRefused(environment?.EnvironmentName));
         }
 
-        var failures = new List<string>();
+        var result = new ValidateOptionsResultBuilder();
         switch (options.AppType)
         {
             case BotAppType.MultiTenant when string.IsNullOrWhiteSpace(options.MicrosoftAppPassword):
-                failures.Add("MicrosoftAppPassword is required when MicrosoftAppType is MultiTenant.");
+                result.AddError("MicrosoftAppPassword is required when MicrosoftAppType is MultiTenant.");
                 break;
             case BotAppType.SingleTenant:
                 if (string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
-                    failures.Add("MicrosoftAppPassword is required when MicrosoftAppType is SingleTenant.");
+                    result.AddError("MicrosoftAppPassword is required when MicrosoftAppType is SingleTenant.");
                 if (string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId))
-                    failures.Add("MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant.");
+                    result.AddError("MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant.");
                 break;
             case BotAppType.UserAssignedMSI:
                 if (!string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
-                    failures.Add("MicrosoftAppPassword must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity has no secret).");
+                    result.AddError("MicrosoftAppPassword must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity has no secret).");
                 if (string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId))
-                    failures.Add("MicrosoftAppTenantId is required when MicrosoftAppType is UserAssignedMSI.");
+                    result.AddError("MicrosoftAppTenantId is required when MicrosoftAppType is UserAssignedMSI.");
                 break;
         }
-        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(30))
-            failures.Add("ClockSkew must be between 0 and 30 minutes.");
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        result.AddResult(OptionsKeys.Named(new Attributes().Validate("BotFramework", options), "BotFramework", keyPrefix: ""));
+        return result.Build();
     }
 
     internal static string AnonymousRefused(string? environmentName) =>
@@ -138,4 +145,7 @@ internal sealed class BotFrameworkOptionsValidator(IHostEnvironment? environment
         "requests nobody signed, from anyone, as any channel. Set MicrosoftAppId (with MicrosoftAppPassword, MicrosoftAppType and " +
         "MicrosoftAppTenantId as the app registration needs), or, only to run without authentication on purpose, set " +
         "UnsafeAllowAnonymousRequests=true.";
+
+    [OptionsValidator]
+    private sealed partial class Attributes : IValidateOptions<BotFrameworkOptions>;
 }

@@ -1,7 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+using BotProtocol.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BotProtocol.DirectLine;
 
+// A TimeSpan range names its type, which the trimming analyser flags for DataAnnotations' own TypeConverter path; the
+// generated validator compares with its own copy of the attribute and never takes that path.
+#pragma warning disable IL2026
 /// <summary>
 /// The local Direct Line 3.0 endpoint (protocol reference §5), bound from the <c>DirectLine</c> section.
 /// Memory is bounded by <see cref="MaxConversations"/> × <see cref="MaxActivitiesPerConversation"/> activities of at
@@ -24,9 +29,11 @@ public sealed class DirectLineOptions
     public string? Secret { get; set; }
 
     /// <summary>Lifetime of a token, sent as <c>expires_in</c>. Range 1 minute to 1 day, default 30 minutes as Azure's.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>A conversation nobody posted to for this long is forgotten (404 afterwards). Range 1 minute to 7 days, default 1 hour.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
@@ -34,6 +41,7 @@ public sealed class DirectLineOptions
     /// this long without activity, unless a stream is open on it. Range 1 minute to
     /// <see cref="ConversationIdleTimeout"/>, default 5 minutes.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan UnusedConversationTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
@@ -41,6 +49,7 @@ public sealed class DirectLineOptions
     /// conversation nobody posted to, else the least recently active one of the client holding the most; only when every
     /// client holds a single conversation is the start answered 429. Range 1 to 1,000,000, default 2,000.
     /// </summary>
+    [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 2_000;
 
     /// <summary>
@@ -48,6 +57,7 @@ public sealed class DirectLineOptions
     /// 429. Range 1 to 1,000,000 (more than <see cref="MaxConversations"/> means no share), default 20 (an office
     /// behind one address has room).
     /// </summary>
+    [Range(1, 1_000_000)]
     public int MaxConversationsPerClient { get; set; } = 20;
 
     /// <summary>
@@ -55,11 +65,13 @@ public sealed class DirectLineOptions
     /// bucket that holds a minute's worth; beyond it, 429 with <c>Retry-After</c>. Requests with the Direct Line secret
     /// (a partner's server) are not counted. Range 1 to 10,000, default 20.
     /// </summary>
+    [Range(1, 10_000)]
     public int StartsPerClientPerMinute { get; set; } = 20;
 
     /// <summary>
     /// The same, for all clients together: what a crowd of addresses can take. Range 1 to 1,000,000, default 1,200.
     /// </summary>
+    [Range(1, 1_000_000)]
     public int StartsPerMinute { get; set; } = 1_200;
 
     /// <summary>
@@ -67,12 +79,14 @@ public sealed class DirectLineOptions
     /// minute's worth; beyond it, 429 with <c>Retry-After</c>. Reading is not counted. Range 1 to 10,000, default 60
     /// (a person types far fewer; a script gets one turn a second).
     /// </summary>
+    [Range(1, 10_000)]
     public int ActivitiesPerConversationPerMinute { get; set; } = 60;
 
     /// <summary>
     /// Activities kept per conversation for clients to read; older ones are dropped (a client that polls keeps up).
     /// Range 10 to 10,000, default 200 (an interview is about 40).
     /// </summary>
+    [Range(10, 10_000)]
     public int MaxActivitiesPerConversation { get; set; } = 200;
 
     /// <summary>
@@ -83,11 +97,14 @@ public sealed class DirectLineOptions
     public List<string> AllowedOrigins { get; set; } = [];
 
     /// <summary>The bot's account id on the conversation. Default <c>bot</c>.</summary>
+    [Required(ErrorMessage = "DirectLine:BotId must not be empty.")]
     public string BotId { get; set; } = "bot";
 
     /// <summary>The bot's display name on its activities. Default none.</summary>
     public string? BotName { get; set; }
 }
+
+#pragma warning restore IL2026
 
 /// <summary>Fixed limits of the local Direct Line.</summary>
 public static class DirectLineLimits
@@ -105,39 +122,26 @@ public static class DirectLineLimits
     public const int MinSigningKeyBytes = 32;
 }
 
-internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOptions>
+/// <summary>
+/// The ranges are the attributes on <see cref="DirectLineOptions"/>; the signing key, the origins and the rule between the
+/// two timeouts are written here.
+/// </summary>
+internal sealed partial class DirectLineOptionsValidator : IValidateOptions<DirectLineOptions>
 {
     public ValidateOptionsResult Validate(string? name, DirectLineOptions options)
     {
-        var failures = new List<string>();
+        var result = new ValidateOptionsResultBuilder();
+        result.AddResult(OptionsKeys.Named(new Attributes().Validate(DirectLineOptions.SectionName, options), DirectLineOptions.SectionName));
         if (!string.IsNullOrWhiteSpace(options.TokenSigningKey) && DecodeKey(options.TokenSigningKey) is null)
-            failures.Add($"DirectLine:TokenSigningKey must be base64 of at least {DirectLineLimits.MinSigningKeyBytes} bytes.");
-        if (options.TokenLifetime < TimeSpan.FromMinutes(1) || options.TokenLifetime > TimeSpan.FromDays(1))
-            failures.Add("DirectLine:TokenLifetime must be between 1 minute and 1 day.");
-        if (options.ConversationIdleTimeout < TimeSpan.FromMinutes(1) || options.ConversationIdleTimeout > TimeSpan.FromDays(7))
-            failures.Add("DirectLine:ConversationIdleTimeout must be between 1 minute and 7 days.");
-        if (options.UnusedConversationTimeout < TimeSpan.FromMinutes(1) || options.UnusedConversationTimeout > options.ConversationIdleTimeout)
-            failures.Add("DirectLine:UnusedConversationTimeout must be between 1 minute and DirectLine:ConversationIdleTimeout.");
-        if (options.MaxConversations is < 1 or > 1_000_000)
-            failures.Add("DirectLine:MaxConversations must be between 1 and 1000000.");
-        if (options.MaxConversationsPerClient is < 1 or > 1_000_000)
-            failures.Add("DirectLine:MaxConversationsPerClient must be between 1 and 1000000.");
-        if (options.StartsPerClientPerMinute is < 1 or > 10_000)
-            failures.Add("DirectLine:StartsPerClientPerMinute must be between 1 and 10000.");
-        if (options.StartsPerMinute is < 1 or > 1_000_000)
-            failures.Add("DirectLine:StartsPerMinute must be between 1 and 1000000.");
-        if (options.ActivitiesPerConversationPerMinute is < 1 or > 10_000)
-            failures.Add("DirectLine:ActivitiesPerConversationPerMinute must be between 1 and 10000.");
-        if (options.MaxActivitiesPerConversation is < 10 or > 10_000)
-            failures.Add("DirectLine:MaxActivitiesPerConversation must be between 10 and 10000.");
-        if (string.IsNullOrWhiteSpace(options.BotId))
-            failures.Add("DirectLine:BotId must not be empty.");
+            result.AddError($"DirectLine:TokenSigningKey must be base64 of at least {DirectLineLimits.MinSigningKeyBytes} bytes.");
+        if (options.UnusedConversationTimeout > options.ConversationIdleTimeout && options.UnusedConversationTimeout <= TimeSpan.FromDays(7))
+            result.AddError("DirectLine:UnusedConversationTimeout must be between 1 minute and DirectLine:ConversationIdleTimeout.");
         foreach (var origin in options.AllowedOrigins)
         {
             if (origin != "*" && !(Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.AbsolutePath == "/" && origin.TrimEnd('/') == uri.GetLeftPart(UriPartial.Authority)))
-                failures.Add($"DirectLine:AllowedOrigins: '{origin}' is not an origin such as https://partner.example (scheme, host and port only) or *.");
+                result.AddError($"DirectLine:AllowedOrigins: '{origin}' is not an origin such as https://partner.example (scheme, host and port only) or *.");
         }
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return result.Build();
     }
 
     internal static byte[]? DecodeKey(string value)
@@ -147,4 +151,7 @@ internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOp
             ? buffer[..written]
             : null;
     }
+
+    [OptionsValidator]
+    private sealed partial class Attributes : IValidateOptions<DirectLineOptions>;
 }

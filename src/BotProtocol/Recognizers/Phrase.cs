@@ -52,7 +52,7 @@ public sealed class Phrase
             for (var i = 0; i < parts.Length; i++)
             {
                 var isPrefix = prefix && i == parts.Length - 1;
-                all.Add(new PatternWord(parts[i], isPrefix ? parts[i] : LightStemmer.Stem(parts[i], language), isPrefix));
+                all.Add(new PatternWord(parts[i], isPrefix ? parts[i] : LightStemmer.Stem(parts[i], language), isPrefix, TextNormalizer.SoundsAlike(parts[i])));
             }
         }
         if (all.Count == 0)
@@ -68,12 +68,30 @@ public sealed class Phrase
     /// <summary>Every place <paramref name="utterance"/> says this phrase, cheapest reading first at each start.</summary>
     public IEnumerable<PhraseHit> FindIn(Utterance utterance)
     {
+        var hits = new List<PhraseHit>();
+        AddHitsTo(utterance, hits);
+        return hits;
+    }
+
+    /// <summary>
+    /// <see cref="FindIn"/> into a list the caller keeps: a reading tries every phrase of a question in up to three
+    /// languages, and most find nothing, so nothing is allocated for them.
+    /// </summary>
+    internal void AddHitsTo(Utterance utterance, List<PhraseHit> hits)
+    {
         ArgumentNullException.ThrowIfNull(utterance);
         if (WholeMessage)
         {
-            if (utterance.Count == _words.Length && Enumerable.Range(0, _words.Length).All(i => Matches(_words[i], utterance, i) >= 0))
-                yield return new PhraseHit(this, [.. Enumerable.Range(0, _words.Length)], 0);
-            yield break;
+            // A loop, not a lambda: a lambda over the parameters would allocate its closure on every call, hit or not.
+            if (utterance.Count != _words.Length)
+                return;
+            for (var i = 0; i < _words.Length; i++)
+            {
+                if (Matches(_words[i], utterance, i) < 0)
+                    return;
+            }
+            hits.Add(new PhraseHit(this, [.. Enumerable.Range(0, _words.Length)], 0));
+            return;
         }
         for (var start = 0; start < utterance.Count; start++)
         {
@@ -106,7 +124,7 @@ public sealed class Phrase
                 }
             }
             if (complete)
-                yield return new PhraseHit(this, positions, cost);
+                hits.Add(new PhraseHit(this, positions, cost));
         }
     }
 
@@ -115,10 +133,11 @@ public sealed class Phrase
     {
         var word = utterance.Words[position];
         if (pattern.Prefix)
-            return word.StartsWith(pattern.Surface, StringComparison.Ordinal) ? 0 : PrefixTypo(word, pattern.Surface);
+            return word.StartsWith(pattern.Surface, StringComparison.Ordinal) ? 0 : PrefixTypo(utterance, position, pattern);
         if (word == pattern.Surface || utterance.Stems[position] == pattern.Stem)
             return 0;
-        if (word.Length >= 4 && TextNormalizer.SoundsAlike(word) == TextNormalizer.SoundsAlike(pattern.Surface))
+        // How each word sounds is worked out once per phrase and once per utterance: this runs for every pair of words.
+        if (word.Length >= 4 && utterance.HeardAt(position) == pattern.Heard)
             return 1;
         // Short words are never guessed ("dos" is not "dios"); longer ones forgive one slip, long ones two.
         var shorter = Math.Min(word.Length, pattern.Surface.Length);
@@ -135,17 +154,21 @@ public sealed class Phrase
     /// One slip in the first letters of a long prefix: "amenzaron" starts like "amenaz*". The first letter is kept, or
     /// many a word would start like a prefix with one slip ("andaban" like "banda*").
     /// </summary>
-    private static int PrefixTypo(string word, string prefix)
+    private static int PrefixTypo(Utterance utterance, int position, PatternWord pattern)
     {
+        var word = utterance.Words[position];
+        var prefix = pattern.Surface;
         if (prefix.Length < 5 || word.Length < prefix.Length || word[0] != prefix[0])
             return -1;
         // A short prefix forgives only a slip of the ear ("menasse" for "menac*"), not any letter ("defender" is not "deten*").
         if (prefix.Length < 6)
         {
             // The prefix's last "c" may be soft in the word: "menac*" is heard in "menasse".
-            var heard = TextNormalizer.SoundsAlike(word);
-            var folded = TextNormalizer.SoundsAlike(prefix);
-            return heard.StartsWith(folded, StringComparison.Ordinal) || (folded[^1] == 'c' && heard.StartsWith(folded[..^1] + "s", StringComparison.Ordinal)) ? 1 : -1;
+            var heard = utterance.HeardAt(position).AsSpan();
+            var folded = pattern.Heard.AsSpan();
+            return heard.StartsWith(folded, StringComparison.Ordinal)
+                || (folded[^1] == 'c' && heard.Length >= folded.Length && heard.StartsWith(folded[..^1], StringComparison.Ordinal) && heard[folded.Length - 1] == 's')
+                ? 1 : -1;
         }
         for (var length = prefix.Length - 1; length <= prefix.Length + 1 && length <= word.Length; length++)
         {
@@ -157,7 +180,8 @@ public sealed class Phrase
 
     public override string ToString() => Text;
 
-    private readonly record struct PatternWord(string Surface, string Stem, bool Prefix);
+    /// <param name="Heard">The word as it sounds (<see cref="TextNormalizer.SoundsAlike"/>).</param>
+    private readonly record struct PatternWord(string Surface, string Stem, bool Prefix, string Heard);
 }
 
 /// <summary>Where a phrase was found: the positions of its words in the utterance, and how many typos it took.</summary>

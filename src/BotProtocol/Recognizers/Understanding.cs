@@ -120,16 +120,25 @@ public sealed class Understanding
     {
         ArgumentNullException.ThrowIfNull(utterance);
         var candidates = new List<Candidate>();
+        var hits = new List<PhraseHit>();
         if (_phrases.TryGetValue((utterance.Language, question, anywhere), out var options))
         {
             foreach (var (option, phrase) in options)
-                candidates.AddRange(phrase.FindIn(utterance).Select(h => new Candidate(PhraseKind.Option, option, h)));
+            {
+                hits.Clear();
+                phrase.AddHitsTo(utterance, hits);
+                foreach (var hit in hits)
+                    candidates.Add(new Candidate(PhraseKind.Option, option, hit));
+            }
         }
         foreach (var (kind, phrase) in Common(utterance.Language))
         {
             if (anywhere && kind is not (PhraseKind.NotDenying or PhraseKind.Unsure or PhraseKind.Hedge))
                 continue;
-            candidates.AddRange(phrase.FindIn(utterance).Select(h => new Candidate(kind, null, h)));
+            hits.Clear();
+            phrase.AddHitsTo(utterance, hits);
+            foreach (var hit in hits)
+                candidates.Add(new Candidate(kind, null, hit));
         }
         // "prefiero que no guarden mis respuestas" says what others should not do, not that the person prefers not to say.
         candidates.RemoveAll(c => c.Kind == PhraseKind.PreferNot && Gap(c.Hit).Any(p => LanguageRules.StartsAnotherSubject(utterance.Words[p])));

@@ -9,8 +9,12 @@ namespace BotProtocol.Recognizers;
 /// </summary>
 public sealed class Utterance
 {
-    private Utterance(string language, List<string> words, List<int> clauses)
+    // How each word sounds, worked out on first use; shared with the same words read in another language.
+    private readonly string?[] _heard;
+
+    private Utterance(string language, List<string> words, List<int> clauses, string?[]? heard = null)
     {
+        _heard = heard ?? new string?[words.Count];
         Language = language;
         Words = words;
         Clauses = clauses;
@@ -41,6 +45,9 @@ public sealed class Utterance
     public IReadOnlyList<int> Segments { get; }
 
     public int Count => Words.Count;
+
+    /// <summary>The word at <paramref name="position"/> as it sounds (<see cref="TextNormalizer.SoundsAlike"/>).</summary>
+    internal string HeardAt(int position) => _heard[position] ??= TextNormalizer.SoundsAlike(Words[position]);
 
     /// <summary>The whole text normalised, words joined by single spaces.</summary>
     public string Normalized => string.Join(' ', Words);
@@ -77,7 +84,7 @@ public sealed class Utterance
 
     /// <summary>The same words stemmed in another language, to read an answer typed in it.</summary>
     public Utterance In(string language) =>
-        language == Language ? this : new Utterance(language, [.. Words], [.. Clauses]);
+        language == Language ? this : new Utterance(language, [.. Words], [.. Clauses], _heard);
 
     private static IEnumerable<string> SplitClauses(string text)
     {

@@ -1,7 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+using BotProtocol.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BotProtocol.Work;
 
+// A TimeSpan range names its type, which the trimming analyser flags for DataAnnotations' own TypeConverter path; the
+// generated validator compares with its own copy of the attribute and never takes that path.
+#pragma warning disable IL2026
 /// <summary>
 /// How the work queue is worked through, bound from the <c>WorkQueue</c> section (and, for configurations written
 /// before it was named so, from <c>Outbox</c>, which <c>WorkQueue</c> overrides key by key).
@@ -17,12 +22,14 @@ public sealed class WorkQueueOptions
     /// How often each instance looks for due items when nothing woke it (items enqueued by another instance,
     /// retries, timers). Range 50 ms to 1 minute, default 1 s.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.05", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How long an item stays with the instance working on it; if that instance dies, another takes the item
     /// after this. Longer than the slowest attempt. Range 5 s to 1 hour, default 2 minutes.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
@@ -33,30 +40,32 @@ public sealed class WorkQueueOptions
     public bool DispatchInBackground { get; set; } = true;
 
     /// <summary>Items taken per look. Range 1 to 500, default 32.</summary>
+    [Range(1, 500)]
     public int BatchSize { get; set; } = 32;
 
     /// <summary>First wait after a failed attempt; it doubles per attempt, with jitter. Range 0 to <see cref="MaxBackoff"/>, default 2 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Longest wait between two attempts: an outage delays the work by at most this once it ends. Range 1 s to 1 day, default 10 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(10);
 }
 
-internal sealed class WorkQueueOptionsValidator : IValidateOptions<WorkQueueOptions>
+#pragma warning restore IL2026
+
+/// <summary>The ranges are the attributes on <see cref="WorkQueueOptions"/>; a rule between two settings is written here.</summary>
+internal sealed partial class WorkQueueOptionsValidator : IValidateOptions<WorkQueueOptions>
 {
     public ValidateOptionsResult Validate(string? name, WorkQueueOptions options)
     {
-        var failures = new List<string>();
-        if (options.PollInterval < TimeSpan.FromMilliseconds(50) || options.PollInterval > TimeSpan.FromMinutes(1))
-            failures.Add("WorkQueue:PollInterval must be between 50 ms and 1 minute.");
-        if (options.LeaseDuration < TimeSpan.FromSeconds(5) || options.LeaseDuration > TimeSpan.FromHours(1))
-            failures.Add("WorkQueue:LeaseDuration must be between 5 seconds and 1 hour.");
-        if (options.BatchSize is < 1 or > 500)
-            failures.Add("WorkQueue:BatchSize must be between 1 and 500.");
-        if (options.MaxBackoff < TimeSpan.FromSeconds(1) || options.MaxBackoff > TimeSpan.FromDays(1))
-            failures.Add("WorkQueue:MaxBackoff must be between 1 second and 1 day.");
-        if (options.FirstBackoff < TimeSpan.Zero || options.FirstBackoff > options.MaxBackoff)
-            failures.Add("WorkQueue:FirstBackoff must be between 0 and WorkQueue:MaxBackoff.");
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        var result = new ValidateOptionsResultBuilder();
+        result.AddResult(OptionsKeys.Named(new Attributes().Validate(WorkQueueOptions.SectionName, options), WorkQueueOptions.SectionName));
+        if (options.FirstBackoff > options.MaxBackoff && options.FirstBackoff <= TimeSpan.FromDays(1))
+            result.AddError("WorkQueue:FirstBackoff must be between 0 and WorkQueue:MaxBackoff.");
+        return result.Build();
     }
+
+    [OptionsValidator]
+    private sealed partial class Attributes : IValidateOptions<WorkQueueOptions>;
 }

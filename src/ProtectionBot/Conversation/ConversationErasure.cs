@@ -22,7 +22,7 @@ internal sealed partial class ConversationErasure(IEnumerable<IPersonalDataHolde
         LogErased(pseudonyms.LogId(TurnProcessor.StateKey(turn.Activity)), turn.Activity.ChannelId, _holders.Length);
     }
 
-    [LoggerMessage(EventId = 2300, Level = LogLevel.Information,
+    [LoggerMessage(EventId = LogEvents.Conversation.Erased, Level = LogLevel.Information,
         Message = "Conversation {ConversationHash} on {ChannelId} erased, with what {Holders} holders kept about the person")]
     private partial void LogErased(string conversationHash, string? channelId, int holders);
 }

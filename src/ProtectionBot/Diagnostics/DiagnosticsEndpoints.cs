@@ -1,4 +1,7 @@
 using System.Text.Json.Serialization;
+using BotProtocol.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace ProtectionBot.Diagnostics;
@@ -22,27 +25,31 @@ public static class DiagnosticsEndpoints
     {
         if (!endpoints.ServiceProvider.GetRequiredService<IOptions<DiagnosticsOptions>>().Value.Enabled)
             return endpoints;
-        var readings = endpoints.ServiceProvider.GetRequiredService<MeterReadings>();
-        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DiagnosticsEndpoints).FullName!);
-        DiagnosticsLog.Enabled(logger, pattern);
+        DiagnosticsLog.Enabled(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DiagnosticsEndpoints).FullName!), pattern);
         var group = endpoints.MapGroup(pattern);
-        group.MapGet("/counters", http => Results.Json(readings.Read(), DiagnosticsJsonContext.Default.SortedDictionaryStringDouble).ExecuteAsync(http));
-        group.MapPost("/collect", http =>
-        {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            GC.WaitForPendingFinalizers();
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            var values = readings.Read();
-            values["gc.heap.bytes_after_full_collection"] = GC.GetTotalMemory(forceFullCollection: false);
-            return Results.Json(values, DiagnosticsJsonContext.Default.SortedDictionaryStringDouble).ExecuteAsync(http);
-        });
+        group.MapGet("/counters", Counters);
+        // Nothing is read from the body of a collect.
+        group.MapPost("/collect", Collect).WithRequestSizeLimit(1);
         return endpoints;
+    }
+
+    internal static JsonHttpResult<SortedDictionary<string, double>> Counters([FromServices] MeterReadings readings) =>
+        TypedResults.Json(readings.Read(), DiagnosticsJsonContext.Default.SortedDictionaryStringDouble);
+
+    internal static JsonHttpResult<SortedDictionary<string, double>> Collect([FromServices] MeterReadings readings)
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var values = readings.Read();
+        values["gc.heap.bytes_after_full_collection"] = GC.GetTotalMemory(forceFullCollection: false);
+        return TypedResults.Json(values, DiagnosticsJsonContext.Default.SortedDictionaryStringDouble);
     }
 }
 
 internal static partial class DiagnosticsLog
 {
-    [LoggerMessage(EventId = 1800, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEvents.Diagnostics.Enabled, Level = LogLevel.Warning,
         Message = "Diagnostics: the measurement endpoints are on under {Pattern}; turn Diagnostics:Enabled off outside benchmarks")]
     public static partial void Enabled(ILogger logger, string pattern);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace ProtectionBot.Handoff;
 
@@ -19,6 +20,16 @@ public sealed class HandoffOptions
     public TimeSpan UrgentAcceptTimeout { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>The partners file; relative paths are under the content root. Default <c>knowledge/partners.yaml</c>.</summary>
-    [Required]
+    [Required(ErrorMessage = "Handoff:PartnersFile must not be empty.")]
     public string PartnersFile { get; set; } = "knowledge/partners.yaml";
+}
+
+/// <summary>The rules are the attributes on <see cref="HandoffOptions"/>; no rule joins two settings yet.</summary>
+internal sealed partial class HandoffOptionsValidator : IValidateOptions<HandoffOptions>
+{
+    public ValidateOptionsResult Validate(string? name, HandoffOptions options) =>
+        OptionsKeys.Named(new Attributes().Validate(HandoffOptions.Section, options), HandoffOptions.Section);
+
+    [OptionsValidator]
+    private sealed partial class Attributes : IValidateOptions<HandoffOptions>;
 }

@@ -37,9 +37,9 @@ internal sealed partial class RetentionSweep(
         return erased;
     }
 
-    [LoggerMessage(EventId = 1391, Level = LogLevel.Information, Message = "Retention: erased {Count} conversations past the retention period")]
+    [LoggerMessage(EventId = LogEvents.Retention.Erased, Level = LogLevel.Information, Message = "Retention: erased {Count} conversations past the retention period")]
     private partial void LogErased(int count);
 
-    [LoggerMessage(EventId = 1392, Level = LogLevel.Warning, Message = "Retention sweep failed ({ExceptionType}); it runs again at the next interval")]
+    [LoggerMessage(EventId = LogEvents.Retention.SweepFailed, Level = LogLevel.Warning, Message = "Retention sweep failed ({ExceptionType}); it runs again at the next interval")]
     private partial void LogSweepFailed(string exceptionType);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace ProtectionBot.Storage;
 
@@ -7,13 +8,11 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    public static readonly IReadOnlyList<string> Providers = ["Sqlite", "Postgres", "InMemory"];
-
     /// <summary>
     /// <c>Sqlite</c> (default: an embedded file, no set-up, one instance), <c>Postgres</c> (a shared database for several
     /// instances; needs <see cref="PostgresConnectionString"/>) or <c>InMemory</c> (lost on restart; tests and demos).
     /// </summary>
-    [Required]
+    [Required(ErrorMessage = "Storage:Provider must be Sqlite, Postgres or InMemory.")]
     [RegularExpression("^(Sqlite|Postgres|InMemory)$", ErrorMessage = "Storage:Provider must be Sqlite, Postgres or InMemory.")]
     public string Provider { get; set; } = "Sqlite";
 
@@ -22,7 +21,7 @@ public sealed class StorageOptions
     /// data protection key); relative paths are under the app's content root.
     /// Default <c>.data</c>. Created on first run.
     /// </summary>
-    [Required]
+    [Required(ErrorMessage = "Storage:DataDirectory must not be empty.")]
     public string DataDirectory { get; set; } = ".data";
 
     /// <summary>
@@ -44,4 +43,22 @@ public sealed class StorageOptions
     /// <see cref="Provider"/> is <c>Postgres</c>. The tables are created, and upgraded, at start-up. No default.
     /// </summary>
     public string? PostgresConnectionString { get; set; }
+
+    internal bool Is(string provider) => string.Equals(Provider, provider, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>The rules of one setting are the attributes on <see cref="StorageOptions"/>; a rule between two is written here.</summary>
+internal sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        var result = new ValidateOptionsResultBuilder();
+        result.AddResult(OptionsKeys.Named(new Attributes().Validate(StorageOptions.Section, options), StorageOptions.Section));
+        if (options.Is("Postgres") && string.IsNullOrWhiteSpace(options.PostgresConnectionString))
+            result.AddError("Storage:PostgresConnectionString is required when Storage:Provider is Postgres.");
+        return result.Build();
+    }
+
+    [OptionsValidator]
+    private sealed partial class Attributes : IValidateOptions<StorageOptions>;
 }

@@ -18,28 +18,13 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddConversationStorage(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StorageOptions>()
-            .BindConfiguration(StorageOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(
-                options => StorageOptions.Providers.Contains(options.Provider, StringComparer.OrdinalIgnoreCase),
-                $"Storage:Provider must be one of {string.Join(", ", StorageOptions.Providers)}.")
-            .Validate(
-                options => !IsProvider(options, "Postgres") || !string.IsNullOrWhiteSpace(options.PostgresConnectionString),
-                "Storage:PostgresConnectionString is required when Storage:Provider is Postgres.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         builder.Services.AddOptions<StorageEncryptionOptions>()
             .BindConfiguration(StorageEncryptionOptions.Section)
             .Configure<IConfiguration>(StorageEncryptionOptions.ReadFormerSectionWhenAbsent)
-            .Validate<IHostEnvironment>(
-                (options, environment) => !string.IsNullOrWhiteSpace(options.Key) || environment.IsDevelopment(),
-                StorageKeys.MissingKeyMessage)
-            .Validate(
-                options => (string.IsNullOrWhiteSpace(options.Key) || StorageKeyRing.TryParseKey(options.Key, out _))
-                    && options.PreviousKeys.TrueForAll(k => StorageKeyRing.TryParseKey(k, out _))
-                    && (string.IsNullOrWhiteSpace(options.PseudonymKey) || StorageKeyRing.TryParseKey(options.PseudonymKey, out _)),
-                StorageKeys.InvalidKeyMessage)
             .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageEncryptionOptions>, StorageEncryptionOptionsValidator>());
         builder.Services.AddSingleton(services => StorageKeys.Create(
             services.GetRequiredService<IOptions<StorageEncryptionOptions>>().Value,
             services.GetRequiredService<IOptions<StorageOptions>>().Value,
@@ -68,16 +53,13 @@ public static class StorageServiceCollectionExtensions
         var pseudonyms = services.GetRequiredService<Pseudonyms>();
         var logger = services.GetRequiredService<ILogger<EncryptedConversationStore>>();
         var metrics = services.GetRequiredService<StorageMetrics>();
-        if (IsProvider(options, "InMemory"))
+        if (options.Is("InMemory"))
             return EncryptedConversationStore.Over(new InMemoryConversationStore(time), keys, pseudonyms, logger, metrics);
-        if (IsProvider(options, "Postgres"))
+        if (options.Is("Postgres"))
             return EncryptedConversationStore.Over(new PostgresConversationStore(options.PostgresConnectionString!, time), keys, pseudonyms, logger, metrics);
         return EncryptedConversationStore.Over(
             new SqliteConversationStore(SqliteConnectionString(options, services.GetRequiredService<IHostEnvironment>()), time), keys, pseudonyms, logger, metrics);
     }
-
-    private static bool IsProvider(StorageOptions options, string provider) =>
-        string.Equals(options.Provider, provider, StringComparison.OrdinalIgnoreCase);
 
     private static string SqliteConnectionString(StorageOptions options, IHostEnvironment environment)
     {

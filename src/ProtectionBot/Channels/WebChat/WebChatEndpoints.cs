@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using BotProtocol.DirectLine;
+using BotProtocol.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -29,44 +30,49 @@ public static class WebChatEndpoints
             };
         });
         var assets = WebChatAssets.Resolve(endpoints);
-        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebChatEndpoints).FullName!);
         if (!assets.Has(WebChatAssets.Bundle))
-            WebChatLog.BundleMissing(logger);
+            WebChatLog.BundleMissing(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory));
 
-        endpoints.MapGet("/", http => PageAsync(http, assets));
-        endpoints.MapPost("/webchat/token", (HttpResponse response, [FromServices] IOptions<WebChatOptions> options, [FromServices] DirectLineTokens tokens,
-                [FromServices] IHttpClientFactory clients, CancellationToken cancellationToken) =>
-                TokenAsync(response, options.Value, tokens, clients, logger, cancellationToken))
+        endpoints.MapGet("/", (HttpRequest request, HttpResponse response, [FromServices] WebChatPage page) => Page(request, response, page, assets));
+        endpoints.MapPost("/webchat/token", TokenAsync)
             .RequireDirectLineCors()
-            .RequireDirectLineStartLimit();
+            .RequireDirectLineStartLimit()
+            .WithRequestSizeLimit(TokenRequestBytes);
         // A partner page that posts JSON sends a preflight first.
         endpoints.MapDirectLinePreflight("/webchat/token").RequireDirectLineCors();
         return endpoints;
     }
 
-    private static async Task PageAsync(HttpContext http, WebChatAssets assets)
+    private static readonly string LogCategory = typeof(WebChatEndpoints).FullName!;
+
+    // The page posts an empty body; a partner's server may send a small JSON object, which is not read.
+    private const long TokenRequestBytes = 4 * 1024;
+
+    /// <summary>The chat page, in the visitor's language; the assets are the build's, known when the routes are mapped.</summary>
+    internal static ContentHttpResult Page(HttpRequest request, HttpResponse response, WebChatPage page, WebChatAssets assets)
     {
-        var page = http.RequestServices.GetRequiredService<WebChatPage>();
-        var language = WebChatPage.LanguageOf(http.Request);
-        var headers = http.Response.Headers;
+        var language = WebChatPage.LanguageOf(request);
+        var headers = response.Headers;
         // Nothing of the chat may stay in a cache, nor tell the neutral page where the visitor came from.
         headers.CacheControl = "no-store";
-        headers.ContentSecurityPolicy = page.ContentSecurityPolicy(http.Request);
+        headers.ContentSecurityPolicy = page.ContentSecurityPolicy(request);
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";
         headers.ContentLanguage = language;
         headers.Vary = "Accept-Language";
-        http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync(page.Render(http.Request, language, assets), http.RequestAborted);
+        return TypedResults.Content(page.Render(request, language, assets), "text/html; charset=utf-8");
     }
 
     /// <summary>
     /// A token for one new conversation and a random user id for the visitor: from the local Direct Line, or from the
     /// Azure Bot's with the secret that stays on this server.
     /// </summary>
-    private static async Task<Results<JsonHttpResult<PageToken>, ProblemHttpResult>> TokenAsync(
-        HttpResponse response, WebChatOptions options, DirectLineTokens tokens, IHttpClientFactory clients, ILogger logger, CancellationToken cancellationToken)
+    internal static async Task<Results<JsonHttpResult<PageToken>, ProblemHttpResult>> TokenAsync(
+        HttpResponse response, [FromServices] IOptions<WebChatOptions> settings, [FromServices] DirectLineTokens tokens,
+        [FromServices] IHttpClientFactory clients, [FromServices] ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        var options = settings.Value;
+        var logger = loggers.CreateLogger(LogCategory);
         response.Headers.CacheControl = "no-store";
         var userId = "dl_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 

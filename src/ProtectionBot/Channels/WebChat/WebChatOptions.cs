@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace ProtectionBot.Channels.WebChat;
 
@@ -15,7 +16,7 @@ public sealed class WebChatOptions
     /// <c>https://directline.botframework.com/v3/directline</c> (or a regional one such as
     /// <c>https://europe.directline.botframework.com/v3/directline</c>). Empty (default): this app's local Direct Line.
     /// </summary>
-    [Url]
+    [Url(ErrorMessage = "WebChat:DirectLineDomain must be an absolute http(s) URL ending in /v3/directline.")]
     public string? DirectLineDomain { get; set; }
 
     /// <summary>
@@ -29,14 +30,14 @@ public sealed class WebChatOptions
     /// Where the page gets a visitor's token (POST, answer <c>{"token","conversationId"?,"userId"?}</c>). Empty (default):
     /// this app's <c>/webchat/token</c>.
     /// </summary>
-    [Url]
+    [Url(ErrorMessage = "WebChat:TokenUrl must be an absolute http(s) URL.")]
     public string? TokenUrl { get; set; }
 
     /// <summary>
     /// The neutral page the quick-exit button opens in place of the chat (the chat leaves no entry in the browser's
     /// history). An absolute http(s) URL; default <c>https://www.google.com/</c>.
     /// </summary>
-    [Required]
+    [Required(ErrorMessage = "WebChat:QuickExitUrl must be an absolute http(s) URL.")]
     public string QuickExitUrl { get; set; } = "https://www.google.com/";
 
     /// <summary>
@@ -46,21 +47,31 @@ public sealed class WebChatOptions
     /// </summary>
     public string? WhatsAppNumber { get; set; }
 
-    internal static IEnumerable<string> Problems(WebChatOptions options)
+    internal static bool IsHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+}
+
+/// <summary>The rules of one setting are the attributes on <see cref="WebChatOptions"/>; the rest are written here.</summary>
+internal sealed partial class WebChatOptionsValidator : IValidateOptions<WebChatOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WebChatOptions options)
     {
-        if (!IsHttpUrl(options.QuickExitUrl))
-            yield return "WebChat:QuickExitUrl must be an absolute http(s) URL.";
+        var result = new ValidateOptionsResultBuilder();
+        result.AddResult(OptionsKeys.Named(new Attributes().Validate(WebChatOptions.Section, options), WebChatOptions.Section));
+        if (!string.IsNullOrWhiteSpace(options.QuickExitUrl) && !WebChatOptions.IsHttpUrl(options.QuickExitUrl))
+            result.AddError("WebChat:QuickExitUrl must be an absolute http(s) URL.");
         if (!string.IsNullOrWhiteSpace(options.WhatsAppNumber) && !Knowledge.PhoneNumber.IsInternational(options.WhatsAppNumber))
-            yield return "WebChat:WhatsAppNumber must be + and the country code, then digits in groups separated by single spaces, e.g. +57 300 123 4567.";
+            result.AddError("WebChat:WhatsAppNumber must be + and the country code, then digits in groups separated by single spaces, e.g. +57 300 123 4567.");
         if (!string.IsNullOrWhiteSpace(options.DirectLineDomain))
         {
-            if (!IsHttpUrl(options.DirectLineDomain))
-                yield return "WebChat:DirectLineDomain must be an absolute http(s) URL ending in /v3/directline.";
+            if (!WebChatOptions.IsHttpUrl(options.DirectLineDomain))
+                result.AddError("WebChat:DirectLineDomain must be an absolute http(s) URL ending in /v3/directline.");
             if (string.IsNullOrWhiteSpace(options.TokenUrl) && string.IsNullOrWhiteSpace(options.DirectLineSecret))
-                yield return "WebChat:DirectLineSecret is required with WebChat:DirectLineDomain, unless WebChat:TokenUrl names another token service.";
+                result.AddError("WebChat:DirectLineSecret is required with WebChat:DirectLineDomain, unless WebChat:TokenUrl names another token service.");
         }
+        return result.Build();
     }
 
-    private static bool IsHttpUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+    [OptionsValidator]
+    private sealed partial class Attributes : IValidateOptions<WebChatOptions>;
 }

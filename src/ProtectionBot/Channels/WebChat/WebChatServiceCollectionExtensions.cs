@@ -1,4 +1,5 @@
 using BotProtocol.DirectLine;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ProtectionBot.Channels.WebChat;
@@ -13,21 +14,11 @@ public static class WebChatServiceCollectionExtensions
         builder.AddDirectLine();
         builder.Services.AddOptions<WebChatOptions>()
             .BindConfiguration(WebChatOptions.Section)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<WebChatOptions>, WebChatOptionsValidator>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebChatOptions>, WebChatOptionsValidator>());
         // Only used with an Azure Bot's Direct Line: one token per visitor, fetched server-side with the secret.
         builder.Services.AddHttpClient(DirectLineClient, http => http.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         builder.Services.AddSingleton<WebChatPage>();
         return builder;
-    }
-
-    private sealed class WebChatOptionsValidator : IValidateOptions<WebChatOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, WebChatOptions options)
-        {
-            var problems = WebChatOptions.Problems(options).ToList();
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
     }
 }

@@ -5,6 +5,8 @@ using System.Text.Json;
 using BotProtocol.Hosting;
 using BotProtocol.Turns;
 using BotProtocol.Work;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace ProtectionBot.Channels.WhatsApp;
@@ -23,51 +25,57 @@ public static class WhatsAppEndpoints
     /// </summary>
     public static IEndpointConventionBuilder MapWhatsApp(this IEndpointRouteBuilder endpoints, string pattern = "/api/whatsapp")
     {
-        var services = endpoints.ServiceProvider;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WhatsAppEndpoints).FullName!);
-        var options = services.GetRequiredService<IOptions<WhatsAppOptions>>();
-        var signal = services.GetRequiredService<WorkSignal>();
-        if (!options.Value.Enabled)
-            WhatsAppLog.ChannelOff(logger);
+        if (!endpoints.ServiceProvider.GetRequiredService<IOptions<WhatsAppOptions>>().Value.Enabled)
+            WhatsAppLog.ChannelOff(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory));
 
         var group = endpoints.MapGroup(pattern);
-        // Plain request delegates: no reflection-based binding, and the query's dotted names are read as they are.
-        group.MapGet("", async http => await Verify(http, options.Value, logger).ExecuteAsync(http)).WithName("WhatsAppVerification");
-        group.MapPost("", async http => await (await ReceiveAsync(http, options.Value, signal, logger)).ExecuteAsync(http))
-            .WithName("WhatsAppWebhook")
-            .WithRequestSizeLimit(WhatsAppLimits.WebhookBody);
+        group.MapGet("", Verify).WithName("WhatsAppVerification");
+        group.MapPost("", ReceiveAsync).WithName("WhatsAppWebhook").WithRequestSizeLimit(WhatsAppLimits.WebhookBody);
         return group;
     }
 
+    private static readonly string LogCategory = typeof(WhatsAppEndpoints).FullName!;
+
     /// <summary>Meta's one-time GET: echo <c>hub.challenge</c> when the verify token is ours, else 403.</summary>
-    private static IResult Verify(HttpContext http, WhatsAppOptions options, ILogger logger)
+    internal static Results<ContentHttpResult, StatusCodeHttpResult, ProblemHttpResult> Verify(
+        [FromQuery(Name = "hub.mode")] string? mode,
+        [FromQuery(Name = "hub.verify_token")] string? verifyToken,
+        [FromQuery(Name = "hub.challenge")] string? challenge,
+        [FromServices] IOptions<WhatsAppOptions> options,
+        [FromServices] ILoggerFactory loggers)
     {
-        if (!options.Enabled)
+        if (!options.Value.Enabled)
             return NotConfigured();
-        var query = http.Request.Query;
-        var challenge = query["hub.challenge"].ToString();
-        if (query["hub.mode"] == "subscribe" && challenge.Length > 0 && SameSecret(query["hub.verify_token"].ToString(), options.VerifyToken!))
+        var logger = loggers.CreateLogger(LogCategory);
+        if (mode == "subscribe" && !string.IsNullOrEmpty(challenge) && SameSecret(verifyToken ?? "", options.Value.VerifyToken!))
         {
             WhatsAppLog.Verification(logger, "accepted");
-            return Results.Text(challenge, "text/plain", Encoding.UTF8);
+            return TypedResults.Text(challenge, "text/plain", Encoding.UTF8);
         }
         WhatsAppLog.Verification(logger, "refused");
-        return Results.StatusCode(StatusCodes.Status403Forbidden);
+        return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, WhatsAppOptions options, WorkSignal signal, ILogger logger)
+    /// <summary>A POST of events: the signature is checked on the raw bytes as received, then each message is queued.</summary>
+    internal static async Task<Results<Ok, ProblemHttpResult>> ReceiveAsync(
+        HttpRequest request,
+        [FromHeader(Name = SignatureHeader)] string? signatureHeader,
+        [FromServices] IOptions<WhatsAppOptions> options,
+        [FromServices] WebhookIntake intake,
+        [FromServices] ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
-        if (!options.Enabled)
+        if (!options.Value.Enabled)
             return NotConfigured();
-        var cancellationToken = http.RequestAborted;
+        var logger = loggers.CreateLogger(LogCategory);
 
         // Without a well-formed signature there is nothing worth reading.
-        if (ParseSignature(http.Request.Headers[SignatureHeader].ToString()) is not { } signature)
+        if (ParseSignature(signatureHeader ?? "") is not { } signature)
             return Refused(logger, StatusCodes.Status401Unauthorized, "missing or malformed X-Hub-Signature-256");
-        if (await http.Request.ReadBodyAsync(cancellationToken) is not { } body)
+        if (await request.ReadBodyAsync(cancellationToken) is not { } body)
             return Refused(logger, StatusCodes.Status413PayloadTooLarge, "body too large");
         // The raw bytes as received: re-serialised JSON would differ in whitespace and escapes.
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.AppSecret!), body);
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.AppSecret!), body);
         if (!CryptographicOperations.FixedTimeEquals(expected, signature))
             return Refused(logger, StatusCodes.Status401Unauthorized, "signature mismatch");
 
@@ -83,76 +91,76 @@ public static class WhatsAppEndpoints
         if (payload is null)
         {
             WhatsAppLog.WebhookRefused(logger, StatusCodes.Status400BadRequest, "not a webhook payload");
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid webhook payload",
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid webhook payload",
                 detail: "The body is not a WhatsApp Business Account webhook payload (a JSON object with 'entry').");
         }
 
-        var services = http.RequestServices;
         try
         {
-            await AcceptAsync(payload, options, services, signal, logger, cancellationToken);
+            await intake.AcceptAsync(payload, options.Value, logger, cancellationToken);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
             // The store is down: Meta keeps redelivering a webhook not answered 200, for days.
             WhatsAppLog.EnqueueFailed(logger, failure.GetType().Name);
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not accepted", detail: "The webhook could not be stored; deliver it again.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not accepted", detail: "The webhook could not be stored; deliver it again.");
         }
-        return Results.Ok();
+        return TypedResults.Ok();
     }
 
-    private static async Task AcceptAsync(WebhookPayload payload, WhatsAppOptions options, IServiceProvider services, WorkSignal signal, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>What a verified webhook does: its messages queued as received, its statuses noted.</summary>
+    internal sealed class WebhookIntake(
+        IWorkQueue queue, WhatsAppIdentity identity, WhatsAppDeliveryFailures failures, Pseudonyms pseudonyms, TimeProvider time, WorkSignal signal)
     {
-        var queue = services.GetRequiredService<IWorkQueue>();
-        var identity = services.GetRequiredService<WhatsAppIdentity>();
-        var failures = services.GetRequiredService<WhatsAppDeliveryFailures>();
-        var pseudonyms = services.GetRequiredService<Pseudonyms>();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        int queued = 0, duplicates = 0, statuses = 0, otherNumber = 0;
-        string? otherId = null;
-
-        foreach (var change in (payload.Entry ?? []).SelectMany(e => e.Changes ?? []))
+        public async Task AcceptAsync(WebhookPayload payload, WhatsAppOptions options, ILogger logger, CancellationToken cancellationToken)
         {
-            if (change.Field != "messages" || change.Value is not { } value)
-                continue;
-            var phoneNumberId = value.Metadata?.PhoneNumberId;
-            if (phoneNumberId != options.PhoneNumberId!.Trim())
-            {
-                otherNumber += (value.Messages?.Count ?? 0) + (value.Statuses?.Count ?? 0);
-                otherId = phoneNumberId;
-                continue;
-            }
-            foreach (var error in value.Errors ?? [])
-                WhatsAppLog.WebhookError(logger, error.Code, "value");
+            var now = time.GetUtcNow();
+            int queued = 0, duplicates = 0, statuses = 0, otherNumber = 0;
+            string? otherId = null;
 
-            foreach (var status in value.Statuses ?? [])
+            foreach (var change in (payload.Entry ?? []).SelectMany(e => e.Changes ?? []))
             {
-                statuses++;
-                Status(status, phoneNumberId, identity, failures, pseudonyms, now, logger);
-            }
-
-            foreach (var raw in value.Messages ?? [])
-            {
-                // Only what routes the message is looked up here; the message itself is read once, when its turn runs.
-                if (Routing(raw) is not (string from, string wamid))
+                if (change.Field != "messages" || change.Value is not { } value)
+                    continue;
+                var phoneNumberId = value.Metadata?.PhoneNumberId;
+                if (phoneNumberId != options.PhoneNumberId!.Trim())
                 {
-                    WhatsAppLog.MessageIncomplete(logger, "a readable sender and id");
+                    otherNumber += (value.Messages?.Count ?? 0) + (value.Statuses?.Count ?? 0);
+                    otherId = phoneNumberId;
                     continue;
                 }
-                var received = new WorkItem(
-                    InboundMessageHandler.WorkId(wamid), InboundMessageHandler.MessageKind, identity.StateKey(phoneNumberId, from),
-                    JsonMarshal.GetRawUtf8Value(raw).ToArray(), now) { Inbound = true };
-                if (await queue.EnqueueAsync(received, cancellationToken))
-                    queued++;
-                else
-                    duplicates++;
+                foreach (var error in value.Errors ?? [])
+                    WhatsAppLog.WebhookError(logger, error.Code, "value");
+
+                foreach (var status in value.Statuses ?? [])
+                {
+                    statuses++;
+                    Status(status, phoneNumberId, identity, failures, pseudonyms, now, logger);
+                }
+
+                foreach (var raw in value.Messages ?? [])
+                {
+                    // Only what routes the message is looked up here; the message itself is read once, when its turn runs.
+                    if (Routing(raw) is not (string from, string wamid))
+                    {
+                        WhatsAppLog.MessageIncomplete(logger, "a readable sender and id");
+                        continue;
+                    }
+                    var received = new WorkItem(
+                        InboundMessageHandler.WorkId(wamid), InboundMessageHandler.MessageKind, identity.StateKey(phoneNumberId, from),
+                        JsonMarshal.GetRawUtf8Value(raw).ToArray(), now) { Inbound = true };
+                    if (await queue.EnqueueAsync(received, cancellationToken))
+                        queued++;
+                    else
+                        duplicates++;
+                }
             }
+            if (otherNumber > 0)
+                WhatsAppLog.OtherNumber(logger, otherNumber, otherId);
+            if (queued > 0)
+                signal.Wake();
+            WhatsAppLog.WebhookAccepted(logger, queued, duplicates, statuses);
         }
-        if (otherNumber > 0)
-            WhatsAppLog.OtherNumber(logger, otherNumber, otherId);
-        if (queued > 0)
-            signal.Wake();
-        WhatsAppLog.WebhookAccepted(logger, queued, duplicates, statuses);
     }
 
     /// <summary>The sender and the wamid of a message as the webhook carries it, or null when either is missing.</summary>
@@ -199,13 +207,13 @@ public static class WhatsAppEndpoints
     private static bool SameSecret(string given, string expected) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected.Trim())));
 
-    private static IResult Refused(ILogger logger, int status, string reason)
+    private static ProblemHttpResult Refused(ILogger logger, int status, string reason)
     {
         WhatsAppLog.WebhookRefused(logger, status, reason);
-        return Results.Problem(statusCode: status, title: status == StatusCodes.Status413PayloadTooLarge ? "Webhook too large" : "Invalid signature");
+        return TypedResults.Problem(statusCode: status, title: status == StatusCodes.Status413PayloadTooLarge ? "Webhook too large" : "Invalid signature");
     }
 
-    private static IResult NotConfigured() => Results.Problem(
+    private static ProblemHttpResult NotConfigured() => TypedResults.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable,
         title: "WhatsApp channel not configured",
         detail: "Set WhatsApp:PhoneNumberId, WhatsApp:AccessToken, WhatsApp:AppSecret and WhatsApp:VerifyToken to turn it on.");

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using ProtectionBot.Content;
 
@@ -32,12 +32,15 @@ public sealed class WhatsAppOptions
     public string? VerifyToken { get; set; }
 
     /// <summary>Graph API version in the request path, <c>v{major}.{minor}</c>. Default <c>v23.0</c>.</summary>
+    [Required(ErrorMessage = "WhatsApp:GraphApiVersion must look like v23.0.")]
+    [RegularExpression(@"^v\d{1,3}\.\d{1,3}$", ErrorMessage = "WhatsApp:GraphApiVersion must look like v23.0.")]
     public string GraphApiVersion { get; set; } = "v23.0";
 
     /// <summary>Where the Graph API is: an absolute http(s) URL. Default <c>https://graph.facebook.com</c>; tests point it at a local fake.</summary>
     public string GraphApiBaseUrl { get; set; } = "https://graph.facebook.com";
 
     /// <summary>Limit on one Graph API call, from sending to the answer. Range 1 s to 2 minutes, default 10 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -71,35 +74,33 @@ public sealed class WhatsAppOptions
     }
 }
 
+/// <summary>The rules of one setting are the attributes on <see cref="WhatsAppOptions"/>; the rest are written here.</summary>
 internal sealed partial class WhatsAppOptionsValidator : IValidateOptions<WhatsAppOptions>
 {
     public ValidateOptionsResult Validate(string? name, WhatsAppOptions options)
     {
-        var failures = new List<string>();
+        var result = new ValidateOptionsResultBuilder();
+        result.AddResult(OptionsKeys.Named(new Attributes().Validate(WhatsAppOptions.Section, options), WhatsAppOptions.Section));
         if (options.Enabled)
         {
             if (!options.PhoneNumberId!.Trim().All(char.IsAsciiDigit))
-                failures.Add("WhatsApp:PhoneNumberId must be the digits of the phone number id shown in WhatsApp Manager.");
+                result.AddError("WhatsApp:PhoneNumberId must be the digits of the phone number id shown in WhatsApp Manager.");
             foreach (var (key, value) in new[] { ("AppSecret", options.AppSecret), ("AccessToken", options.AccessToken), ("VerifyToken", options.VerifyToken) })
             {
                 if (!WhatsAppOptions.IsSet(value))
-                    failures.Add($"WhatsApp:{key} must be set when WhatsApp:PhoneNumberId is (the WhatsApp channel is on).");
+                    result.AddError($"WhatsApp:{key} must be set when WhatsApp:PhoneNumberId is (the WhatsApp channel is on).");
             }
         }
-        if (!VersionPattern().IsMatch(options.GraphApiVersion ?? ""))
-            failures.Add("WhatsApp:GraphApiVersion must look like v23.0.");
         if (!Uri.TryCreate(options.GraphApiBaseUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
-            failures.Add("WhatsApp:GraphApiBaseUrl must be an absolute http(s) URL.");
-        if (options.RequestTimeout < TimeSpan.FromSeconds(1) || options.RequestTimeout > TimeSpan.FromMinutes(2))
-            failures.Add("WhatsApp:RequestTimeout must be between 1 second and 2 minutes.");
+            result.AddError("WhatsApp:GraphApiBaseUrl must be an absolute http(s) URL.");
         foreach (var (purpose, byLanguage) in options.Templates)
         {
             foreach (var language in byLanguage.Keys.Where(l => !Language.All.Contains(l.ToLowerInvariant())))
-                failures.Add($"WhatsApp:Templates:{purpose}:{language}: the language must be one of {string.Join(", ", Language.All)}.");
+                result.AddError($"WhatsApp:Templates:{purpose}:{language}: the language must be one of {string.Join(", ", Language.All)}.");
         }
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return result.Build();
     }
 
-    [GeneratedRegex(@"^v\d{1,3}\.\d{1,3}$", RegexOptions.CultureInvariant)]
-    private static partial Regex VersionPattern();
+    [OptionsValidator]
+    private sealed partial class Attributes : IValidateOptions<WhatsAppOptions>;
 }

@@ -27,6 +27,7 @@ public static class WhatsAppServiceCollectionExtensions
         services.AddSingleton<CustomerServiceWindow>();
         services.AddSingleton<WhatsAppMessenger>();
         services.AddSingleton<WhatsAppDeliveryFailures>();
+        services.AddSingleton<WhatsAppEndpoints.WebhookIntake>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, WhatsAppChannelSender>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITurnMiddleware, WhatsAppTurnMiddleware>());
         services.AddWorkHandler<InboundMessageHandler>();

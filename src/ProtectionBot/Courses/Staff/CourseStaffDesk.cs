@@ -259,7 +259,7 @@ internal sealed partial class StaffQuestionDelivery(
         return WorkOutcome.Done;
     }
 
-    [LoggerMessage(EventId = 2106, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEvents.Courses.PostUncertain, Level = LogLevel.Warning,
         Message = "A question for the course staff may or may not have reached their channel ({Reason}); it is not posted again: look in the channel")]
     private partial void LogPostUncertain(string reason);
 }

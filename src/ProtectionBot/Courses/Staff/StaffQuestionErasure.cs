@@ -66,7 +66,7 @@ internal sealed partial class StaffQuestionErasure(
         LogLeft();
     }
 
-    [LoggerMessage(EventId = 2105, Level = LogLevel.Information,
+    [LoggerMessage(EventId = LogEvents.Courses.Left, Level = LogLevel.Information,
         Message = "A question with the course staff was withdrawn: the person erased their conversation; the staff are told in its thread")]
     private partial void LogLeft();
 }

@@ -158,11 +158,11 @@ internal sealed partial class EncryptedConversationStore(
 
     private static string LegacyItemPurpose(WorkItem item) => $"outbox\n{item.Id}\n{item.Kind}\n{item.Owner}";
 
-    [LoggerMessage(EventId = 1500, Level = LogLevel.Error,
+    [LoggerMessage(EventId = LogEvents.Storage.UnreadableDocument, Level = LogLevel.Error,
         Message = "Storage: the document of conversation {ConversationHash} cannot be opened ({Failure}); it reads as unreadable")]
     private partial void LogUnreadableDocument(string conversationHash, OpenFailure failure);
 
-    [LoggerMessage(EventId = 1501, Level = LogLevel.Error,
+    [LoggerMessage(EventId = LogEvents.Storage.UnreadableItem, Level = LogLevel.Error,
         Message = "Storage: a {Kind} work item of conversation {ConversationHash} cannot be opened ({Failure}); it is not worked on")]
     private partial void LogUnreadableItem(string kind, string conversationHash, OpenFailure failure);
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace ProtectionBot.Storage.Encryption;
 
 /// <summary>
@@ -54,4 +56,23 @@ public sealed class StorageEncryptionOptions
     }
 
     private static bool IsSet(IConfigurationSection section) => section.AsEnumerable().Any(setting => setting.Value is not null);
+}
+
+/// <summary>
+/// Refuses a start-up without a key outside Development, and keys that are not 32 bytes in base64. Written by hand only:
+/// every rule depends on the environment or on the key's format, so there is no attribute for the generator to read.
+/// </summary>
+internal sealed class StorageEncryptionOptionsValidator(IHostEnvironment environment) : IValidateOptions<StorageEncryptionOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageEncryptionOptions options)
+    {
+        var result = new ValidateOptionsResultBuilder();
+        if (string.IsNullOrWhiteSpace(options.Key) && !environment.IsDevelopment())
+            result.AddError(StorageKeys.MissingKeyMessage);
+        if (!(string.IsNullOrWhiteSpace(options.Key) || StorageKeyRing.TryParseKey(options.Key, out _))
+            || !options.PreviousKeys.TrueForAll(k => StorageKeyRing.TryParseKey(k, out _))
+            || !(string.IsNullOrWhiteSpace(options.PseudonymKey) || StorageKeyRing.TryParseKey(options.PseudonymKey, out _)))
+            result.AddError(StorageKeys.InvalidKeyMessage);
+        return result.Build();
+    }
 }

@@ -81,16 +81,16 @@ internal static partial class StorageKeys
         }
     }
 
-    [LoggerMessage(EventId = 1502, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEvents.Storage.LocalKeyCreated, Level = LogLevel.Warning,
         Message = "Storage encryption: no Storage:Encryption:Key configured; generated a local development key in {Path}. Set Storage:Encryption:Key outside Development")]
     private static partial void LogLocalKeyCreated(ILogger logger, string path);
 
-    [LoggerMessage(EventId = 1503, Level = LogLevel.Information,
+    [LoggerMessage(EventId = LogEvents.Storage.LocalKeyUsed, Level = LogLevel.Information,
         Message = "Storage encryption: no Storage:Encryption:Key configured; using the local development key in {Path}")]
     private static partial void LogLocalKeyUsed(ILogger logger, string path);
 
     // Names the sections, never a value from them.
-    [LoggerMessage(EventId = 1504, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEvents.Storage.FormerSection, Level = LogLevel.Warning,
         Message = "Storage encryption: the keys were read from the former {FormerSection} section; move them to {Section} (the former name is read only while the new section is absent)")]
     private static partial void LogFormerSection(ILogger logger, string formerSection, string section);
 }
