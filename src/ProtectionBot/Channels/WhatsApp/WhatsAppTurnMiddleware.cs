@@ -1,7 +1,6 @@
 using System.Globalization;
 using BotProtocol.Turns;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
 
 namespace ProtectionBot.Channels.WhatsApp;
 
