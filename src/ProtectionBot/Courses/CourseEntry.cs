@@ -1,8 +1,8 @@
+using BotProtocol.Dialogs;
 using BotProtocol.Recognizers;
 using BotProtocol.Schema;
 using BotProtocol.Turns;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
 using ProtectionBot.Interview;
 using ProtectionBot.Knowledge.Countries;
 
@@ -18,15 +18,9 @@ namespace ProtectionBot.Courses;
 /// plazo"), it must also be asked as a question: clear about its course and type, it is answered at once and the
 /// interview asks its question again; otherwise the course questions open on top of the interview.
 /// </summary>
-internal sealed class CourseEntry(TextCatalog texts, CourseQuestionMatcher matcher, CountryCatalog countries)
+internal sealed class CourseEntry(TextCatalog texts, CourseQuestionMatcher matcher, CountryCatalog countries, DialogSet dialogs)
 {
     private const string TurnItem = "courses.match";
-
-    private static readonly HashSet<string> FreeTextPrompts = new(StringComparer.Ordinal)
-    {
-        InterviewPrompts.Description, CountryDialog.TypedPrompt, CountryDialog.PickPrompt,
-        CourseDialog.QuestionPrompt, CourseDialog.StaffQuestionPrompt,
-    };
 
     private readonly HashSet<string> _openWords = texts.GetListInAllLanguages("courses.open")
         .Concat(Language.All.Select(l => texts.Get(l, "courses.button.menu")))
@@ -81,8 +75,9 @@ internal sealed class CourseEntry(TextCatalog texts, CourseQuestionMatcher match
         return match;
     }
 
-    public static bool IsWaitingForFreeText(TurnContext turn) =>
-        turn.State.DialogStack is [{ } top, ..] && FreeTextPrompts.Contains(top.Id);
+    /// <summary>The prompt waiting for an answer declared itself free text (<see cref="Dialog.TakesFreeText"/>).</summary>
+    public bool IsWaitingForFreeText(TurnContext turn) =>
+        turn.State.DialogStack is [{ } top, ..] && dialogs.Find(top.Id) is { TakesFreeText: true };
 
     /// <summary>
     /// Nothing else is going on: a clear type is enough when the message is asked as a question or names a course

@@ -3,7 +3,6 @@ using BotProtocol.Prompts;
 using BotProtocol.Recognizers;
 using BotProtocol.Schema;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
 
@@ -37,15 +36,15 @@ internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries,
             AskAsync,
             InterpretAsync,
             ChosenAsync);
-        yield return new TextPrompt(TypedPrompt);
-        yield return new ChoicePrompt(PickPrompt) { MaxSuggestedActions = 4 };
+        yield return new TextPrompt(TypedPrompt) { TakesFreeText = true };
+        yield return new ChoicePrompt(PickPrompt) { MaxSuggestedActions = 4, TakesFreeText = true };
     }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext<CountryQuestion> step, CancellationToken cancellationToken)
     {
         step.State = step.Options ?? new CountryQuestion();
         var language = ConversationLanguage.Of(step.Context);
-        var question = InterviewPrompts.Question(texts.Get(language, step.State.NotRecognised ? "interview.country.unknown" : step.State.AskKey ?? "interview.country.ask")) with
+        var question = Questions.Question(texts.Get(language, step.State.NotRecognised ? "interview.country.unknown" : step.State.AskKey ?? "interview.country.ask")) with
         {
             SuggestedActions = new SuggestedActions
             {
@@ -84,8 +83,8 @@ internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries,
         WaterfallStepContext<CountryQuestion> step, string questionKey, IReadOnlyList<Country> options, string language, CancellationToken cancellationToken) =>
         step.PromptAsync(PickPrompt, new PromptOptions
         {
-            Prompt = InterviewPrompts.Question(texts.Get(language, questionKey)),
-            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry_numbered")),
+            Prompt = Questions.Question(texts.Get(language, questionKey)),
+            RetryPrompt = Questions.Question(texts.Get(language, "prompt.retry_numbered")),
             LastResort = texts.Get(language, "prompt.last_resort_help"),
             SubmitTitle = texts.Get(language, "prompt.submit"),
             Choices = [.. options.Select(c => new Choice(c.Code)

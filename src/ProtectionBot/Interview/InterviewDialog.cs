@@ -2,7 +2,6 @@ using BotProtocol.Dialogs;
 using BotProtocol.Prompts;
 using BotProtocol.Schema;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
 using ProtectionBot.Handoff;
 using ProtectionBot.Recommendations;
 
@@ -14,7 +13,7 @@ namespace ProtectionBot.Interview;
 /// recommendations, or when an earlier answer already gave it ("me amenazaron de muerte" answers what is happening),
 /// so a typical case takes at most 12 answers. Every answer is kept under the question it answers (<see cref="InterviewState.Pending"/>).
 /// </summary>
-internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompts, InterviewFacts facts, ResultPresenter results, Recommender recommender)
+internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompts, Questions questions, InterviewFacts facts, ResultPresenter results, Recommender recommender)
 {
     public const string Id = "interview";
 
@@ -92,7 +91,9 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
             ConversationLanguage.Choose(step.Context, chosen);
         var language = ConversationLanguage.Of(step.Context);
         step.Context.SendText(texts.Get(language, "safety.tip"));
-        return await AskAsync(step, "danger", cancellationToken);
+        // Told already ("they are outside my house now"): confirmed in so many words, never taken for granted.
+        step.State = step.State with { Pending = "danger" };
+        return await prompts.AskAsync(step, "danger", cancellationToken, step.State.DangerTold ? "interview.danger.confirm" : null);
     }
 
     private async Task<DialogTurnResult> GiveEmergencyOptionsAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
@@ -255,7 +256,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
     private async Task<DialogTurnResult> AskWhenItStartedAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
         if (step.State.Pending == "decision_date" && step.Result is string typed)
-            step.State = step.State.Answering("decision_date") with { Pending = null, FinalDecisionDate = prompts.DecisionDateIn(typed) };
+            step.State = step.State.Answering("decision_date") with { Pending = null, FinalDecisionDate = prompts.DecisionDateIn(typed, ConversationLanguage.Of(step.Context)) };
         Receive(step);
         var state = step.State;
         if (state.Knows("started") || !(state.Situations.Contains("enforced-disappearance") || state.Situations.Contains("torture")))
@@ -277,7 +278,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
     {
         var language = ConversationLanguage.Of(step.Context);
         var description = step.Result as string;
-        if (description is not null && prompts.IsSkip(description))
+        if (description is not null && questions.IsSkip(description))
             description = null;
         step.State = step.State with { Description = description };
 
@@ -344,20 +345,27 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         if (state.Noted.Count == 0)
             return;
         var language = ConversationLanguage.Of(step.Context);
-        var labels = state.Noted.SelectMany(question => (question switch
-        {
-            "situations" => state.Situations,
-            "profile" => state.Profiles,
-            _ => new[] { question switch
+        var labels = state.Noted.SelectMany(question => question == "decision_date"
+            ? new[] { state.FinalDecisionDate?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo(language)) }.OfType<string>()
+            : (question switch
             {
-                "at_risk" => state.AtRisk,
-                "gender" => state.Gender,
-                "urgency" => state.Urgency,
-                "perpetrator" => state.Perpetrator,
-                "relocation" => state.Relocation,
-                _ => null,
-            } }.OfType<string>().ToList(),
-        }).Select(code => prompts.Label(question, code, language)));
+                "situations" => state.Situations,
+                "profile" => state.Profiles,
+                _ => new[] { question switch
+                {
+                    "at_risk" => state.AtRisk,
+                    "gender" => state.Gender,
+                    "urgency" => state.Urgency,
+                    "perpetrator" => state.Perpetrator,
+                    "relocation" => state.Relocation,
+                    _ => null,
+                } }.OfType<string>().ToList(),
+            }).Select(code => prompts.Label(question, code, language))).ToList();
+        if (labels.Count == 0)
+        {
+            step.State = state with { Noted = [] };
+            return;
+        }
         step.Context.SendText(texts.Get(language, "interview.noted", string.Join("; ", labels)));
         step.State = state with { Noted = [] };
     }
