@@ -101,12 +101,15 @@ internal sealed class ConversationRoutes(
     private async Task EndAsync(TurnContext turn, CancellationToken cancellationToken) =>
         await dialogs.CreateContext(turn).CancelAllDialogsAsync(cancellationToken);
 
+    /// <summary>The help, then the question waiting; with none ("svp aidez-moi" as a first message), the interview begins.</summary>
     private async Task HelpAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         turn.SendText(texts.Get(ConversationLanguage.Of(turn), "help.text"));
         var dc = dialogs.CreateContext(turn);
         if (dc.ActiveDialog is not null)
             await dc.RepromptDialogAsync(cancellationToken);
+        else
+            await dc.BeginDialogAsync(InterviewDialog.Id, cancellationToken: cancellationToken);
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ namespace ProtectionBot.Tests.Interview;
 /// </remarks>
 public sealed class AnswerCorpusTests
 {
-    private const double Required = 0.95;
+    private const double Required = 0.97;
 
     [Theory]
     [InlineData("es")]

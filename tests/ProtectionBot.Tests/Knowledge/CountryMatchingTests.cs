@@ -75,6 +75,37 @@ public sealed class CountryMatchingTests
     }
 
     [Theory]
+    [InlineData("le Congo")]
+    [InlineData("el congo")]
+    public void The_small_words_before_a_shared_name_do_not_make_it_a_typo_of_another(string typed)
+    {
+        Assert.Equal(["CD", "CG"], Countries.Match(typed).Candidates.Select(c => c.Code).Order());
+    }
+
+    [Theory]
+    [InlineData("guatemala y mexico, estoy en la frontera", "GT", "MX")]
+    [InlineData("entre le Mali et le Burkina, on bouge tout le temps", "BF", "ML")]
+    [InlineData("on the Kenya Uganda border, we move between", "KE", "UG")]
+    public void Two_countries_named_apart_are_both_given_for_the_person_to_choose(string typed, string first, string second)
+    {
+        var match = Countries.Match(typed);
+
+        Assert.Null(match.Country);
+        Assert.Equal([first, second], match.Candidates.Select(c => c.Code).Order());
+    }
+
+    [Theory]
+    [InlineData("le Congo, Kinshasa", "CD")]
+    [InlineData("DRC, in Goma", "CD")]
+    [InlineData("en mexico, chiapas", "MX")]
+    [InlineData("en guate", "GT")]
+    [InlineData("the States", "US")]
+    public void A_place_or_other_name_settles_which_country(string typed, string code)
+    {
+        Assert.Equal(code, Countries.Match(typed).Country?.Code);
+    }
+
+    [Theory]
     [InlineData("Narnia")]
     [InlineData("no sé")]
     [InlineData("")]
