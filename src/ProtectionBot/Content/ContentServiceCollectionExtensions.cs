@@ -24,6 +24,7 @@ public static class ContentServiceCollectionExtensions
         builder.Services.AddSingleton(CardTemplates.Load(root));
         var countries = CountryCatalog.Load(root);
         builder.Services.AddSingleton(countries);
+        builder.Services.AddSingleton(CountryHints.Load(root, countries));
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         var knowledge = KnowledgeBase.Load(root, today, countries.Contains);
         builder.Services.AddSingleton(knowledge);

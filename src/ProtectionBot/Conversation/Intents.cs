@@ -21,6 +21,9 @@ internal sealed class Intents(Understanding understanding)
     public const string CaseStatus = "case-status";
     private const string LanguagePrefix = "language-";
 
+    private const string DigitalAttackQuestion = "situations";
+    private const string DigitalAttack = "digital-attack";
+
     /// <summary>A request is a short message; a long one is an answer or a story.</summary>
     private const int MaxWords = 20;
 
@@ -54,6 +57,9 @@ internal sealed class Intents(Understanding understanding)
         var named = reading.Options;
         if (named.Count == 0 || turn.Activity.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxWords)
             return null;
+        // "hackearon la página y borraron todo": what an attacker erased is a digital attack told, not a request to erase.
+        if (named.Contains(Erase) && understanding.Read(DigitalAttackQuestion, ConversationLanguage.Of(turn), turn.Activity.Text).Options.Contains(DigitalAttack))
+            named = [.. named.Where(n => n != Erase)];
         // Erasing wins over anything said with it: it is what protects the person.
         return named.Contains(Erase) ? Erase : named.Count == 1 ? named[0] : null;
     }

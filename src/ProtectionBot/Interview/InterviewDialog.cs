@@ -4,6 +4,7 @@ using BotProtocol.Schema;
 using ProtectionBot.Content;
 using ProtectionBot.Conversation;
 using ProtectionBot.Handoff;
+using ProtectionBot.Knowledge.Countries;
 using ProtectionBot.Recommendations;
 
 namespace ProtectionBot.Interview;
@@ -14,7 +15,8 @@ namespace ProtectionBot.Interview;
 /// recommendations, or when an earlier answer already gave it ("me amenazaron de muerte" answers what is happening),
 /// so a typical case takes at most 12 answers. Every answer is kept under the question it answers (<see cref="InterviewState.Pending"/>).
 /// </summary>
-internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompts, InterviewFacts facts, ResultPresenter results, Recommender recommender)
+internal sealed class InterviewDialog(
+    TextCatalog texts, InterviewPrompts prompts, InterviewFacts facts, ResultPresenter results, Recommender recommender, CountryCatalog countries)
 {
     public const string Id = "interview";
 
@@ -131,6 +133,9 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
             return await step.EndDialogAsync(step.State, cancellationToken);
         }
         TellNoted(step);
+        // "soy líder social en el Cauca": the country was told in passing, and was just read back.
+        if (step.State.Country is { } told)
+            return await step.NextAsync(told, cancellationToken);
         return await step.BeginDialogAsync(CountryDialog.Id, cancellationToken: cancellationToken);
     }
 
@@ -140,7 +145,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
     /// </summary>
     private async Task<DialogTurnResult> HandOffNowIfAskedAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
-        step.State = step.State with { Country = step.Result as string };
+        step.State = step.State with { Country = step.Result as string ?? step.State.Country };
         if (!step.State.WantsPartnerNow || DefenderHandoff.Of(step.Context) is not null)
             return await step.NextAsync(cancellationToken: cancellationToken);
         var answers = step.State.ToAnswers(ConversationLanguage.Of(step.Context));
@@ -344,7 +349,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         if (state.Noted.Count == 0)
             return;
         var language = ConversationLanguage.Of(step.Context);
-        var labels = state.Noted.SelectMany(question => (question switch
+        IReadOnlyList<string> Codes(string question) => question switch
         {
             "situations" => state.Situations,
             "profile" => state.Profiles,
@@ -355,9 +360,12 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
                 "urgency" => state.Urgency,
                 "perpetrator" => state.Perpetrator,
                 "relocation" => state.Relocation,
+                "country" => state.Country,
                 _ => null,
             } }.OfType<string>().ToList(),
-        }).Select(code => prompts.Label(question, code, language)));
+        };
+        var labels = state.Noted.SelectMany(question => Codes(question).Select(code =>
+            question == "country" ? countries.Find(code)?.Name.In(language) ?? code : prompts.Label(question, code, language)));
         step.Context.SendText(texts.Get(language, "interview.noted", string.Join("; ", labels)));
         step.State = state with { Noted = [] };
     }

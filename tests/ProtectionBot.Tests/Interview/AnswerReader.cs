@@ -93,6 +93,7 @@ internal sealed class AnswerReader(IServiceProvider services)
         Add("relocation", state.Relocation);
         Add("urgency", state.Urgency);
         Add("started", state.Started);
+        Add("country", state.Country);
         return facts;
     }
 
