@@ -6,6 +6,7 @@ using ProtectionBot.Conversation;
 using ProtectionBot.Courses;
 using ProtectionBot.Diagnostics;
 using ProtectionBot.Handoff;
+using ProtectionBot.Knowledge;
 using ProtectionBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBotProtocol();
 builder.AddConversationStorage();
 builder.AddContent();
+builder.AddKnowledge();
 builder.AddCourses();
 builder.AddConversation();
 builder.AddHandoff();

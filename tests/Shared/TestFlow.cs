@@ -5,7 +5,6 @@ using BotProtocol.Schema;
 using BotProtocol.State;
 using BotProtocol.Turns;
 using BotProtocol.Work;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
@@ -43,13 +42,12 @@ public sealed class TestFlow
         IBot bot,
         IConversationStore? store = null,
         IEnumerable<ITurnMiddleware>? middleware = null,
-        TimeProvider? time = null,
-        IServiceProvider? services = null)
+        TimeProvider? time = null)
     {
         _time = time ?? TimeProvider.System;
         Store = store ?? new InMemoryConversationStore();
         _processor = new TurnProcessor(
-            Store, middleware ?? [], bot, services ?? new ServiceCollection().BuildServiceProvider(), _time, Pseudonyms.WithRandomKey(), new WorkSignal(), NullLogger<TurnProcessor>.Instance);
+            Store, middleware ?? [], bot, _time, Pseudonyms.WithRandomKey(), new WorkSignal(), NullLogger<TurnProcessor>.Instance);
     }
 
     /// <summary>Drives a processor built elsewhere, e.g. resolved from the application's own service provider.</summary>

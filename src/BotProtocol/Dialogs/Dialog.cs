@@ -21,6 +21,13 @@ public abstract class Dialog
 
     public string Id { get; }
 
+    /// <summary>
+    /// Whatever the person types while this dialog waits is its answer, whatever words it uses (a description, a
+    /// question in their own words): the application's interruptions by topic should leave it alone. The dialog
+    /// declares it, so a route table asks the dialog on top instead of keeping a list of other features' ids.
+    /// </summary>
+    public bool TakesFreeText { get; init; }
+
     /// <summary>Starts the dialog; its frame is already on top of the stack (<see cref="DialogContext.ActiveDialog"/>).</summary>
     public abstract Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken);
 

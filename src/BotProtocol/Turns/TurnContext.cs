@@ -14,18 +14,25 @@ public sealed class TurnContext
     private readonly List<Activity> _replies = [];
     private readonly List<WorkItem> _outgoing = [];
 
-    public TurnContext(Activity activity, ConversationState state, IServiceProvider services)
+    public TurnContext(Activity activity, ConversationState state)
     {
         Activity = activity;
         State = state;
-        Services = services;
     }
 
-    public Activity Activity { get; }
+    public Activity Activity { get; private set; }
 
     public ConversationState State { get; }
 
-    public IServiceProvider Services { get; }
+    /// <summary>
+    /// The turn's locale, as Bot Framework's <c>TurnContext.Locale</c>: middleware that knows better than the channel (a
+    /// language the person chose earlier in the conversation) sets it before the bot runs, and replies carry it.
+    /// </summary>
+    public string? Locale
+    {
+        get => Activity.Locale;
+        set => Activity = Activity with { Locale = value };
+    }
 
     public IReadOnlyList<Activity> Replies => _replies;
 

@@ -21,7 +21,6 @@ public sealed class TurnProcessor
     private readonly IConversationStore _store;
     private readonly ITurnMiddleware[] _middleware;
     private readonly IBot _bot;
-    private readonly IServiceProvider _services;
     private readonly WorkSignal _signal;
     private readonly TimeProvider _time;
     private readonly Pseudonyms _pseudonyms;
@@ -32,7 +31,6 @@ public sealed class TurnProcessor
         IConversationStore store,
         IEnumerable<ITurnMiddleware> middleware,
         IBot bot,
-        IServiceProvider services,
         TimeProvider time,
         Pseudonyms pseudonyms,
         WorkSignal signal,
@@ -41,7 +39,6 @@ public sealed class TurnProcessor
         _store = store;
         _middleware = middleware.ToArray();
         _bot = bot;
-        _services = services;
         _time = time;
         _pseudonyms = pseudonyms;
         _signal = signal;
@@ -54,25 +51,12 @@ public sealed class TurnProcessor
     public static string StateKey(Activity activity) =>
         $"conversation/{activity.ChannelId}/{activity.Conversation?.Id}";
 
-    public Task<TurnResult> ProcessAsync(
-        Activity activity,
-        Func<Activity, CancellationToken, Task>? deliver,
-        CancellationToken cancellationToken) =>
-        ProcessAsync(activity, fromState: null, deliver, cancellationToken);
-
-    /// <summary>
-    /// As the three-argument overload, and <paramref name="fromState"/> completes the activity from the conversation's
-    /// stored state before the turn runs (a channel that learns the conversation's locale only from it), so that the
-    /// turn still reads the state once.
-    /// </summary>
     public async Task<TurnResult> ProcessAsync(
         Activity activity,
-        Func<ConversationState, Activity, Activity>? fromState,
         Func<Activity, CancellationToken, Task>? deliver,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var received = activity;
         var key = StateKey(activity);
         var started = _time.GetTimestamp();
         using var held = await _conversationLocks.AcquireAsync(key, cancellationToken);
@@ -81,8 +65,6 @@ public sealed class TurnProcessor
         {
             var stored = await _store.ReadAsync(key, cancellationToken);
             var state = LoadState(key, stored);
-            if (fromState is not null)
-                activity = fromState(state, received);
 
             if (activity.Id is { } id && state.Answered.Find(a => a.Id == id) is { } answered)
             {
@@ -94,14 +76,15 @@ public sealed class TurnProcessor
                 return new TurnResult(answered.Replies, answered.InvokeResponse, IsRedelivery: true);
             }
 
-            var turn = new TurnContext(activity, state, _services);
+            var turn = new TurnContext(activity, state);
             try
             {
                 await RunPipelineAsync(turn, 0, cancellationToken);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                return await FailAsync(key, activity, stored, exception, deliver, cancellationToken);
+                // The apology speaks as the turn did, with what middleware learnt of it (the locale).
+                return await FailAsync(key, turn.Activity, stored, exception, deliver, cancellationToken);
             }
 
             try
@@ -166,7 +149,7 @@ public sealed class TurnProcessor
         if (_logger.IsEnabled(LogLevel.Error))
             TurnLog.TurnFailed(_logger, _pseudonyms.LogId(key), activity.ChannelId, activity.Type, exception.GetType().FullName, exception.StackTrace);
 
-        var apology = new TurnContext(activity, LoadState(key, stored), _services);
+        var apology = new TurnContext(activity, LoadState(key, stored));
         try
         {
             await _bot.OnTurnErrorAsync(apology, exception, cancellationToken);

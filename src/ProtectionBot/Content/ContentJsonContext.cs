@@ -4,4 +4,5 @@ using System.Text.Json.Serialization;
 namespace ProtectionBot.Content;
 
 [JsonSerializable(typeof(JsonNode))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class ContentJsonContext : JsonSerializerContext;

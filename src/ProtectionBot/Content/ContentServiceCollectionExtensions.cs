@@ -1,36 +1,39 @@
-using ProtectionBot.Courses;
-using ProtectionBot.Handoff;
-using ProtectionBot.Knowledge;
-using ProtectionBot.Knowledge.Countries;
-
 namespace ProtectionBot.Content;
 
 public static class ContentServiceCollectionExtensions
 {
     /// <summary>
-    /// Loads and validates <c>dialogs/</c>, <c>cards/</c> and <c>knowledge/</c> (the partners file included, at
-    /// <c>Handoff:PartnersFile</c>) from <c>Content:Root</c> (default: next to the app, where the build copies them).
-    /// Invalid content stops the start-up with the file and line of each problem.
+    /// Loads and validates the texts of <c>dialogs/</c> and the templates of <c>cards/</c>, and registers how every
+    /// dialog asks. Each feature loads its own files the same way (<see cref="LoadContent{T}"/>). Invalid content stops
+    /// the start-up with the file and line of each problem.
     /// </summary>
     public static IHostApplicationBuilder AddContent(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(builder.LoadTexts());
+        builder.Services.AddSingleton(builder.LoadContent(CardTemplates.Load));
+        builder.Services.AddSingleton<Questions>();
+        return builder;
+    }
+
+    /// <summary>The texts of <c>dialogs/texts</c>, for a feature that builds its vocabulary from them at start-up.</summary>
+    internal static TextCatalog LoadTexts(this IHostApplicationBuilder builder) => builder.LoadContent(TextCatalog.Load);
+
+    /// <summary>
+    /// Content loaded from <c>Content:Root</c> (default: next to the app, where the build copies it), once per host,
+    /// by whichever feature asks first: loading while the host is built, not on first use, is what stops a bad file
+    /// before the bot answers anyone.
+    /// </summary>
+    internal static T LoadContent<T>(this IHostApplicationBuilder builder, Func<string, T> load)
+        where T : class
+    {
+        var key = (typeof(ContentServiceCollectionExtensions), typeof(T));
+        if (builder.Properties.TryGetValue(key, out var loaded))
+            return (T)loaded;
         var root = builder.Configuration["Content:Root"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
             : AppContext.BaseDirectory;
-        var texts = TextCatalog.Load(root);
-        builder.Services.AddSingleton(texts);
-        builder.Services.AddSingleton(CourseVocabulary.Load(texts));
-        builder.Services.AddSingleton(UnderstandingFiles.Load(root, Interview.InterviewChoices.Questions, Interview.InterviewChoices.Intents));
-        builder.Services.AddSingleton(CardTemplates.Load(root));
-        var countries = CountryCatalog.Load(root);
-        builder.Services.AddSingleton(countries);
-        builder.Services.AddSingleton(CountryHints.Load(root, countries));
-        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-        var knowledge = KnowledgeBase.Load(root, today, countries.Contains);
-        builder.Services.AddSingleton(knowledge);
-        builder.Services.AddSingleton(CourseQuestionsFile.Load(root, today, id => knowledge.Trainings.Any(t => t.Id == id)));
-        var partners = builder.Configuration[$"{HandoffOptions.Section}:{nameof(HandoffOptions.PartnersFile)}"] is { Length: > 0 } file ? file : new HandoffOptions().PartnersFile;
-        builder.Services.AddSingleton(PartnerDirectory.Load(Path.GetFullPath(partners, root), partners, countries));
-        return builder;
+        var content = load(root);
+        builder.Properties[key] = content;
+        return content;
     }
 }

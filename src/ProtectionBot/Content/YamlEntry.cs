@@ -1,5 +1,4 @@
 using System.Globalization;
-using ProtectionBot.Knowledge;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,4 +1,5 @@
 using BotProtocol.Turns;
+using ProtectionBot.Privacy;
 
 namespace ProtectionBot.Conversation;
 

@@ -35,6 +35,8 @@ internal sealed class ConversationRoutes(
         .On("forged-case-payload", WhatsAppCaseworkerDesk.IsCasePayload, whatsAppDesk.RefuseForgedAsync)
         .On("handoff-event", DefenderRelay.IsHandoffEvent, relay.OnEventAsync)
         // "Quiero borrar mis datos por favor": asked in a sentence, it erases as the command does, even while connected.
+        // "Quiero borrar todo y salir de acá": leaving said with erasing is the quick exit, which erases as much.
+        .On("quick-exit-asked", t => intents.Is(t, Intents.QuickExit), QuickExitAsync)
         .On("erase-asked", t => intents.Is(t, Intents.Erase), DeleteDataAsync)
         .On("to-caseworker", DefenderRelay.IsWithCaseworker, relay.RelayAsync)
         .On("hub-handoff-status", DefenderRelay.IsHubStatus, relay.OnHubStatusAsync)
@@ -50,6 +52,7 @@ internal sealed class ConversationRoutes(
         // Within the course questions, a person is the course staff, whom the course dialog offers itself.
         .On("talk-to-person", t => intents.Is(t, Intents.TalkToPerson) && !IsInCourseQuestions(t), TalkToPersonAsync)
         .On("case-status", t => intents.Is(t, Intents.CaseStatus), TellCaseStatusAsync)
+        .On("not-understood", t => intents.Is(t, Intents.NotUnderstood), ExplainQuestionAsync)
         // "Help me with the visa for the Geneva course" asks about a course; "help" said alone still shows the help.
         .On("help", t => commands.IsHelp(t) || (intents.Is(t, Intents.Help) && !courses.IsQuestion(t)), HelpAsync)
         .On("restart", t => commands.IsRestart(t) || intents.Is(t, Intents.Restart), RestartAsync)
@@ -104,6 +107,23 @@ internal sealed class ConversationRoutes(
         var dc = dialogs.CreateContext(turn);
         if (dc.ActiveDialog is not null)
             await dc.RepromptDialogAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// "No entiendo": the question waiting is explained in other words and asked again; nothing is taken as its answer,
+    /// and it does not count as a misunderstanding. With no question waiting, the help.
+    /// </summary>
+    private async Task ExplainQuestionAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var dc = dialogs.CreateContext(turn);
+        if (dc.ActiveDialog is not { } waiting)
+        {
+            await HelpAsync(turn, cancellationToken);
+            return;
+        }
+        var key = $"explain.{waiting.Id}";
+        turn.SendText(texts.Get(ConversationLanguage.Of(turn), texts.Has(key) ? key : "explain.other"));
+        await dc.RepromptDialogAsync(cancellationToken);
     }
 
     /// <summary>A photo, a voice note, a location, a sticker: say what the bot reads, then ask the question again.</summary>

@@ -1,7 +1,8 @@
 using BotProtocol.Dialogs;
 using BotProtocol.Turns;
-using ProtectionBot.Handoff;
+using ProtectionBot.Content;
 using ProtectionBot.Courses;
+using ProtectionBot.Handoff;
 using ProtectionBot.Interview;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
@@ -14,6 +15,7 @@ public static class ConversationServiceCollectionExtensions
     /// <summary>The route table and the dialogs it runs; built once, stateless between turns.</summary>
     public static IHostApplicationBuilder AddConversation(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(builder.LoadContent(root => UnderstandingFiles.Load(root, InterviewChoices.Questions, InterviewChoices.Intents)));
         builder.Services.AddSingleton<CommandWords>();
         builder.Services.AddSingleton(services => new Recommender(
             services.GetRequiredService<KnowledgeBase>().Mechanisms,
@@ -46,16 +48,5 @@ public static class ConversationServiceCollectionExtensions
         builder.Services.AddSingleton<ConversationRoutes>();
         builder.Services.AddSingleton<IBot>(services => services.GetRequiredService<ConversationRoutes>().Build());
         return builder;
-    }
-
-    /// <summary>
-    /// Makes <typeparamref name="THolder"/> (a singleton already registered) one of the holders every erasure asks:
-    /// whatever keeps something about a person outside their conversation's document registers here.
-    /// </summary>
-    internal static IServiceCollection AddPersonalDataHolder<THolder>(this IServiceCollection services)
-        where THolder : class, IPersonalDataHolder
-    {
-        services.AddSingleton<IPersonalDataHolder>(provider => provider.GetRequiredService<THolder>());
-        return services;
     }
 }

@@ -5,7 +5,6 @@ using BotProtocol.Recognizers;
 using BotProtocol.Schema;
 using BotProtocol.Turns;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
 using ProtectionBot.Interview;
 using ProtectionBot.Knowledge.Countries;
 
@@ -74,8 +73,8 @@ internal sealed class CourseDialog(
             AnswerAsync,
             AfterFollowUpAsync,
             PassOnTypedQuestionAsync);
-        yield return new TextPrompt(QuestionPrompt);
-        yield return new TextPrompt(StaffQuestionPrompt);
+        yield return new TextPrompt(QuestionPrompt) { TakesFreeText = true };
+        yield return new TextPrompt(StaffQuestionPrompt) { TakesFreeText = true };
         yield return new ChoicePrompt(WhichPrompt) { MaxSuggestedActions = 6 };
         yield return new ConfirmPrompt(OfferPrompt);
     }
@@ -85,7 +84,7 @@ internal sealed class CourseDialog(
         turn.State.Properties.TryGetValue(CurrentCourseKey, out var value) ? value.GetString() : null;
 
     public static void SetCurrentCourse(TurnContext turn, string courseId) =>
-        turn.State.Set(CurrentCourseKey, courseId, ConversationJsonContext.Default.String);
+        turn.State.Set(CurrentCourseKey, courseId, ContentJsonContext.Default.String);
 
     /// <summary>What the person said about themselves in this conversation, for the course staff.</summary>
     public static CourseAskerContext Asker(TurnContext turn) =>
@@ -159,7 +158,7 @@ internal sealed class CourseDialog(
             ? [texts.Get(language, "courses.button.precheck"), texts.Get(language, "courses.button.staff"), texts.Get(language, "courses.button.done")]
             : matcher.Courses.Take(3).Select(id => CourseAnswers.ShortName(answers.Find(id)!, language))
                 .Append(texts.Get(language, "courses.button.precheck")).Append(texts.Get(language, "courses.button.done")).ToList();
-        var prompt = InterviewPrompts.Question(texts.Get(language, step.State.AskMore ? "courses.more" : "courses.intro")) with
+        var prompt = Questions.Question(texts.Get(language, step.State.AskMore ? "courses.more" : "courses.intro")) with
         {
             SuggestedActions = new SuggestedActions { Actions = [.. buttons.Select(b => CardAction.ImBack(b, b))] },
         };
@@ -287,7 +286,7 @@ internal sealed class CourseDialog(
             case "person" when step.Result is true:
                 return await step.PromptAsync(StaffQuestionPrompt, new PromptOptions
                 {
-                    Prompt = InterviewPrompts.Question(texts.Get(language, "courses.staff.ask")),
+                    Prompt = Questions.Question(texts.Get(language, "courses.staff.ask")),
                 }, cancellationToken);
             case "offer" or "person":
                 turn.SendText(texts.Get(language, "courses.staff.not_sent"));
@@ -345,8 +344,8 @@ internal sealed class CourseDialog(
         };
         return await step.PromptAsync(WhichPrompt, new PromptOptions
         {
-            Prompt = InterviewPrompts.Question(texts.Get(language, "courses.which")),
-            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry_numbered")),
+            Prompt = Questions.Question(texts.Get(language, "courses.which")),
+            RetryPrompt = Questions.Question(texts.Get(language, "prompt.retry_numbered")),
             LastResort = texts.Get(language, "prompt.last_resort_help"),
             Choices = [.. candidates.Select(answers.Find).OfType<Knowledge.Training>().Select(t => new Choice(t.Id)
             {
@@ -375,8 +374,8 @@ internal sealed class CourseDialog(
 
     private PromptOptions Confirm(string language, string question) => new()
     {
-        Prompt = InterviewPrompts.Question(question),
-        RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry_numbered")),
+        Prompt = Questions.Question(question),
+        RetryPrompt = Questions.Question(texts.Get(language, "prompt.retry_numbered")),
         LastResort = texts.Get(language, "prompt.last_resort_help"),
         Choices = [new Choice(texts.Get(language, "courses.staff.yes")), new Choice(texts.Get(language, "courses.staff.no"))],
     };

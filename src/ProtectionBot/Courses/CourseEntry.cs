@@ -1,30 +1,26 @@
+using BotProtocol.Dialogs;
 using BotProtocol.Recognizers;
 using BotProtocol.Schema;
 using BotProtocol.Turns;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
 using ProtectionBot.Interview;
+using ProtectionBot.Knowledge.Countries;
 
 namespace ProtectionBot.Courses;
 
 /// <summary>
 /// When a message is a course question, for the route table. Never while the bot waits for free text (the
-/// description, a country, a question for the staff): what is typed there is an answer, whatever words it uses.
+/// description, a question for the staff): what is typed there is an answer, whatever words it uses; asked for a
+/// country, only a clear course question that names no country.
 /// Elsewhere, "curso"/"cours"/"course" (or the button) opens the questions. With nothing going on (the first message
 /// of a conversation, or after the interview), a message is a course question by what it asks ("¿Cuántas plazas
 /// hay?"), with or without a course named. In the middle of the interview, whose answers use the same words ("a largo
 /// plazo"), it must also be asked as a question: clear about its course and type, it is answered at once and the
 /// interview asks its question again; otherwise the course questions open on top of the interview.
 /// </summary>
-internal sealed class CourseEntry(TextCatalog texts, CourseQuestionMatcher matcher)
+internal sealed class CourseEntry(TextCatalog texts, CourseQuestionMatcher matcher, CountryCatalog countries, DialogSet dialogs)
 {
     private const string TurnItem = "courses.match";
-
-    private static readonly HashSet<string> FreeTextPrompts = new(StringComparer.Ordinal)
-    {
-        InterviewPrompts.Description, CountryDialog.TypedPrompt, CountryDialog.PickPrompt,
-        CourseDialog.QuestionPrompt, CourseDialog.StaffQuestionPrompt,
-    };
 
     private readonly HashSet<string> _openWords = texts.GetListInAllLanguages("courses.open")
         .Concat(Language.All.Select(l => texts.Get(l, "courses.button.menu")))
@@ -45,13 +41,22 @@ internal sealed class CourseEntry(TextCatalog texts, CourseQuestionMatcher match
     /// <summary>A question to answer now, or to open the course questions with.</summary>
     public bool IsQuestion(TurnContext turn)
     {
-        if (!IsMessage(turn) || IsWaitingForFreeText(turn))
+        if (!IsMessage(turn) || (IsWaitingForFreeText(turn) && !IsWaitingForACountry(turn)))
             return false;
         var match = Match(turn);
         if (match.Kind == CourseQuestionKind.None)
             return false;
+        if (IsWaitingForACountry(turn))
+            return IsQuestionDuringSomethingElse(match) && countries.Match(turn.Activity.Text) is { Country: null, Candidates.Count: 0 };
         return turn.State.DialogStack.Count == 0 ? IsQuestionOnItsOwn(match) : IsQuestionDuringSomethingElse(match);
     }
+
+    /// <summary>
+    /// Asked for a country, a person may ask about a course instead ("¿cuáles son los requisitos para postular al
+    /// curso?"): a clear course question that names no country is one.
+    /// </summary>
+    private static bool IsWaitingForACountry(TurnContext turn) =>
+        turn.State.DialogStack is [{ Id: CountryDialog.TypedPrompt }, ..];
 
     /// <summary>
     /// A question about the language a course is taught in ("is the FLD training given in Spanish?", "necesito hablar
@@ -70,8 +75,9 @@ internal sealed class CourseEntry(TextCatalog texts, CourseQuestionMatcher match
         return match;
     }
 
-    public static bool IsWaitingForFreeText(TurnContext turn) =>
-        turn.State.DialogStack is [{ } top, ..] && FreeTextPrompts.Contains(top.Id);
+    /// <summary>The prompt waiting for an answer declared itself free text (<see cref="Dialog.TakesFreeText"/>).</summary>
+    public bool IsWaitingForFreeText(TurnContext turn) =>
+        turn.State.DialogStack is [{ } top, ..] && dialogs.Find(top.Id) is { TakesFreeText: true };
 
     /// <summary>
     /// Nothing else is going on: a clear type is enough when the message is asked as a question or names a course
@@ -89,11 +95,15 @@ internal sealed class CourseEntry(TextCatalog texts, CourseQuestionMatcher match
     /// <summary>
     /// The interview waits for an answer, which may use the same words ("a largo plazo", "Sí, que me contacten"): only
     /// a question clear about its course and type, one written with a question mark on a strong word ("¿y hay
-    /// becas?"), or one about courses in so many words ("cuándo es el curso"), is taken from it.
+    /// becas?"), one naming a course both by its name and as a course, or one about courses in so many words ("cuándo
+    /// es el curso"), is taken from it.
     /// </summary>
     private static bool IsQuestionDuringSomethingElse(CourseQuestionMatch match) =>
         match.IsConfident
         || (match.Kind is CourseQuestionKind.Topic or CourseQuestionKind.WhichCourse && match.Clear && (match.HasQuestionMark || match.SaysCourse))
+        // "When does the ISHR training start?": a course named by its name and as a course, asked as a question, whatever
+        // the words of its type ("la CIDH, ¿cuándo me responde?" names the Commission, not a course).
+        || (match.Kind is CourseQuestionKind.Topic or CourseQuestionKind.WhichCourse && match.CourseNamed && match.SaysCourse && match.AsksQuestion)
         || (match.Kind is CourseQuestionKind.Faq or CourseQuestionKind.Courses && match.SaysCourse)
         || (match.Kind is CourseQuestionKind.Unsure or CourseQuestionKind.CourseOnly or CourseQuestionKind.Staff && match.SaysCourse && match.HasQuestionMark);
 

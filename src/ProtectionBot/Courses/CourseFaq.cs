@@ -1,5 +1,4 @@
 using ProtectionBot.Content;
-using ProtectionBot.Knowledge;
 using YamlDotNet.RepresentationModel;
 
 namespace ProtectionBot.Courses;

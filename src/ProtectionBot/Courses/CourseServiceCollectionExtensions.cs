@@ -1,8 +1,8 @@
 using BotProtocol.Hosting;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
+using ProtectionBot.Privacy;
 
 namespace ProtectionBot.Courses;
 
@@ -11,6 +11,9 @@ public static class CourseServiceCollectionExtensions
     /// <summary>Course questions, the eligibility check, the staff's FAQ and the referral of questions to the staff.</summary>
     public static IHostApplicationBuilder AddCourses(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(CourseVocabulary.Load(builder.LoadTexts()));
+        builder.Services.AddSingleton(builder.LoadContent(root => CourseQuestionsFile.Load(
+            root, KnowledgeServiceCollectionExtensions.Today, id => builder.LoadKnowledgeBase().Trainings.Any(t => t.Id == id))));
         builder.Services.AddSingleton(services => new CourseQuestionMatcher(
             services.GetRequiredService<CourseVocabulary>(),
             services.GetRequiredService<KnowledgeBase>().Trainings,

@@ -2,7 +2,6 @@ using System.Text.Json;
 using BotProtocol.Dialogs;
 using BotProtocol.Prompts;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
 using ProtectionBot.Interview;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
@@ -79,8 +78,8 @@ internal sealed class EligibilityDialog(TextCatalog texts, CourseAnswers answers
         var language = ConversationLanguage.Of(step.Context);
         return await step.PromptAsync(GroupPrompt, new PromptOptions
         {
-            Prompt = InterviewPrompts.Question(texts.Get(language, "courses.eligibility.group")),
-            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry_numbered")),
+            Prompt = Questions.Question(texts.Get(language, "courses.eligibility.group")),
+            RetryPrompt = Questions.Question(texts.Get(language, "prompt.retry_numbered")),
             LastResort = texts.Get(language, "prompt.last_resort_help"),
             SubmitTitle = texts.Get(language, "prompt.submit"),
             Choices = [.. course.PriorityProfiles.Append(InterviewChoices.NoProfile)
@@ -196,8 +195,8 @@ internal sealed class EligibilityDialog(TextCatalog texts, CourseAnswers answers
 
     private PromptOptions YesNo(string language, string question) => new()
     {
-        Prompt = InterviewPrompts.Question(question),
-        RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry_numbered")),
+        Prompt = Questions.Question(question),
+        RetryPrompt = Questions.Question(texts.Get(language, "prompt.retry_numbered")),
         LastResort = texts.Get(language, "prompt.last_resort_help"),
         Choices = [new Choice(texts.Get(language, "answer.yes")), new Choice(texts.Get(language, "answer.no"))],
     };

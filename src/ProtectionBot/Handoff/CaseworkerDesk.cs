@@ -2,7 +2,6 @@ using System.Text.Json;
 using BotProtocol.Schema;
 using BotProtocol.Turns;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
 
 namespace ProtectionBot.Handoff;
 

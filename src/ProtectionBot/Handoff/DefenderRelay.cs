@@ -5,8 +5,7 @@ using BotProtocol.State;
 using BotProtocol.Turns;
 using BotProtocol.Work;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
-using ProtectionBot.Interview;
+using ProtectionBot.Privacy;
 
 namespace ProtectionBot.Handoff;
 
@@ -171,7 +170,7 @@ internal sealed class DefenderRelay(
             if (ownCase.RevealQuestion(turn, handoffCase, handoff.PartnerName) is { } question)
             {
                 DefenderHandoff.Set(turn, handoff with { Asking = OwnCase.Reveal });
-                turn.Send(InterviewPrompts.Question(question) with
+                turn.Send(Questions.Question(question) with
                 {
                     SuggestedActions = new SuggestedActions
                     {
@@ -277,7 +276,7 @@ internal sealed class DefenderRelay(
     private void AskAboutFile(TurnContext turn, string partnerName, DefenderFile file)
     {
         var language = ConversationLanguage.Of(turn);
-        turn.Send(InterviewPrompts.Question(texts.Get(language, "handoff.file.ask", FileLabel(language, file.Kind, file.Name), partnerName)) with
+        turn.Send(Questions.Question(texts.Get(language, "handoff.file.ask", FileLabel(language, file.Kind, file.Name), partnerName)) with
         {
             SuggestedActions = new SuggestedActions { Actions = [Button(language, "handoff.file.yes"), Button(language, "handoff.file.no")] },
         });

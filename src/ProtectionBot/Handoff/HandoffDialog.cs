@@ -6,8 +6,6 @@ using BotProtocol.Schema;
 using BotProtocol.State;
 using BotProtocol.Turns;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
-using ProtectionBot.Interview;
 using ProtectionBot.Knowledge.Countries;
 using ProtectionBot.Recommendations;
 
@@ -32,7 +30,7 @@ public sealed record HandoffDialogState
 /// can edit or withdraw), whether to share their name or number as well, then the sending — only after that yes.
 /// </summary>
 internal sealed class HandoffDialog(
-    TextCatalog texts, InterviewPrompts prompts, CaseSummary summary, PartnerRouter router, CountryCatalog countries, TimeProvider time)
+    TextCatalog texts, Questions questions, CaseSummary summary, PartnerRouter router, CountryCatalog countries, TimeProvider time)
 {
     public const string Id = "handoff";
     private const string OfferPrompt = "handoff.offer";
@@ -66,7 +64,7 @@ internal sealed class HandoffDialog(
         }
         if (step.State.Asked)
             return await step.NextAsync(true, cancellationToken);
-        return await prompts.AskYesNoAsync(step, OfferPrompt, "handoff.offer.ask", "handoff.offer.yes", "handoff.offer.no", cancellationToken);
+        return await questions.AskYesNoAsync(step, OfferPrompt, "handoff.offer.ask", "handoff.offer.yes", "handoff.offer.no", cancellationToken);
     }
 
     private async Task<DialogTurnResult> ShowWhatWouldBeSharedAsync(WaterfallStepContext<HandoffDialogState> step, CancellationToken cancellationToken)
@@ -86,7 +84,7 @@ internal sealed class HandoffDialog(
         };
         step.Context.SendText(string.Join("\n\n", [texts.Get(language, "handoff.summary.intro"), .. lines.Select(l => "• " + l), texts.Get(language, notShared)]));
         var choices = step.State.Answers.Description is null ? SummaryChoices.Where(c => c != "remove").ToList() : [.. SummaryChoices];
-        return await prompts.AskOneAsync(step, SummaryPrompt, "handoff.summary", choices, cancellationToken);
+        return await questions.AskOneAsync(step, SummaryPrompt, "handoff.summary", choices, cancellationToken);
     }
 
     private async Task<DialogTurnResult> ApplyChoiceAsync(WaterfallStepContext<HandoffDialogState> step, CancellationToken cancellationToken)
@@ -97,7 +95,7 @@ internal sealed class HandoffDialog(
         switch (choice)
         {
             case "edit":
-                return await step.PromptAsync(DescriptionPrompt, new PromptOptions { Prompt = InterviewPrompts.Question(texts.Get(language, "handoff.summary.edit_ask")) }, cancellationToken);
+                return await step.PromptAsync(DescriptionPrompt, new PromptOptions { Prompt = Questions.Question(texts.Get(language, "handoff.summary.edit_ask")) }, cancellationToken);
             case "remove":
                 return await step.ReplaceDialogAsync(Id, step.State with { Answers = step.State.Answers with { Description = null }, Asked = true, Choice = null }, cancellationToken);
             case "withdraw":
@@ -112,7 +110,7 @@ internal sealed class HandoffDialog(
     {
         if (step.State.Choice == "edit" && step.Result is string description)
         {
-            var edited = string.IsNullOrWhiteSpace(description) || prompts.IsSkip(description) ? null : description.Trim();
+            var edited = string.IsNullOrWhiteSpace(description) || questions.IsSkip(description) ? null : description.Trim();
             return await step.ReplaceDialogAsync(Id, step.State with { Answers = step.State.Answers with { Description = edited }, Asked = true, Choice = null }, cancellationToken);
         }
         var language = ConversationLanguage.Of(step.Context);
@@ -123,8 +121,8 @@ internal sealed class HandoffDialog(
             string.Join("\n", summary.ContactLines(shareable, language)));
         return await step.PromptAsync(ContactPrompt, new PromptOptions
         {
-            Prompt = InterviewPrompts.Question(question),
-            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry_numbered")),
+            Prompt = Questions.Question(question),
+            RetryPrompt = Questions.Question(texts.Get(language, "prompt.retry_numbered")),
             LastResort = texts.Get(language, "prompt.last_resort_help"),
             Choices = [new Choice(texts.Get(language, "handoff.contact.yes")), new Choice(texts.Get(language, "handoff.contact.no"))],
         }, cancellationToken);

@@ -1,5 +1,7 @@
 using BotProtocol.Hosting;
-using ProtectionBot.Conversation;
+using ProtectionBot.Content;
+using ProtectionBot.Knowledge;
+using ProtectionBot.Privacy;
 
 namespace ProtectionBot.Handoff;
 
@@ -11,6 +13,9 @@ public static class HandoffServiceCollectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddHandoff(this IHostApplicationBuilder builder)
     {
+        // The partners file is at Handoff:PartnersFile, relative to the content root.
+        var partners = builder.Configuration[$"{HandoffOptions.Section}:{nameof(HandoffOptions.PartnersFile)}"] is { Length: > 0 } file ? file : new HandoffOptions().PartnersFile;
+        builder.Services.AddSingleton(builder.LoadContent(root => PartnerDirectory.Load(Path.GetFullPath(partners, root), partners, builder.LoadCountries())));
         builder.Services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PartnerRouter>();
         builder.Services.AddSingleton<CaseStore>();

@@ -5,8 +5,6 @@ using BotProtocol.Schema;
 using BotProtocol.State;
 using BotProtocol.Turns;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
-using ProtectionBot.Interview;
 
 namespace ProtectionBot.Handoff;
 
@@ -190,8 +188,8 @@ internal sealed class OwnCase(
             return await step.EndDialogAsync(cancellationToken: cancellationToken);
         return await step.PromptAsync(ConfirmPromptId, new PromptOptions
         {
-            Prompt = InterviewPrompts.Question(question),
-            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry_numbered")),
+            Prompt = Questions.Question(question),
+            RetryPrompt = Questions.Question(texts.Get(language, "prompt.retry_numbered")),
             LastResort = texts.Get(language, "prompt.last_resort_help"),
             Choices = [new Choice(texts.Get(language, yes)), new Choice(texts.Get(language, no))],
         }, cancellationToken);

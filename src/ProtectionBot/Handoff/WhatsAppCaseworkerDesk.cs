@@ -5,7 +5,7 @@ using BotProtocol.Turns;
 using BotProtocol.Work;
 using ProtectionBot.Channels.WhatsApp;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
+using ProtectionBot.Privacy;
 
 namespace ProtectionBot.Handoff;
 

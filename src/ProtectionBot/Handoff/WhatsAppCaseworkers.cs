@@ -43,7 +43,7 @@ public sealed partial record CasePayload(string Action, string CaseId, int Offer
 /// reopen the chat.
 /// </summary>
 internal sealed class WhatsAppCaseworkers(
-    WhatsAppMessenger messenger, IOptions<WhatsAppOptions> options, CaseStore cases, CaseSummary summary, TextCatalog texts,
+    WhatsAppMessenger messenger, CustomerServiceWindow window, IOptions<WhatsAppOptions> options, CaseStore cases, CaseSummary summary, TextCatalog texts,
     FileNotices files, TimeProvider time, ILogger<WhatsAppCaseworkers> logger)
 {
     public const string NotificationTemplate = "CaseworkerNotification";
@@ -126,7 +126,7 @@ internal sealed class WhatsAppCaseworkers(
         }
         try
         {
-            if (await messenger.IsWindowOpenAsync(number, cancellationToken))
+            if (await window.IsOpenAsync(number, cancellationToken))
             {
                 if (message.File is { MediaId: { } mediaId } media)
                     await messenger.SendMediaAsync(number, media.Kind, media.MimeType, mediaId, media.Caption, media.Name, cancellationToken);
@@ -182,7 +182,7 @@ internal sealed class WhatsAppCaseworkers(
     private async Task<string> NotifyOneAsync(HandoffCase handoffCase, string number, CancellationToken cancellationToken)
     {
         var language = handoffCase.Answers.Language;
-        if (await messenger.IsWindowOpenAsync(number, cancellationToken))
+        if (await window.IsOpenAsync(number, cancellationToken))
         {
             try
             {
@@ -234,7 +234,7 @@ internal sealed class WhatsAppCaseworkers(
         var owner = handoffCase?.Owner is { IsOnWhatsApp: true } o && o.UserId == number ? o : null;
         if (owner is not null)
         {
-            var lastWrote = await messenger.LastInboundAsync(number, cancellationToken);
+            var lastWrote = await window.LastInboundAsync(number, cancellationToken);
             if (owner.RemindedAt is { } reminded && (lastWrote is null || reminded > lastWrote))
                 return false;
         }

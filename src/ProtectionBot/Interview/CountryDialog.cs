@@ -3,7 +3,6 @@ using BotProtocol.Prompts;
 using BotProtocol.Recognizers;
 using BotProtocol.Schema;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
 
@@ -21,9 +20,11 @@ public sealed record CountryQuestion
 
 /// <summary>
 /// "In which country?": a name typed in any of the three languages (typos forgiven), or a region and then a
-/// country from its list; an ambiguous name ("Congo") is settled with a short choice. Ends with the ISO code.
+/// country from its list; an ambiguous name ("Congo"), or two countries at once ("entre le Mali et le Burkina"), is
+/// settled with a short choice. Ends with the ISO code, or with none when the person would rather not say: the
+/// recommendations then leave out what depends on the country.
 /// </summary>
-internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries)
+internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries, Understanding understanding)
 {
     public const string Id = "interview.country";
     public const string TypedPrompt = "interview.country.typed";
@@ -35,15 +36,15 @@ internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries)
             AskAsync,
             InterpretAsync,
             ChosenAsync);
-        yield return new TextPrompt(TypedPrompt);
-        yield return new ChoicePrompt(PickPrompt) { MaxSuggestedActions = 4 };
+        yield return new TextPrompt(TypedPrompt) { TakesFreeText = true };
+        yield return new ChoicePrompt(PickPrompt) { MaxSuggestedActions = 4, TakesFreeText = true };
     }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext<CountryQuestion> step, CancellationToken cancellationToken)
     {
         step.State = step.Options ?? new CountryQuestion();
         var language = ConversationLanguage.Of(step.Context);
-        var question = InterviewPrompts.Question(texts.Get(language, step.State.NotRecognised ? "interview.country.unknown" : step.State.AskKey ?? "interview.country.ask")) with
+        var question = Questions.Question(texts.Get(language, step.State.NotRecognised ? "interview.country.unknown" : step.State.AskKey ?? "interview.country.ask")) with
         {
             SuggestedActions = new SuggestedActions
             {
@@ -65,6 +66,11 @@ internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries)
             return await step.EndDialogAsync(country.Code, cancellationToken);
         if (match.Candidates.Count > 1)
             return await PickAsync(step, "interview.country.which", match.Candidates, language, cancellationToken);
+        if (PrefersNotToSay(understanding, language, typed))
+        {
+            step.Context.SendText(texts.Get(language, "interview.country.prefer_not"));
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
         return await step.ReplaceDialogAsync(Id, step.State with { NotRecognised = true }, cancellationToken);
     }
 
@@ -77,8 +83,8 @@ internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries)
         WaterfallStepContext<CountryQuestion> step, string questionKey, IReadOnlyList<Country> options, string language, CancellationToken cancellationToken) =>
         step.PromptAsync(PickPrompt, new PromptOptions
         {
-            Prompt = InterviewPrompts.Question(texts.Get(language, questionKey)),
-            RetryPrompt = InterviewPrompts.Question(texts.Get(language, "prompt.retry_numbered")),
+            Prompt = Questions.Question(texts.Get(language, questionKey)),
+            RetryPrompt = Questions.Question(texts.Get(language, "prompt.retry_numbered")),
             LastResort = texts.Get(language, "prompt.last_resort_help"),
             SubmitTitle = texts.Get(language, "prompt.submit"),
             Choices = [.. options.Select(c => new Choice(c.Code)
@@ -87,6 +93,10 @@ internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries)
                 Synonyms = [c.Name.Es, c.Name.Fr, c.Name.En, .. c.Aliases],
             })],
         }, cancellationToken);
+
+    /// <summary>"Prefiero no decir", "je préfère ne pas dire", "i'd rather not say": said without naming a country.</summary>
+    public static bool PrefersNotToSay(Understanding understanding, string language, string typed) =>
+        understanding.Read(UnderstandingFiles.IntentQuestion, language, typed).PreferNot;
 
     /// <summary>A region's name in any language, as a button sends it or a person types it.</summary>
     private string? Region(string typed)

@@ -42,12 +42,13 @@ internal static class InterviewChoices
 
     /// <summary>Requests understood at any step, in a full sentence too.</summary>
     public static readonly IReadOnlyList<string> Intents =
-        ["talk-to-person", "help", "restart", "language-es", "language-fr", "language-en", "erase", "case-status"];
+        ["talk-to-person", "help", "restart", "language-es", "language-fr", "language-en", "erase", "case-status", "quick-exit", "leave", "not-understood"];
 
     /// <summary>Each question's id (as in <c>dialogs/understanding</c>) and the options its vocabulary may name.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Questions = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        ["language"] = Language.All,
+        // "no" is the answer to "shall we go on in this language?" that asks for another one: "quiero cambiar".
+        ["language"] = [.. Language.All, "no"],
         ["danger"] = YesNo,
         ["partner_now"] = YesNo,
         ["consent"] = YesNo,

@@ -2,7 +2,6 @@ using BotProtocol.Dialogs;
 using BotProtocol.Prompts;
 using BotProtocol.Schema;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
 using ProtectionBot.Handoff;
 using ProtectionBot.Knowledge.Countries;
 using ProtectionBot.Recommendations;
@@ -16,7 +15,8 @@ namespace ProtectionBot.Interview;
 /// so a typical case takes at most 12 answers. Every answer is kept under the question it answers (<see cref="InterviewState.Pending"/>).
 /// </summary>
 internal sealed class InterviewDialog(
-    TextCatalog texts, InterviewPrompts prompts, InterviewFacts facts, ResultPresenter results, Recommender recommender, CountryCatalog countries)
+    TextCatalog texts, InterviewPrompts prompts, Questions questions, InterviewFacts facts, ResultPresenter results, Recommender recommender,
+    CountryCatalog countries)
 {
     public const string Id = "interview";
 
@@ -94,7 +94,9 @@ internal sealed class InterviewDialog(
             ConversationLanguage.Choose(step.Context, chosen);
         var language = ConversationLanguage.Of(step.Context);
         step.Context.SendText(texts.Get(language, "safety.tip"));
-        return await AskAsync(step, "danger", cancellationToken);
+        // Told already ("they are outside my house now"): confirmed in so many words, never taken for granted.
+        step.State = step.State with { Pending = "danger" };
+        return await prompts.AskAsync(step, "danger", cancellationToken, step.State.DangerTold ? "interview.danger.confirm" : null);
     }
 
     private async Task<DialogTurnResult> GiveEmergencyOptionsAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
@@ -260,7 +262,7 @@ internal sealed class InterviewDialog(
     private async Task<DialogTurnResult> AskWhenItStartedAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
         if (step.State.Pending == "decision_date" && step.Result is string typed)
-            step.State = step.State.Answering("decision_date") with { Pending = null, FinalDecisionDate = prompts.DecisionDateIn(typed) };
+            step.State = step.State.Answering("decision_date") with { Pending = null, FinalDecisionDate = prompts.DecisionDateIn(typed, ConversationLanguage.Of(step.Context)) };
         Receive(step);
         var state = step.State;
         if (state.Knows("started") || !(state.Situations.Contains("enforced-disappearance") || state.Situations.Contains("torture")))
@@ -282,7 +284,7 @@ internal sealed class InterviewDialog(
     {
         var language = ConversationLanguage.Of(step.Context);
         var description = step.Result as string;
-        if (description is not null && prompts.IsSkip(description))
+        if (description is not null && questions.IsSkip(description))
             description = null;
         step.State = step.State with { Description = description };
 
@@ -349,23 +351,29 @@ internal sealed class InterviewDialog(
         if (state.Noted.Count == 0)
             return;
         var language = ConversationLanguage.Of(step.Context);
-        IReadOnlyList<string> Codes(string question) => question switch
-        {
-            "situations" => state.Situations,
-            "profile" => state.Profiles,
-            _ => new[] { question switch
+        var labels = state.Noted.SelectMany(question => question == "decision_date"
+            ? new[] { state.FinalDecisionDate?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo(language)) }.OfType<string>()
+            : (question switch
             {
-                "at_risk" => state.AtRisk,
-                "gender" => state.Gender,
-                "urgency" => state.Urgency,
-                "perpetrator" => state.Perpetrator,
-                "relocation" => state.Relocation,
-                "country" => state.Country,
-                _ => null,
-            } }.OfType<string>().ToList(),
-        };
-        var labels = state.Noted.SelectMany(question => Codes(question).Select(code =>
-            question == "country" ? countries.Find(code)?.Name.In(language) ?? code : prompts.Label(question, code, language)));
+                "situations" => state.Situations,
+                "profile" => state.Profiles,
+                _ => new[] { question switch
+                {
+                    "at_risk" => state.AtRisk,
+                    "gender" => state.Gender,
+                    "urgency" => state.Urgency,
+                    "perpetrator" => state.Perpetrator,
+                    "relocation" => state.Relocation,
+                    "country" => state.Country,
+                    "started" => state.Started,
+                    _ => null,
+                } }.OfType<string>().ToList(),
+            }).Select(code => question == "country" ? countries.Find(code)?.Name.In(language) ?? code : prompts.Label(question, code, language))).ToList();
+        if (labels.Count == 0)
+        {
+            step.State = state with { Noted = [] };
+            return;
+        }
         step.Context.SendText(texts.Get(language, "interview.noted", string.Join("; ", labels)));
         step.State = state with { Noted = [] };
     }

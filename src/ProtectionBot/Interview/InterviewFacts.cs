@@ -7,24 +7,23 @@ namespace ProtectionBot.Interview;
 /// <summary>
 /// Keeps each answer where it belongs, and what an answer also says about other questions: "armed men came and said they
 /// would kill me" answers what is happening as well as the danger question, "mi hermano" who is at risk, "soy mujer" the
-/// gender, "en el Cauca" the country. Only a question's strong phrases count from elsewhere (<c>anywhere:</c> in
-/// <c>dialogs/understanding</c>, and its places), never a denied mention, and never over an answer the person gave to the
-/// question itself.
+/// gender, "en el Cauca" the country, "ils sont devant chez moi" the danger now (confirmed, never taken for granted), "la
+/// sentencia quedó en firme el 10 de febrero de 2026" the date of the final decision. Only a question's strong phrases
+/// count from elsewhere (<c>anywhere:</c> in <c>dialogs/understanding</c>, and its places), never a denied mention, and
+/// never over an answer the person gave to the question itself.
 /// </summary>
-internal sealed class InterviewFacts(Understanding understanding, CountryHints places)
+internal sealed class InterviewFacts(Understanding understanding, TimeProvider time, CountryHints places)
 {
     /// <summary>The questions an answer to another question may answer, in the order they are filled.</summary>
     private static readonly string[] FromAnywhere = ["situations", "at_risk", "gender", "profile", "perpetrator", "relocation", "urgency", "started"];
 
     /// <summary>
     /// Options a story names by the way without putting its strong phrase in doubt: "the police took him, no one knows
-    /// where" names no unknown perpetrator; "it all started in 2019 … in March they shot at us" tells a later event, not
-    /// when it started.
+    /// where" names no unknown perpetrator.
     /// </summary>
     private static readonly Dictionary<string, string[]> NoDoubt = new(StringComparer.Ordinal)
     {
         ["perpetrator"] = ["unknown"],
-        ["started"] = ["days", "weeks", "months"],
     };
 
     /// <summary>Stores <paramref name="answer"/> as the answer to <paramref name="question"/>.</summary>
@@ -59,6 +58,13 @@ internal sealed class InterviewFacts(Understanding understanding, CountryHints p
         if (string.IsNullOrWhiteSpace(text))
             return state;
         var utterance = Utterance.Parse(text, language);
+        if (!state.DangerTold && answered != "danger")
+        {
+            var danger = understanding.ReadAnywhere("danger", utterance);
+            if (danger.Options is ["yes"] && danger.Denied.Count == 0 && !danger.Unsure)
+                state = state with { DangerTold = true };
+        }
+        state = DecisionDate(state, utterance, text, language, answered);
         foreach (var question in FromAnywhere)
         {
             if (question == answered || state.Knows(question))
@@ -69,13 +75,29 @@ internal sealed class InterviewFacts(Understanding understanding, CountryHints p
             var several = question is "situations" or "profile";
             // "militia killed my friend and they send me threats": the friend is named strongly, but the story speaks of
             // its teller too. One answer among two is asked, not taken.
+            // A start said in so many words ("todo empezó en 2019") is not put in doubt by the dates of what came after it.
             var said = understanding.Read(utterance, question, anywhere: false).Options.Except(NoDoubt.GetValueOrDefault(question) ?? []);
-            if (!several && (named.Count > 1 || said.Count() > 1))
+            if (!several && (named.Count > 1 || (question != "started" && said.Count() > 1)))
                 continue;
             state = Apply(state, question, new OptionAnswer(named, PreferNot: false));
         }
         if (answered != "country" && state.Country is null && !state.Knows("country") && places.Of(utterance) is { } country)
             state = state.Answering("country") with { Country = country };
         return state;
+    }
+
+    /// <summary>
+    /// "l'arrêt est devenu définitif le 5 mai 2026": the answer that says the remedies are exhausted may give the date of
+    /// the final decision too, which is then not asked.
+    /// </summary>
+    private InterviewState DecisionDate(InterviewState state, Utterance utterance, string text, string language, string? answered)
+    {
+        if (answered != "remedies" || state.Knows("decision_date"))
+            return state;
+        if (state.DomesticRemedies != "exhausted" && !understanding.Read(utterance, "remedies", anywhere: false).Options.Contains("exhausted"))
+            return state;
+        return DecisionDates.Read(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), language) is { } date
+            ? state.Answering("decision_date") with { FinalDecisionDate = date }
+            : state;
     }
 }

@@ -3,7 +3,7 @@ using BotProtocol.Prompts;
 using BotProtocol.Recognizers;
 using BotProtocol.Schema;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
+using static ProtectionBot.Content.Questions;
 
 namespace ProtectionBot.Interview;
 
@@ -13,7 +13,7 @@ namespace ProtectionBot.Interview;
 /// the question's vocabulary from <c>dialogs/understanding</c>. No prompt gives up: an answer not understood is asked
 /// again with the options numbered, then with "prefer not to say" and a person offered, never answered for the person.
 /// </summary>
-internal sealed class InterviewPrompts(TextCatalog texts, Understanding understanding, TimeProvider time)
+internal sealed class InterviewPrompts(TextCatalog texts, Questions questions, Understanding understanding, TimeProvider time)
 {
     public const string LanguagePrompt = "interview.language";
     public const string Danger = "interview.danger";
@@ -37,13 +37,14 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
         foreach (var id in new[] { LanguagePrompt, Danger, PartnerNow, Consent, Situations, AtRisk, Gender, Profile, Urgency, Perpetrator, Relocation, Publicity, Remedies, Started })
             yield return new OptionPrompt(id, understanding);
         yield return new TextPrompt(DecisionDate, IsDecisionDateAsync);
-        yield return new TextPrompt(Description, IsDescriptionAsync);
+        yield return new TextPrompt(Description, IsDescriptionAsync) { TakesFreeText = true };
     }
 
     /// <summary>Each question about the case: how it is asked, its options, and how a plain yes or no answers it.</summary>
     private static readonly Dictionary<string, QuestionSpec> Specs = new QuestionSpec[]
     {
-        new("danger", Danger, "interview.danger.ask", AnswerKind.YesNo, InterviewChoices.YesNo, YesKey: "answer.yes", NoKey: "answer.no", OfferPreferNot: false),
+        new("danger", Danger, "interview.danger.ask", AnswerKind.YesNo, InterviewChoices.YesNo, YesKey: "answer.yes", NoKey: "answer.no", OfferPreferNot: false,
+            DoubtLeansYes: true),
         new("partner_now", PartnerNow, "interview.emergency.partner_ask", AnswerKind.YesNo, InterviewChoices.YesNo,
             YesKey: "interview.emergency.partner_yes", NoKey: "interview.emergency.partner_no", OfferPreferNot: false),
         new("consent", Consent, "interview.consent.notice", AnswerKind.YesNo, InterviewChoices.YesNo, YesKey: "interview.consent.yes", NoKey: "interview.consent.no", OfferPreferNot: false),
@@ -58,6 +59,11 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
         new("remedies", Remedies, "interview.remedies", AnswerKind.OneOf, InterviewChoices.Remedies, No: "not-approached", LatestWins: true),
         new("started", Started, "interview.started", AnswerKind.OneOf, InterviewChoices.Started),
     }.ToDictionary(q => q.Id, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, string> QuestionByPrompt = Specs.Values.ToDictionary(q => q.PromptId, q => q.Id, StringComparer.Ordinal);
+
+    /// <summary>The question (<c>danger</c>, <c>situations</c>…) a waiting prompt asks, when it has options to read.</summary>
+    public static string? QuestionOf(string promptId) => QuestionByPrompt.GetValueOrDefault(promptId);
 
     /// <summary>
     /// With a locale the channel gave, the person confirms it ("Shall we go on in English?") or picks another;
@@ -88,12 +94,17 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
         };
     }
 
-    /// <summary>Asks <paramref name="question"/> (an id of <see cref="InterviewChoices.Questions"/>) in the conversation's language.</summary>
-    public Task<DialogTurnResult> AskAsync<T>(WaterfallStepContext<T> step, string question, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks <paramref name="question"/> (an id of <see cref="InterviewChoices.Questions"/>) in the conversation's language,
+    /// in the words of <paramref name="promptKey"/> when given (a fact to confirm rather than a question to ask).
+    /// </summary>
+    public Task<DialogTurnResult> AskAsync<T>(WaterfallStepContext<T> step, string question, CancellationToken cancellationToken, string? promptKey = null)
         where T : class, new()
     {
         var language = ConversationLanguage.Of(step.Context);
         var options = Options(question, language);
+        if (promptKey is not null)
+            options = options with { Prompt = Question(texts.Get(language, promptKey)) };
         if (Specs[question].Kind == AnswerKind.SeveralOf)
             options = options with { SubmitTitle = texts.Get(language, "prompt.submit") };
         return step.PromptAsync(Specs[question].PromptId, options, cancellationToken);
@@ -121,40 +132,13 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
                 PreferNot = spec.OfferPreferNot ? InterviewChoices.PreferNot : null,
                 Dominant = spec.Dominant,
                 LatestWins = spec.LatestWins,
+                DoubtLeansYes = spec.DoubtLeansYes,
             },
         };
     }
 
     /// <summary>The label of option <paramref name="code"/> of <paramref name="question"/>, as its button shows it.</summary>
     public string Label(string question, string code, string language) => texts.Get(language, $"{Specs[question].TextKey}.{code}");
-
-    /// <summary>A yes/no question for a <see cref="ConfirmPrompt"/> of another dialog: its buttons' titles are their values.</summary>
-    public Task<DialogTurnResult> AskYesNoAsync<T>(WaterfallStepContext<T> step, string promptId, string questionKey, string yesKey, string noKey, CancellationToken cancellationToken)
-        where T : class, new()
-    {
-        var language = ConversationLanguage.Of(step.Context);
-        return step.PromptAsync(promptId, new PromptOptions
-        {
-            Prompt = Question(texts.Get(language, questionKey)),
-            RetryPrompt = Question(texts.Get(language, "prompt.retry_numbered")),
-            LastResort = texts.Get(language, "prompt.last_resort_help"),
-            Choices = [new Choice(texts.Get(language, yesKey)), new Choice(texts.Get(language, noKey))],
-        }, cancellationToken);
-    }
-
-    /// <summary>One of <paramref name="codes"/> for a <see cref="ChoicePrompt"/> of another dialog, labelled by <c>{questionKey}.{code}</c>.</summary>
-    public Task<DialogTurnResult> AskOneAsync<T>(WaterfallStepContext<T> step, string promptId, string questionKey, IReadOnlyList<string> codes, CancellationToken cancellationToken)
-        where T : class, new()
-    {
-        var language = ConversationLanguage.Of(step.Context);
-        return step.PromptAsync(promptId, new PromptOptions
-        {
-            Prompt = Question(texts.Get(language, $"{questionKey}.ask")),
-            RetryPrompt = Question(texts.Get(language, "prompt.retry_numbered")),
-            LastResort = texts.Get(language, "prompt.last_resort_help"),
-            Choices = [.. codes.Select(code => new Choice(code) { Title = texts.Get(language, $"{questionKey}.{code}") })],
-        }, cancellationToken);
-    }
 
     public Task<DialogTurnResult> AskDecisionDateAsync<T>(WaterfallStepContext<T> step, CancellationToken cancellationToken)
         where T : class, new()
@@ -170,8 +154,10 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
         }, cancellationToken);
     }
 
-    /// <summary>The date of the final decision, when the answer holds one.</summary>
-    public DateOnly? DecisionDateIn(string? text) => DecisionDates.Read(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+    /// <summary>The date of the final decision, when the answer holds one that cannot be misread in <paramref name="language"/>.</summary>
+    public DateOnly? DecisionDateIn(string? text, string language) => DecisionDates.Read(text, Today, language);
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     /// <summary>
     /// A date, or "I don't know" or "prefer not to say" in so many words: a caseworker notes an unknown date only when
@@ -182,12 +168,16 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
         var text = prompt.Recognized.Value;
         if (string.IsNullOrWhiteSpace(text))
             return Task.FromResult(false);
-        if (DecisionDateIn(text) is not null)
+        var language = ConversationLanguage.Of(prompt.Context);
+        if (DecisionDateIn(text, language) is not null)
             return Task.FromResult(true);
+        // "03/04/2026" in English: asked again, in words, rather than a time limit counted from the wrong month.
+        if (DecisionDates.IsAmbiguous(text, Today, language))
+            return Task.FromResult(false);
         var said = TextNormalizer.Normalize(text);
         if (Language.All.Any(l => TextNormalizer.Normalize(texts.Get(l, "interview.decision_date.unknown")) == said || TextNormalizer.Normalize(texts.Get(l, "answer.prefer_not")) == said))
             return Task.FromResult(true);
-        var reading = understanding.Read("decision_date", ConversationLanguage.Of(prompt.Context), text);
+        var reading = understanding.Read("decision_date", language, text);
         return Task.FromResult(reading.PreferNot || reading.Options is ["unknown"]);
     }
 
@@ -216,7 +206,7 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
         var text = prompt.Recognized.Value;
         if (string.IsNullOrWhiteSpace(text))
             return Task.FromResult(false);
-        if (IsSkip(text) || TextNormalizer.Normalize(text).Split(' ').Length > MaxWordsOfAReply)
+        if (questions.IsSkip(text) || TextNormalizer.Normalize(text).Split(' ').Length > MaxWordsOfAReply)
             return Task.FromResult(true);
         if (text.TrimEnd().EndsWith('?'))
             return Task.FromResult(false);
@@ -224,36 +214,10 @@ internal sealed class InterviewPrompts(TextCatalog texts, Understanding understa
         return Task.FromResult(!(reading.Yes.Count > 0 && reading.No.Count + reading.VagueNo.Count == 0));
     }
 
-    /// <summary>
-    /// The skip word of any language, "prefer not to say", or a short plain no ("no gracias", "non merci", "no quiero
-    /// contar más"): a person may answer in another language than the one in use.
-    /// </summary>
-    public bool IsSkip(string text)
-    {
-        var said = TextNormalizer.Normalize(text);
-        return Language.All.Any(l => TextNormalizer.Normalize(texts.Get(l, "interview.description.skip")) == said
-            || TextNormalizer.Normalize(texts.Get(l, "answer.prefer_not")) == said)
-            || (said.Split(' ').Length <= MaxWordsOfAPlainNo && IsPlainNo(text));
-    }
-
-    /// <summary>Longer than this, an answer that starts with "no" is a story.</summary>
-    private const int MaxWordsOfAPlainNo = 5;
-
-    private bool IsPlainNo(string text)
-    {
-        var reading = understanding.Read(PlainYesNo, Language.Default, text);
-        return reading.Affirmed.Count == 0 && reading.Yes.Count == 0 && !reading.Unsure && reading.No.Count + reading.VagueNo.Count > 0;
-    }
-
-    /// <summary>A question with no options of its own: only plain yes, no and doubt are read.</summary>
-    private const string PlainYesNo = "plain-yes-no";
-
-    public static Activity Question(string text) => new() { Type = ActivityTypes.Message, Text = text, InputHint = InputHints.ExpectingInput };
-
     private sealed record QuestionSpec(
         string Id, string PromptId, string TextKey, AnswerKind Kind, IReadOnlyList<string> Codes,
         string? Yes = null, string? No = null, string? Dominant = null, string? YesKey = null, string? NoKey = null, bool OfferPreferNot = true,
-        bool LatestWins = false);
+        bool LatestWins = false, bool DoubtLeansYes = false);
 
     private UnderstandingOptions Reading(string language, string question, AnswerKind kind) => new()
     {

@@ -1,6 +1,5 @@
 using BotProtocol.Dialogs;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
 using ProtectionBot.Handoff;
 using ProtectionBot.Recommendations;
 

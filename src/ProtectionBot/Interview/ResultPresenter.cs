@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using BotProtocol.Schema;
 using BotProtocol.Turns;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Recommendations;
 

@@ -1,3 +1,4 @@
+using ProtectionBot.Content;
 namespace ProtectionBot.Knowledge;
 
 /// <summary>A country from <c>knowledge/countries.yaml</c>: names people type, its region, and what it has accepted.</summary>

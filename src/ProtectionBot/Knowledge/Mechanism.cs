@@ -1,3 +1,4 @@
+using ProtectionBot.Content;
 namespace ProtectionBot.Knowledge;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using ProtectionBot.Content;
 namespace ProtectionBot.Knowledge;
 
 /// <summary>A training opportunity from <c>knowledge/trainings.yaml</c>: a course or programme and its editions.</summary>

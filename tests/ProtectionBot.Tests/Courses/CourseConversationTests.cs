@@ -160,7 +160,7 @@ public sealed class CourseConversationTests
         var store = new CountingStore();
         await store.WriteAsync(FaqStore.Key, JsonSerializer.SerializeToUtf8Bytes(new StaffFaqDocument([]), CourseJsonContext.Default.StaffFaqDocument), null, [], TestContext.Current.CancellationToken);
         var faq = new FaqStore(store, CourseContent.Knowledge, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<FaqStore>.Instance);
-        var turn = new TurnContext(new Activity { Type = ActivityTypes.Message, Text = "hola" }, new ConversationState(), new ServiceCollection().BuildServiceProvider());
+        var turn = new TurnContext(new Activity { Type = ActivityTypes.Message, Text = "hola" }, new ConversationState());
 
         await faq.ForTurnAsync(turn, TestContext.Current.CancellationToken);
         await faq.ForTurnAsync(turn, TestContext.Current.CancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ProtectionBot.Courses;
 using ProtectionBot.Knowledge;
+using ProtectionBot.Content;
 using static ProtectionBot.Tests.Courses.CourseContent;
 
 namespace ProtectionBot.Tests.Courses;
@@ -101,7 +102,7 @@ public sealed class CourseFactsReachedTests
         foreach (var link in training.Links)
             yield return ("link", link.AbsoluteUri);
         // The organiser is a name; an FAQ entry may say it in the person's language ("la CIDH" for "IACHR").
-        if (Questions.Faq.All(f => f.CourseId != training.Id || f.Asks?.Contains(QuestionTypes.Organiser) != true))
+        if (CourseContent.Questions.Faq.All(f => f.CourseId != training.Id || f.Asks?.Contains(QuestionTypes.Organiser) != true))
             yield return ("organiser", training.Organiser);
     }
 

@@ -22,6 +22,7 @@ internal sealed class AnswerReader(IServiceProvider services)
 {
     private readonly Understanding _understanding = services.GetRequiredService<Understanding>();
     private readonly InterviewPrompts _prompts = services.GetRequiredService<InterviewPrompts>();
+    private readonly Questions _questions = services.GetRequiredService<Questions>();
     private readonly InterviewFacts _facts = services.GetRequiredService<InterviewFacts>();
     private readonly CommandWords _commands = services.GetRequiredService<CommandWords>();
     private readonly Intents _intents = services.GetRequiredService<Intents>();
@@ -43,10 +44,9 @@ internal sealed class AnswerReader(IServiceProvider services)
     {
         var turn = new TurnContext(
             new Activity { Type = ActivityTypes.Message, Text = text, Locale = language, ChannelId = "test", Conversation = new ConversationAccount { Id = "corpus" } },
-            new ConversationState { DialogStack = [new DialogInstance { Id = PromptOf[question] }, new DialogInstance { Id = InterviewDialog.Id }] },
-            services);
+            new ConversationState { DialogStack = [new DialogInstance { Id = PromptOf[question] }, new DialogInstance { Id = InterviewDialog.Id }] });
         ConversationLanguage.Choose(turn, language);
-        if (_commands.IsQuickExit(turn))
+        if (_commands.IsQuickExit(turn) || _intents.Is(turn, Intents.QuickExit))
             return "intent:quick-exit";
         if (_commands.IsDeleteData(turn) || _intents.Is(turn, Intents.Erase))
             return "intent:erase";
@@ -54,6 +54,9 @@ internal sealed class AnswerReader(IServiceProvider services)
             return "intent:talk-to-person";
         if (_intents.Is(turn, Intents.CaseStatus))
             return "intent:case-status";
+        // The question is explained and asked again: no answer is taken, as for an answer not understood.
+        if (_intents.Is(turn, Intents.NotUnderstood))
+            return "unclear";
         if (_commands.IsHelp(turn) || _intents.Is(turn, Intents.Help))
             return "intent:help";
         if (_commands.IsRestart(turn) || _intents.Is(turn, Intents.Restart))
@@ -64,14 +67,17 @@ internal sealed class AnswerReader(IServiceProvider services)
             return "intent:course-question";
         return question switch
         {
-            "country" => Country(text),
+            "country" => Country(text, language),
             // A month without its day is kept as the month's first day.
-            "decision_date" => DecisionDates.Read(text, new DateOnly(2026, 12, 4)) is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "unknown",
-            "description" => _prompts.IsSkip(text) || Said(OptionPrompt.Interpret(_understanding, _prompts.Options("publicity", language), text)) == "prefer-not" ? "skip" : "text",
+            "decision_date" => DecisionDates.Read(text, Today, language) is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : DecisionDates.IsAmbiguous(text, Today, language) ? "unclear" : "unknown",
+            "description" => _questions.IsSkip(text) || Said(OptionPrompt.Interpret(_understanding, _prompts.Options("publicity", language), text)) == "prefer-not" ? "skip" : "text",
             "language" => Language(text, language),
             _ => Said(OptionPrompt.Interpret(_understanding, _prompts.Options(question, language), text)),
         };
     }
+
+    private static readonly DateOnly Today = new(2026, 12, 4);
 
     /// <summary>What the answer also says about other questions, as the interview keeps it.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Also(string question, string language, string text)
@@ -93,16 +99,20 @@ internal sealed class AnswerReader(IServiceProvider services)
         Add("relocation", state.Relocation);
         Add("urgency", state.Urgency);
         Add("started", state.Started);
+        if (state.Knows("decision_date"))
+            facts["decision_date"] = [state.FinalDecisionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown"];
         Add("country", state.Country);
         return facts;
     }
 
-    private string Country(string text)
+    private string Country(string text, string language)
     {
         var match = _countries.Match(text);
         if (match.Country is { } country)
             return country.Code;
-        return match.Candidates.Count > 1 ? "ask-which:" + string.Join(",", match.Candidates.Take(2).Select(c => c.Code)) : "unclear";
+        if (match.Candidates.Count > 1)
+            return "ask-which:" + string.Join(",", match.Candidates.Take(2).Select(c => c.Code));
+        return CountryDialog.PrefersNotToSay(_understanding, language, text) ? "prefer-not" : "unclear";
     }
 
     /// <summary>

@@ -1,10 +1,10 @@
 using BotProtocol.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using ProtectionBot.Conversation;
 using ProtectionBot.Courses.Staff;
 using ProtectionBot.Handoff;
 using ProtectionBot.Tests.Handoff;
 using static ProtectionBot.Tests.Handoff.HandoffHarness;
+using ProtectionBot.Privacy;
 
 namespace ProtectionBot.Tests.Privacy;
 

@@ -1,3 +1,4 @@
+using ProtectionBot.Content;
 using ProtectionBot.Knowledge;
 
 namespace ProtectionBot.Tests.Recommendations;

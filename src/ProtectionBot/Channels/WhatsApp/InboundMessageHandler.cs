@@ -4,7 +4,6 @@ using BotProtocol.Turns;
 using BotProtocol.Work;
 using Microsoft.Extensions.Options;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
 
 namespace ProtectionBot.Channels.WhatsApp;
 
@@ -63,13 +62,8 @@ internal sealed class InboundMessageHandler(
         WhatsAppLog.InboundTurn(logger, message.Type, conversationHash);
         try
         {
-            // The language the person chose wins over the guess from their number's country; it is read from the state
-            // the turn loads anyway.
-            await processor.ProcessAsync(
-                activity,
-                (state, received) => ConversationLanguage.ChosenIn(state) is { } chosen ? received with { Locale = Language.ToLocale(chosen) } : received,
-                (reply, ct) => messenger.SendReplyAsync(waId, reply, wrote, ct),
-                cancellationToken);
+            // The locale is the guess from the number's country; WhatsAppTurnMiddleware puts the chosen language first.
+            await processor.ProcessAsync(activity, (reply, ct) => messenger.SendReplyAsync(waId, reply, wrote, ct), cancellationToken);
             return WorkOutcome.Done;
         }
         catch (WhatsAppSendException refused)

@@ -17,9 +17,11 @@ internal sealed class WhatsAppIdentity
     public const string ChannelId = "whatsapp";
 
     private readonly byte[] _key;
+    private readonly IOptions<WhatsAppOptions> _options;
 
     public WhatsAppIdentity(IOptions<WhatsAppOptions> options)
     {
+        _options = options;
         var settings = options.Value;
         _key = WhatsAppOptions.IsSet(settings.ConversationIdKey)
             ? SHA256.HashData(Encoding.UTF8.GetBytes(settings.ConversationIdKey!))
@@ -35,6 +37,9 @@ internal sealed class WhatsAppIdentity
         HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{phoneNumberId}:{waId}"), digest);
         return "wa." + Convert.ToBase64String(digest[..16]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
+
+    /// <summary>The state key of the conversation between the configured business number and <paramref name="waId"/>.</summary>
+    public string ConversationKey(string waId) => StateKey(_options.Value.PhoneNumberId!, waId);
 
     /// <summary>The conversation's state key, as the turn processor names it.</summary>
     public string StateKey(string phoneNumberId, string waId) =>

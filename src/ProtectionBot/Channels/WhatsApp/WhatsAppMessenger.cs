@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using BotProtocol.Schema;
-using BotProtocol.State;
 using Microsoft.Extensions.Options;
 using ProtectionBot.Content;
 
@@ -17,38 +15,15 @@ internal sealed class WhatsAppMessenger
 {
     private readonly GraphApiClient _graph;
     private readonly OutboundRenderer _renderer;
-    private readonly WhatsAppIdentity _identity;
-    private readonly IConversationStore _store;
+    private readonly CustomerServiceWindow _window;
     private readonly IOptions<WhatsAppOptions> _options;
-    private readonly TimeProvider _time;
 
-    public WhatsAppMessenger(
-        GraphApiClient graph, OutboundRenderer renderer, WhatsAppIdentity identity, IConversationStore store,
-        IOptions<WhatsAppOptions> options, TimeProvider time)
+    public WhatsAppMessenger(GraphApiClient graph, OutboundRenderer renderer, CustomerServiceWindow window, IOptions<WhatsAppOptions> options)
     {
         _graph = graph;
         _renderer = renderer;
-        _identity = identity;
-        _store = store;
+        _window = window;
         _options = options;
-        _time = time;
-    }
-
-    /// <summary>The state key of the conversation with <paramref name="waId"/> (to find their case or their window).</summary>
-    public string ConversationKey(string waId) => _identity.StateKey(_options.Value.PhoneNumberId!, waId);
-
-    /// <summary>True when <paramref name="waId"/> wrote to the bot less than 24 hours ago, so free-form messages reach them.</summary>
-    public async Task<bool> IsWindowOpenAsync(string waId, CancellationToken cancellationToken) =>
-        await LastInboundAsync(waId, cancellationToken) is { } last && CustomerServiceWindow.IsOpen(last, _time.GetUtcNow());
-
-    /// <summary>When <paramref name="waId"/> last wrote to the bot, as their conversation recorded it; null if never (or erased since).</summary>
-    public async Task<DateTimeOffset?> LastInboundAsync(string waId, CancellationToken cancellationToken)
-    {
-        var stored = await _store.ReadAsync(ConversationKey(waId), cancellationToken);
-        // A document that no longer opens says nothing about the window: closed, as for a number never seen.
-        if (stored is null || stored.IsUnreadable)
-            return null;
-        return CustomerServiceWindow.LastInbound(ConversationState.Parse(stored.Data));
     }
 
     /// <summary>Whether a template for <paramref name="purpose"/> is configured in <paramref name="language"/> or in English.</summary>
@@ -63,7 +38,7 @@ internal sealed class WhatsAppMessenger
     public async Task<IReadOnlyList<string>> SendAsync(string waId, Activity message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (!await IsWindowOpenAsync(waId, cancellationToken))
+        if (!await _window.IsOpenAsync(waId, cancellationToken))
             throw WindowClosed();
         return await SendRenderedAsync(waId, message, cancellationToken);
     }
@@ -124,7 +99,7 @@ internal sealed class WhatsAppMessenger
     {
         var type = WhatsAppLimits.OutboundMediaType(kind, mimeType)
             ?? throw new WhatsAppSendException("WhatsApp does not send media of this type.");
-        if (!await IsWindowOpenAsync(waId, cancellationToken))
+        if (!await _window.IsOpenAsync(waId, cancellationToken))
             throw WindowClosed();
         var media = new JsonObject { ["id"] = mediaId };
         if (WhatsAppLimits.HasCaption(type) && !string.IsNullOrWhiteSpace(caption))
@@ -137,7 +112,7 @@ internal sealed class WhatsAppMessenger
     /// <summary>A reply of the turn answering a message sent at <paramref name="lastInbound"/>.</summary>
     internal async Task SendReplyAsync(string waId, Activity reply, DateTimeOffset lastInbound, CancellationToken cancellationToken)
     {
-        if (!CustomerServiceWindow.IsOpen(lastInbound, _time.GetUtcNow()))
+        if (!_window.IsOpen(lastInbound))
             throw WindowClosed();
         await SendRenderedAsync(waId, reply, cancellationToken);
     }

@@ -13,7 +13,7 @@ public static class WhatsAppServiceCollectionExtensions
 {
     /// <summary>
     /// The WhatsApp Business Cloud API channel: options from the <c>WhatsApp</c> section (validated on start), the
-    /// Graph API client, the work handler that runs inbound messages' turns, the window middleware and the sender
+    /// Graph API client, the work handler that runs inbound messages' turns, the middleware that completes a turn from its conversation (locale, window) and the sender
     /// the handoff uses. Registered whether or not the channel is configured; the endpoint says 503 while it is not.
     /// </summary>
     public static IHostApplicationBuilder AddWhatsAppChannel(this IHostApplicationBuilder builder)
@@ -24,10 +24,11 @@ public static class WhatsAppServiceCollectionExtensions
         services.AddSingleton<WhatsAppIdentity>();
         services.AddSingleton<CallingCodeLanguage>();
         services.AddSingleton<OutboundRenderer>();
+        services.AddSingleton<CustomerServiceWindow>();
         services.AddSingleton<WhatsAppMessenger>();
         services.AddSingleton<WhatsAppDeliveryFailures>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, WhatsAppChannelSender>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITurnMiddleware, CustomerServiceWindow>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITurnMiddleware, WhatsAppTurnMiddleware>());
         services.AddWorkHandler<InboundMessageHandler>();
         var graph = services.AddHttpClient<GraphApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan); // per call: WhatsApp:RequestTimeout
         // No retry here: a refused or unanswered send goes back to the work queue, which waits what Meta asked for.

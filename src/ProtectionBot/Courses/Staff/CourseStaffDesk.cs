@@ -6,7 +6,6 @@ using BotProtocol.State;
 using BotProtocol.Turns;
 using BotProtocol.Work;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
 using ProtectionBot.Handoff;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;

@@ -3,7 +3,7 @@ using BotProtocol.State;
 using BotProtocol.Turns;
 using BotProtocol.Work;
 using ProtectionBot.Content;
-using ProtectionBot.Conversation;
+using ProtectionBot.Privacy;
 
 namespace ProtectionBot.Courses.Staff;
 

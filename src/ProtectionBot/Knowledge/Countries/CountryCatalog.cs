@@ -14,8 +14,9 @@ public sealed record CountryMatch(Country? Country, IReadOnlyList<Country> Candi
 /// <summary>
 /// The countries of <c>knowledge/countries.yaml</c> and how a typed name finds one. A name matches in any of the three
 /// languages, with or without accents and capitals, as a listed other spelling ("RDC", "EEUU"), with a typo or two
-/// ("Colmbia"), or inside a sentence ("estoy en Guatemala"). A name two countries share ("Congo") gives both, for the
-/// person to choose; a guess is never made between them.
+/// ("Colmbia"), or inside a sentence ("estoy en Guatemala"). A name two countries share ("Congo"), or two countries
+/// named in one answer ("guatemala y méxico, estoy en la frontera"), give both, for the person to choose; a guess is
+/// never made between them.
 /// </summary>
 public sealed class CountryCatalog
 {
@@ -77,11 +78,30 @@ public sealed class CountryCatalog
             return CountryMatch.None;
         if (_byName.TryGetValue(said, out var exact))
             return Result(exact);
-        if (Closest(said) is { Length: > 0 } close)
+        // "le Congo", "en guate", "the States": the small words before a name are no part of it ("el salvador" is, and
+        // was found whole above), and would otherwise make a typo of another name ("le congo" is two slips from "rd congo").
+        var name = WithoutLeadingSmallWords(said);
+        if (name != said && _byName.TryGetValue(name, out var named))
+            return Result(named);
+        if (Closest(name) is { Length: > 0 } close)
             return Result(close);
         if (Mentioned(said) is { Length: > 0 } mentioned)
             return Result(mentioned);
         return Result(MentionedWithATypo(said));
+    }
+
+    private static readonly HashSet<string> LeadingSmallWords = new(StringComparer.Ordinal)
+    {
+        "el", "la", "los", "las", "en", "de", "del", "desde", "le", "l", "les", "au", "aux", "a", "du", "des", "dans", "the", "in", "from", "at",
+    };
+
+    private static string WithoutLeadingSmallWords(string said)
+    {
+        var words = said.Split(' ');
+        var first = 0;
+        while (first < words.Length - 1 && LeadingSmallWords.Contains(words[first]))
+            first++;
+        return string.Join(' ', words[first..]);
     }
 
     /// <summary>A name of one word typed with a slip inside a sentence: "Colmbia, en el cauca". The first such word counts.</summary>
@@ -123,30 +143,35 @@ public sealed class CountryCatalog
         return CountriesOf(found);
     }
 
-    /// <summary>Names that appear as whole words inside a sentence; the longest wins ("guinea ecuatorial" over "guinea").</summary>
+    /// <summary>
+    /// Names that appear as whole words inside a sentence; of names that overlap the longest wins ("guinea ecuatorial"
+    /// over "guinea"). Two countries named apart ("entre le Mali et le Burkina", "on the Kenya Uganda border") are both
+    /// given, for the person to say which; a name several countries share is settled by another that names one of them
+    /// ("Congo, RDC").
+    /// </summary>
     private Country[] Mentioned(string said)
     {
         var words = TextNormalizer.Tokenize(said);
-        var longest = 0;
-        var found = new List<int>();
+        var hits = new List<(int First, int Last, int Name)>();
         for (var first = 0; first < words.Length; first++)
         {
             var start = words[first].Start.GetOffset(said.Length);
             for (var last = first; last < words.Length && last - first < _mostWordsInName; last++)
             {
                 var run = said.AsSpan(start, words[last].End.GetOffset(said.Length) - start);
-                if (run.Length < longest || !_mentionable.TryGetValue(run, out var i))
-                    continue;
-                if (run.Length > longest)
-                {
-                    longest = run.Length;
-                    found.Clear();
-                }
-                if (!found.Contains(i))
-                    found.Add(i);
+                if (_mentionable.TryGetValue(run, out var i))
+                    hits.Add((first, last, i));
             }
         }
-        return CountriesOf(found);
+        var kept = new List<(int First, int Last, int Name)>();
+        foreach (var hit in hits.OrderByDescending(h => _names[h.Name].Name.Length).ThenBy(h => h.First))
+        {
+            if (!kept.Any(k => hit.First <= k.Last && k.First <= hit.Last))
+                kept.Add(hit);
+        }
+        var sets = kept.OrderBy(k => k.First).Select(k => _names[k.Name].Countries).ToList();
+        var settled = sets.Where(set => !sets.Any(other => other.Length < set.Length && other.All(set.Contains)));
+        return [.. settled.SelectMany(set => set).Distinct()];
     }
 
     /// <summary>The countries of the names found, in the order of <see cref="_names"/>, each once.</summary>

@@ -22,6 +22,7 @@ public sealed class WhatsAppMessengerTests
     {
         await using var bot = await WhatsAppBot.StartAsync();
         var messenger = bot.App.Services.GetRequiredService<WhatsAppMessenger>();
+        var window = bot.App.Services.GetRequiredService<CustomerServiceWindow>();
         var question = new Activity
         {
             Type = ActivityTypes.Message,
@@ -30,13 +31,13 @@ public sealed class WhatsAppMessengerTests
             SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack("Acepto", "accept"), CardAction.ImBack("No puedo", "decline")] },
         };
 
-        Assert.False(await messenger.IsWindowOpenAsync(Caseworker, Ct));
+        Assert.False(await window.IsOpenAsync(Caseworker, Ct));
         var refused = await Assert.ThrowsAsync<WhatsAppSendException>(() => messenger.SendAsync(Caseworker, question, Ct));
         Assert.Equal(WhatsAppErrorCategory.ReEngagementRequired, refused.Category);
         Assert.Empty(bot.Graph.MessagesTo(Caseworker));
 
         await bot.Phone(Caseworker).SaysAsync("hello");
-        Assert.True(await messenger.IsWindowOpenAsync(Caseworker, Ct));
+        Assert.True(await window.IsOpenAsync(Caseworker, Ct));
         var sent = await messenger.SendAsync(Caseworker, question, Ct);
 
         var buttons = new BotMessage(bot.Graph.MessagesTo(Caseworker)[^1]);

@@ -183,7 +183,7 @@ public sealed class WhatsAppWebhookTests
         using var webhook = JsonDocument.Parse(WhatsAppBot.Fixture("text", DateTimeOffset.UtcNow));
         var message = webhook.RootElement.GetProperty("entry")[0].GetProperty("changes")[0].GetProperty("value").GetProperty("messages")[0];
         var envelope = $$"""{"phone_number_id":"{{FakeWhatsAppCloudApi.PhoneNumberId}}","message":{{message.GetRawText()}},"received_at":{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}}""";
-        var owner = bot.App.Services.GetRequiredService<WhatsAppMessenger>().ConversationKey("34600000000");
+        var owner = bot.App.Services.GetRequiredService<WhatsAppIdentity>().ConversationKey("34600000000");
 
         await bot.App.Services.GetRequiredService<IWorkQueue>().EnqueueAsync(
             new WorkItem(InboundMessageHandler.WorkId("wamid.TEST-0001"), InboundMessageHandler.MessageKind, owner, Encoding.UTF8.GetBytes(envelope), DateTimeOffset.UtcNow), Ct);
@@ -235,7 +235,7 @@ public sealed class WhatsAppWebhookTests
         Assert.Equal("wamid.OUT-0002", failure.MessageId);
         Assert.Equal(131047, failure.ErrorCode);
         Assert.Equal(WhatsAppErrorCategory.ReEngagementRequired, failure.Category);
-        Assert.Equal(bot.App.Services.GetRequiredService<WhatsAppMessenger>().ConversationKey("34600000000"), failure.ConversationKey);
+        Assert.Equal(bot.App.Services.GetRequiredService<WhatsAppIdentity>().ConversationKey("34600000000"), failure.ConversationKey);
         Assert.Same(failure, failures.Find("wamid.OUT-0002"));
         var line = Assert.Single(bot.Logs.Lines, l => l.Contains("[2007]", StringComparison.Ordinal));
         Assert.Contains("131047", line, StringComparison.Ordinal);

@@ -1,12 +1,12 @@
 using BotProtocol.Turns;
 
-namespace ProtectionBot.Conversation;
+namespace ProtectionBot.Privacy;
 
 /// <summary>
 /// Something kept about a person outside their conversation's own document: a case with a partner, a question with
 /// the course staff, a case a caseworker's number holds. Each holder is registered with
-/// <see cref="ConversationServiceCollectionExtensions.AddPersonalDataHolder{THolder}"/>, and
-/// <see cref="ConversationErasure"/> asks every one of them whenever a conversation is erased.
+/// <see cref="PersonalDataServiceCollectionExtensions.AddPersonalDataHolder{THolder}"/>, and
+/// the conversation's erasure asks every one of them whenever a conversation is erased.
 /// </summary>
 internal interface IPersonalDataHolder
 {

@@ -1,6 +1,4 @@
-using ProtectionBot.Content;
-
-namespace ProtectionBot.Knowledge;
+namespace ProtectionBot.Content;
 
 /// <summary>A text written in each of the bot's languages.</summary>
 public sealed record LocalizedText(string Es, string Fr, string En)

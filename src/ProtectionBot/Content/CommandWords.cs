@@ -1,8 +1,7 @@
 using BotProtocol.Recognizers;
 using BotProtocol.Turns;
-using ProtectionBot.Content;
 
-namespace ProtectionBot.Conversation;
+namespace ProtectionBot.Content;
 
 /// <summary>
 /// Words that act at any step of any conversation (quick exit, delete my data, help, restart, a language's name), in every

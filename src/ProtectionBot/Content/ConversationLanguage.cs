@@ -1,8 +1,7 @@
 using BotProtocol.State;
 using BotProtocol.Turns;
-using ProtectionBot.Content;
 
-namespace ProtectionBot.Conversation;
+namespace ProtectionBot.Content;
 
 /// <summary>The language of a conversation: chosen by the person, else guessed from the channel's locale.</summary>
 public static class ConversationLanguage
@@ -21,5 +20,5 @@ public static class ConversationLanguage
         state.Properties.TryGetValue(Key, out var chosen) && chosen.ValueKind == System.Text.Json.JsonValueKind.String ? chosen.GetString() : null;
 
     public static void Choose(TurnContext turn, string language) =>
-        turn.State.Set(Key, language, ConversationJsonContext.Default.String);
+        turn.State.Set(Key, language, ContentJsonContext.Default.String);
 }

@@ -1,0 +1,67 @@
+using BotProtocol.Dialogs;
+using BotProtocol.Prompts;
+using BotProtocol.Recognizers;
+using BotProtocol.Schema;
+
+namespace ProtectionBot.Content;
+
+/// <summary>
+/// How every dialog asks, in the conversation's language: a question that waits for an answer, yes/no and one-of
+/// questions worded by text keys, and the ways a person declines to answer, in any language.
+/// </summary>
+internal sealed class Questions(TextCatalog texts, Understanding understanding)
+{
+    /// <summary>A question with no options of its own: only plain yes, no and doubt are read.</summary>
+    public const string PlainYesNo = "plain-yes-no";
+
+    /// <summary>Longer than this, an answer that starts with "no" is a story.</summary>
+    private const int MaxWordsOfAPlainNo = 5;
+
+    public static Activity Question(string text) => new() { Type = ActivityTypes.Message, Text = text, InputHint = InputHints.ExpectingInput };
+
+    /// <summary>A yes/no question for a <see cref="ConfirmPrompt"/> of another dialog: its buttons' titles are their values.</summary>
+    public Task<DialogTurnResult> AskYesNoAsync<T>(WaterfallStepContext<T> step, string promptId, string questionKey, string yesKey, string noKey, CancellationToken cancellationToken)
+        where T : class, new()
+    {
+        var language = ConversationLanguage.Of(step.Context);
+        return step.PromptAsync(promptId, new PromptOptions
+        {
+            Prompt = Question(texts.Get(language, questionKey)),
+            RetryPrompt = Question(texts.Get(language, "prompt.retry_numbered")),
+            LastResort = texts.Get(language, "prompt.last_resort_help"),
+            Choices = [new Choice(texts.Get(language, yesKey)), new Choice(texts.Get(language, noKey))],
+        }, cancellationToken);
+    }
+
+    /// <summary>One of <paramref name="codes"/> for a <see cref="ChoicePrompt"/> of another dialog, labelled by <c>{questionKey}.{code}</c>.</summary>
+    public Task<DialogTurnResult> AskOneAsync<T>(WaterfallStepContext<T> step, string promptId, string questionKey, IReadOnlyList<string> codes, CancellationToken cancellationToken)
+        where T : class, new()
+    {
+        var language = ConversationLanguage.Of(step.Context);
+        return step.PromptAsync(promptId, new PromptOptions
+        {
+            Prompt = Question(texts.Get(language, $"{questionKey}.ask")),
+            RetryPrompt = Question(texts.Get(language, "prompt.retry_numbered")),
+            LastResort = texts.Get(language, "prompt.last_resort_help"),
+            Choices = [.. codes.Select(code => new Choice(code) { Title = texts.Get(language, $"{questionKey}.{code}") })],
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The skip word of any language, "prefer not to say", or a short plain no ("no gracias", "non merci", "no quiero
+    /// contar más"): a person may answer in another language than the one in use.
+    /// </summary>
+    public bool IsSkip(string text)
+    {
+        var said = TextNormalizer.Normalize(text);
+        return Language.All.Any(l => TextNormalizer.Normalize(texts.Get(l, "interview.description.skip")) == said
+            || TextNormalizer.Normalize(texts.Get(l, "answer.prefer_not")) == said)
+            || (said.Split(' ').Length <= MaxWordsOfAPlainNo && IsPlainNo(text));
+    }
+
+    private bool IsPlainNo(string text)
+    {
+        var reading = understanding.Read(PlainYesNo, Language.Default, text);
+        return reading.Affirmed.Count == 0 && reading.Yes.Count == 0 && !reading.Unsure && reading.No.Count + reading.VagueNo.Count > 0;
+    }
+}
