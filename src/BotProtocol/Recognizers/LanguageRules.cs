@@ -35,6 +35,31 @@ public static class LanguageRules
     private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal)
     {
         "yo", "i", "im", "we", "je", "j", "nous", "they", "ils", "elles", "ellos",
+        // "c pas moi c ma voisine", "not me it s my neighbour": a second "it is" names someone else.
+        "c", "it",
+    };
+
+    /// <summary>Stressed pronouns, which a "no" may deny alone: "pas moi", "yo no", "not me".</summary>
+    private static readonly HashSet<string> Persons = new(StringComparer.Ordinal)
+    {
+        "yo", "mi", "el", "ella", "nosotros", "moi", "toi", "lui", "elle", "nous", "eux", "me", "him", "her", "us", "them",
+    };
+
+    /// <summary>Words that open a relative clause: "qu'on menace", "a quien amenazan", "who they threaten".</summary>
+    private static readonly HashSet<string> Relatives = new(StringComparer.Ordinal)
+    {
+        "que", "qu", "qui", "quien", "quienes", "who", "whom", "that",
+    };
+
+    /// <summary>
+    /// Auxiliaries and copulas, which say nothing of their own after a "no": "detenido no he estado", "preso nunca
+    /// estuve", "arrêté jamais été" deny what was said first.
+    /// </summary>
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "he", "has", "ha", "hemos", "han", "estado", "sido", "estuve", "estuvo", "fui", "fue", "soy", "estoy", "lo", "la", "me",
+        "ai", "a", "avons", "ont", "ete", "suis", "etais", "fus", "j", "je", "il", "elle", "on",
+        "have", "been", "was", "were", "am", "i", "ve", "ever", "yet", "t",
     };
 
     /// <summary>Words that end what a "no" covers: "yo no pero mi hermano sí", "pas moi mais mon frère", "not me, because…".</summary>
@@ -218,6 +243,19 @@ public static class LanguageRules
 
     /// <summary>Whether <paramref name="word"/> opens a condition: "si no me voy", "if not".</summary>
     public static bool IsConditional(string word) => word is "si" or "if" or "unless";
+
+    /// <summary>
+    /// Whether the word at <paramref name="index"/> opens a relative clause after a person: in "c'est pas moi qu'on
+    /// menace", "no soy yo a quien amenazan", "not me who they threaten", the "no" denies the person, not the threat.
+    /// </summary>
+    public static bool DeniesOnlyThePerson(IReadOnlyList<string> words, int index)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return index > 0 && Relatives.Contains(words[index]) && Persons.Contains(words[index - 1]);
+    }
+
+    /// <summary>Whether <paramref name="word"/> only carries the verb a "no" placed after a phrase denies ("no he estado").</summary>
+    public static bool IsAuxiliary(string word) => Auxiliaries.Contains(word);
 
     /// <summary>Whether <paramref name="word"/> is the subject of a new statement.</summary>
     public static bool IsSubject(string word) => Subjects.Contains(word);

@@ -168,7 +168,9 @@ public sealed class Understanding
             var mention = new Mention(candidate.Option, hit.First, utterance.Segments[hit.First],
                 LanguageRules.IsAside(utterance.Words, utterance.Clauses, hit.First), LanguageRules.FollowsBut(utterance.Words, hit.First));
             var deniedBefore = deniedBy.ContainsKey(index);
-            var after = negators.FirstOrDefault(n => n.Scope.Count == 0 && n.Position == hit.Last + 1 && utterance.Clauses[n.Position] == utterance.Clauses[hit.Last]);
+            // "amenazas no", and said first then denied: "detenido no he estado", "arrested i have not been".
+            var after = negators.FirstOrDefault(n => n.Position == hit.Last + 1 && utterance.Clauses[n.Position] == utterance.Clauses[hit.Last]
+                && (n.Scope.Count == 0 || (hit.First == FirstOfClause(utterance, hit.First) && n.Scope.All(p => LanguageRules.IsAuxiliary(utterance.Words[p])))));
             var isDenied = deniedBefore || after.Scope is not null;
             if (after.Scope is not null && candidate.Kind is PhraseKind.Option or PhraseKind.Yes)
                 usedBare.Add(after.Position);
@@ -266,7 +268,11 @@ public sealed class Understanding
         return denying.Any(p => utterance.Clauses[p] == clause + 1);
     }
 
-    /// <summary>Longest phrases first; the words they take are not read again, except by an equally good phrase of another option.</summary>
+    /// <summary>
+    /// Longest phrases first; the words they take are not read again, except by an equally good phrase of another option,
+    /// or by a phrase of the same option that reaches further: in "on m'a collé un procès pour diffamation" the suit is
+    /// one thing, so "procès … diffamation" takes the defamation even though "collé un procès" took the suit first.
+    /// </summary>
     private static List<Candidate> Accept(List<Candidate> candidates)
     {
         candidates.Sort((a, b) =>
@@ -285,6 +291,8 @@ public sealed class Understanding
         {
             var overlapping = accepted.Where(a => a.Hit.Overlaps(candidate.Hit)).ToList();
             if (overlapping.Count == 0
+                || (candidate.Kind == PhraseKind.Option && overlapping.All(a => a.Kind == PhraseKind.Option && a.Option == candidate.Option)
+                    && candidate.Hit.Positions.Any(p => !accepted.Any(a => a.Hit.Positions.Contains(p))))
                 || (candidate.Kind == PhraseKind.Option && overlapping.All(a => a.Kind == PhraseKind.Option && a.Option != candidate.Option
                     && a.Hit.Phrase.Length == candidate.Hit.Phrase.Length && a.Hit.Cost == candidate.Hit.Cost
                     && !accepted.Any(x => x.Option == candidate.Option && x.Hit.Overlaps(candidate.Hit)))))
@@ -307,7 +315,10 @@ public sealed class Understanding
         foreach (var negator in negators)
         {
             var last = -1;
-            foreach (var index in Enumerable.Range(0, accepted.Count).Where(i => negator.Scope.Contains(accepted[i].Hit.First)).OrderBy(i => accepted[i].Hit.First))
+            // A phrase is reached by its first telling word, not its article: "no news of our colleague since the police"
+            // does not deny the police.
+            int Telling(PhraseHit hit) => hit.Positions.FirstOrDefault(p => !Vocabulary.IsStopWord(utterance.Words[p]), hit.First);
+            foreach (var index in Enumerable.Range(0, accepted.Count).Where(i => negator.Scope.Contains(Telling(accepted[i].Hit))).OrderBy(i => accepted[i].Hit.First))
             {
                 var hit = accepted[index].Hit;
                 // A phrase that says its own no ("pas d'accord", "rien") is that same no, not denied again: "je ne suis pas d'accord".
@@ -359,7 +370,8 @@ public sealed class Understanding
             {
                 // A new subject ends the denial even where a phrase starts with it: "can't talk they are here".
                 if (utterance.Clauses[j] != utterance.Clauses[i] || LanguageRules.IsSubject(utterance.Words[j])
-                    || (LanguageRules.EndsScope(utterance.Words[j]) && !consumed.Contains(j)))
+                    || (LanguageRules.EndsScope(utterance.Words[j]) && !consumed.Contains(j))
+                    || LanguageRules.DeniesOnlyThePerson(utterance.Words, j))
                     break;
                 if (LanguageRules.IsNegator(utterance.Words, j) && !consumed.Contains(j))
                     continue;
@@ -368,6 +380,14 @@ public sealed class Understanding
             negators.Add(new Negator(i, scope));
         }
         return negators;
+    }
+
+    /// <summary>The first word of the clause of the word at <paramref name="position"/>.</summary>
+    private static int FirstOfClause(Utterance utterance, int position)
+    {
+        while (position > 0 && utterance.Clauses[position - 1] == utterance.Clauses[position])
+            position--;
+        return position;
     }
 
     private static readonly HashSet<string> Courtesy = new(StringComparer.Ordinal)

@@ -32,6 +32,9 @@ internal sealed class Intents(Understanding understanding)
     private const string Leave = "leave";
     private const string LanguagePrefix = "language-";
 
+    private const string DigitalAttackQuestion = "situations";
+    private const string DigitalAttack = "digital-attack";
+
     /// <summary>A request is a short message; a long one is an answer or a story.</summary>
     private const int MaxWords = 20;
 
@@ -81,6 +84,9 @@ internal sealed class Intents(Understanding understanding)
         // answers in the fewest words, so that nothing is left on the screen.
         if (named.Contains(QuickExit) || (leaving && named.Contains(Erase)))
             return QuickExit;
+        // "hackearon la página y borraron todo": what an attacker erased is a digital attack told, not a request to erase.
+        if (named.Contains(Erase) && understanding.Read(DigitalAttackQuestion, language, turn.Activity.Text).Options.Contains(DigitalAttack))
+            named.Remove(Erase);
         // Erasing wins over anything said with it: it is what protects the person.
         if (named.Contains(Erase))
             return words > MaxWordsOfEraseBesideAnAnswer && AnswersTheQuestion(turn, language) ? null : Erase;

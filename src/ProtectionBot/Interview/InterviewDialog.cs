@@ -3,6 +3,7 @@ using BotProtocol.Prompts;
 using BotProtocol.Schema;
 using ProtectionBot.Content;
 using ProtectionBot.Handoff;
+using ProtectionBot.Knowledge.Countries;
 using ProtectionBot.Recommendations;
 
 namespace ProtectionBot.Interview;
@@ -13,7 +14,9 @@ namespace ProtectionBot.Interview;
 /// recommendations, or when an earlier answer already gave it ("me amenazaron de muerte" answers what is happening),
 /// so a typical case takes at most 12 answers. Every answer is kept under the question it answers (<see cref="InterviewState.Pending"/>).
 /// </summary>
-internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompts, Questions questions, InterviewFacts facts, ResultPresenter results, Recommender recommender)
+internal sealed class InterviewDialog(
+    TextCatalog texts, InterviewPrompts prompts, Questions questions, InterviewFacts facts, ResultPresenter results, Recommender recommender,
+    CountryCatalog countries)
 {
     public const string Id = "interview";
 
@@ -132,6 +135,9 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
             return await step.EndDialogAsync(step.State, cancellationToken);
         }
         TellNoted(step);
+        // "soy líder social en el Cauca": the country was told in passing, and was just read back.
+        if (step.State.Country is { } told)
+            return await step.NextAsync(told, cancellationToken);
         return await step.BeginDialogAsync(CountryDialog.Id, cancellationToken: cancellationToken);
     }
 
@@ -141,7 +147,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
     /// </summary>
     private async Task<DialogTurnResult> HandOffNowIfAskedAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
-        step.State = step.State with { Country = step.Result as string };
+        step.State = step.State with { Country = step.Result as string ?? step.State.Country };
         if (!step.State.WantsPartnerNow || DefenderHandoff.Of(step.Context) is not null)
             return await step.NextAsync(cancellationToken: cancellationToken);
         var answers = step.State.ToAnswers(ConversationLanguage.Of(step.Context));
@@ -358,9 +364,11 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
                     "urgency" => state.Urgency,
                     "perpetrator" => state.Perpetrator,
                     "relocation" => state.Relocation,
+                    "country" => state.Country,
+                    "started" => state.Started,
                     _ => null,
                 } }.OfType<string>().ToList(),
-            }).Select(code => prompts.Label(question, code, language))).ToList();
+            }).Select(code => question == "country" ? countries.Find(code)?.Name.In(language) ?? code : prompts.Label(question, code, language))).ToList();
         if (labels.Count == 0)
         {
             step.State = state with { Noted = [] };

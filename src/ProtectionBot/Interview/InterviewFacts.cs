@@ -1,20 +1,30 @@
 using BotProtocol.Prompts;
 using BotProtocol.Recognizers;
+using ProtectionBot.Knowledge.Countries;
 
 namespace ProtectionBot.Interview;
 
 /// <summary>
 /// Keeps each answer where it belongs, and what an answer also says about other questions: "armed men came and said they
 /// would kill me" answers what is happening as well as the danger question, "mi hermano" who is at risk, "soy mujer" the
-/// gender, "ils sont devant chez moi" the danger now (confirmed, never taken for granted), "la sentencia quedó en firme el
-/// 10 de febrero de 2026" the date of the final decision. Only a question's strong phrases count from elsewhere
-/// (<c>anywhere:</c> in <c>dialogs/understanding</c>), never a denied mention, and never over an answer the person gave to
-/// the question itself.
+/// gender, "en el Cauca" the country, "ils sont devant chez moi" the danger now (confirmed, never taken for granted), "la
+/// sentencia quedó en firme el 10 de febrero de 2026" the date of the final decision. Only a question's strong phrases
+/// count from elsewhere (<c>anywhere:</c> in <c>dialogs/understanding</c>, and its places), never a denied mention, and
+/// never over an answer the person gave to the question itself.
 /// </summary>
-internal sealed class InterviewFacts(Understanding understanding, TimeProvider time)
+internal sealed class InterviewFacts(Understanding understanding, TimeProvider time, CountryHints places)
 {
     /// <summary>The questions an answer to another question may answer, in the order they are filled.</summary>
     private static readonly string[] FromAnywhere = ["situations", "at_risk", "gender", "profile", "perpetrator", "relocation", "urgency", "started"];
+
+    /// <summary>
+    /// Options a story names by the way without putting its strong phrase in doubt: "the police took him, no one knows
+    /// where" names no unknown perpetrator.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> NoDoubt = new(StringComparer.Ordinal)
+    {
+        ["perpetrator"] = ["unknown"],
+    };
 
     /// <summary>Stores <paramref name="answer"/> as the answer to <paramref name="question"/>.</summary>
     public static InterviewState Apply(InterviewState state, string question, OptionAnswer answer)
@@ -66,10 +76,13 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
             // "militia killed my friend and they send me threats": the friend is named strongly, but the story speaks of
             // its teller too. One answer among two is asked, not taken.
             // A start said in so many words ("todo empezó en 2019") is not put in doubt by the dates of what came after it.
-            if (!several && (named.Count > 1 || (question != "started" && understanding.Read(utterance, question, anywhere: false).Options.Count > 1)))
+            var said = understanding.Read(utterance, question, anywhere: false).Options.Except(NoDoubt.GetValueOrDefault(question) ?? []);
+            if (!several && (named.Count > 1 || (question != "started" && said.Count() > 1)))
                 continue;
             state = Apply(state, question, new OptionAnswer(named, PreferNot: false));
         }
+        if (answered != "country" && state.Country is null && !state.Knows("country") && places.Of(utterance) is { } country)
+            state = state.Answering("country") with { Country = country };
         return state;
     }
 

@@ -5,10 +5,14 @@ namespace ProtectionBot.Knowledge;
 
 public static class KnowledgeServiceCollectionExtensions
 {
-    /// <summary>Loads and validates <c>knowledge/</c>: the countries, then the mechanisms and trainings that name them.</summary>
+    /// <summary>
+    /// Loads and validates <c>knowledge/</c>: the countries (and the places that tell one, in <c>dialogs/understanding</c>),
+    /// then the mechanisms and trainings that name them.
+    /// </summary>
     public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(builder.LoadCountries());
+        builder.Services.AddSingleton(builder.LoadContent(root => CountryHints.Load(root, builder.LoadCountries())));
         builder.Services.AddSingleton(builder.LoadKnowledgeBase());
         return builder;
     }

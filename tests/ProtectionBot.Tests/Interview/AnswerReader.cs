@@ -101,6 +101,7 @@ internal sealed class AnswerReader(IServiceProvider services)
         Add("started", state.Started);
         if (state.Knows("decision_date"))
             facts["decision_date"] = [state.FinalDecisionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown"];
+        Add("country", state.Country);
         return facts;
     }
 
