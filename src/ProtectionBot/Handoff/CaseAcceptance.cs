@@ -1,5 +1,6 @@
 using BotProtocol.Turns;
 using ProtectionBot.Content;
+using ProtectionBot.Handoff.WhatsApp;
 
 namespace ProtectionBot.Handoff;
 

@@ -1,5 +1,7 @@
 using BotProtocol.Hosting;
 using ProtectionBot.Content;
+using ProtectionBot.Handoff.Teams;
+using ProtectionBot.Handoff.WhatsApp;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Privacy;
 

@@ -7,6 +7,7 @@ using BotProtocol.Turns;
 using BotProtocol.Work;
 using ProtectionBot.Content;
 using ProtectionBot.Handoff;
+using ProtectionBot.Handoff.Teams;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
 

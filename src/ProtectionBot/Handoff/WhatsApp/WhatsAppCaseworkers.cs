@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using ProtectionBot.Channels.WhatsApp;
 using ProtectionBot.Content;
 
-namespace ProtectionBot.Handoff;
+namespace ProtectionBot.Handoff.WhatsApp;
 
 /// <summary>
 /// What a WhatsApp caseworker's button stands for: <c>handoff:{action}:{case}:{offer}</c>, as a reply button's id or a
