@@ -124,7 +124,7 @@ public sealed class OptionPrompt(string dialogId, Understanding understanding) :
 
     /// <summary>The options a decision chooses among: every choice but "prefer not to say", which is a decision of its own.</summary>
     private static AnswerShape Shape(UnderstandingOptions reading, IReadOnlyList<Choice> choices) =>
-        new(reading.Kind, [.. choices.Select(c => c.Value).Where(v => v != reading.PreferNot)], reading.Yes, reading.No, reading.PreferNot);
+        new(reading.Kind, [.. choices.Select(c => c.Value).Where(v => v != reading.PreferNot)], reading.Yes, reading.No, reading.PreferNot, reading.DoubtLeansYes);
 
     /// <summary>A choice's value when <paramref name="text"/> is exactly its value or title (as a button or a card sends it).</summary>
     private static string? Exact(IReadOnlyList<Choice> choices, string text)

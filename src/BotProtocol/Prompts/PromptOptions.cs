@@ -79,6 +79,12 @@ public sealed record UnderstandingOptions
     /// </summary>
     public bool LatestWins { get; init; }
 
+    /// <summary>
+    /// Whether a yes said in doubt ("not sure, maybe yes, a car has been parked outside for hours") is a yes: for a question
+    /// where a wrong no costs more than a wrong yes, such as immediate danger. Default false: doubt is asked again.
+    /// </summary>
+    public bool DoubtLeansYes { get; init; }
+
     /// <summary>Asked when a single choice was answered with two options: "{0}" and "{1}" are their titles.</summary>
     public string? Which { get; init; }
 }

@@ -100,6 +100,23 @@ public static class LanguageRules
     /// <summary>Words that correct what came before: "soy hombre pero la amenazada es mi esposa".</summary>
     private static readonly HashSet<string> Contrasts = new(StringComparer.Ordinal) { "pero", "sino", "mais", "but", "however" };
 
+    /// <summary>
+    /// The speaker, as a "no" restricts itself to them: "yo no", "moi non", "pas moi", "not me", "a mí no". Followed by a
+    /// "but", such a no answers for the speaker only, and what comes after it tells about the others.
+    /// </summary>
+    private static readonly HashSet<string> Self = new(StringComparer.Ordinal) { "yo", "mi", "moi", "me", "myself" };
+
+    /// <summary>
+    /// Words that put the answer off rather than give it: "ahorita no puedo hablar, más tarde", "can't talk now, later".
+    /// </summary>
+    private static readonly string[] DeferralPhrases =
+    [
+        // Not "después", "luego", "après": in a story they mean "then".
+        "mas tarde", "mas rato", "al rato", "otro dia", "otro momento", "mas adelante",
+        "plus tard", "tout a l heure", "un autre jour", "un autre moment",
+        "later", "another time", "another day", "some other time",
+    ];
+
     /// <summary>Words that add rather than correct, after a "but": "pas moi mais aussi mon frère".</summary>
     private static readonly HashSet<string> Additions = new(StringComparer.Ordinal)
     {
@@ -186,7 +203,18 @@ public static class LanguageRules
 
     public static IReadOnlyList<string> No => NoPhrases;
 
+    public static IReadOnlyList<string> Deferrals => DeferralPhrases;
+
     public static bool IsBreaker(string word) => ScopeBreakers.Contains(word);
+
+    /// <summary>Whether <paramref name="word"/> opens a clause about someone else's doing: "prefiero que no…", "I'd rather you…".</summary>
+    public static bool StartsAnotherSubject(string word) => word is "que" or "qu" or "you" or "they";
+
+    /// <summary>Whether <paramref name="word"/> corrects what came before it: "pero", "mais", "but".</summary>
+    public static bool IsContrast(string word) => Contrasts.Contains(word);
+
+    /// <summary>Whether <paramref name="word"/> names the speaker as object or stressed subject ("yo", "moi", "me").</summary>
+    public static bool IsSelf(string word) => Self.Contains(word);
 
     /// <summary>Whether <paramref name="word"/> opens a condition: "si no me voy", "if not".</summary>
     public static bool IsConditional(string word) => word is "si" or "if" or "unless";

@@ -29,6 +29,9 @@ public sealed record Reading
 
     public bool Unsure { get; init; }
 
+    /// <summary>The answer is put off: "más tarde", "plus tard", "later".</summary>
+    public bool Deferred { get; init; }
+
     /// <summary>Numbers, when the answer is nothing but numbers ("2", "1 y 3", "la segunda").</summary>
     public IReadOnlyList<int> Numbers { get; init; } = [];
 
@@ -64,7 +67,8 @@ public enum AnswerKind
 /// option a plain yes and a plain no select (for a multi-select, <see cref="No"/> is its "none"), and the value of
 /// "prefer not to say" when it is offered.
 /// </summary>
-public sealed record AnswerShape(AnswerKind Kind, IReadOnlyList<string> Values, string? Yes = null, string? No = null, string? PreferNot = null);
+/// <paramref name="DoubtLeansYes"/>: a yes said in doubt ("no sé, creo que sí") is a yes, where a wrong no costs more than a wrong yes.
+public sealed record AnswerShape(AnswerKind Kind, IReadOnlyList<string> Values, string? Yes = null, string? No = null, string? PreferNot = null, bool DoubtLeansYes = false);
 
 /// <summary>The decision: options chosen, "prefer not to say", two options to choose between, or not understood.</summary>
 public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
@@ -100,7 +104,10 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
         evidence.AddRange(reading.Yes.Select(_ => true));
         evidence.AddRange(reading.No.Select(_ => false));
         evidence.AddRange(reading.Affirmed.Where(m => m.Option == yes || m.Option == no).Select(m => m.Option == yes));
-        evidence.AddRange(reading.Denied.Where(m => m.Option == yes || m.Option == no).Select(m => m.Option != yes));
+        // "sí, pero que no me llamen, solo mensajes": after a plain yes, what a "but" denies is the yes's condition.
+        var conditional = reading.Yes.Any(m => !m.AfterBut);
+        var denied = reading.Denied.Where(m => (m.Option == yes || m.Option == no) && !(conditional && m.AfterBut && m.Option == yes)).ToList();
+        evidence.AddRange(denied.Select(m => m.Option != yes));
         if (evidence.Count == 0)
             evidence.AddRange(reading.VagueNo.Select(_ => false));
         if (evidence.Count == 0)
@@ -109,7 +116,14 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
                 return Declined;
             return reading.Numbers is [var n] ? ByNumber(n, shape) : Unclear;
         }
-        // Doubt, or a yes and a no together ("sí y no", "yo no pero mi hermano sí"): asked again, never guessed.
+        // "ahorita no puedo hablar, más tarde": not now is no refusal when the person puts it off; asked again later.
+        if (reading.Deferred && !evidence.Contains(true) && reading.No.Count == 0 && denied.Count == 0)
+            return Unclear;
+        // "no sé, creo que sí, hay una camioneta parada": where doubt leans to safety, a doubtful yes is a yes; a question
+        // about the question ("¿qué significa peligro inmediato?") is none.
+        if (reading.Unsure && shape.DoubtLeansYes && reading.Yes.Count > 0 && evidence.All(e => e))
+            return Of(yes);
+        // Doubt, or a yes and a no together ("sí y no"): asked again, never guessed.
         if (reading.Unsure || evidence.Distinct().Count() > 1)
             return Unclear;
         return Of(evidence[0] ? yes : no);
@@ -134,10 +148,15 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
         if (reading.PreferNot)
             return Declined;
         var denied = reading.Denied.Any(m => m.Option is not null && shape.Values.Contains(m.Option));
-        var saidNo = reading.No.Count > 0 || denied || (reading.VagueNo.Count > 0 && reading.Yes.Count == 0);
-        if (shape.No is { } no && saidNo && reading.Yes.Count == 0)
+        // A "no" that is no option of its own ("keep this language?"): "quiero cambiar" says it, "no quiero cambiar" denies it.
+        var ownNo = shape.No is { } n0 && !shape.Values.Contains(n0) ? n0 : null;
+        var changes = ownNo is not null && reading.Affirmed.Any(m => m.Option == ownNo);
+        var keeps = ownNo is not null && reading.Denied.Any(m => m.Option == ownNo);
+        var saidYes = reading.Yes.Count > 0 || keeps;
+        var saidNo = reading.No.Count > 0 || denied || changes || (reading.VagueNo.Count > 0 && !saidYes);
+        if (shape.No is { } no && saidNo && !saidYes)
             return reading.Unsure ? Unclear : Of(no);
-        if (shape.Yes is { } yes && reading.Yes.Count > 0 && reading.No.Count == 0 && !denied)
+        if (shape.Yes is { } yes && saidYes && reading.No.Count == 0 && !denied && !changes)
             return reading.Unsure ? Unclear : Of(yes);
         if (reading.Numbers is [var n] && !saidNo && reading.Affirmed.Count + reading.Yes.Count == 0)
             return ByNumber(n, shape);

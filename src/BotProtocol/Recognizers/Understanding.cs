@@ -131,6 +131,8 @@ public sealed class Understanding
                 continue;
             candidates.AddRange(phrase.FindIn(utterance).Select(h => new Candidate(kind, null, h)));
         }
+        // "prefiero que no guarden mis respuestas" says what others should not do, not that the person prefers not to say.
+        candidates.RemoveAll(c => c.Kind == PhraseKind.PreferNot && Gap(c.Hit).Any(p => LanguageRules.StartsAnotherSubject(utterance.Words[p])));
 
         var accepted = Accept(candidates);
         var consumed = accepted.SelectMany(c => c.Hit.Positions).ToHashSet();
@@ -166,6 +168,8 @@ public sealed class Understanding
                 case PhraseKind.Option:
                     (isDenied ? denied : affirmed).Add(mention);
                     break;
+                case PhraseKind.Yes when IsEmphatic(utterance, hit):
+                    break;
                 case PhraseKind.Yes:
                     (isDenied ? no : yes).Add(mention);
                     break;
@@ -176,10 +180,23 @@ public sealed class Understanding
         }
         // A bare "no" is a no; a "no" that denies nothing named ("no ahorita", "pas en ce moment") is a weaker one.
         var vague = new List<Mention>();
+        var denying = deniedBy.Values.SelectMany(n => n).ToHashSet();
         foreach (var negator in negators)
         {
-            if (!usedBare.Contains(negator.Position) && !reaching.Contains(negator.Position))
-                (negator.Scope.Count == 0 ? no : vague).Add(new Mention(null, negator.Position, utterance.Segments[negator.Position]));
+            if (usedBare.Contains(negator.Position) || reaching.Contains(negator.Position))
+                continue;
+            var mention = new Mention(null, negator.Position, utterance.Segments[negator.Position]);
+            if (IsAboutSelf(utterance, negator))
+            {
+                // "yo no, pero mi hermano sí", "pas moi, mais ça tire dans le quartier": the no is the speaker's only,
+                // the answer is what the "but" tells; with no "but", it is a weak no.
+                if (!Enumerable.Range(negator.Position + 1, utterance.Count - negator.Position - 1).Any(p => LanguageRules.IsContrast(utterance.Words[p])))
+                    vague.Add(mention);
+                continue;
+            }
+            if (negator.Scope.Count == 0 && Echoes(utterance, negator, denying))
+                continue;
+            (negator.Scope.Count == 0 ? no : vague).Add(mention);
         }
 
         // "ils l'ont frappé au cachot et brûlé": the torture is what happened; the beating is part of it.
@@ -195,8 +212,49 @@ public sealed class Understanding
             VagueNo = vague,
             PreferNot = accepted.Any(c => c.Kind == PhraseKind.PreferNot),
             Unsure = accepted.Any(c => c.Kind == PhraseKind.Unsure) || doubted,
+            Deferred = accepted.Any(c => c.Kind == PhraseKind.Deferral),
             Numbers = accepted.Count == 0 && negators.Count == 0 ? Numbers(utterance) : [],
         };
+    }
+
+    /// <summary>The words a phrase's hit steps over.</summary>
+    private static IEnumerable<int> Gap(PhraseHit hit) =>
+        Enumerable.Range(hit.First, hit.Last - hit.First + 1).Where(p => !hit.Positions.Contains(p));
+
+    /// <summary>
+    /// "pero a la organización sí la están amenazando": a "sí" inside a "but" clause, after its subject and before its verb,
+    /// stresses the verb; it does not answer the question.
+    /// </summary>
+    private static bool IsEmphatic(Utterance utterance, PhraseHit hit)
+    {
+        if (hit.Positions.Count != 1 || utterance.Words[hit.First] != "si" || hit.First + 1 >= utterance.Count
+            || utterance.Clauses[hit.First + 1] != utterance.Clauses[hit.First])
+            return false;
+        var start = hit.First;
+        while (start > 0 && utterance.Segments[start - 1] == utterance.Segments[hit.First])
+            start--;
+        return LanguageRules.IsContrast(utterance.Words[start]) && hit.First - start >= 2;
+    }
+
+    /// <summary>A "no" that only sets the speaker apart: "yo no", "moi non", "pas moi", "not me".</summary>
+    private static bool IsAboutSelf(Utterance utterance, Negator negator)
+    {
+        var at = negator.Position;
+        var before = at > 0 && utterance.Clauses[at - 1] == utterance.Clauses[at] && LanguageRules.IsSelf(utterance.Words[at - 1]);
+        return before || (negator.Scope is [var only] && LanguageRules.IsSelf(utterance.Words[only]));
+    }
+
+    /// <summary>
+    /// "no, no quiero cambiar", "non, je veux pas changer": a "no" alone, then a sentence that denies something named,
+    /// is that sentence's own no said twice; the sentence is the answer.
+    /// </summary>
+    private static bool Echoes(Utterance utterance, Negator negator, HashSet<int> denying)
+    {
+        var clause = utterance.Clauses[negator.Position];
+        var words = Enumerable.Range(0, utterance.Count).Where(p => utterance.Clauses[p] == clause).ToList();
+        if (!words.All(p => LanguageRules.IsNegator(utterance.Words, p) || Vocabulary.IsStopWord(utterance.Words[p])))
+            return false;
+        return denying.Any(p => utterance.Clauses[p] == clause + 1);
     }
 
     /// <summary>Longest phrases first; the words they take are not read again, except by an equally good phrase of another option.</summary>
@@ -348,6 +406,7 @@ public sealed class Understanding
         Add(PhraseKind.Unsure, LanguageRules.Unsure);
         Add(PhraseKind.Hedge, LanguageRules.Hedges);
         Add(PhraseKind.NotDenying, LanguageRules.NotDenying);
+        Add(PhraseKind.Deferral, LanguageRules.Deferrals);
         Add(PhraseKind.No, LanguageRules.No);
         Add(PhraseKind.Yes, LanguageRules.Yes);
         _common[language] = list;
@@ -362,6 +421,7 @@ public sealed class Understanding
         Unsure,
         Hedge,
         NotDenying,
+        Deferral,
         No,
         Yes,
     }

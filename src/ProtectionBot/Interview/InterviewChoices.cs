@@ -47,7 +47,8 @@ internal static class InterviewChoices
     /// <summary>Each question's id (as in <c>dialogs/understanding</c>) and the options its vocabulary may name.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Questions = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        ["language"] = Language.All,
+        // "no" is the answer to "shall we go on in this language?" that asks for another one: "quiero cambiar".
+        ["language"] = [.. Language.All, "no"],
         ["danger"] = YesNo,
         ["partner_now"] = YesNo,
         ["consent"] = YesNo,

@@ -91,7 +91,9 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
             ConversationLanguage.Choose(step.Context, chosen);
         var language = ConversationLanguage.Of(step.Context);
         step.Context.SendText(texts.Get(language, "safety.tip"));
-        return await AskAsync(step, "danger", cancellationToken);
+        // Told already ("they are outside my house now"): confirmed in so many words, never taken for granted.
+        step.State = step.State with { Pending = "danger" };
+        return await prompts.AskAsync(step, "danger", cancellationToken, step.State.DangerTold ? "interview.danger.confirm" : null);
     }
 
     private async Task<DialogTurnResult> GiveEmergencyOptionsAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
@@ -254,7 +256,7 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
     private async Task<DialogTurnResult> AskWhenItStartedAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
         if (step.State.Pending == "decision_date" && step.Result is string typed)
-            step.State = step.State.Answering("decision_date") with { Pending = null, FinalDecisionDate = prompts.DecisionDateIn(typed) };
+            step.State = step.State.Answering("decision_date") with { Pending = null, FinalDecisionDate = prompts.DecisionDateIn(typed, ConversationLanguage.Of(step.Context)) };
         Receive(step);
         var state = step.State;
         if (state.Knows("started") || !(state.Situations.Contains("enforced-disappearance") || state.Situations.Contains("torture")))
@@ -343,20 +345,27 @@ internal sealed class InterviewDialog(TextCatalog texts, InterviewPrompts prompt
         if (state.Noted.Count == 0)
             return;
         var language = ConversationLanguage.Of(step.Context);
-        var labels = state.Noted.SelectMany(question => (question switch
-        {
-            "situations" => state.Situations,
-            "profile" => state.Profiles,
-            _ => new[] { question switch
+        var labels = state.Noted.SelectMany(question => question == "decision_date"
+            ? new[] { state.FinalDecisionDate?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo(language)) }.OfType<string>()
+            : (question switch
             {
-                "at_risk" => state.AtRisk,
-                "gender" => state.Gender,
-                "urgency" => state.Urgency,
-                "perpetrator" => state.Perpetrator,
-                "relocation" => state.Relocation,
-                _ => null,
-            } }.OfType<string>().ToList(),
-        }).Select(code => prompts.Label(question, code, language)));
+                "situations" => state.Situations,
+                "profile" => state.Profiles,
+                _ => new[] { question switch
+                {
+                    "at_risk" => state.AtRisk,
+                    "gender" => state.Gender,
+                    "urgency" => state.Urgency,
+                    "perpetrator" => state.Perpetrator,
+                    "relocation" => state.Relocation,
+                    _ => null,
+                } }.OfType<string>().ToList(),
+            }).Select(code => prompts.Label(question, code, language))).ToList();
+        if (labels.Count == 0)
+        {
+            step.State = state with { Noted = [] };
+            return;
+        }
         step.Context.SendText(texts.Get(language, "interview.noted", string.Join("; ", labels)));
         step.State = state with { Noted = [] };
     }

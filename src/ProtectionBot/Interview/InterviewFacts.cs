@@ -6,10 +6,12 @@ namespace ProtectionBot.Interview;
 /// <summary>
 /// Keeps each answer where it belongs, and what an answer also says about other questions: "armed men came and said they
 /// would kill me" answers what is happening as well as the danger question, "mi hermano" who is at risk, "soy mujer" the
-/// gender. Only a question's strong phrases count from elsewhere (<c>anywhere:</c> in <c>dialogs/understanding</c>), never a
-/// denied mention, and never over an answer the person gave to the question itself.
+/// gender, "ils sont devant chez moi" the danger now (confirmed, never taken for granted), "la sentencia quedó en firme el
+/// 10 de febrero de 2026" the date of the final decision. Only a question's strong phrases count from elsewhere
+/// (<c>anywhere:</c> in <c>dialogs/understanding</c>), never a denied mention, and never over an answer the person gave to
+/// the question itself.
 /// </summary>
-internal sealed class InterviewFacts(Understanding understanding)
+internal sealed class InterviewFacts(Understanding understanding, TimeProvider time)
 {
     /// <summary>The questions an answer to another question may answer, in the order they are filled.</summary>
     private static readonly string[] FromAnywhere = ["situations", "at_risk", "gender", "profile", "perpetrator", "relocation", "urgency", "started"];
@@ -46,6 +48,13 @@ internal sealed class InterviewFacts(Understanding understanding)
         if (string.IsNullOrWhiteSpace(text))
             return state;
         var utterance = Utterance.Parse(text, language);
+        if (!state.DangerTold && answered != "danger")
+        {
+            var danger = understanding.ReadAnywhere("danger", utterance);
+            if (danger.Options is ["yes"] && danger.Denied.Count == 0 && !danger.Unsure)
+                state = state with { DangerTold = true };
+        }
+        state = DecisionDate(state, utterance, text, language, answered);
         foreach (var question in FromAnywhere)
         {
             if (question == answered || state.Knows(question))
@@ -56,10 +65,26 @@ internal sealed class InterviewFacts(Understanding understanding)
             var several = question is "situations" or "profile";
             // "militia killed my friend and they send me threats": the friend is named strongly, but the story speaks of
             // its teller too. One answer among two is asked, not taken.
-            if (!several && (named.Count > 1 || understanding.Read(utterance, question, anywhere: false).Options.Count > 1))
+            // A start said in so many words ("todo empezó en 2019") is not put in doubt by the dates of what came after it.
+            if (!several && (named.Count > 1 || (question != "started" && understanding.Read(utterance, question, anywhere: false).Options.Count > 1)))
                 continue;
             state = Apply(state, question, new OptionAnswer(named, PreferNot: false));
         }
         return state;
+    }
+
+    /// <summary>
+    /// "l'arrêt est devenu définitif le 5 mai 2026": the answer that says the remedies are exhausted may give the date of
+    /// the final decision too, which is then not asked.
+    /// </summary>
+    private InterviewState DecisionDate(InterviewState state, Utterance utterance, string text, string language, string? answered)
+    {
+        if (answered != "remedies" || state.Knows("decision_date"))
+            return state;
+        if (state.DomesticRemedies != "exhausted" && !understanding.Read(utterance, "remedies", anywhere: false).Options.Contains("exhausted"))
+            return state;
+        return DecisionDates.Read(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), language) is { } date
+            ? state.Answering("decision_date") with { FinalDecisionDate = date }
+            : state;
     }
 }

@@ -43,7 +43,8 @@ internal sealed class InterviewPrompts(TextCatalog texts, Questions questions, U
     /// <summary>Each question about the case: how it is asked, its options, and how a plain yes or no answers it.</summary>
     private static readonly Dictionary<string, QuestionSpec> Specs = new QuestionSpec[]
     {
-        new("danger", Danger, "interview.danger.ask", AnswerKind.YesNo, InterviewChoices.YesNo, YesKey: "answer.yes", NoKey: "answer.no", OfferPreferNot: false),
+        new("danger", Danger, "interview.danger.ask", AnswerKind.YesNo, InterviewChoices.YesNo, YesKey: "answer.yes", NoKey: "answer.no", OfferPreferNot: false,
+            DoubtLeansYes: true),
         new("partner_now", PartnerNow, "interview.emergency.partner_ask", AnswerKind.YesNo, InterviewChoices.YesNo,
             YesKey: "interview.emergency.partner_yes", NoKey: "interview.emergency.partner_no", OfferPreferNot: false),
         new("consent", Consent, "interview.consent.notice", AnswerKind.YesNo, InterviewChoices.YesNo, YesKey: "interview.consent.yes", NoKey: "interview.consent.no", OfferPreferNot: false),
@@ -93,12 +94,17 @@ internal sealed class InterviewPrompts(TextCatalog texts, Questions questions, U
         };
     }
 
-    /// <summary>Asks <paramref name="question"/> (an id of <see cref="InterviewChoices.Questions"/>) in the conversation's language.</summary>
-    public Task<DialogTurnResult> AskAsync<T>(WaterfallStepContext<T> step, string question, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks <paramref name="question"/> (an id of <see cref="InterviewChoices.Questions"/>) in the conversation's language,
+    /// in the words of <paramref name="promptKey"/> when given (a fact to confirm rather than a question to ask).
+    /// </summary>
+    public Task<DialogTurnResult> AskAsync<T>(WaterfallStepContext<T> step, string question, CancellationToken cancellationToken, string? promptKey = null)
         where T : class, new()
     {
         var language = ConversationLanguage.Of(step.Context);
         var options = Options(question, language);
+        if (promptKey is not null)
+            options = options with { Prompt = Question(texts.Get(language, promptKey)) };
         if (Specs[question].Kind == AnswerKind.SeveralOf)
             options = options with { SubmitTitle = texts.Get(language, "prompt.submit") };
         return step.PromptAsync(Specs[question].PromptId, options, cancellationToken);
@@ -126,6 +132,7 @@ internal sealed class InterviewPrompts(TextCatalog texts, Questions questions, U
                 PreferNot = spec.OfferPreferNot ? InterviewChoices.PreferNot : null,
                 Dominant = spec.Dominant,
                 LatestWins = spec.LatestWins,
+                DoubtLeansYes = spec.DoubtLeansYes,
             },
         };
     }
@@ -147,8 +154,10 @@ internal sealed class InterviewPrompts(TextCatalog texts, Questions questions, U
         }, cancellationToken);
     }
 
-    /// <summary>The date of the final decision, when the answer holds one.</summary>
-    public DateOnly? DecisionDateIn(string? text) => DecisionDates.Read(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+    /// <summary>The date of the final decision, when the answer holds one that cannot be misread in <paramref name="language"/>.</summary>
+    public DateOnly? DecisionDateIn(string? text, string language) => DecisionDates.Read(text, Today, language);
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     /// <summary>
     /// A date, or "I don't know" or "prefer not to say" in so many words: a caseworker notes an unknown date only when
@@ -159,12 +168,16 @@ internal sealed class InterviewPrompts(TextCatalog texts, Questions questions, U
         var text = prompt.Recognized.Value;
         if (string.IsNullOrWhiteSpace(text))
             return Task.FromResult(false);
-        if (DecisionDateIn(text) is not null)
+        var language = ConversationLanguage.Of(prompt.Context);
+        if (DecisionDateIn(text, language) is not null)
             return Task.FromResult(true);
+        // "03/04/2026" in English: asked again, in words, rather than a time limit counted from the wrong month.
+        if (DecisionDates.IsAmbiguous(text, Today, language))
+            return Task.FromResult(false);
         var said = TextNormalizer.Normalize(text);
         if (Language.All.Any(l => TextNormalizer.Normalize(texts.Get(l, "interview.decision_date.unknown")) == said || TextNormalizer.Normalize(texts.Get(l, "answer.prefer_not")) == said))
             return Task.FromResult(true);
-        var reading = understanding.Read("decision_date", ConversationLanguage.Of(prompt.Context), text);
+        var reading = understanding.Read("decision_date", language, text);
         return Task.FromResult(reading.PreferNot || reading.Options is ["unknown"]);
     }
 
@@ -204,7 +217,7 @@ internal sealed class InterviewPrompts(TextCatalog texts, Questions questions, U
     private sealed record QuestionSpec(
         string Id, string PromptId, string TextKey, AnswerKind Kind, IReadOnlyList<string> Codes,
         string? Yes = null, string? No = null, string? Dominant = null, string? YesKey = null, string? NoKey = null, bool OfferPreferNot = true,
-        bool LatestWins = false);
+        bool LatestWins = false, bool DoubtLeansYes = false);
 
     private UnderstandingOptions Reading(string language, string question, AnswerKind kind) => new()
     {

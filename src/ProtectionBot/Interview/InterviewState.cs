@@ -23,6 +23,9 @@ public sealed record InterviewState
     /// </summary>
     public IReadOnlyList<string> Noted { get; init; } = [];
 
+    /// <summary>An answer already told of danger now ("they are outside my house"): the danger question confirms it.</summary>
+    public bool DangerTold { get; init; }
+
     public bool InDanger { get; init; }
 
     public bool WantsPartnerNow { get; init; }

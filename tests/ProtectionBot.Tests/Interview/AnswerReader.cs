@@ -69,12 +69,15 @@ internal sealed class AnswerReader(IServiceProvider services)
         {
             "country" => Country(text, language),
             // A month without its day is kept as the month's first day.
-            "decision_date" => DecisionDates.Read(text, new DateOnly(2026, 12, 4)) is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "unknown",
+            "decision_date" => DecisionDates.Read(text, Today, language) is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : DecisionDates.IsAmbiguous(text, Today, language) ? "unclear" : "unknown",
             "description" => _questions.IsSkip(text) || Said(OptionPrompt.Interpret(_understanding, _prompts.Options("publicity", language), text)) == "prefer-not" ? "skip" : "text",
             "language" => Language(text, language),
             _ => Said(OptionPrompt.Interpret(_understanding, _prompts.Options(question, language), text)),
         };
     }
+
+    private static readonly DateOnly Today = new(2026, 12, 4);
 
     /// <summary>What the answer also says about other questions, as the interview keeps it.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Also(string question, string language, string text)
@@ -96,6 +99,8 @@ internal sealed class AnswerReader(IServiceProvider services)
         Add("relocation", state.Relocation);
         Add("urgency", state.Urgency);
         Add("started", state.Started);
+        if (state.Knows("decision_date"))
+            facts["decision_date"] = [state.FinalDecisionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown"];
         return facts;
     }
 
