@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ProtectionBot.Handoff;
 
 /// <summary>How cases are handed to partners, bound from the <c>Handoff</c> section.</summary>
-public sealed class HandoffOptions
+internal sealed class HandoffOptions
 {
     public const string Section = "Handoff";
 

@@ -7,7 +7,7 @@ using ProtectionBot.Privacy;
 
 namespace ProtectionBot.Handoff;
 
-public static class HandoffServiceCollectionExtensions
+internal static class HandoffServiceCollectionExtensions
 {
     /// <summary>
     /// The handoff to partner organisations: the defender's consent dialog, the caseworkers' desk, and the work

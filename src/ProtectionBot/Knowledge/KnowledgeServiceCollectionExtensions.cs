@@ -3,7 +3,7 @@ using ProtectionBot.Knowledge.Countries;
 
 namespace ProtectionBot.Knowledge;
 
-public static class KnowledgeServiceCollectionExtensions
+internal static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>Loads and validates <c>knowledge/</c>: the countries, then the mechanisms and trainings that name them.</summary>
     public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ProtectionBot.Storage;
 
 /// <summary>Where conversation state lives. Bound from the <c>Storage</c> section.</summary>
-public sealed class StorageOptions
+internal sealed class StorageOptions
 {
     public const string Section = "Storage";
 
