@@ -10,7 +10,7 @@ namespace ProtectionBot.Content;
 /// becomes text), <c>$data</c> on an array item (repeat it for each element) and <c>$when</c> (keep the element only
 /// when the bound value is true). Cards carry bindings only; their prose comes from the text catalogue.
 /// </summary>
-public sealed class CardTemplates
+internal sealed class CardTemplates
 {
     private readonly Dictionary<string, JsonObject> _templates;
 

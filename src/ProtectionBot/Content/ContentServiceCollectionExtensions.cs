@@ -1,6 +1,6 @@
 namespace ProtectionBot.Content;
 
-public static class ContentServiceCollectionExtensions
+internal static class ContentServiceCollectionExtensions
 {
     /// <summary>
     /// Loads and validates the texts of <c>dialogs/</c> and the templates of <c>cards/</c>, and registers how every

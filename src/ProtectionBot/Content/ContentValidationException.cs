@@ -1,7 +1,7 @@
 namespace ProtectionBot.Content;
 
 /// <summary>Content that cannot be served; every problem names its file (relative to the content root) and line.</summary>
-public sealed class ContentValidationException : Exception
+internal sealed class ContentValidationException : Exception
 {
     public ContentValidationException(IReadOnlyList<string> problems)
         : base("Content is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)))

@@ -4,7 +4,7 @@ using BotProtocol.Turns;
 namespace ProtectionBot.Content;
 
 /// <summary>The language of a conversation: chosen by the person, else guessed from the channel's locale.</summary>
-public static class ConversationLanguage
+internal static class ConversationLanguage
 {
     private const string Key = "language";
 

@@ -1,7 +1,7 @@
 namespace ProtectionBot.Content;
 
 /// <summary>The languages every user-facing text exists in.</summary>
-public static class Language
+internal static class Language
 {
     public const string Spanish = "es";
     public const string French = "fr";

@@ -1,7 +1,7 @@
 namespace ProtectionBot.Content;
 
 /// <summary>A text written in each of the bot's languages.</summary>
-public sealed record LocalizedText(string Es, string Fr, string En)
+internal sealed record LocalizedText(string Es, string Fr, string En)
 {
     public string In(string language) => language switch
     {

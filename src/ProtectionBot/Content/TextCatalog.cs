@@ -8,7 +8,7 @@ namespace ProtectionBot.Content;
 /// become dotted keys (<c>interview.danger.ask</c>). A value is a text or a list of texts (e.g. words that trigger a
 /// command). Loading fails, naming file and line, when a key is missing, empty or left untranslated in a language.
 /// </summary>
-public sealed class TextCatalog
+internal sealed class TextCatalog
 {
     private readonly Dictionary<string, Dictionary<string, TextEntry>> _byLanguage;
 

@@ -4,6 +4,8 @@ using BotProtocol.Turns;
 using ProtectionBot.Content;
 using ProtectionBot.Courses;
 using ProtectionBot.Handoff;
+using ProtectionBot.Handoff.Teams;
+using ProtectionBot.Handoff.WhatsApp;
 using ProtectionBot.Interview;
 
 namespace ProtectionBot.Conversation;

@@ -10,7 +10,7 @@ using ProtectionBot.Recommendations;
 
 namespace ProtectionBot.Conversation;
 
-public static class ConversationServiceCollectionExtensions
+internal static class ConversationServiceCollectionExtensions
 {
     /// <summary>The route table and the dialogs it runs; built once, stateless between turns.</summary>
     public static IHostApplicationBuilder AddConversation(this IHostApplicationBuilder builder)

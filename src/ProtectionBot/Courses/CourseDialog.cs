@@ -11,7 +11,7 @@ using ProtectionBot.Knowledge.Countries;
 namespace ProtectionBot.Courses;
 
 /// <summary>What the course questions remember between turns.</summary>
-public sealed record CourseQuestionState
+internal sealed record CourseQuestionState
 {
     /// <summary>A question to answer at once: the route that started the dialog already has it.</summary>
     public string? Question { get; init; }
@@ -43,7 +43,7 @@ public sealed record CourseQuestionState
 /// What the person said about themselves while asking about courses (never who they are): the country, the profiles,
 /// an edition they named. Kept for the conversation so that the course staff get it with a question passed on.
 /// </summary>
-public sealed record CourseAskerContext(string? Country = null, IReadOnlyList<string>? Profiles = null, string? Edition = null);
+internal sealed record CourseAskerContext(string? Country = null, IReadOnlyList<string>? Profiles = null, string? Edition = null);
 
 /// <summary>
 /// Questions about courses, one after the other: what the person asks is answered from the course data, or, when

@@ -11,7 +11,7 @@ namespace ProtectionBot.Courses;
 /// <param name="Asks">Question types this entry answers for its course in place of the course data ("who funds it?").</param>
 /// <param name="WrittenIn">The one language a staff answer was written in; null for the file's entries, written in all.</param>
 /// <param name="AddedAt">When staff wrote it; null for the file's entries.</param>
-public sealed record CourseFaq(
+internal sealed record CourseFaq(
     string CourseId,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Questions,
     IReadOnlyDictionary<string, string> Answers,
@@ -34,7 +34,7 @@ public sealed record CourseFaq(
 /// The contents of <c>knowledge/course-questions.yaml</c>: the FAQ, what the bot says about the course staff, and the
 /// Teams channel where the staff receive the questions the bot passes on (none: the questions wait until one is set).
 /// </summary>
-public sealed record CourseQuestionsFile(IReadOnlyList<CourseFaq> Faq, LocalizedText StaffReplyTime, Handoff.TeamsDesk? StaffDesk = null)
+internal sealed record CourseQuestionsFile(IReadOnlyList<CourseFaq> Faq, LocalizedText StaffReplyTime, Handoff.TeamsDesk? StaffDesk = null)
 {
     private const string Relative = "knowledge/course-questions.yaml";
 

@@ -6,7 +6,7 @@ using ProtectionBot.Privacy;
 
 namespace ProtectionBot.Courses;
 
-public static class CourseServiceCollectionExtensions
+internal static class CourseServiceCollectionExtensions
 {
     /// <summary>Course questions, the eligibility check, the staff's FAQ and the referral of questions to the staff.</summary>
     public static IHostApplicationBuilder AddCourses(this IHostApplicationBuilder builder)

@@ -17,19 +17,19 @@ namespace ProtectionBot.Courses;
 /// <param name="Edition">A year or edition the person named ("2027").</param>
 /// <param name="Country">ISO code of the country the person gave.</param>
 /// <param name="Profiles">Profile codes the person gave (women, indigenous…).</param>
-public sealed record CourseStaffQuestion(
+internal sealed record CourseStaffQuestion(
     string Question, string? CourseId, string Language, DateTimeOffset AskedAt, StaffReplyAddress ReplyTo,
     string? Edition = null, string? Country = null, IReadOnlyList<string>? Profiles = null);
 
 /// <summary>The person's conversation reference, enough for a proactive message back through the Connector.</summary>
-public sealed record StaffReplyAddress(string? ChannelId, string? ServiceUrl, string? ConversationId, string? UserId, string? BotId, string? Locale);
+internal sealed record StaffReplyAddress(string? ChannelId, string? ServiceUrl, string? ConversationId, string? UserId, string? BotId, string? Locale);
 
 /// <summary>
 /// Passes a course question the bot could not answer to the course staff. The question is queued in the durable
 /// work queue with the turn's state (so a turn that fails sends nothing, and a redelivered activity sends it once); a
 /// handler of <see cref="Kind"/> delivers it to the staff and their answer comes back to the person's conversation.
 /// </summary>
-public sealed class CourseStaffReferral(TimeProvider time, ILogger<CourseStaffReferral> logger)
+internal sealed class CourseStaffReferral(TimeProvider time, ILogger<CourseStaffReferral> logger)
 {
     public const string Kind = "course.staff-question";
 

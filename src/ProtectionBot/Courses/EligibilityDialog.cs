@@ -10,7 +10,7 @@ using ProtectionBot.Recommendations;
 namespace ProtectionBot.Courses;
 
 /// <summary>The answers of one eligibility check.</summary>
-public sealed record EligibilityCheck
+internal sealed record EligibilityCheck
 {
     public string CourseId { get; init; } = "";
 

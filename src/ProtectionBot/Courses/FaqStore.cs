@@ -8,13 +8,13 @@ namespace ProtectionBot.Courses;
 
 /// <summary>An answer course staff turned into an FAQ entry from the chat, in the language they wrote it in, until it expires.</summary>
 /// <param name="ExpiresAt">Null in entries saved before expiries existed: they last <see cref="FaqStore.DefaultLifetime"/> from <paramref name="AddedAt"/>.</param>
-public sealed record StaffFaq(string CourseId, string Language, string Question, string Answer, DateTimeOffset AddedAt, DateTimeOffset? ExpiresAt = null)
+internal sealed record StaffFaq(string CourseId, string Language, string Question, string Answer, DateTimeOffset AddedAt, DateTimeOffset? ExpiresAt = null)
 {
     public DateTimeOffset Expiry => ExpiresAt ?? AddedAt + FaqStore.DefaultLifetime;
 }
 
 /// <summary>The stored document: every staff answer, oldest first.</summary>
-public sealed record StaffFaqDocument(IReadOnlyList<StaffFaq> Entries);
+internal sealed record StaffFaqDocument(IReadOnlyList<StaffFaq> Entries);
 
 /// <summary>
 /// FAQ entries course staff add at runtime, kept as one document (<see cref="Key"/>) in the conversation store and
@@ -23,7 +23,7 @@ public sealed record StaffFaqDocument(IReadOnlyList<StaffFaq> Entries);
 /// longer given once expired. A turn reads the document at most once; adding one is a read-modify-write with the
 /// store's ETag, retried on a conflict.
 /// </summary>
-public sealed class FaqStore(IConversationStore store, KnowledgeBase knowledge, TimeProvider time, ILogger<FaqStore> logger)
+internal sealed class FaqStore(IConversationStore store, KnowledgeBase knowledge, TimeProvider time, ILogger<FaqStore> logger)
 {
     public const string Key = StoreItem.KeptPrefix + "courses/faq";
     private const int MaxAttempts = 5;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace ProtectionBot.Diagnostics;
 
-public static class DiagnosticsEndpoints
+internal static class DiagnosticsEndpoints
 {
     /// <summary>The diagnostics options (validated on start) and, only when they are on, the meter listener.</summary>
     public static IHostApplicationBuilder AddDiagnostics(this IHostApplicationBuilder builder)

@@ -4,7 +4,7 @@ namespace ProtectionBot.Diagnostics;
 /// The measurement endpoint, bound from the <c>Diagnostics</c> section. Off by default and meant for benchmarks only:
 /// it reports counts and sizes (never conversation content), and it can force a full garbage collection.
 /// </summary>
-public sealed class DiagnosticsOptions
+internal sealed class DiagnosticsOptions
 {
     public const string Section = "Diagnostics";
 

@@ -8,7 +8,7 @@ using ProtectionBot.Storage;
 
 namespace ProtectionBot.Diagnostics;
 
-public static class TelemetryServiceCollectionExtensions
+internal static class TelemetryServiceCollectionExtensions
 {
     /// <summary>The standard variable the OTLP exporter reads (it is also read from any other configuration source).</summary>
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";

@@ -1,10 +1,11 @@
 using BotProtocol.Turns;
 using ProtectionBot.Content;
+using ProtectionBot.Handoff.WhatsApp;
 
 namespace ProtectionBot.Handoff;
 
 /// <summary>How a caseworker's Accept ended.</summary>
-public enum AcceptOutcome
+internal enum AcceptOutcome
 {
     /// <summary>The case is theirs (also when a turn run again after a conflict finds its own acceptance).</summary>
     Accepted,

@@ -10,7 +10,7 @@ namespace ProtectionBot.Handoff;
 /// summary lines the defender agreed to, what they chose to share to be contacted, where the case stands, and the
 /// actions that fit that state.
 /// </summary>
-public sealed class CaseCard(CardTemplates cards, TextCatalog texts, CaseSummary summary)
+internal sealed class CaseCard(CardTemplates cards, TextCatalog texts, CaseSummary summary)
 {
     public const string Accept = "accept";
     public const string Decline = "decline";
@@ -52,13 +52,13 @@ public sealed class CaseCard(CardTemplates cards, TextCatalog texts, CaseSummary
 }
 
 /// <summary>The <c>value</c> of a case card's submit: <c>{ "handoff": "accept", "case": "…", "offer": "0" }</c>.</summary>
-public sealed record CaseAction(string? Handoff, string? Case, string? Offer)
+internal sealed record CaseAction(string? Handoff, string? Case, string? Offer)
 {
     public int? OfferIndex => int.TryParse(Offer, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : null;
 }
 
 /// <summary>Which case a caseworker's Teams thread belongs to, kept in that thread's conversation state once accepted.</summary>
-public sealed record CaseworkerThread(string CaseId)
+internal sealed record CaseworkerThread(string CaseId)
 {
     public const string Key = "handoff.thread";
 }

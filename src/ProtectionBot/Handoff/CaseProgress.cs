@@ -9,7 +9,7 @@ namespace ProtectionBot.Handoff;
 /// nobody left, tells the defender and erases the case. Follow-up messages are enqueued before the case is changed
 /// and carry ids of their own step, so a crash in between repeats the step without sending anything twice.
 /// </summary>
-public sealed class CaseProgress(
+internal sealed class CaseProgress(
     IWorkQueue queue, CaseStore cases, CaseCard card, TimeProvider time, IOptions<HandoffOptions> options, ILogger<CaseProgress> logger)
 {
     /// <param name="outcome">Why the offer ended, one of <see cref="OfferOutcomes"/>: the defender is told that reason.</param>
@@ -59,7 +59,7 @@ public sealed class CaseProgress(
 }
 
 /// <summary>Why an offer to a partner ended without a caseworker taking the case.</summary>
-public static class OfferOutcomes
+internal static class OfferOutcomes
 {
     /// <summary>A caseworker of the partner pressed Decline.</summary>
     public const string Declined = "declined";
@@ -72,7 +72,7 @@ public static class OfferOutcomes
 }
 
 /// <summary>The events the handoff runs in the defender's conversation.</summary>
-public static class DefenderEvents
+internal static class DefenderEvents
 {
     /// <summary>The Bot Framework handoff convention's status event: <c>value.state</c> accepted, failed or completed.</summary>
     public const string Status = "handoff.status";

@@ -7,7 +7,7 @@ namespace ProtectionBot.Handoff;
 /// Handoff cases as ETag-checked documents beside the conversations. Two caseworkers accepting at once, or an accept
 /// racing a timeout, both read the same ETag; only one write wins and the other sees the winner's case.
 /// </summary>
-public sealed class CaseStore(IConversationStore store)
+internal sealed class CaseStore(IConversationStore store)
 {
     private const int MaxAttempts = 8;
 

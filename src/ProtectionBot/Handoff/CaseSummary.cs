@@ -6,7 +6,7 @@ using ProtectionBot.Recommendations;
 namespace ProtectionBot.Handoff;
 
 /// <summary>Who reads a case summary: the defender before agreeing to share it, or a caseworker receiving it.</summary>
-public enum SummaryReader
+internal enum SummaryReader
 {
     Defender,
     Caseworker,
@@ -18,7 +18,7 @@ public enum SummaryReader
 /// reads "Your description" and their own answer ("Me"); the caseworker reads "Description by the person" and "The
 /// person themselves" (<c>handoff.case.*</c> texts, where a line or label needs other words).
 /// </summary>
-public sealed class CaseSummary(TextCatalog texts, CountryCatalog countries, KnowledgeBase knowledge)
+internal sealed class CaseSummary(TextCatalog texts, CountryCatalog countries, KnowledgeBase knowledge)
 {
     public IReadOnlyList<string> Lines(CaseAnswers answers, IReadOnlyList<string> mechanisms, string language, SummaryReader reader = SummaryReader.Defender)
     {

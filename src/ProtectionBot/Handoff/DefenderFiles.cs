@@ -11,7 +11,7 @@ namespace ProtectionBot.Handoff;
 /// document or sticker.
 /// </summary>
 /// <param name="Step">The message it came in and its place there, so forwarding it twice sends it once.</param>
-public sealed record DefenderFile(string Step, string Kind, DateTimeOffset ReceivedAt)
+internal sealed record DefenderFile(string Step, string Kind, DateTimeOffset ReceivedAt)
 {
     public string? Name { get; init; }
 

@@ -345,7 +345,7 @@ internal sealed class DefenderRelay(
 /// The <c>value</c> of a <c>handoff.status</c> event (Bot Framework handoff convention): <c>state</c> is accepted, failed
 /// or completed; <c>message</c> is optional and never carries the person's words.
 /// </summary>
-public sealed record HandoffStatus(string State, string? Message = null)
+internal sealed record HandoffStatus(string State, string? Message = null)
 {
     /// <summary>The event the bot sends on the defender's channel when their handoff changes, so an agent hub there can follow it.</summary>
     public static Activity Event(string state) => new()

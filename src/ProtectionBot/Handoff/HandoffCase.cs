@@ -8,7 +8,7 @@ namespace ProtectionBot.Handoff;
 /// them, the partners to try in order, and who took it. Stored as its own document; erased when the case is closed,
 /// when the defender erases their conversation, or at the retention limit.
 /// </summary>
-public sealed record HandoffCase
+internal sealed record HandoffCase
 {
     public required string Id { get; init; }
 
@@ -67,7 +67,7 @@ public sealed record HandoffCase
     public string CurrentPartnerId => Route[OfferIndex];
 }
 
-public static class CaseStatuses
+internal static class CaseStatuses
 {
     /// <summary>Offered to <see cref="HandoffCase.CurrentPartnerId"/>, waiting for a caseworker to accept.</summary>
     public const string Offered = "offered";
@@ -80,7 +80,7 @@ public static class CaseStatuses
 }
 
 /// <summary>What the defender chose to share to be contacted directly: the name their channel shows, or their WhatsApp number.</summary>
-public sealed record SharedContact(string? Name, string? Number)
+internal sealed record SharedContact(string? Name, string? Number)
 {
     /// <summary>
     /// What the person's channel tells the bot about them, which they may choose to share: on WhatsApp their number (the
@@ -98,10 +98,10 @@ public sealed record SharedContact(string? Name, string? Number)
 
 /// <param name="OfferIndex">The offer whose card it was.</param>
 /// <param name="At">When the post was sent.</param>
-public sealed record UncertainPost(int OfferIndex, DateTimeOffset At);
+internal sealed record UncertainPost(int OfferIndex, DateTimeOffset At);
 
 /// <summary>A case card in a partner's Teams channel: the thread it opened, and the card's message id to update it.</summary>
-public sealed record PostedOffer(string PartnerId, string ServiceUrl, string ThreadId, string ActivityId, DateTimeOffset PostedAt)
+internal sealed record PostedOffer(string PartnerId, string ServiceUrl, string ThreadId, string ActivityId, DateTimeOffset PostedAt)
 {
     /// <summary>What the card says now that the offer ended: <c>passed-on</c>, <c>declined</c>, <c>withdrawn</c>, <c>closed</c>.</summary>
     public string? Outcome { get; init; }
@@ -112,7 +112,7 @@ public sealed record PostedOffer(string PartnerId, string ServiceUrl, string Thr
 /// (<see cref="ServiceUrl"/> and <see cref="ThreadId"/>); on WhatsApp their own chat with the bot, whose address is
 /// their number (<see cref="ThreadId"/>, with <see cref="UserId"/> the same and no service URL).
 /// </summary>
-public sealed record Caseworker(string PartnerId, string UserId, string DisplayName, string ServiceUrl, string ThreadId)
+internal sealed record Caseworker(string PartnerId, string UserId, string DisplayName, string ServiceUrl, string ThreadId)
 {
     /// <summary><see cref="CaseworkerChannels.Teams"/> (the default, as cases written before WhatsApp desks have) or <see cref="CaseworkerChannels.WhatsApp"/>.</summary>
     public string Channel { get; init; } = CaseworkerChannels.Teams;
@@ -126,14 +126,14 @@ public sealed record Caseworker(string PartnerId, string UserId, string DisplayN
         new(partnerId, number, displayName, "", number) { Channel = CaseworkerChannels.WhatsApp };
 }
 
-public static class CaseworkerChannels
+internal static class CaseworkerChannels
 {
     public const string Teams = "msteams";
     public const string WhatsApp = Channels.WhatsApp.WhatsAppIdentity.ChannelId;
 }
 
 /// <summary>One WhatsApp caseworker told of an offer: as a message with the summary (<c>message</c>), as a template outside their window (<c>template</c>), or not reachable (<c>unreachable</c>).</summary>
-public sealed record WhatsAppNotice(int OfferIndex, string PartnerId, string Number, string Via)
+internal sealed record WhatsAppNotice(int OfferIndex, string PartnerId, string Number, string Via)
 {
     public const string Message = "message";
     public const string Template = "template";

@@ -12,7 +12,7 @@ using ProtectionBot.Recommendations;
 namespace ProtectionBot.Handoff;
 
 /// <summary>What the handoff dialog carries between turns: the case as it would be shared.</summary>
-public sealed record HandoffDialogState
+internal sealed record HandoffDialogState
 {
     public CaseAnswers Answers { get; init; } = new() { Language = Language.Default };
 
@@ -199,10 +199,10 @@ internal sealed class HandoffDialog(
 }
 
 /// <summary>The <c>value</c> of the <c>handoff.initiate</c> event: routing context only, never the person's words.</summary>
-public sealed record HandoffInitiation(string Skill, string Language, string? Country);
+internal sealed record HandoffInitiation(string Skill, string Language, string? Country);
 
 /// <summary>Where the defender's side of a handoff stands, kept in their conversation's state.</summary>
-public sealed record DefenderHandoff(string CaseId, string Phase, string PartnerName, bool Urgent)
+internal sealed record DefenderHandoff(string CaseId, string Phase, string PartnerName, bool Urgent)
 {
     /// <summary>
     /// A question the bot just asked while a caseworker has the case (<see cref="OwnCase.Reveal"/>, <see cref="File"/>): the next message

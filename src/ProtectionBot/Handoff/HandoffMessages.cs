@@ -24,18 +24,18 @@ internal static class HandoffKinds
     public const string ToDefender = "handoff.to-defender";
 }
 
-public sealed record OfferOrder(string CaseId, int OfferIndex, HandoffCase? NewCase)
+internal sealed record OfferOrder(string CaseId, int OfferIndex, HandoffCase? NewCase)
 {
     /// <summary>Why the previous offer ended (<see cref="OfferOutcomes"/>), for what the defender is told; null for the first offer.</summary>
     public string? BecauseEarlier { get; init; }
 }
 
-public sealed record CaseOnly(string CaseId, int OfferIndex);
+internal sealed record CaseOnly(string CaseId, int OfferIndex);
 
-public sealed record CardUpdate(string ServiceUrl, string ThreadId, string ActivityId, JsonElement Card);
+internal sealed record CardUpdate(string ServiceUrl, string ThreadId, string ActivityId, JsonElement Card);
 
 /// <summary>A message for a caseworker: into a Teams thread, or to a WhatsApp number (<see cref="ThreadId"/>, with <see cref="Channel"/> whatsapp).</summary>
-public sealed record CaseworkerMessage(string ServiceUrl, string ThreadId, string Text)
+internal sealed record CaseworkerMessage(string ServiceUrl, string ThreadId, string Text)
 {
     public string Channel { get; init; } = CaseworkerChannels.Teams;
 
@@ -53,7 +53,7 @@ public sealed record CaseworkerMessage(string ServiceUrl, string ThreadId, strin
 }
 
 /// <summary>What the defender's conversation is told: <see cref="Event"/> is <c>handoff.status</c> or <c>handoff.message</c>.</summary>
-public sealed record DefenderNotice(ConversationReference Defender, string CaseId, string Event, string? State, string? From, string? Text)
+internal sealed record DefenderNotice(ConversationReference Defender, string CaseId, string Event, string? State, string? From, string? Text)
 {
     /// <summary>Why it happened, where the defender is told a reason (<see cref="OfferOutcomes"/> for a case passed on).</summary>
     public string? Reason { get; init; }

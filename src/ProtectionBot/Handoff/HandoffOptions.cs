@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace ProtectionBot.Handoff;
 
 /// <summary>How cases are handed to partners, bound from the <c>Handoff</c> section.</summary>
-public sealed class HandoffOptions
+internal sealed class HandoffOptions
 {
     public const string Section = "Handoff";
 

@@ -2,12 +2,14 @@ using BotProtocol.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ProtectionBot.Content;
+using ProtectionBot.Handoff.Teams;
+using ProtectionBot.Handoff.WhatsApp;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Privacy;
 
 namespace ProtectionBot.Handoff;
 
-public static class HandoffServiceCollectionExtensions
+internal static class HandoffServiceCollectionExtensions
 {
     /// <summary>
     /// The handoff to partner organisations: the defender's consent dialog, the caseworkers' desk, and the work

@@ -5,6 +5,7 @@ using BotProtocol.Schema;
 using BotProtocol.State;
 using BotProtocol.Work;
 using ProtectionBot.Content;
+using ProtectionBot.Handoff.WhatsApp;
 
 namespace ProtectionBot.Handoff;
 

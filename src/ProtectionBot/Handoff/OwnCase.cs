@@ -9,7 +9,7 @@ using ProtectionBot.Content;
 namespace ProtectionBot.Handoff;
 
 /// <summary>Which question about their own case the defender is answering: <see cref="OwnCase.Withdraw"/> or <see cref="OwnCase.Reveal"/>.</summary>
-public sealed record OwnCaseQuestion
+internal sealed record OwnCaseQuestion
 {
     public string Kind { get; init; } = "";
 }

@@ -6,7 +6,7 @@ namespace ProtectionBot.Handoff;
 /// A partner organisation from <c>knowledge/partners.yaml</c>: where it works, in which languages and on what, when its
 /// caseworkers answer, and the one place each of its desks receives cases. Only those desks can act on its cases.
 /// </summary>
-public sealed record Partner
+internal sealed record Partner
 {
     public required string Id { get; init; }
 
@@ -49,10 +49,10 @@ public sealed record Partner
 }
 
 /// <summary>The Teams channel where a partner's caseworkers receive cases (Teams app installed in that team).</summary>
-public sealed record TeamsDesk(string TenantId, string TeamId, string ChannelId, string ServiceUrl);
+internal sealed record TeamsDesk(string TenantId, string TeamId, string ChannelId, string ServiceUrl);
 
 /// <summary>The WhatsApp numbers (digits of the international form, no '+') of a partner's caseworkers.</summary>
-public sealed record WhatsAppDesk(IReadOnlyList<string> Numbers)
+internal sealed record WhatsAppDesk(IReadOnlyList<string> Numbers)
 {
     /// <summary>The caseworkers' names, one per number in the same order, when the partner gave them; empty otherwise.</summary>
     public IReadOnlyList<string> Names { get; init; } = [];
@@ -66,7 +66,7 @@ public sealed record WhatsAppDesk(IReadOnlyList<string> Numbers)
 }
 
 /// <summary>Working days and hours in the partner's own time zone.</summary>
-public sealed record OpeningHours(TimeZoneInfo TimeZone, IReadOnlySet<DayOfWeek> Days, TimeOnly From, TimeOnly To)
+internal sealed record OpeningHours(TimeZoneInfo TimeZone, IReadOnlySet<DayOfWeek> Days, TimeOnly From, TimeOnly To)
 {
     public bool IsOpen(DateTimeOffset now)
     {

@@ -9,7 +9,7 @@ namespace ProtectionBot.Handoff;
 /// The partner organisations of <c>knowledge/partners.yaml</c>, read and checked once at start-up: a wrong channel id
 /// would send a defender's case to the wrong people, so any mistake stops the start with its file and line.
 /// </summary>
-public sealed class PartnerDirectory
+internal sealed class PartnerDirectory
 {
     private static readonly Dictionary<string, DayOfWeek> Days = new(StringComparer.Ordinal)
     {

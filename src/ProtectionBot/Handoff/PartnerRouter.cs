@@ -9,7 +9,7 @@ namespace ProtectionBot.Handoff;
 /// language; among those, someone in immediate danger goes to partners on call first, then a desk that is open now,
 /// then the most local coverage and the partners working on the situation.
 /// </summary>
-public sealed class PartnerRouter(PartnerDirectory partners)
+internal sealed class PartnerRouter(PartnerDirectory partners)
 {
     public IReadOnlyList<Partner> Route(CaseAnswers answers, Country? country, DateTimeOffset now) =>
         [.. partners.All

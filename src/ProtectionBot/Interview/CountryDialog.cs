@@ -9,7 +9,7 @@ using ProtectionBot.Knowledge.Countries;
 namespace ProtectionBot.Interview;
 
 /// <summary>What the country question remembers between its turns.</summary>
-public sealed record CountryQuestion
+internal sealed record CountryQuestion
 {
     /// <summary>The last answer was not a country: say so when asking again.</summary>
     public bool NotRecognised { get; init; }

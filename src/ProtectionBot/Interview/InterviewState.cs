@@ -3,7 +3,7 @@ using ProtectionBot.Recommendations;
 namespace ProtectionBot.Interview;
 
 /// <summary>The interview's answers so far, saved in its frame between turns.</summary>
-public sealed record InterviewState
+internal sealed record InterviewState
 {
     /// <summary>Set when the language question can be skipped (the person just chose or switched language).</summary>
     public bool LanguageSettled { get; init; }

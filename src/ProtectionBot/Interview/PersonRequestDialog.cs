@@ -6,7 +6,7 @@ using ProtectionBot.Recommendations;
 namespace ProtectionBot.Interview;
 
 /// <summary>What a request for a person carries: the case as answered so far.</summary>
-public sealed record PersonRequest
+internal sealed record PersonRequest
 {
     public CaseAnswers Answers { get; init; } = new() { Language = Language.Default };
 }

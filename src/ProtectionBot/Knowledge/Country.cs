@@ -2,7 +2,7 @@ using ProtectionBot.Content;
 namespace ProtectionBot.Knowledge;
 
 /// <summary>A country from <c>knowledge/countries.yaml</c>: names people type, its region, and what it has accepted.</summary>
-public sealed record Country
+internal sealed record Country
 {
     /// <summary>ISO 3166-1 alpha-2.</summary>
     public required string Code { get; init; }

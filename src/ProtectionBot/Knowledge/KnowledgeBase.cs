@@ -8,7 +8,7 @@ namespace ProtectionBot.Knowledge;
 /// The mechanisms, trainings and references of <c>knowledge/</c>, read and checked once at start-up. Any mistake stops
 /// the start with every problem's file and line, so a caseworker's typo never reaches a defender as a wrong route.
 /// </summary>
-public sealed partial class KnowledgeBase
+internal sealed partial class KnowledgeBase
 {
     private static readonly string[] TrainingAvailabilities = ["dated", "always", "on-request"];
 

@@ -4,7 +4,7 @@ namespace ProtectionBot.Knowledge;
 /// The controlled vocabularies shared by the interview, the knowledge files and the recommendation rules.
 /// Codes are kebab-case strings because caseworkers write them in YAML; loading refuses any code not listed here.
 /// </summary>
-public static class KnowledgeCodes
+internal static class KnowledgeCodes
 {
     /// <summary>
     /// Who runs it: the UN, a regional system, the EU or OSCE, the Aarhus Convention's bodies (<c>UNECE-Aarhus</c>), a

@@ -3,7 +3,7 @@ using ProtectionBot.Knowledge.Countries;
 
 namespace ProtectionBot.Knowledge;
 
-public static class KnowledgeServiceCollectionExtensions
+internal static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
     /// Loads and validates <c>knowledge/</c>: the countries (and the places that tell one, in <c>dialogs/understanding</c>),

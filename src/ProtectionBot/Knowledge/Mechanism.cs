@@ -4,7 +4,7 @@ namespace ProtectionBot.Knowledge;
 /// <summary>
 /// A protection mechanism or support option, as a caseworker describes it in <c>knowledge/mechanisms/*.yaml</c>.
 /// </summary>
-public sealed record Mechanism
+internal sealed record Mechanism
 {
     public required string Id { get; init; }
 

@@ -7,7 +7,7 @@ namespace ProtectionBot.Knowledge;
 /// separated by single spaces (<c>+353 1 210 0489</c>). Written so, a number is a <c>tel:</c> link on the web and
 /// WhatsApp and phones link it on their own in plain text; brackets, dashes and a missing country code break that.
 /// </summary>
-public static partial class PhoneNumber
+internal static partial class PhoneNumber
 {
     public static bool IsInternational(string number) => International().IsMatch(number);
 

@@ -5,7 +5,7 @@ namespace ProtectionBot.Knowledge;
 /// A body, instrument or organisation the catalogue names that is not a route of its own (the UN Declaration on
 /// defenders, a partner institute), from <c>knowledge/references.yaml</c>: background for caseworkers.
 /// </summary>
-public sealed record Reference
+internal sealed record Reference
 {
     public required string Id { get; init; }
 

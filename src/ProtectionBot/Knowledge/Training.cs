@@ -2,7 +2,7 @@ using ProtectionBot.Content;
 namespace ProtectionBot.Knowledge;
 
 /// <summary>A training opportunity from <c>knowledge/trainings.yaml</c>: a course or programme and its editions.</summary>
-public sealed record Training
+internal sealed record Training
 {
     public required string Id { get; init; }
 
@@ -74,7 +74,7 @@ public sealed record Training
 }
 
 /// <summary>One edition of a dated training, with its registration window in the organiser's time zone.</summary>
-public sealed record TrainingEdition
+internal sealed record TrainingEdition
 {
     public required string Label { get; init; }
 
@@ -100,7 +100,7 @@ public sealed record TrainingEdition
 }
 
 /// <summary>A part of a training (an in-person week, a distance-learning stage): what happens in it.</summary>
-public sealed record TrainingStage(string Id, LocalizedText Name, LocalizedText Description);
+internal sealed record TrainingStage(string Id, LocalizedText Name, LocalizedText Description);
 
 /// <summary>The dates of one stage in one edition; the place only for stages held somewhere.</summary>
-public sealed record EditionStage(string Stage, DateOnly? Starts, DateOnly? Ends, LocalizedText? Place);
+internal sealed record EditionStage(string Stage, DateOnly? Starts, DateOnly? Ends, LocalizedText? Place);

@@ -4,7 +4,7 @@ namespace ProtectionBot.Recommendations;
 /// What the defender told the interview, in codes (never free text, except the optional description). This is what
 /// the recommendation rules read and what a partner receives, with consent, in a handoff.
 /// </summary>
-public sealed record CaseAnswers
+internal sealed record CaseAnswers
 {
     /// <summary>es, fr or en.</summary>
     public required string Language { get; init; }

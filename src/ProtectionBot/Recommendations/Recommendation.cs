@@ -4,7 +4,7 @@ namespace ProtectionBot.Recommendations;
 /// How soon a route acts, as the card's headings say it: right now (a line that answers now), in the coming days,
 /// in the long term. It follows the ranking, so a presenter that groups by tier keeps the order.
 /// </summary>
-public enum RouteTier
+internal enum RouteTier
 {
     Immediate,
     Urgent,
@@ -15,7 +15,7 @@ public enum RouteTier
 /// Where a route stands in the ranking (docs/recommendations.md): the lines to call in immediate danger, then the route
 /// the catalogue makes for each reported situation, then the routes that support them, then the long-term ones.
 /// </summary>
-public enum RouteGroup
+internal enum RouteGroup
 {
     DangerLine,
     ForTheSituation,
@@ -27,7 +27,7 @@ public enum RouteGroup
 /// One recommended mechanism and why. Reasons and notes are text keys (under <c>reasons.</c> in
 /// <c>dialogs/texts</c>) with arguments, so the same recommendation reads right in every language.
 /// </summary>
-public sealed record Recommendation(string MechanismId, RouteTier Tier)
+internal sealed record Recommendation(string MechanismId, RouteTier Tier)
 {
     public RouteGroup Group { get; init; } = RouteGroup.Supporting;
 
@@ -45,18 +45,18 @@ public sealed record Recommendation(string MechanismId, RouteTier Tier)
 }
 
 /// <summary>A text key and the values for its <c>{0}</c>, <c>{1}</c> placeholders.</summary>
-public sealed record ReasonText(string Key, params IReadOnlyList<string> Arguments);
+internal sealed record ReasonText(string Key, params IReadOnlyList<string> Arguments);
 
 /// <summary>Everything the defender is offered: ranked mechanisms, then trainings that fit.</summary>
-public sealed record RecommendationResult(IReadOnlyList<Recommendation> Mechanisms, IReadOnlyList<TrainingSuggestion> Trainings);
+internal sealed record RecommendationResult(IReadOnlyList<Recommendation> Mechanisms, IReadOnlyList<TrainingSuggestion> Trainings);
 
 /// <summary>A training that fits, with the state of its registration today.</summary>
-public sealed record TrainingSuggestion(string TrainingId, RegistrationStatus Status, string? EditionLabel)
+internal sealed record TrainingSuggestion(string TrainingId, RegistrationStatus Status, string? EditionLabel)
 {
     public IReadOnlyList<ReasonText> Reasons { get; init; } = [];
 }
 
-public enum RegistrationStatus
+internal enum RegistrationStatus
 {
     Open,
     Upcoming,

@@ -9,7 +9,7 @@ namespace ProtectionBot.Recommendations;
 /// every suggestion can be traced to a rule and explained in the person's language. Deterministic: the same answers,
 /// data and day always give the same list.
 /// </summary>
-public sealed class Recommender(
+internal sealed class Recommender(
     IReadOnlyDictionary<string, Mechanism> mechanisms,
     IReadOnlyList<Training> trainings,
     Func<string, Country?> findCountry,

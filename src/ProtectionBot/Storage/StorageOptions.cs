@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace ProtectionBot.Storage;
 
 /// <summary>Where conversation state lives. Bound from the <c>Storage</c> section.</summary>
-public sealed class StorageOptions
+internal sealed class StorageOptions
 {
     public const string Section = "Storage";
 

@@ -10,7 +10,7 @@ using ProtectionBot.Storage.Sqlite;
 
 namespace ProtectionBot.Storage;
 
-public static class StorageServiceCollectionExtensions
+internal static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the conversation store chosen by <c>Storage:Provider</c> (SQLite unless told otherwise), sealed with the

@@ -3,6 +3,7 @@ using BotProtocol.Testing;
 using ProtectionBot.Handoff;
 using ProtectionBot.Tests.Channels.WhatsApp;
 using static ProtectionBot.Tests.Handoff.HandoffHarness;
+using ProtectionBot.Handoff.WhatsApp;
 
 namespace ProtectionBot.Tests.Handoff;
 

@@ -22,7 +22,7 @@ public sealed class ReasonTextTests
     ];
 
     /// <summary>Many cases: every situation, alone and with others, for each kind of person writing, in every country.</summary>
-    public static IEnumerable<(string Language, RecommendationResult Result, CaseAnswers Answers)> ManyCases()
+    private static IEnumerable<(string Language, RecommendationResult Result, CaseAnswers Answers)> ManyCases()
     {
         var recommender = Catalogue.Recommender();
         string[][] combinations =

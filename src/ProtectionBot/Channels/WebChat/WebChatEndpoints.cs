@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace ProtectionBot.Channels.WebChat;
 
-public static class WebChatEndpoints
+internal static class WebChatEndpoints
 {
     /// <summary>
     /// The chat page at <c>/</c>; its script and style and Microsoft's Web Chat bundle as static web assets under

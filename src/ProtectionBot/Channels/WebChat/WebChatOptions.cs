@@ -7,7 +7,7 @@ namespace ProtectionBot.Channels.WebChat;
 /// The chat page at <c>/</c>, bound from the <c>WebChat</c> section. By default the page talks to this app's own
 /// Direct Line (<c>/v3/directline</c>); with <see cref="DirectLineDomain"/> it talks to an Azure Bot's instead.
 /// </summary>
-public sealed class WebChatOptions
+internal sealed class WebChatOptions
 {
     public const string Section = "WebChat";
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace ProtectionBot.Channels.WebChat;
 
-public static class WebChatServiceCollectionExtensions
+internal static class WebChatServiceCollectionExtensions
 {
     internal const string DirectLineClient = "WebChat.DirectLine";
 

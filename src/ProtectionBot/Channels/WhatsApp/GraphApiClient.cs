@@ -73,7 +73,7 @@ internal sealed class GraphApiClient(HttpClient http, IOptions<WhatsAppOptions> 
 }
 
 /// <summary>What a Graph API error means for the bot (Meta's error codes page).</summary>
-public enum WhatsAppErrorCategory
+internal enum WhatsAppErrorCategory
 {
     /// <summary>Too many calls or messages (4, 80007, 130429, 131056, HTTP 429): wait and send again.</summary>
     RateLimited,
@@ -95,7 +95,7 @@ public enum WhatsAppErrorCategory
 }
 
 /// <summary>A message the Graph API refused or that must not be sent; <see cref="Category"/> says what to do about it.</summary>
-public sealed class WhatsAppSendException : Exception
+internal sealed class WhatsAppSendException : Exception
 {
     internal WhatsAppSendException(int httpStatus, GraphErrorBody? error, TimeSpan? retryAfter)
         : base($"The Graph API refused the message: HTTP {httpStatus}, error {error?.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}.")

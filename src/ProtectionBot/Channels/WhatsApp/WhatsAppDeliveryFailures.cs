@@ -6,7 +6,7 @@ namespace ProtectionBot.Channels.WhatsApp;
 /// <summary>A message the bot sent that WhatsApp reported as not delivered (a <c>failed</c> status).</summary>
 /// <param name="MessageId">The wamid the send returned.</param>
 /// <param name="ConversationKey">State key of the recipient's conversation (pseudonymous, never the number).</param>
-public sealed record WhatsAppDeliveryFailure(string MessageId, string ConversationKey, int? ErrorCode, WhatsAppErrorCategory Category, DateTimeOffset ReportedAt);
+internal sealed record WhatsAppDeliveryFailure(string MessageId, string ConversationKey, int? ErrorCode, WhatsAppErrorCategory Category, DateTimeOffset ReportedAt);
 
 /// <summary>
 /// Where failed deliveries are told, by the outgoing wamid: most failures (131047 outside the window, 131026 not on
@@ -14,7 +14,7 @@ public sealed record WhatsAppDeliveryFailure(string MessageId, string Conversati
 /// (the handoff notifying a caseworker) keeps the wamid <see cref="WhatsAppMessenger"/> returned and either subscribes
 /// or looks it up. Kept in memory, for the last <see cref="Remembered"/> failures of this instance.
 /// </summary>
-public sealed class WhatsAppDeliveryFailures
+internal sealed class WhatsAppDeliveryFailures
 {
     public const int Remembered = 1000;
 

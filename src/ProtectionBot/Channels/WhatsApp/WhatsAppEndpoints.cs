@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace ProtectionBot.Channels.WhatsApp;
 
-public static class WhatsAppEndpoints
+internal static class WhatsAppEndpoints
 {
     private const string SignatureHeader = "X-Hub-Signature-256";
     private const string SignaturePrefix = "sha256=";

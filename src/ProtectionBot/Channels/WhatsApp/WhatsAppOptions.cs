@@ -9,7 +9,7 @@ namespace ProtectionBot.Channels.WhatsApp;
 /// (<c>WhatsApp__PhoneNumberId</c> and so on in environment variables). The channel is on only when
 /// <see cref="PhoneNumberId"/> is set; then the three secrets must be set too, which is checked at start-up.
 /// </summary>
-public sealed class WhatsAppOptions
+internal sealed class WhatsAppOptions
 {
     public const string Section = "WhatsApp";
 

@@ -9,7 +9,7 @@ using Polly.Timeout;
 
 namespace ProtectionBot.Channels.WhatsApp;
 
-public static class WhatsAppServiceCollectionExtensions
+internal static class WhatsAppServiceCollectionExtensions
 {
     /// <summary>
     /// The WhatsApp Business Cloud API channel: options from the <c>WhatsApp</c> section (validated on start), the

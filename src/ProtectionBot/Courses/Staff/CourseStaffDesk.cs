@@ -7,13 +7,14 @@ using BotProtocol.Turns;
 using BotProtocol.Work;
 using ProtectionBot.Content;
 using ProtectionBot.Handoff;
+using ProtectionBot.Handoff.Teams;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
 
 namespace ProtectionBot.Courses.Staff;
 
 /// <summary>A question posted in the staff channel: what was asked, and where the answer goes. Kept under the thread's id.</summary>
-public sealed record PostedStaffQuestion(CourseStaffQuestion Question, string ThreadId, IReadOnlyDictionary<string, string> Answers)
+internal sealed record PostedStaffQuestion(CourseStaffQuestion Question, string ThreadId, IReadOnlyDictionary<string, string> Answers)
 {
     public static string Key(string threadId) => $"courses/question/{threadId}";
 
@@ -22,22 +23,22 @@ public sealed record PostedStaffQuestion(CourseStaffQuestion Question, string Th
 }
 
 /// <summary>Where a referral was posted: how erasing the person's conversation finds the thread. Kept under the referral id.</summary>
-public sealed record StaffThreadLink(string ThreadId, string Language)
+internal sealed record StaffThreadLink(string ThreadId, string Language)
 {
     public static string Key(string referralId) => $"courses/referral/{referralId}";
 }
 
 /// <summary>The person behind a thread's question erased their conversation: all that is left is the thread's language.</summary>
-public sealed record StaffThreadLeft(string Language)
+internal sealed record StaffThreadLeft(string Language)
 {
     public static string Key(string threadId) => $"courses/left/{threadId}";
 }
 
 /// <summary>A note from the bot into a staff thread.</summary>
-public sealed record StaffNotice(string ServiceUrl, string ThreadId, string Text);
+internal sealed record StaffNotice(string ServiceUrl, string ThreadId, string Text);
 
 /// <summary>A staff answer on its way to the person's conversation.</summary>
-public sealed record StaffAnswer(StaffReplyAddress ReplyTo, string Text)
+internal sealed record StaffAnswer(StaffReplyAddress ReplyTo, string Text)
 {
     /// <summary>The referral it answers: the person's conversation must still list it for the answer to be shown.</summary>
     public string? ReferralId { get; init; }

@@ -6,7 +6,7 @@ using ProtectionBot.Content;
 namespace ProtectionBot.Knowledge.Countries;
 
 /// <summary>What a typed country name matched: one country, or the few it could be.</summary>
-public sealed record CountryMatch(Country? Country, IReadOnlyList<Country> Candidates)
+internal sealed record CountryMatch(Country? Country, IReadOnlyList<Country> Candidates)
 {
     public static readonly CountryMatch None = new(null, []);
 }
@@ -18,7 +18,7 @@ public sealed record CountryMatch(Country? Country, IReadOnlyList<Country> Candi
 /// named in one answer ("guatemala y méxico, estoy en la frontera"), give both, for the person to choose; a guess is
 /// never made between them.
 /// </summary>
-public sealed class CountryCatalog
+internal sealed class CountryCatalog
 {
     /// <summary>Short names are everyday words too ("us", and "usa" in Spanish): inside a sentence only longer ones count.</summary>
     private const int MentionedFrom = 4;

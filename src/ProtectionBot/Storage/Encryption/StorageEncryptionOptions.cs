@@ -10,7 +10,7 @@ namespace ProtectionBot.Storage.Encryption;
 /// These keys are the bot's own AES-GCM keys, not ASP.NET Core Data Protection's key ring, whose name they once
 /// borrowed: a configuration that still has only the <c>DataProtection</c> section is read from there, with a warning.
 /// </remarks>
-public sealed class StorageEncryptionOptions
+internal sealed class StorageEncryptionOptions
 {
     public const string Section = "Storage:Encryption";
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using BotProtocol.Auth;
 using BotProtocol.Turns;
 
-namespace ProtectionBot.Handoff;
+namespace ProtectionBot.Handoff.Teams;
 
 /// <summary>What a Teams channel activity says about where it comes from, and its text without the bot's mention.</summary>
 internal static partial class TeamsChannel

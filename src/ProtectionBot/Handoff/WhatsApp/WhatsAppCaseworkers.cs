@@ -7,14 +7,14 @@ using Microsoft.Extensions.Options;
 using ProtectionBot.Channels.WhatsApp;
 using ProtectionBot.Content;
 
-namespace ProtectionBot.Handoff;
+namespace ProtectionBot.Handoff.WhatsApp;
 
 /// <summary>
 /// What a WhatsApp caseworker's button stands for: <c>handoff:{action}:{case}:{offer}</c>, as a reply button's id or a
 /// template quick reply's payload. It names a case and an offer, never a person; who may act on it is decided by the
 /// number that sent it.
 /// </summary>
-public sealed partial record CasePayload(string Action, string CaseId, int OfferIndex)
+internal sealed partial record CasePayload(string Action, string CaseId, int OfferIndex)
 {
     /// <summary>The reminder template's button: the caseworker reopens the chat, so the waiting messages can reach them.</summary>
     public const string Open = "open";

@@ -3,7 +3,7 @@ using BotProtocol.Schema;
 using BotProtocol.Turns;
 using ProtectionBot.Content;
 
-namespace ProtectionBot.Handoff;
+namespace ProtectionBot.Handoff.Teams;
 
 /// <summary>
 /// The caseworkers' side, in their partner's Teams channel: Accept, Decline and Close on a case card, and replies in

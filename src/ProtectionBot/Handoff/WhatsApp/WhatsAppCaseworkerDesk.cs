@@ -7,7 +7,7 @@ using ProtectionBot.Channels.WhatsApp;
 using ProtectionBot.Content;
 using ProtectionBot.Privacy;
 
-namespace ProtectionBot.Handoff;
+namespace ProtectionBot.Handoff.WhatsApp;
 
 /// <summary>
 /// The caseworkers' side on WhatsApp: each caseworker's own chat with the bot, from a number registered for their
