@@ -148,6 +148,9 @@ internal sealed class InterviewDialog(
     private async Task<DialogTurnResult> HandOffNowIfAskedAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
         step.State = step.State with { Country = step.Result as string ?? step.State.Country };
+        // "en Guerrero; a mi hermano le dijeron que se largue o lo matan": a story told as the country is kept too.
+        if (step.Context.Activity.IsType(ActivityTypes.Message))
+            step.State = Absorb(step.State, step.Context.Activity.Text, ConversationLanguage.Of(step.Context), "country");
         if (!step.State.WantsPartnerNow || DefenderHandoff.Of(step.Context) is not null)
             return await step.NextAsync(cancellationToken: cancellationToken);
         var answers = step.State.ToAnswers(ConversationLanguage.Of(step.Context));
