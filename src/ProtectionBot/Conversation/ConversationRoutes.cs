@@ -61,6 +61,8 @@ internal sealed class ConversationRoutes(
         .On("language", t => LanguageAskedFor(t) is not null && !IsAskingForLanguage(t) && !courses.AsksACoursesLanguage(t), SwitchLanguageAsync)
         .On("courses", courses.IsOpening, OpenCoursesAsync)
         .On("course-question", courses.IsQuestion, AnswerCourseQuestionAsync)
+        // Web Chat and the Emulator greet before the person writes, so their "hola" meets the first question already.
+        .On("greeting", t => intents.Is(t, Intents.Greeting) && t.State.DialogStack.Count > 0, AskAgainAsync)
         .On("conversation", _ => true, ContinueConversationAsync)
         .OnError(ApologiseAsync);
 
@@ -130,6 +132,10 @@ internal sealed class ConversationRoutes(
         turn.SendText(texts.Get(ConversationLanguage.Of(turn), texts.Has(key) ? key : "explain.other"));
         await dc.RepromptDialogAsync(cancellationToken);
     }
+
+    /// <summary>A greeting answers nothing: the question waiting is asked again, and it does not count as a misunderstanding.</summary>
+    private Task AskAgainAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        dialogs.CreateContext(turn).RepromptDialogAsync(cancellationToken);
 
     /// <summary>A photo, a voice note, a location, a sticker: say what the bot reads, then ask the question again.</summary>
     private async Task ExplainWhatIsReadAsync(TurnContext turn, CancellationToken cancellationToken)

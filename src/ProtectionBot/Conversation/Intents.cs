@@ -22,6 +22,9 @@ internal sealed class Intents(Understanding understanding)
     public const string CaseStatus = "case-status";
     public const string QuickExit = "quick-exit";
 
+    /// <summary>"Hola", "bonjour", "hi" and nothing else: no answer, so the question waiting is asked again, not refused.</summary>
+    public const string Greeting = "greeting";
+
     /// <summary>The person did not understand the question: it is explained, not answered for them.</summary>
     public const string NotUnderstood = "not-understood";
 

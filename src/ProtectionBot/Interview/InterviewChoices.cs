@@ -42,7 +42,7 @@ internal static class InterviewChoices
 
     /// <summary>Requests understood at any step, in a full sentence too.</summary>
     public static readonly IReadOnlyList<string> Intents =
-        ["talk-to-person", "help", "restart", "language-es", "language-fr", "language-en", "erase", "case-status", "quick-exit", "leave", "not-understood"];
+        ["talk-to-person", "help", "restart", "language-es", "language-fr", "language-en", "erase", "case-status", "quick-exit", "leave", "not-understood", "greeting"];
 
     /// <summary>Each question's id (as in <c>dialogs/understanding</c>) and the options its vocabulary may name.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Questions = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
