@@ -20,8 +20,11 @@ namespace ProtectionBot.Conversation;
 internal sealed class ConversationRoutes(
     TextCatalog texts, DialogSet dialogs, CommandWords commands, Intents intents, DefenderRelay relay, OwnCase ownCase, CaseworkerDesk desk,
     WhatsAppCaseworkerDesk whatsAppDesk, CourseEntry courses, CourseDialog courseDialog, Courses.Staff.CourseStaffDesk staff, ConversationErasure erasure,
-    MoreOptions moreOptions, LanguageOffer languageOffer)
+    MoreOptions moreOptions, LanguageOffer languageOffer, BotProtocol.Recognizers.Understanding understanding)
 {
+    /// <summary>Fewer words than this at the language question are an answer to it, or a greeting; more, a story.</summary>
+    private const int StoryWords = 5;
+
     private const string GreetedKey = "greeted";
 
     public TurnRouter Build() => new TurnRouter()
@@ -63,6 +66,7 @@ internal sealed class ConversationRoutes(
         .On("course-question", courses.IsQuestion, AnswerCourseQuestionAsync)
         // Web Chat and the Emulator greet before the person writes, so their "hola" meets the first question already.
         .On("greeting", t => intents.Is(t, Intents.Greeting) && t.State.DialogStack.Count > 0, AskAgainAsync)
+        .On("story-at-language", IsStoryAtLanguageQuestion, BeginWithStoryAsync)
         .On("conversation", _ => true, ContinueConversationAsync)
         .OnError(ApologiseAsync);
 
@@ -162,6 +166,28 @@ internal sealed class ConversationRoutes(
         ConversationLanguage.Choose(turn, language);
         turn.SendText(texts.Get(language, "language.switched"));
         // Questions already asked were worded in the old language: ask again, in the new one.
+        var dc = dialogs.CreateContext(turn);
+        await dc.CancelAllDialogsAsync(cancellationToken);
+        await dc.BeginDialogAsync(InterviewDialog.Id, new InterviewState { LanguageSettled = true }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Web Chat, the Emulator and Teams greet before the person writes, so "necesito ayuda, hay hombres armados afuera de
+    /// mi casa" meets the language question. Written in one of the three languages and naming none, it chooses the
+    /// language it is written in and is the interview's first message: what it tells is kept, danger first.
+    /// </summary>
+    private bool IsStoryAtLanguageQuestion(TurnContext turn)
+    {
+        if (!IsAskingForLanguage(turn) || turn.Activity.Text is not { } text
+            || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < StoryWords || languageOffer.WrittenIn(text) is not { } written)
+            return false;
+        var reading = understanding.Read("language", written, text);
+        return reading.Options.Count == 0 && reading.Yes.Count == 0;
+    }
+
+    private async Task BeginWithStoryAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ConversationLanguage.Choose(turn, languageOffer.WrittenIn(turn.Activity.Text)!);
         var dc = dialogs.CreateContext(turn);
         await dc.CancelAllDialogsAsync(cancellationToken);
         await dc.BeginDialogAsync(InterviewDialog.Id, new InterviewState { LanguageSettled = true }, cancellationToken);

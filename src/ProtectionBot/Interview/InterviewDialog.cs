@@ -73,8 +73,9 @@ internal sealed class InterviewDialog(
     {
         step.State = step.Options ?? new InterviewState();
         var language = ConversationLanguage.Of(step.Context);
-        // The first message may already say what happens ("hola, me confirmaron que tengo pegasus").
-        if (!step.State.LanguageSettled && !step.State.ChooseLanguage)
+        // The first message may already say what happens ("hola, me confirmaron que tengo pegasus"), and so may a story
+        // told at the language question, which settles the language it is written in.
+        if (!step.State.ChooseLanguage && step.State.Answered.Count == 0)
             step.State = Absorb(step.State, step.Context.Activity.Text, language, answered: null);
         if (step.State.LanguageSettled)
             return await step.NextAsync(cancellationToken: cancellationToken);
