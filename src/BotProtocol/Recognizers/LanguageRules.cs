@@ -157,6 +157,17 @@ public static class LanguageRules
         "pas", "jamais", "rien", "plus", "personne", "aucun", "aucune", "point", "guere", "nul", "nulle", "ni",
     };
 
+    /// <summary>
+    /// Words that make the person named next the one who shelters the speaker, not the one in danger: "estoy donde mi
+    /// tía", "je suis chez mon oncle", "staying with my sister". Two-word entries are read as the two words before.
+    /// </summary>
+    private static readonly string[] ShelterPhrases =
+    [
+        "donde", "casa de", "estoy con", "estamos con", "quedo con", "quedando con", "escondido con", "escondida con",
+        "chez", "suis avec", "reste avec", "sommes avec", "loge", "heberge", "hebergee",
+        "staying with", "stay with", "staying at", "im with", "am with", "m with", "hiding at", "hiding with", "living with", "house of",
+    ];
+
     /// <summary>Yes on its own, in any of the three languages.</summary>
     private static readonly string[] YesPhrases =
     [
@@ -256,6 +267,33 @@ public static class LanguageRules
 
     /// <summary>Whether <paramref name="word"/> only carries the verb a "no" placed after a phrase denies ("no he estado").</summary>
     public static bool IsAuxiliary(string word) => Auxiliaries.Contains(word);
+
+    /// <summary>
+    /// The words at <paramref name="position"/> name someone the speaker is with or staying at, such as a relative who
+    /// shelters them; a possessive before the name ("mi", "ma", "my") may stand between.
+    /// </summary>
+    public static bool NamesAShelter(IReadOnlyList<string> words, int position)
+    {
+        var end = position;
+        if (end > 0 && Possessives.Contains(words[end - 1]))
+            end--;
+        foreach (var phrase in ShelterPhrases)
+        {
+            var parts = phrase.Split(' ');
+            var start = end - parts.Length;
+            if (start < 0)
+                continue;
+            var matches = true;
+            for (var i = 0; i < parts.Length && matches; i++)
+                matches = words[start + i] == parts[i];
+            if (matches)
+                return true;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> Possessives = new(StringComparer.Ordinal) { "mi", "mis", "ma", "mon", "mes", "my", "la", "el", "le", "the" };
+
 
     /// <summary>Whether <paramref name="word"/> is the subject of a new statement.</summary>
     public static bool IsSubject(string word) => Subjects.Contains(word);

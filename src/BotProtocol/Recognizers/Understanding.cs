@@ -179,7 +179,7 @@ public sealed class Understanding
                 case PhraseKind.Option:
                     (isDenied ? denied : affirmed).Add(mention);
                     break;
-                case PhraseKind.Yes when IsEmphatic(utterance, hit):
+                case PhraseKind.Yes when IsEmphatic(utterance, hit) || OpensACondition(utterance, hit):
                     break;
                 case PhraseKind.Yes:
                     (isDenied ? no : yes).Add(mention);
@@ -231,6 +231,18 @@ public sealed class Understanding
     /// <summary>The words a phrase's hit steps over.</summary>
     private static IEnumerable<int> Gap(PhraseHit hit) =>
         Enumerable.Range(hit.First, hit.Last - hit.First + 1).Where(p => !hit.Positions.Contains(p));
+
+    /// <summary>
+    /// "sería peor si se sabe", "ce serait pire si ça se savait": a "si" inside a clause, with words after it, is "if";
+    /// only one that ends its clause ("creo que sí") or opens it ("sí, claro") answers yes.
+    /// </summary>
+    private static bool OpensACondition(Utterance utterance, PhraseHit hit) =>
+        hit.Positions.Count == 1 && utterance.Words[hit.First] == "si"
+        && hit.First > FirstOfClause(utterance, hit.First) && !YesLeadIns.Contains(utterance.Words[hit.First - 1])
+        && hit.First + 1 < utterance.Count && utterance.Clauses[hit.First + 1] == utterance.Clauses[hit.First];
+
+    /// <summary>Words after which a "si" is still a yes: "que sí", "pues sí", "ah si", "mais si".</summary>
+    private static readonly HashSet<string> YesLeadIns = new(StringComparer.Ordinal) { "que", "pues", "ah", "ay", "eh", "bueno", "mais", "ben", "oh", "si" };
 
     /// <summary>
     /// "pero a la organización sí la están amenazando": a "sí" inside a "but" clause, after its subject and before its verb,

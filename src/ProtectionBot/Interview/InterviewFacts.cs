@@ -69,7 +69,11 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
         {
             if (question == answered || state.Knows(question))
                 continue;
-            var named = understanding.ReadAnywhere(question, utterance).Options;
+            var reading = understanding.ReadAnywhere(question, utterance);
+            // "estoy donde mi tía": the aunt who shelters the speaker is neither the one at risk nor tells their gender.
+            var named = question is "at_risk" or "gender"
+                ? [.. reading.Affirmed.Where(m => !LanguageRules.NamesAShelter(utterance.Words, m.Position)).Select(m => m.Option ?? "").Where(o => o.Length > 0).Distinct()]
+                : reading.Options;
             if (named.Count == 0)
                 continue;
             var several = question is "situations" or "profile";

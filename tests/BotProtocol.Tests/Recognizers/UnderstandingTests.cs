@@ -59,6 +59,24 @@ public sealed class UnderstandingTests
     }
 
     [Theory]
+    [InlineData("es", "estaría en peligro si se sabe", "yes")]
+    [InlineData("es", "no, peligro si se sabe", "yes")]
+    [InlineData("es", "creo que si", null)]
+    [InlineData("es", "pues si, a salvo no estoy", null)]
+    public void A_si_inside_a_clause_is_if_not_yes(string language, string text, string? option)
+    {
+        // "si se sabe" is "if it is known": it must not add a yes to the answer the clause gives.
+        var reading = Vocabulary.Read("danger", language, text);
+        if (option is null)
+            Assert.NotEmpty(reading.Yes);
+        else
+        {
+            Assert.Empty(reading.Yes);
+            Assert.Contains(option, reading.Options);
+        }
+    }
+
+    [Theory]
     [InlineData("yo y mi comunidad", "self", "group")]
     [InlineData("mi hermano y yo", "other", "self")]
     public void Two_options_of_a_single_choice_ask_which(string text, string first, string second)
