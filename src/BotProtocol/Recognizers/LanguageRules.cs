@@ -142,6 +142,17 @@ public static class LanguageRules
         "later", "another time", "another day", "some other time",
     ];
 
+    /// <summary>
+    /// Words that say when, not what: a "no" that reaches only these ("not now", "pas encore", "no por ahora") puts the
+    /// answer off rather than denying something.
+    /// </summary>
+    private static readonly HashSet<string> Moments = new(StringComparer.Ordinal)
+    {
+        "ahora", "ahorita", "hoy", "todavia", "aun", "ya", "momento", "este", "por", "el", "rato",
+        "maintenant", "aujourd", "hui", "encore", "tout", "de", "suite", "ce", "moment", "pour", "l", "instant", "le",
+        "now", "today", "yet", "right", "for", "the", "this", "time", "tonight", "week",
+    };
+
     /// <summary>Words that add rather than correct, after a "but": "pas moi mais aussi mon frère".</summary>
     private static readonly HashSet<string> Additions = new(StringComparer.Ordinal)
     {
@@ -182,6 +193,14 @@ public static class LanguageRules
         "yes", "yeah", "yep", "yup", "sure", "of course", "absolutely", "certainly", "definitely", "indeed", "correct",
         "alright", "all right", "sounds good", "agree", "i agree", "aye",
         "=fine", "=sawa", "obviously", "=okk", "=oki", "no problem", "no wahala", "do the needful", "=opo", "=oo", "go ahead",
+        // A wish for what is offered is a yes: "me gustaría", "je veux bien", "I'd like that". Bare, or about "that", so
+        // "me gustaría cambiar de idioma" still names what is wished.
+        "=me gustaria", "me gustaria mucho", "si me gustaria", "me gustaria eso", "=me encantaria", "me encantaria mucho",
+        "=quisiera", "seria bueno", "seria genial",
+        "je veux bien", "ca me ferait plaisir", "ca me ferait du bien", "=j aimerais", "j aimerais bien", "avec plaisir", "=je voudrais",
+        "ce serait bien", "ca serait bien",
+        "i would like that", "i d like that", "i would like it", "i d like it", "=i would like", "=i d like", "i would love that",
+        "i would love it", "i d love that", "i d love it", "that would be nice", "that would be great", "that would help",
     ];
 
     /// <summary>No on its own; bare negators ("no", "non", "jamais") count as no too when they deny nothing after them.</summary>
@@ -242,6 +261,9 @@ public static class LanguageRules
     public static IReadOnlyList<string> Deferrals => DeferralPhrases;
 
     public static bool IsBreaker(string word) => ScopeBreakers.Contains(word);
+
+    /// <summary>Whether <paramref name="word"/> only says when ("now", "encore", "ahorita"), see <see cref="Moments"/>.</summary>
+    internal static bool IsMoment(string word) => Moments.Contains(word);
 
     /// <summary>Whether <paramref name="word"/> opens a clause about someone else's doing: "prefiero que no…", "I'd rather you…".</summary>
     public static bool StartsAnotherSubject(string word) => word is "que" or "qu" or "you" or "they";

@@ -108,8 +108,13 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
         var conditional = reading.Yes.Any(m => !m.AfterBut);
         var denied = reading.Denied.Where(m => (m.Option == yes || m.Option == no) && !(conditional && m.AfterBut && m.Option == yes)).ToList();
         evidence.AddRange(denied.Select(m => m.Option != yes));
+        var firm = evidence.Count > 0;
         if (evidence.Count == 0)
             evidence.AddRange(reading.VagueNo.Select(_ => false));
+        // "later pls", "peut-être plus tard, pas maintenant": putting off what is offered is a no to it now, doubt about
+        // when included; where doubt leans to safety (danger), a deferral is never taken for "no".
+        if (reading.Deferred && !shape.DoubtLeansYes && !evidence.Contains(true) && (firm || evidence.Count == 0))
+            return Of(no);
         if (evidence.Count == 0)
         {
             if (reading.PreferNot)

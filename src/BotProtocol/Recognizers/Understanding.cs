@@ -121,7 +121,10 @@ public sealed class Understanding
         ArgumentNullException.ThrowIfNull(utterance);
         var candidates = new List<Candidate>();
         var hits = new List<PhraseHit>();
-        if (_phrases.TryGetValue((utterance.Language, question, anywhere), out var options))
+        // A phrase strong enough to answer the question from elsewhere answers it when it is asked, too.
+        var options = (_phrases.GetValueOrDefault((utterance.Language, question, anywhere)) ?? [])
+            .Concat(anywhere ? [] : _phrases.GetValueOrDefault((utterance.Language, question, true)) ?? []).ToList();
+        if (options.Count > 0)
         {
             foreach (var (option, phrase) in options)
             {
@@ -191,6 +194,7 @@ public sealed class Understanding
         }
         // A bare "no" is a no; a "no" that denies nothing named ("no ahorita", "pas en ce moment") is a weaker one.
         var vague = new List<Mention>();
+        var deferred = accepted.Any(c => c.Kind == PhraseKind.Deferral);
         var denying = deniedBy.Values.SelectMany(n => n).ToHashSet();
         foreach (var negator in negators)
         {
@@ -207,7 +211,9 @@ public sealed class Understanding
             }
             if (negator.Scope.Count == 0 && Echoes(utterance, negator, denying))
                 continue;
-            (negator.Scope.Count == 0 ? no : vague).Add(mention);
+            // "plus tard, pas maintenant", "más adelante, ahorita no": beside a deferral, "not now" is the answer's no.
+            var notNow = deferred && negator.Scope.All(p => LanguageRules.IsMoment(utterance.Words[p]));
+            (negator.Scope.Count == 0 || notNow ? no : vague).Add(mention);
         }
 
         // "ils l'ont frappé au cachot et brûlé": the torture is what happened; the beating is part of it.
@@ -223,7 +229,7 @@ public sealed class Understanding
             VagueNo = vague,
             PreferNot = accepted.Any(c => c.Kind == PhraseKind.PreferNot),
             Unsure = accepted.Any(c => c.Kind == PhraseKind.Unsure) || doubted,
-            Deferred = accepted.Any(c => c.Kind == PhraseKind.Deferral),
+            Deferred = deferred,
             Numbers = accepted.Count == 0 && negators.Count == 0 ? Numbers(utterance) : [],
         };
     }
