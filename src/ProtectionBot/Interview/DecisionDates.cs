@@ -5,13 +5,17 @@ namespace ProtectionBot.Interview;
 
 /// <summary>
 /// The date of a final decision as people type it: "2026-03-14", "14/03/2026", "03/2026", "14 de marzo de 2026",
-/// "le 1er mai 2026", "mars 2025", "March 14, 2025", "2nd September 2024", "en 2024". A date known only by its month or
-/// year is its first day: the earliest a time limit can end from it, so nobody is told they have more time than they do.
-/// Anything else is not a date.
+/// "le 1er mai 2026", "mars 2025", "March 14, 2025", "2nd September 2024", "en 2024", and told from today: "last month",
+/// "feb this year", "en agosto del año pasado", "le 3 mars dernier" (no year: the latest already past), "hace dos meses".
+/// A date known only by its month or year is its first day: the earliest a time limit can end from it, so nobody is told
+/// they have more time than they do. Anything else is not a date, nor is a date to come.
 /// </summary>
 internal static class DecisionDates
 {
     private static readonly Dictionary<string, int> Months = BuildMonths();
+
+    /// <summary>Months written in full, which alone (without a day or a year) still name a month: not "ago", "mar", "sept".</summary>
+    private static readonly HashSet<string> FullMonths = BuildFullMonths();
 
     /// <summary>Ordinal endings typed after a day: "1st", "2nd", "1er", "1ero", "2do" (normalised, so "1º" is "1o").</summary>
     private static readonly string[] Ordinals = ["st", "nd", "rd", "th", "er", "ere", "eme", "e", "o", "ro", "ero", "do", "to", "vo", "no"];
@@ -33,25 +37,51 @@ internal static class DecisionDates
     {
         ambiguous = false;
         var words = TextNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var joined = " " + string.Join(' ', words) + " ";
+        // A decision still to come ("le 3 mars prochain", "next march") is no date of a final decision.
+        if (Future.Any(joined.Contains))
+            return null;
+        var used = new bool[words.Length];
+        var ago = Ago(words, used, today);
         int? named = null;
+        var trusted = false;
         var numbers = new List<int>();
-        foreach (var word in words)
+        for (var i = 0; i < words.Length; i++)
         {
-            if (named is null && Months.TryGetValue(word, out var month))
+            var word = words[i];
+            if (used[i])
+                continue;
+            if (named is null && Months.TryGetValue(word, out var month) && !NotAMonth(words, i, language))
+            {
                 named = month;
+                // "may" is also a verb, "ago" and "sept" English and French words: alone, without a day or a year, no month.
+                trusted = FullMonths.Contains(word) && !(language == "en" && word == "may" && (i == 0 || words[i - 1] is not ("in" or "of" or "since" or "on")));
+            }
             else if (Number(word) is { } number)
                 numbers.Add(number);
         }
+        // "il y a deux ans, en mars": the year of the years ago.
+        int? yearSaid = Said(joined, LastYear) ? today.Year - 1 : Said(joined, ThisYear) ? today.Year : ago is { Unit: 'y' } years ? years.Date.Year : null;
+        var monthSaid = Said(joined, LastMonth) ? today.AddMonths(-1) : Said(joined, ThisMonth) ? today : (DateOnly?)null;
         var (day, monthNumber, year) = (named, numbers) switch
         {
             ({ } m, [var d, var y]) when y >= 1900 => Date(d, m, y),
             ({ } m, [var y, var d]) when y >= 1900 => Date(d, m, y),
             ({ } m, [var y]) when y >= 1900 => Date(null, m, y),
+            // "le 3 mars dernier", "el 27 de noviembre", "feb this year", "en agosto del año pasado": the year is the one
+            // said ("this year", "last year"), or else the latest such day not after today: a decision already taken.
+            ({ } m, [var d]) when d <= 31 => Date(d, m, yearSaid ?? Latest(today, m, d)),
+            ({ } m, []) when trusted || yearSaid is not null => Date(null, m, yearSaid ?? Latest(today, m, 1)),
             (null, [var y, var m, var d]) when y >= 1900 => Date(d, m, y),
             (null, [var d, var m, var y]) when y >= 1900 => Date(d, m, y),
             (null, [var y, var m]) when y >= 1900 => Date(null, m, y),
             (null, [var m, var y]) when y >= 1900 => Date(null, m, y),
             (null, [var y]) when y >= 1900 => Date(null, null, y),
+            // "el 15 del mes pasado", "le mois passé", "last month"; "this year", "l'an dernier".
+            (null, [var d]) when d <= 31 && monthSaid is { } said => Date(d, said.Month, said.Year),
+            (null, []) when monthSaid is { } said => Date(null, said.Month, said.Year),
+            (null, []) when ago is { Date: var when } => Date(when.Day, when.Month, when.Year),
+            (null, []) when yearSaid is { } y => Date(null, null, y),
             _ => Date(null, null, null),
         };
         // Day first in Spanish and French; in English "03/04" is read both ways, unless one of the two cannot be a month.
@@ -73,6 +103,74 @@ internal static class DecisionDates
         }
     }
 
+    /// <summary>The year of the latest day <paramref name="day"/> of <paramref name="month"/> not after today.</summary>
+    private static int Latest(DateOnly today, int month, int day) =>
+        month < today.Month || (month == today.Month && day <= today.Day) ? today.Year : today.Year - 1;
+
+    private static bool Said(string joined, string[] phrases) => phrases.Any(p => joined.Contains(" " + p + " ", StringComparison.Ordinal));
+
+    // Normalised: no accents, apostrophes are spaces ("l'année passée" is "l annee passee").
+    private static readonly string[] LastYear = ["last year", "previous year", "ano pasado", "pasado ano", "ano anterior", "annee passee", "annee derniere", "an passe", "an dernier", "annee precedente"];
+    private static readonly string[] ThisYear = ["this year", "este ano", "ano en curso", "cette annee", "cet an", "annee en cours"];
+    private static readonly string[] LastMonth = ["last month", "previous month", "mes pasado", "pasado mes", "mes anterior", "mois passe", "mois dernier", "mois precedent"];
+    private static readonly string[] ThisMonth = ["this month", "este mes", "ce mois"];
+    private static readonly string[] Future = ["next", "coming", "proximo", "proxima", "que viene", "prochain", "prochaine", "a venir", "va a ser", "sera"];
+
+    /// <summary>
+    /// A day told from today: "yesterday", "ayer", "hier", "last week", "la semana pasada", "la semaine dernière", and a
+    /// number of days, weeks, months or years ago ("hace 3 semanas", "il y a deux mois", "2 years ago", "a week ago"). A
+    /// month or year ago is known only by its month or year, so its first day; "il y a un moment", "a while ago" hold
+    /// no number and no date. The words read are marked <paramref name="used"/>, so their number is no day.
+    /// </summary>
+    private static (DateOnly Date, char Unit)? Ago(string[] words, bool[] used, DateOnly today)
+    {
+        var joined = " " + string.Join(' ', words) + " ";
+        for (var i = 0; i < words.Length; i++)
+        {
+            // "hace 3 semanas", "il y a 3 semaines": the number after; "3 weeks ago": the number before.
+            var after = words[i] == "hace" ? i + 1 : words[i] == "a" && i >= 2 && words[i - 1] == "y" && words[i - 2] == "il" ? i + 1 : -1;
+            var before = words[i] == "ago" ? i - 2 : -1;
+            var at = after >= 0 ? after : before;
+            if (at < 0 || at + 1 >= words.Length || Count(words[at]) is not { } count || Unit(words[at + 1]) is not { } unit)
+                continue;
+            used[at] = used[at + 1] = used[i] = true;
+            var monthsAgo = today.AddMonths(-count);
+            return (unit switch
+            {
+                'd' => today.AddDays(-count),
+                'w' => today.AddDays(-7 * count),
+                'm' => new DateOnly(monthsAgo.Year, monthsAgo.Month, 1),
+                _ => new DateOnly(today.Year - count, 1, 1),
+            }, unit);
+        }
+        if (Said(joined, ["day before yesterday", "antier", "anteayer", "antes de ayer", "avant hier"]))
+            return (today.AddDays(-2), 'd');
+        if (Said(joined, ["yesterday", "ayer", "hier"]))
+            return (today.AddDays(-1), 'd');
+        if (Said(joined, ["today", "hoy", "aujourd hui"]))
+            return (today, 'd');
+        // Last week: its Monday, the earliest it can be.
+        if (Said(joined, ["last week", "previous week", "semana pasada", "pasada semana", "semaine passee", "semaine derniere"]))
+            return (today.AddDays(-7 - ((int)today.DayOfWeek + 6) % 7), 'd');
+        return null;
+    }
+
+    private static int? Count(string word) =>
+        word is "a" or "an" ? 1 : NumberWords.TryParse(word, out var count) && count > 0 ? count : Number(word) is > 0 and < 100 and var n ? n : null;
+
+    private static char? Unit(string word) => word switch
+    {
+        "day" or "days" or "dia" or "dias" or "jour" or "jours" => 'd',
+        "week" or "weeks" or "semana" or "semanas" or "semaine" or "semaines" => 'w',
+        "month" or "months" or "mes" or "meses" or "mois" => 'm',
+        "year" or "years" or "ano" or "anos" or "an" or "ans" or "annee" or "annees" => 'y',
+        _ => null,
+    };
+
+    /// <summary>"sept" before a unit is seven ("il y a sept mois"); "ago" in English is no August.</summary>
+    private static bool NotAMonth(string[] words, int i, string language) =>
+        (words[i] == "ago" && language == "en") || (words[i] == "sept" && i + 1 < words.Length && Unit(words[i + 1]) is not null);
+
     /// <summary>A day, month or year typed in digits, with an ordinal ending or not: "14", "2026", "2nd", "1er".</summary>
     private static int? Number(string word)
     {
@@ -87,6 +185,14 @@ internal static class DecisionDates
     }
 
     private static (int? Day, int? Month, int? Year) Date(int? day, int? month, int? year) => (day, month, year);
+
+    private static HashSet<string> BuildFullMonths()
+    {
+        var months = new HashSet<string>(StringComparer.Ordinal) { "setiembre" };
+        foreach (var culture in new[] { "es", "fr", "en" })
+            months.UnionWith(CultureInfo.GetCultureInfo(culture).DateTimeFormat.MonthNames.Where(m => m.Length > 0).Select(m => TextNormalizer.Normalize(m)));
+        return months;
+    }
 
     private static Dictionary<string, int> BuildMonths()
     {

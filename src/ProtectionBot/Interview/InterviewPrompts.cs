@@ -174,11 +174,20 @@ internal sealed class InterviewPrompts(TextCatalog texts, Questions questions, U
         // "03/04/2026" in English: asked again, in words, rather than a time limit counted from the wrong month.
         if (DecisionDates.IsAmbiguous(text, Today, language))
             return Task.FromResult(false);
+        return Task.FromResult(SaysDateUnknown(text, language));
+    }
+
+    /// <summary>
+    /// "I don't know" or "prefer not to say" in so many words at the decision date ("no me acuerdo", "je sais plus", the
+    /// buttons): an answer. Anything else without a date ("c'était il y a un moment") is asked again.
+    /// </summary>
+    public bool SaysDateUnknown(string text, string language)
+    {
         var said = TextNormalizer.Normalize(text);
         if (Language.All.Any(l => TextNormalizer.Normalize(texts.Get(l, "interview.decision_date.unknown")) == said || TextNormalizer.Normalize(texts.Get(l, "answer.prefer_not")) == said))
-            return Task.FromResult(true);
+            return true;
         var reading = understanding.Read("decision_date", language, text);
-        return Task.FromResult(reading.PreferNot || reading.Options is ["unknown"]);
+        return reading.PreferNot || reading.Options is ["unknown"];
     }
 
     public Task<DialogTurnResult> AskDescriptionAsync<T>(WaterfallStepContext<T> step, CancellationToken cancellationToken)

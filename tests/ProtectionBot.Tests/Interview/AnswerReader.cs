@@ -68,9 +68,9 @@ internal sealed class AnswerReader(IServiceProvider services)
         return question switch
         {
             "country" => Country(text, language),
-            // A month without its day is kept as the month's first day.
+            // A month without its day is kept as the month's first day; no date and no "I don't know" is asked again.
             "decision_date" => DecisionDates.Read(text, Today, language) is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                : DecisionDates.IsAmbiguous(text, Today, language) ? "unclear" : "unknown",
+                : DecisionDates.IsAmbiguous(text, Today, language) || !_prompts.SaysDateUnknown(text, language) ? "unclear" : "unknown",
             "description" => _questions.IsSkip(text) || Said(OptionPrompt.Interpret(_understanding, _prompts.Options("publicity", language), text)) == "prefer-not" ? "skip" : "text",
             "language" => Language(text, language),
             _ => Said(OptionPrompt.Interpret(_understanding, _prompts.Options(question, language), text)),
