@@ -385,6 +385,7 @@ public static class LanguageRules
         Add("s il vous plait", "svp");
         Add("s il te plait", "stp");
         Add("maintenant", "mtn", "mnt");
+        Add("non", "nn");
         Add("aujourd hui", "auj");
         Add("pour", "pr");
         Add("dans", "ds");

@@ -163,7 +163,7 @@ public sealed class Understanding
         {
             var candidate = accepted[index];
             var hit = candidate.Hit;
-            if (candidate.Kind == PhraseKind.Option && hedged.Contains(hit.First))
+            if (candidate.Kind == PhraseKind.Option && (hedged.Contains(hit.First) || HedgeWithin(utterance, hit.First, hit.Last)))
             {
                 doubted = true;
                 continue;
@@ -371,6 +371,24 @@ public sealed class Understanding
                 hedged.Add(next);
         }
         return hedged;
+    }
+
+    /// <summary>
+    /// A hedge inside the words a phrase spans: "pas urgent" read over "pas très urgent", "not urgent" over "not so
+    /// urgent". The phrase is then in doubt, as the option after a hedge is.
+    /// </summary>
+    private static bool HedgeWithin(Utterance utterance, int first, int last)
+    {
+        for (var p = first; p < last; p++)
+        {
+            foreach (var hedge in LanguageRules.Hedges)
+            {
+                var words = hedge.Split(' ');
+                if (p + words.Length - 1 <= last && words.Select((w, k) => utterance.Words[p + k] == w).All(same => same))
+                    return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Each negator not inside a phrase, with the words it denies: the rest of its clause, up to the next "but".</summary>
