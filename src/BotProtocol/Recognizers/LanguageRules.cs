@@ -247,6 +247,43 @@ public static class LanguageRules
         return false;
     }
 
+    /// <summary>
+    /// The start of a verb of acting for someone, before "by"/"por"/"par": "goons hired by the mayor", "sicarios pagados
+    /// por la empresa", "des voyous envoyés par le maire".
+    /// </summary>
+    private static readonly string[] ActingFor =
+    [
+        "hired", "sent", "paid", "backed", "contracted", "employed", "armed", "funded", "financed",
+        "mandad", "enviad", "pagad", "contratad", "financiad", "armad", "respaldad",
+        "envoye", "paye", "engage", "recrute", "arme", "finance", "commandite", "soutenu",
+    ];
+
+    /// <summary>Words of working for someone: "thugs working for the governor", "à la solde du maire", "al servicio del alcalde".</summary>
+    private static readonly (string First, string Second)[] WorkingFor =
+    [
+        ("working", "for"), ("work", "for"), ("works", "for"), ("trabajan", "para"), ("trabaja", "para"), ("servicio", "de"),
+        ("servicio", "del"), ("travaillent", "pour"), ("travaille", "pour"), ("solde", "de"), ("solde", "du"), ("service", "de"), ("service", "du"),
+    ];
+
+    /// <summary>
+    /// Whether the words between <paramref name="doer"/> and <paramref name="behind"/> say that the first acts for the
+    /// second, within a few words: "goons hired by the mayor" (the mayor is behind it), not "extremists and the police".
+    /// </summary>
+    internal static bool ActsFor(IReadOnlyList<string> words, int doer, int behind)
+    {
+        if (behind <= doer || behind - doer > 5)
+            return false;
+        for (var i = doer + 1; i < behind - 1; i++)
+        {
+            var next = words[i + 1];
+            if (next is "by" or "por" or "par" && ActingFor.Any(verb => words[i].StartsWith(verb, StringComparison.Ordinal)))
+                return true;
+            if (WorkingFor.Contains((words[i], next)))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>Whether the word at <paramref name="index"/> only joins two things a negator denies together.</summary>
     public static bool Joins(IReadOnlyList<string> words, int index)
     {

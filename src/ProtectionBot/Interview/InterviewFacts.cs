@@ -12,7 +12,7 @@ namespace ProtectionBot.Interview;
 /// count from elsewhere (<c>anywhere:</c> in <c>dialogs/understanding</c>, and its places), never a denied mention, and
 /// never over an answer the person gave to the question itself.
 /// </summary>
-internal sealed class InterviewFacts(Understanding understanding, TimeProvider time, CountryHints places)
+internal sealed class InterviewFacts(Understanding understanding, TimeProvider time, CountryHints places, CountryCatalog countries)
 {
     /// <summary>The questions an answer to another question may answer, in the order they are filled.</summary>
     private static readonly string[] FromAnywhere = ["situations", "at_risk", "gender", "profile", "perpetrator", "relocation", "urgency", "started"];
@@ -87,6 +87,9 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
         }
         if (answered != "country" && state.Country is null && !state.Knows("country") && places.Of(utterance) is { } country)
             state = state.Answering("country") with { Country = country };
+        // "Venezuela, but I live in Colombia now": the country is where it happens, and the person has already left it.
+        if (answered == "country" && !state.Knows("relocation") && countries.Match(text).NowIn is not null)
+            state = Apply(state, "relocation", new OptionAnswer(["already-left"], PreferNot: false));
         return state;
     }
 

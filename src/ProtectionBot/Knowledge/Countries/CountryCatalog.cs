@@ -9,6 +9,12 @@ namespace ProtectionBot.Knowledge.Countries;
 internal sealed record CountryMatch(Country? Country, IReadOnlyList<Country> Candidates)
 {
     public static readonly CountryMatch None = new(null, []);
+
+    /// <summary>
+    /// Where the person says they live now, when it is not where it happens: "Venezuela, but I live in Colombia now" is
+    /// Venezuela, and a move already made.
+    /// </summary>
+    public Country? NowIn { get; init; }
 }
 
 /// <summary>
@@ -86,8 +92,52 @@ internal sealed class CountryCatalog
         if (Closest(name) is { Length: > 0 } close)
             return Result(close);
         if (Mentioned(said) is { Length: > 0 } mentioned)
-            return Result(mentioned);
+            return mentioned.Length > 1 && LivingElsewhereNow(said) is { } moved ? moved : Result(mentioned);
         return Result(MentionedWithATypo(said));
+    }
+
+    /// <summary>Words that set what follows apart from what came before: "Venezuela, but I live in Colombia now".</summary>
+    private static readonly HashSet<string> Contrasts = new(StringComparer.Ordinal) { "but", "however", "pero", "sino", "mais", "sauf" };
+
+    /// <summary>Living somewhere, said in so many words: enough alone after a "but".</summary>
+    private static readonly HashSet<string> Living = new(StringComparer.Ordinal)
+    {
+        "live", "living", "moved", "based", "reside", "residing", "relocated", "exiled", "exile", "refugee",
+        "vivo", "vivimos", "resido", "residimos", "radico", "mude", "mudamos", "exiliado", "exiliada", "exilio", "refugiado", "refugiada",
+        "vis", "vit", "vivons", "habite", "habitons", "installe", "installee", "installes", "exil", "exilee", "refugie", "refugiee",
+    };
+
+    /// <summary>
+    /// Being somewhere: after a "but", only with a word of a move already made ("pero ya estamos en México", "but i am in
+    /// Colombia since 2022"); "honduras pero ahorita estoy en nicaragua" may be a stay, and is asked about.
+    /// </summary>
+    private static readonly HashSet<string> Being = new(StringComparer.Ordinal)
+    {
+        "am", "im", "m", "stay", "staying", "estoy", "estamos", "suis", "sommes",
+    };
+
+    private static readonly HashSet<string> Settled = new(StringComparer.Ordinal) { "since", "already", "ya", "desde", "depuis", "deja", "desormais" };
+
+    /// <summary>
+    /// "Venezuela, but i am in Colombia since 2022", "es en Honduras pero ya estamos en México", "au Cameroun, mais je
+    /// vis à Paris maintenant": where it happens, then, after a "but", where the person lives now. The country named
+    /// before the "but" is the answer, the other is where they went; "soy de Honduras pero estoy en Nicaragua", with no
+    /// word of living there now, is still asked about.
+    /// </summary>
+    private CountryMatch? LivingElsewhereNow(string said)
+    {
+        var words = said.Split(' ');
+        var but = Array.FindIndex(words, Contrasts.Contains);
+        if (but <= 0)
+            return null;
+        var after = words[(but + 1)..];
+        if (!after.Any(Living.Contains) && !(after.Any(Being.Contains) && after.Any(Settled.Contains)))
+            return null;
+        var before = Mentioned(string.Join(' ', words[..but]));
+        var now = Mentioned(string.Join(' ', after));
+        return before is [var home] && now is [var elsewhere] && elsewhere != home
+            ? new CountryMatch(home, [home]) { NowIn = elsewhere }
+            : null;
     }
 
     private static readonly HashSet<string> LeadingSmallWords = new(StringComparer.Ordinal)
