@@ -97,7 +97,9 @@ public sealed class Understanding
     {
         var utterance = Utterance.Parse(text, language);
         var reading = Read(utterance, question, anywhere: false);
-        if (reading.Affirmed.Count + reading.Denied.Count > 0)
+        // "prefer not to say" said in the conversation's language answers there: "prefer" is not read again elsewhere
+        // (the French "préfet").
+        if (reading.Affirmed.Count + reading.Denied.Count > 0 || reading.PreferNot)
             return reading;
         foreach (var other in Languages.Where(l => l != language))
         {

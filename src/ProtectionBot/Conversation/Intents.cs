@@ -33,6 +33,40 @@ internal sealed class Intents(Understanding understanding)
     /// answers where to go.
     /// </summary>
     private const string Leave = "leave";
+
+    /// <summary>Closing ("close", "cierra", "fermez"): a request beside erasing or beside someone watching.</summary>
+    private const string Shut = "shut";
+
+    /// <summary>
+    /// Someone arriving or watching the screen ("someone is coming", "me están viendo el cel", "il regarde par dessus mon
+    /// épaule"): with closing, hurrying ("vite") or leaving said with it, the quick exit.
+    /// </summary>
+    private const string Watched = "watched";
+
+    private const string Hurry = "hurry";
+
+    /// <summary>"Explain the question": never an answer, even with the options' words in it ("partir de la maison ou du pays ?").</summary>
+    private const string Explain = "explain";
+
+    /// <summary>
+    /// A case told as sent through the bot with no answer yet ("i sent my case 2 weeks ago and nobody contacted me"): asking
+    /// where it stands, unless the message answers the question ("mandé mi caso a la comisión" answers the remedies).
+    /// </summary>
+    private const string CaseSent = "case-sent";
+
+    /// <summary>
+    /// Words a request to talk to a person may open with, in the description: "talk to someone pls", "je veux parler à un
+    /// conseiller", "quiero hablar con alguien" ask; "they told me to talk to someone" tells.
+    /// </summary>
+    private static readonly HashSet<string> WishLeadIns = new(StringComparer.Ordinal)
+    {
+        "i", "want", "wanna", "would", "d", "like", "need", "to", "can", "could", "may", "please", "pls", "plz", "just", "let", "me",
+        "je", "j", "veux", "voudrais", "aimerais", "peux", "pourrais", "besoin", "de", "svp", "stp", "juste", "moi",
+        "quiero", "quisiera", "necesito", "puedo", "podria", "gustaria", "por", "favor", "porfa", "solo", "yo",
+    };
+
+    /// <summary>A request to talk to a person in the description is a short message.</summary>
+    private const int MaxWordsOfAPersonAskedWhileWriting = 12;
     private const string LanguagePrefix = "language-";
 
     private const string DigitalAttackQuestion = "situations";
@@ -78,14 +112,30 @@ internal sealed class Intents(Understanding understanding)
             return null;
         var words = turn.Activity.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         var writingFreely = IsWritingFreely(turn);
-        if (words > (writingFreely ? MaxWordsWhileWriting : MaxWords))
+        if (words > (writingFreely ? MaxWordsOfAPersonAskedWhileWriting : MaxWords))
             return null;
+        var intent = Read(turn, words, writingFreely);
+        // While the person writes freely, a long message is a request only when it asks for a person in so many words.
+        return writingFreely && words > MaxWordsWhileWriting && intent != TalkToPerson ? null : intent;
+    }
+
+    private string? Read(TurnContext turn, int words, bool writingFreely)
+    {
         var language = ConversationLanguage.Of(turn);
-        var named = understanding.Read(UnderstandingFiles.IntentQuestion, language, turn.Activity.Text).Options.ToList();
+        var reading = understanding.Read(UnderstandingFiles.IntentQuestion, language, turn.Activity.Text);
+        var named = reading.Options.ToList();
         var leaving = named.Remove(Leave);
+        var shutting = named.Remove(Shut);
+        var watched = named.Remove(Watched);
+        var hurried = named.Remove(Hurry);
         // Leaving wins over erasing said with it ("borrar todo y salir"): the quick exit erases everything too, and
         // answers in the fewest words, so that nothing is left on the screen.
-        if (named.Contains(QuickExit) || (leaving && named.Contains(Erase)))
+        if (named.Contains(QuickExit) || ((leaving || shutting) && named.Contains(Erase)))
+            return QuickExit;
+        // "someone is coming, close this", "vite il prend mon telephone", "salir ya, alguien viene": someone arriving or
+        // watching, with closing or hurrying, is the quick exit; with leaving only when it answers nothing ("tengo que
+        // salir del país, alguien viene" tells a move).
+        if (watched && (shutting || hurried || (leaving && !AnswersTheQuestion(turn, language))))
             return QuickExit;
         // "hackearon la página y borraron todo": what an attacker erased is a digital attack told, not a request to erase.
         if (named.Contains(Erase) && understanding.Read(DigitalAttackQuestion, language, turn.Activity.Text).Options.Contains(DigitalAttack))
@@ -93,8 +143,21 @@ internal sealed class Intents(Understanding understanding)
         // Erasing wins over anything said with it: it is what protects the person.
         if (named.Contains(Erase))
             return words > MaxWordsOfEraseBesideAnAnswer && AnswersTheQuestion(turn, language) ? null : Erase;
+        // "no entiendo, ¿qué tengo que poner?", "je comprends pas, je dois répondre quoi ?": asking how to answer is the
+        // help, even with "I don't understand" said with it; "OUI aidez moi ils tapent à la porte" answers yes.
+        if (named.Contains(Help) && named.All(n => n is Help or NotUnderstood or Explain))
+            return writingFreely || SaysYesFirst(turn, language, reading.Affirmed.Where(m => m.Option == Help).Min(m => m.Position)) ? null : Help;
+        // "vous pouvez m'expliquer la question ? partir de la maison ou du pays ?": explained, not answered.
+        if (named.Remove(Explain) && named.All(n => n == NotUnderstood))
+            return NotUnderstood;
+        // "i sent my case two weeks ago and nobody contacted me": where the case stands, unless it answers the question.
+        if (named.Remove(CaseSent) && named.Count == 0)
+            return writingFreely || SaysAnythingOfTheQuestion(turn, language) ? null : CaseStatus;
         if (named is not [var one])
             return null;
+        // "talk to someone pls", "je veux parler à un conseiller directement": asked, not told, even in the description.
+        if (one == TalkToPerson && writingFreely)
+            return words <= MaxWordsOfAPersonAskedWhileWriting && IsAsked(reading, language, turn.Activity.Text) ? TalkToPerson : null;
         // "No entiendo por qué nos atacan" answers the question; a person who does not understand it gives no answer.
         if (one == NotUnderstood)
             return AnswersTheQuestion(turn, language) ? null : NotUnderstood;
@@ -104,6 +167,27 @@ internal sealed class Intents(Understanding understanding)
     private bool AnswersTheQuestion(TurnContext turn, string language) =>
         turn.State.DialogStack is [{ Id: var prompt }, ..] && InterviewPrompts.QuestionOf(prompt) is { } question
         && understanding.Read(question, language, turn.Activity.Text).Options.Count > 0;
+
+    /// <summary>An option of the question waiting named or denied ("mandé mi caso a la fiscalía y no avanza").</summary>
+    private bool SaysAnythingOfTheQuestion(TurnContext turn, string language) =>
+        turn.State.DialogStack is [{ Id: var prompt }, ..] && InterviewPrompts.QuestionOf(prompt) is { } question
+        && understanding.Read(question, language, turn.Activity.Text) is var reading && reading.Affirmed.Count + reading.Denied.Count > 0;
+
+    /// <summary>
+    /// A plain yes to the question waiting before the words asking for help ("oui aidez-moi", "sí, ayuda"): an answer, not
+    /// a request for help; the "ça marche" of "comment ça marche ?" is no yes.
+    /// </summary>
+    private bool SaysYesFirst(TurnContext turn, string language, int helpAt) =>
+        turn.State.DialogStack is [{ Id: var prompt }, ..] && InterviewPrompts.QuestionOf(prompt) is { } question
+        && understanding.Read(question, language, turn.Activity.Text) is { No.Count: 0 } reading && reading.Yes.Any(m => m.Position < helpAt);
+
+    /// <summary>The request opens the message, after nothing but words of wishing ("i want to", "je voudrais", "quiero").</summary>
+    private static bool IsAsked(Reading reading, string language, string? text)
+    {
+        var at = reading.Affirmed.Where(m => m.Option == TalkToPerson).Min(m => m.Position);
+        var words = Utterance.Parse(text, language).Words;
+        return Enumerable.Range(0, at).All(p => WishLeadIns.Contains(words[p]));
+    }
 
     private static bool IsWritingFreely(TurnContext turn) =>
         turn.State.DialogStack is [{ Id: InterviewPrompts.Description or "handoff.description" }, ..];

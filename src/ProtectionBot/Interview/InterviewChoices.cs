@@ -42,13 +42,18 @@ internal static class InterviewChoices
 
     /// <summary>Requests understood at any step, in a full sentence too.</summary>
     public static readonly IReadOnlyList<string> Intents =
-        ["talk-to-person", "help", "restart", "language-es", "language-fr", "language-en", "erase", "case-status", "quick-exit", "leave", "not-understood", "greeting"];
+        [
+            "talk-to-person", "help", "restart", "language-es", "language-fr", "language-en", "erase", "case-status", "case-sent", "quick-exit",
+            "leave", "shut", "watched", "hurry", "not-understood", "explain", "greeting",
+        ];
 
     /// <summary>Each question's id (as in <c>dialogs/understanding</c>) and the options its vocabulary may name.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Questions = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
         // "no" is the answer to "shall we go on in this language?" that asks for another one: "quiero cambiar".
-        ["language"] = [.. Language.All, "no"],
+        // "weak-en": a language the person says they speak poorly ("my English is not good"); its phrase takes the name,
+        // so that it does not choose the language.
+        ["language"] = [.. Language.All, "no", .. Language.All.Select(l => "weak-" + l)],
         ["danger"] = YesNo,
         ["partner_now"] = YesNo,
         ["consent"] = YesNo,
