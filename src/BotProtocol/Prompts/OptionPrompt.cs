@@ -103,10 +103,17 @@ public sealed class OptionPrompt(string dialogId, Understanding understanding) :
         var decision = Decision.Decide(read, Shape(reading, choices));
         if (decision.Kind == DecisionKind.AskWhich && reading.Dominant is { } dominant && read.Options.Contains(dominant))
             return Decision.Of(dominant);
-        if (decision.Kind == DecisionKind.AskWhich && reading.LatestWins && !read.Unsure)
+        // A step taken is not undone by saying it was no use, even after a "but": "we reported it, what's the use",
+        // "denunciamos pero de qué sirve" still stand where they are.
+        var nothingDone = decision.Kind == DecisionKind.Chosen && decision.Values.Count == 1 && decision.Values[0] == reading.No;
+        if ((decision.Kind == DecisionKind.AskWhich || nothingDone) && reading.LatestWins && !read.Unsure)
         {
             var values = Shape(reading, choices).Values;
-            return Decision.Of(read.Affirmed.Where(m => m.Option is { } option && values.Contains(option)).MaxBy(m => m.Position).Option!);
+            var named = read.Affirmed.Where(m => m.Option is { } option && values.Contains(option)).ToList();
+            if (reading.No is { } none && named.Any(m => m.Option != none))
+                named.RemoveAll(m => m.Option == none);
+            if (named.Count > 0)
+                return Decision.Of(named.MaxBy(m => m.Position).Option!);
         }
         return decision;
     }

@@ -75,7 +75,8 @@ public sealed record UnderstandingOptions
 
     /// <summary>
     /// Whether a single choice tells where something stands, so the option said last wins over those said before it:
-    /// "archived, I appealed, no answer yet" is still pending. Default false: two options named are asked about.
+    /// "archived, I appealed, no answer yet" is still pending. The no option (nothing done) never wins over a step named
+    /// beside it: "we reported it, what's the use" is pending. Default false: two options named are asked about.
     /// </summary>
     public bool LatestWins { get; init; }
 

@@ -198,6 +198,17 @@ public sealed class UnderstandingTests
         Assert.Equal(DecisionKind.Unclear, Decision.Decide(understanding.Read("urgency", "es", text), new AnswerShape(AnswerKind.OneOf, ["urgent", "later"])).Kind);
     }
 
+    [Theory]
+    [InlineData("pas très urgent", DecisionKind.Unclear)]
+    [InlineData("pas si urgent pour nous", DecisionKind.Unclear)]
+    [InlineData("pas urgent pour le moment", DecisionKind.Chosen)]
+    public void A_hedge_inside_a_phrase_keeps_it_in_doubt(string text, DecisionKind expected)
+    {
+        var understanding = Build(("fr", "urgency", "urgent", "urgent"), ("fr", "urgency", "later", "pas urgent"));
+
+        Assert.Equal(expected, Decision.Decide(understanding.Read("urgency", "fr", text), new AnswerShape(AnswerKind.OneOf, ["urgent", "later"])).Kind);
+    }
+
     [Fact]
     public void What_follows_a_correcting_but_is_the_answer_and_an_aside_is_none()
     {
