@@ -61,6 +61,7 @@ internal sealed class ConversationRoutes(
         // "Help me with the visa for the Geneva course" asks about a course; "help" said alone still shows the help.
         .On("help", t => commands.IsHelp(t) || (intents.Is(t, Intents.Help) && !courses.IsQuestion(t)), HelpAsync)
         .On("restart", t => commands.IsRestart(t) || intents.Is(t, Intents.Restart), RestartAsync)
+        .On("other-language", t => intents.Is(t, Intents.OtherLanguage), TellLanguagesAsync)
         .On("language", t => LanguageAskedFor(t) is not null && !IsAskingForLanguage(t) && !courses.AsksACoursesLanguage(t), SwitchLanguageAsync)
         .On("courses", courses.IsOpening, OpenCoursesAsync)
         .On("course-question", courses.IsQuestion, AnswerCourseQuestionAsync)
@@ -158,6 +159,17 @@ internal sealed class ConversationRoutes(
         var dc = dialogs.CreateContext(turn);
         await dc.CancelAllDialogsAsync(cancellationToken);
         await dc.BeginDialogAsync(InterviewDialog.Id, new InterviewState { LanguageSettled = ConversationLanguage.IsChosen(turn) }, cancellationToken);
+    }
+
+    /// <summary>"¿Podemos cambiar a portugués?": the three languages the bot writes in, then the question waiting.</summary>
+    private async Task TellLanguagesAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        turn.SendText(texts.Get(ConversationLanguage.Of(turn), "language.only_three"));
+        var dc = dialogs.CreateContext(turn);
+        if (dc.ActiveDialog is not null)
+            await dc.RepromptDialogAsync(cancellationToken);
+        else
+            await dc.BeginDialogAsync(InterviewDialog.Id, cancellationToken: cancellationToken);
     }
 
     private async Task SwitchLanguageAsync(TurnContext turn, CancellationToken cancellationToken)

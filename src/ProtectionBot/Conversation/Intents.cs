@@ -22,6 +22,9 @@ internal sealed class Intents(Understanding understanding)
     public const string CaseStatus = "case-status";
     public const string QuickExit = "quick-exit";
 
+    /// <summary>A language the bot does not write in ("podemos cambiar a portugués?"): the three it writes in are named.</summary>
+    public const string OtherLanguage = "other-language";
+
     /// <summary>"Hola", "bonjour", "hi" and nothing else: no answer, so the question waiting is asked again, not refused.</summary>
     public const string Greeting = "greeting";
 

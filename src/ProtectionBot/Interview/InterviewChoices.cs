@@ -43,7 +43,7 @@ internal static class InterviewChoices
     /// <summary>Requests understood at any step, in a full sentence too.</summary>
     public static readonly IReadOnlyList<string> Intents =
         [
-            "talk-to-person", "help", "restart", "language-es", "language-fr", "language-en", "erase", "case-status", "case-sent", "quick-exit",
+            "talk-to-person", "help", "restart", "language-es", "language-fr", "language-en", "other-language", "erase", "case-status", "case-sent", "quick-exit",
             "leave", "shut", "watched", "hurry", "not-understood", "explain", "greeting",
         ];
 
