@@ -284,6 +284,22 @@ public static class LanguageRules
         return false;
     }
 
+    /// <summary>
+    /// Whether two words are one word in its two genders: French "menacé" and "menacée", "militant" and "militantes";
+    /// Spanish "abogado" and "abogada" (plurals alike).
+    /// </summary>
+    internal static bool DiffersInGender(string first, string second)
+    {
+        var a = first.EndsWith('s') ? first[..^1] : first;
+        var b = second.EndsWith('s') ? second[..^1] : second;
+        if (a.Length > b.Length)
+            (a, b) = (b, a);
+        if (b.Length == a.Length + 1)
+            return a.Length >= 3 && b[^1] == 'e' && b.StartsWith(a, StringComparison.Ordinal);
+        return a.Length == b.Length && a.Length >= 3 && a[^1] != b[^1] && a[^1] is 'a' or 'o' && b[^1] is 'a' or 'o'
+            && a.AsSpan(0, a.Length - 1).SequenceEqual(b.AsSpan(0, b.Length - 1));
+    }
+
     /// <summary>Whether the word at <paramref name="index"/> only joins two things a negator denies together.</summary>
     public static bool Joins(IReadOnlyList<string> words, int index)
     {

@@ -134,8 +134,12 @@ public sealed class Phrase
         var word = utterance.Words[position];
         if (pattern.Prefix)
             return word.StartsWith(pattern.Surface, StringComparison.Ordinal) ? 0 : PrefixTypo(utterance, position, pattern);
-        if (word == pattern.Surface || utterance.Stems[position] == pattern.Stem)
+        if (word == pattern.Surface)
             return 0;
+        // "menacé" is not quite "menacée", nor "abogado" "abogada": the same stem with the other gender's ending costs as a
+        // slip, so the phrase that says it exactly wins over the one of the other gender ("je suis militant" is a man).
+        if (utterance.Stems[position] == pattern.Stem)
+            return LanguageRules.DiffersInGender(word, pattern.Surface) ? 1 : 0;
         // How each word sounds is worked out once per phrase and once per utterance: this runs for every pair of words.
         if (word.Length >= 4 && utterance.HeardAt(position) == pattern.Heard)
             return 1;
