@@ -24,7 +24,7 @@ internal sealed record CountryQuestion
 /// settled with a short choice. Ends with the ISO code, or with none when the person would rather not say: the
 /// recommendations then leave out what depends on the country.
 /// </summary>
-internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries, Understanding understanding)
+internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries, CountryHints places, Understanding understanding)
 {
     public const string Id = "interview.country";
     public const string TypedPrompt = "interview.country.typed";
@@ -66,6 +66,8 @@ internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries,
             return await step.EndDialogAsync(country.Code, cancellationToken);
         if (match.Candidates.Count > 1)
             return await PickAsync(step, "interview.country.which", match.Candidates, language, cancellationToken);
+        if (Place(places, typed, language) is { } placed)
+            return await step.EndDialogAsync(placed, cancellationToken);
         if (PrefersNotToSay(understanding, language, typed))
         {
             step.Context.SendText(texts.Get(language, "interview.country.prefer_not"));
@@ -93,6 +95,13 @@ internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries,
                 Synonyms = [c.Name.Es, c.Name.Fr, c.Name.En, .. c.Aliases],
             })],
         }, cancellationToken);
+
+    /// <summary>
+    /// "Kampala", "en el Catatumbo", "à Bamenda": a place, group or force of one country (<c>places.yaml</c>) answers the
+    /// country question as it does in passing, when no country's name or other name was typed.
+    /// </summary>
+    public static string? Place(CountryHints places, string typed, string language) =>
+        places.Of(Utterance.Parse(typed, language));
 
     /// <summary>"Prefiero no decir", "je préfère ne pas dire", "i'd rather not say": said without naming a country.</summary>
     public static bool PrefersNotToSay(Understanding understanding, string language, string typed) =>

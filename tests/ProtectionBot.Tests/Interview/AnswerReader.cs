@@ -28,6 +28,7 @@ internal sealed class AnswerReader(IServiceProvider services)
     private readonly Intents _intents = services.GetRequiredService<Intents>();
     private readonly CourseEntry _courses = services.GetRequiredService<CourseEntry>();
     private readonly CountryCatalog _countries = services.GetRequiredService<CountryCatalog>();
+    private readonly CountryHints _places = services.GetRequiredService<CountryHints>();
 
     /// <summary>The prompt waiting for each question, so the requests see the conversation where it is.</summary>
     private static readonly Dictionary<string, string> PromptOf = new(StringComparer.Ordinal)
@@ -112,6 +113,8 @@ internal sealed class AnswerReader(IServiceProvider services)
             return country.Code;
         if (match.Candidates.Count > 1)
             return "ask-which:" + string.Join(",", match.Candidates.Take(2).Select(c => c.Code));
+        if (CountryDialog.Place(_places, text, language) is { } placed)
+            return placed;
         return CountryDialog.PrefersNotToSay(_understanding, language, text) ? "prefer-not" : "unclear";
     }
 
