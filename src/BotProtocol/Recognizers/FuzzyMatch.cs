@@ -20,16 +20,34 @@ public static class FuzzyMatch
         return shorter < 8 ? 1 : 2;
     }
 
-    /// <summary>The edit distance within the tolerance of <see cref="AllowedEdits"/>, or -1 when further apart.</summary>
+    /// <summary>
+    /// The edit distance within the tolerance of <see cref="AllowedEdits"/>, or -1 when further apart. A slip keeps the
+    /// first letter or its sound (<see cref="SameStart"/>): one letter changed in front turns a word into another
+    /// ("fuimos", "huimos"), seldom into a typo.
+    /// </summary>
     public static int Distance(ReadOnlySpan<char> typed, ReadOnlySpan<char> expected)
     {
         if (typed.SequenceEqual(expected))
             return 0;
         var allowed = AllowedEdits(typed, expected);
-        if (allowed == 0 || Math.Abs(typed.Length - expected.Length) > allowed || LettersApart(LetterSet(typed), LetterSet(expected)) > allowed)
+        if (allowed == 0 || !SameStart(typed, expected) || Math.Abs(typed.Length - expected.Length) > allowed || LettersApart(LetterSet(typed), LetterSet(expected)) > allowed)
             return -1;
         var distance = DamerauLevenshtein(typed, expected, allowed);
         return distance <= allowed ? distance : -1;
+    }
+
+    /// <summary>
+    /// Whether two words start alike, as a slip leaves them: the same first letter, one that sounds the same ("kuesta",
+    /// "cuesta"; "vaca", "baca"), or a silent "h" left out or added ("ospital").
+    /// </summary>
+    internal static bool SameStart(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.IsEmpty || b.IsEmpty)
+            return a.IsEmpty == b.IsEmpty;
+        static char Sound(char c) => c switch { 'k' or 'q' => 'c', 'v' => 'b', 'z' => 's', 'y' => 'i', _ => c };
+        return Sound(a[0]) == Sound(b[0])
+            || (a[0] == 'h' && a.Length > 1 && a[1] == b[0])
+            || (b[0] == 'h' && b.Length > 1 && b[1] == a[0]);
     }
 
     /// <summary>The letters of a word, as <see cref="LettersApart"/> compares them; worth keeping for a word compared often.</summary>

@@ -33,6 +33,9 @@ public sealed class Phrase
     /// <summary>Its only word, when it has one: two options of a question must not share it.</summary>
     public string? SingleWord => _words.Length == 1 ? _words[0].Stem + (_words[0].Prefix ? "*" : "") : null;
 
+    /// <summary>Its whole words (not the prefixes), as normalised: words of the language that are never typos of another.</summary>
+    internal IEnumerable<string> WholeWords => _words.Where(w => !w.Prefix).Select(w => w.Surface);
+
     /// <summary>Null when nothing is left to match once normalised.</summary>
     public static Phrase? Compile(string text, string language)
     {
@@ -77,7 +80,11 @@ public sealed class Phrase
     /// <see cref="FindIn"/> into a list the caller keeps: a reading tries every phrase of a question in up to three
     /// languages, and most find nothing, so nothing is allocated for them.
     /// </summary>
-    internal void AddHitsTo(Utterance utterance, List<PhraseHit> hits)
+    /// <param name="known">
+    /// Words the reader knows as words in their own right (every word of its vocabularies): typed, they are never taken
+    /// for a slip of another word, so "services" is not "sévices" nor "fuimos" "huimos".
+    /// </param>
+    internal void AddHitsTo(Utterance utterance, List<PhraseHit> hits, IReadOnlySet<string>? known = null)
     {
         ArgumentNullException.ThrowIfNull(utterance);
         if (WholeMessage)
@@ -87,7 +94,7 @@ public sealed class Phrase
                 return;
             for (var i = 0; i < _words.Length; i++)
             {
-                if (Matches(_words[i], utterance, i) < 0)
+                if (Matches(_words[i], utterance, i, known) < 0)
                     return;
             }
             hits.Add(new PhraseHit(this, [.. Enumerable.Range(0, _words.Length)], 0));
@@ -95,7 +102,7 @@ public sealed class Phrase
         }
         for (var start = 0; start < utterance.Count; start++)
         {
-            var cost = Matches(_words[0], utterance, start);
+            var cost = Matches(_words[0], utterance, start, known);
             if (cost < 0)
                 continue;
             var positions = new int[_words.Length];
@@ -109,7 +116,7 @@ public sealed class Phrase
                 {
                     if (utterance.Clauses[p] != utterance.Clauses[start])
                         break;
-                    var c = Matches(_words[w], utterance, p);
+                    var c = Matches(_words[w], utterance, p, known);
                     if (c < 0)
                     {
                         // "i do not agree" is not "i agree": a phrase never reaches over a negator.
@@ -128,24 +135,31 @@ public sealed class Phrase
         }
     }
 
-    /// <summary>0 for the same word or stem, 1 or 2 for a typo in a word of six letters or more, -1 for another word.</summary>
-    private static int Matches(PatternWord pattern, Utterance utterance, int position)
+    /// <summary>
+    /// 0 for the same word or stem, 1 or 2 for a typo in a word of six letters or more, -1 for another word. A typo keeps
+    /// its first letter or its sound, and a word of the language is never a typo of another (<paramref name="known"/>, stop words).
+    /// </summary>
+    private static int Matches(PatternWord pattern, Utterance utterance, int position, IReadOnlySet<string>? known)
     {
         var word = utterance.Words[position];
         if (pattern.Prefix)
-            return word.StartsWith(pattern.Surface, StringComparison.Ordinal) ? 0 : PrefixTypo(utterance, position, pattern);
+            return word.StartsWith(pattern.Surface, StringComparison.Ordinal) ? 0
+                : known?.Contains(word) == true ? -1
+                : PrefixTypo(utterance, position, pattern);
         if (word == pattern.Surface)
             return 0;
         // "menacé" is not quite "menacée", nor "abogado" "abogada": the same stem with the other gender's ending costs as a
         // slip, so the phrase that says it exactly wins over the one of the other gender ("je suis militant" is a man).
         if (utterance.Stems[position] == pattern.Stem)
             return LanguageRules.DiffersInGender(word, pattern.Surface) ? 1 : 0;
+        if (known?.Contains(word) == true)
+            return -1;
         // How each word sounds is worked out once per phrase and once per utterance: this runs for every pair of words.
         if (word.Length >= 4 && utterance.HeardAt(position) == pattern.Heard)
             return 1;
         // Short words are never guessed ("dos" is not "dios"); longer ones forgive one slip, long ones two.
         var shorter = Math.Min(word.Length, pattern.Surface.Length);
-        if (shorter < 6 || Vocabulary.IsStopWord(word))
+        if (shorter < 6 || !FuzzyMatch.SameStart(word, pattern.Surface) || Vocabulary.IsStopWord(word))
             return -1;
         var allowed = shorter >= 9 ? 2 : 1;
         if (Math.Abs(word.Length - pattern.Surface.Length) > allowed)

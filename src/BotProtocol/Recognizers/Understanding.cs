@@ -32,6 +32,9 @@ public sealed class Understanding
     private readonly Dictionary<string, List<(PhraseKind Kind, Phrase Phrase)>> _common = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Question, string Option), List<string>> _outweighedBy = [];
 
+    // Every whole word of the vocabularies, in all languages: typed, such a word is read as itself, never as a typo.
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+
     private bool _building = true;
 
     private Understanding(IReadOnlyList<string> languages) => Languages = languages;
@@ -75,6 +78,7 @@ public sealed class Understanding
                     problems.Add($"{line.Origin}: '{line.Phrase}' names both '{owner.Option}' ({owner.Origin}) and '{line.Option}' of '{line.Question}'; use a longer phrase");
                 owners[(line.Language, line.Question, line.Anywhere, word)] = line;
             }
+            understanding._known.UnionWith(phrase.WholeWords);
             var key = (line.Language, line.Question, line.Anywhere);
             if (!understanding._phrases.TryGetValue(key, out var list))
                 understanding._phrases[key] = list = [];
@@ -131,7 +135,7 @@ public sealed class Understanding
             foreach (var (option, phrase) in options)
             {
                 hits.Clear();
-                phrase.AddHitsTo(utterance, hits);
+                phrase.AddHitsTo(utterance, hits, _known);
                 foreach (var hit in hits)
                     candidates.Add(new Candidate(PhraseKind.Option, option, hit));
             }
@@ -141,7 +145,7 @@ public sealed class Understanding
             if (anywhere && kind is not (PhraseKind.NotDenying or PhraseKind.Unsure or PhraseKind.Hedge))
                 continue;
             hits.Clear();
-            phrase.AddHitsTo(utterance, hits);
+            phrase.AddHitsTo(utterance, hits, _known);
             foreach (var hit in hits)
                 candidates.Add(new Candidate(kind, null, hit));
         }
@@ -471,7 +475,10 @@ public sealed class Understanding
             foreach (var text in phrases)
             {
                 if (Phrase.Compile(text, language) is { } phrase)
+                {
                     list.Add((kind, phrase));
+                    _known.UnionWith(phrase.WholeWords);
+                }
             }
         }
         Add(PhraseKind.Unsure, LanguageRules.Unsure);
