@@ -248,7 +248,7 @@ public static class LanguageRules
     }
 
     /// <summary>
-    /// The start of a verb of acting for someone, before "by"/"por"/"par": "goons hired by the mayor", "sicarios pagados
+    /// The start of a verb of acting for someone, before "by"/"por"/"par": "thugs paid by the governor", "sicarios pagados
     /// por la empresa", "des voyous envoyés par le maire".
     /// </summary>
     private static readonly string[] ActingFor =
@@ -267,7 +267,7 @@ public static class LanguageRules
 
     /// <summary>
     /// Whether the words between <paramref name="doer"/> and <paramref name="behind"/> say that the first acts for the
-    /// second, within a few words: "goons hired by the mayor" (the mayor is behind it), not "extremists and the police".
+    /// second, within a few words: "thugs paid by the governor" (the mayor is behind it), not "extremists and the police".
     /// </summary>
     internal static bool ActsFor(IReadOnlyList<string> words, int doer, int behind)
     {

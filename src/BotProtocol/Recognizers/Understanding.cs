@@ -225,7 +225,7 @@ public sealed class Understanding
         // "ils l'ont frappé au cachot et brûlé": the torture is what happened; the beating is part of it.
         var named = affirmed.Select(m => m.Option).ToHashSet();
         affirmed.RemoveAll(m => m.Option is { } option && _outweighedBy.TryGetValue((question, option), out var by) && by.Any(named.Contains));
-        // "goons hired by the mayor", "sicarios pagados por la empresa": the one who hires or sends is who is behind it.
+        // "thugs paid by the governor", "sicarios pagados por la empresa": the one who hires or sends is who is behind it.
         var behind = affirmed.ToList();
         affirmed.RemoveAll(m => m.Option is { } option && behind.Any(o => o.Option is { } other && other != option
             && utterance.Clauses[o.Position] == utterance.Clauses[m.Position] && LanguageRules.ActsFor(utterance.Words, m.Position, o.Position)));
