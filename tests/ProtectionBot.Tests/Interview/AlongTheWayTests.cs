@@ -29,4 +29,15 @@ public sealed class AlongTheWayTests
         var also = new AnswerReader(app.Services).Also("situations", language, answer);
         Assert.False(also.TryGetValue("at_risk", out var atRisk) && atRisk is ["self"], string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
     }
+
+    [Theory]
+    [InlineData("en", "they burned our office, i reported it to the police the next day")]
+    [InlineData("es", "nos amenazaron y fui a denunciar ante la policía pero no hicieron nada")]
+    [InlineData("fr", "ils ont menacé ma fille, j'ai porté plainte à la gendarmerie")]
+    public async Task Where_it_was_reported_is_not_who_did_it(string language, string answer)
+    {
+        await using var app = new BotApplication();
+        var also = new AnswerReader(app.Services).Also("situations", language, answer);
+        Assert.False(also.ContainsKey("perpetrator"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
+    }
 }
