@@ -367,6 +367,42 @@ public static class LanguageRules
         return false;
     }
 
+    /// <summary>
+    /// Whether the one named at <paramref name="position"/> is where something was reported, not who did it: "i reported
+    /// it to the police", "fui a denunciar ante la fiscalía", "j'ai porté plainte à la gendarmerie".
+    /// </summary>
+    public static bool NamesWhereReported(IReadOnlyList<string> words, int position)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        // Told to or before them ("to the police", "ante la fiscalía", "à la gendarmerie"); "denunciar a los paras",
+        // "dénoncer la compagnie" name who did it.
+        var before = position - 1;
+        if (before >= 0 && before < words.Count && Articles.Contains(words[before]))
+            before--;
+        if (before < 0 || before >= words.Count || !ReportTo.Contains(words[before]))
+            return false;
+        for (var i = Math.Max(0, before - 4); i < before; i++)
+        {
+            if (ReportWords.Contains(words[i]) || (words[before] == "ante" && Denouncing.Contains(words[i])))
+                return true;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "the", "la", "el", "le", "l", "les", "los", "las" };
+
+    /// <summary>Denouncing someone names them ("denuncié a los paras"); only "ante" makes it where it was reported.</summary>
+    private static readonly HashSet<string> Denouncing = new(StringComparer.Ordinal) { "denunciar", "denuncie", "denunciamos", "denunciarlo" };
+
+    private static readonly HashSet<string> ReportTo = new(StringComparer.Ordinal) { "to", "ante", "a", "à", "au", "aux", "al" };
+
+    private static readonly HashSet<string> ReportWords = new(StringComparer.Ordinal)
+    {
+        "reported", "report", "complained", "complaint", "complain", "went", "go",
+        "denuncia", "queja", "fui", "fuimos", "acudi", "acudimos",
+        "plainte", "alle", "allee", "alles", "signale", "signaler",
+    };
+
     private static readonly HashSet<string> Possessives = new(StringComparer.Ordinal) { "mi", "mis", "ma", "mon", "mes", "my", "la", "el", "le", "the" };
 
 

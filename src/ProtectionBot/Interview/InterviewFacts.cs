@@ -71,9 +71,12 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
                 continue;
             var reading = understanding.ReadAnywhere(question, utterance);
             // "estoy donde mi tía": the aunt who shelters the speaker is neither the one at risk nor tells their gender.
+            // "i reported it to the police": where a thing was reported is not who did it.
             var named = question is "at_risk" or "gender"
                 ? [.. reading.Affirmed.Where(m => !LanguageRules.NamesAShelter(utterance.Words, m.Position)).Select(m => m.Option ?? "").Where(o => o.Length > 0).Distinct()]
-                : reading.Options;
+                : question == "perpetrator"
+                    ? [.. reading.Affirmed.Where(m => !LanguageRules.NamesWhereReported(utterance.Words, m.Position)).Select(m => m.Option ?? "").Where(o => o.Length > 0).Distinct()]
+                    : reading.Options;
             if (named.Count == 0)
                 continue;
             var several = question is "situations" or "profile";

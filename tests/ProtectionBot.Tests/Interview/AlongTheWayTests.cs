@@ -1,0 +1,43 @@
+using ProtectionBot.Tests.Infrastructure;
+
+namespace ProtectionBot.Tests.Interview;
+
+/// <summary>
+/// What a story told at another question must NOT note: a person at risk beside another ("me and my colleague") is asked,
+/// and a story about someone else told with "they told me" is not about the teller.
+/// </summary>
+public sealed class AlongTheWayTests
+{
+    [Theory]
+    [InlineData("en", "they threatened me and my colleague after the march")]
+    [InlineData("es", "me amenazaron a mí y a mi compañera por la denuncia")]
+    [InlineData("fr", "ils m'ont menacé avec mon collègue après la marche")]
+    public async Task Two_people_at_risk_are_asked_not_noted(string language, string answer)
+    {
+        await using var app = new BotApplication();
+        var also = new AnswerReader(app.Services).Also("situations", language, answer);
+        Assert.False(also.ContainsKey("at_risk"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
+    }
+
+    [Theory]
+    [InlineData("en", "they told me my brother was arrested at the border")]
+    [InlineData("es", "me dijeron que a mi hermano lo detuvieron en la carretera")]
+    [InlineData("fr", "on m'a dit que mon frère a été arrêté à la frontière")]
+    public async Task A_story_about_someone_else_told_to_the_teller_is_not_about_the_teller(string language, string answer)
+    {
+        await using var app = new BotApplication();
+        var also = new AnswerReader(app.Services).Also("situations", language, answer);
+        Assert.False(also.TryGetValue("at_risk", out var atRisk) && atRisk is ["self"], string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
+    }
+
+    [Theory]
+    [InlineData("en", "they burned our office, i reported it to the police the next day")]
+    [InlineData("es", "nos amenazaron y fui a denunciar ante la policía pero no hicieron nada")]
+    [InlineData("fr", "ils ont menacé ma fille, j'ai porté plainte à la gendarmerie")]
+    public async Task Where_it_was_reported_is_not_who_did_it(string language, string answer)
+    {
+        await using var app = new BotApplication();
+        var also = new AnswerReader(app.Services).Also("situations", language, answer);
+        Assert.False(also.ContainsKey("perpetrator"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
+    }
+}
