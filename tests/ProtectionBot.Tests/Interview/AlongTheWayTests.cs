@@ -4,7 +4,8 @@ namespace ProtectionBot.Tests.Interview;
 
 /// <summary>
 /// What a story told at another question must NOT note: a person at risk beside another ("me and my colleague") is asked,
-/// and a story about someone else told with "they told me" is not about the teller.
+/// a story about someone else told with "they told me" is not about the teller, and a family named beside the teller
+/// ("they intimidate my family") does not make someone else the one at risk.
 /// </summary>
 public sealed class AlongTheWayTests
 {
@@ -39,5 +40,17 @@ public sealed class AlongTheWayTests
         await using var app = new BotApplication();
         var also = new AnswerReader(app.Services).Also("situations", language, answer);
         Assert.False(also.ContainsKey("perpetrator"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
+    }
+
+    [Theory]
+    [InlineData("en", "they follow me in the capital and they intimidate my family back home", null)]
+    [InlineData("es", "me siguen en la ciudad y a mi familia en el pueblo la tienen amenazada", null)]
+    [InlineData("fr", "on me suit à Bruxelles et ils intimident ma famille au pays", null)]
+    [InlineData("en", "i reported it to the police but they did nothing", "profile")]
+    public async Task A_family_named_beside_the_teller_and_a_crime_reported_note_nothing_about_them(string language, string answer, string? question)
+    {
+        await using var app = new BotApplication();
+        var also = new AnswerReader(app.Services).Also("situations", language, answer);
+        Assert.False(also.ContainsKey(question ?? "at_risk"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
     }
 }
