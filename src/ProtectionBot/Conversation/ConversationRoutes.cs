@@ -111,15 +111,8 @@ internal sealed class ConversationRoutes(
         await dialogs.CreateContext(turn).CancelAllDialogsAsync(cancellationToken);
 
     /// <summary>The help, then the question waiting; with none ("svp aidez-moi" as a first message), the interview begins.</summary>
-    private async Task HelpAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        turn.SendText(texts.Get(ConversationLanguage.Of(turn), "help.text"));
-        var dc = dialogs.CreateContext(turn);
-        if (dc.ActiveDialog is not null)
-            await dc.RepromptDialogAsync(cancellationToken);
-        else
-            await dc.BeginDialogAsync(InterviewDialog.Id, cancellationToken: cancellationToken);
-    }
+    private Task HelpAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        SayThenGoOnAsync(turn, "help.text", cancellationToken);
 
     /// <summary>
     /// "No entiendo": the question waiting is explained in other words and asked again; nothing is taken as its answer,
@@ -143,9 +136,13 @@ internal sealed class ConversationRoutes(
         dialogs.CreateContext(turn).RepromptDialogAsync(cancellationToken);
 
     /// <summary>A photo, a voice note, a location, a sticker: say what the bot reads, then ask the question again.</summary>
-    private async Task ExplainWhatIsReadAsync(TurnContext turn, CancellationToken cancellationToken)
+    private Task ExplainWhatIsReadAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        SayThenGoOnAsync(turn, "unreadable", cancellationToken);
+
+    /// <summary>A text, then the question waiting again; with none waiting, the interview begins.</summary>
+    private async Task SayThenGoOnAsync(TurnContext turn, string key, CancellationToken cancellationToken)
     {
-        turn.SendText(texts.Get(ConversationLanguage.Of(turn), "unreadable"));
+        turn.SendText(texts.Get(ConversationLanguage.Of(turn), key));
         var dc = dialogs.CreateContext(turn);
         if (dc.ActiveDialog is not null)
             await dc.RepromptDialogAsync(cancellationToken);
@@ -162,15 +159,8 @@ internal sealed class ConversationRoutes(
     }
 
     /// <summary>"¿Podemos cambiar a portugués?": the three languages the bot writes in, then the question waiting.</summary>
-    private async Task TellLanguagesAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        turn.SendText(texts.Get(ConversationLanguage.Of(turn), "language.only_three"));
-        var dc = dialogs.CreateContext(turn);
-        if (dc.ActiveDialog is not null)
-            await dc.RepromptDialogAsync(cancellationToken);
-        else
-            await dc.BeginDialogAsync(InterviewDialog.Id, cancellationToken: cancellationToken);
-    }
+    private Task TellLanguagesAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        SayThenGoOnAsync(turn, "language.only_three", cancellationToken);
 
     private async Task SwitchLanguageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
