@@ -168,21 +168,24 @@ internal sealed class Intents(Understanding understanding)
     }
 
     private bool AnswersTheQuestion(TurnContext turn, string language) =>
+        ReadAsTheQuestionWaiting(turn, language) is { Options.Count: > 0 };
+
+    /// <summary>The message read as an answer to the question waiting, if a question waits.</summary>
+    private Reading? ReadAsTheQuestionWaiting(TurnContext turn, string language) =>
         turn.State.DialogStack is [{ Id: var prompt }, ..] && InterviewPrompts.QuestionOf(prompt) is { } question
-        && understanding.Read(question, language, turn.Activity.Text).Options.Count > 0;
+            ? understanding.Read(question, language, turn.Activity.Text)
+            : null;
 
     /// <summary>An option of the question waiting named or denied ("mandé mi caso a la fiscalía y no avanza").</summary>
     private bool SaysAnythingOfTheQuestion(TurnContext turn, string language) =>
-        turn.State.DialogStack is [{ Id: var prompt }, ..] && InterviewPrompts.QuestionOf(prompt) is { } question
-        && understanding.Read(question, language, turn.Activity.Text) is var reading && reading.Affirmed.Count + reading.Denied.Count > 0;
+        ReadAsTheQuestionWaiting(turn, language) is { } reading && reading.Affirmed.Count + reading.Denied.Count > 0;
 
     /// <summary>
     /// A plain yes to the question waiting before the words asking for help ("oui aidez-moi", "sí, ayuda"): an answer, not
     /// a request for help; the "ça marche" of "comment ça marche ?" is no yes.
     /// </summary>
     private bool SaysYesFirst(TurnContext turn, string language, int helpAt) =>
-        turn.State.DialogStack is [{ Id: var prompt }, ..] && InterviewPrompts.QuestionOf(prompt) is { } question
-        && understanding.Read(question, language, turn.Activity.Text) is { No.Count: 0 } reading && reading.Yes.Any(m => m.Position < helpAt);
+        ReadAsTheQuestionWaiting(turn, language) is { No.Count: 0 } reading && reading.Yes.Any(m => m.Position < helpAt);
 
     /// <summary>The request opens the message, after nothing but words of wishing ("i want to", "je voudrais", "quiero").</summary>
     private static bool IsAsked(Reading reading, string language, string? text)

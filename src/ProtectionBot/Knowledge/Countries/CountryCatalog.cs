@@ -96,9 +96,6 @@ internal sealed class CountryCatalog
         return Result(MentionedWithATypo(said));
     }
 
-    /// <summary>Words that set what follows apart from what came before: "Venezuela, but I live in Colombia now".</summary>
-    private static readonly HashSet<string> Contrasts = new(StringComparer.Ordinal) { "but", "however", "pero", "sino", "mais", "sauf" };
-
     /// <summary>Living somewhere, said in so many words: enough alone after a "but".</summary>
     private static readonly HashSet<string> Living = new(StringComparer.Ordinal)
     {
@@ -127,7 +124,7 @@ internal sealed class CountryCatalog
     private CountryMatch? LivingElsewhereNow(string said)
     {
         var words = said.Split(' ');
-        var but = Array.FindIndex(words, Contrasts.Contains);
+        var but = Array.FindIndex(words, LanguageRules.IsContrast);
         if (but <= 0)
             return null;
         var after = words[(but + 1)..];
