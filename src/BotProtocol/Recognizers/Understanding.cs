@@ -35,6 +35,9 @@ public sealed class Understanding
     // Every whole word of the vocabularies, in all languages: typed, such a word is read as itself, never as a typo.
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
+    // The same words by language, so a word of the conversation's language is not read as a word of another.
+    private readonly Dictionary<string, HashSet<string>> _knownIn = new(StringComparer.Ordinal);
+
     private bool _building = true;
 
     private Understanding(IReadOnlyList<string> languages) => Languages = languages;
@@ -78,7 +81,7 @@ public sealed class Understanding
                     problems.Add($"{line.Origin}: '{line.Phrase}' names both '{owner.Option}' ({owner.Origin}) and '{line.Option}' of '{line.Question}'; use a longer phrase");
                 owners[(line.Language, line.Question, line.Anywhere, word)] = line;
             }
-            understanding._known.UnionWith(phrase.WholeWords);
+            understanding.Know(line.Language, phrase);
             var key = (line.Language, line.Question, line.Anywhere);
             if (!understanding._phrases.TryGetValue(key, out var list))
                 understanding._phrases[key] = list = [];
@@ -105,13 +108,28 @@ public sealed class Understanding
         // (the French "préfet").
         if (reading.Affirmed.Count + reading.Denied.Count > 0 || reading.PreferNot)
             return reading;
+        var own = _knownIn.GetValueOrDefault(language);
+        // "fuimos" is the Spanish "we went" whatever French word starts like it; "fui" is a word of both.
         foreach (var other in Languages.Where(l => l != language))
         {
             var elsewhere = Read(utterance.In(other), question, anywhere: false);
-            if (elsewhere.Affirmed.Count + elsewhere.Denied.Count > 0)
+            if (elsewhere.Affirmed.Count + elsewhere.Denied.Count > 0
+                && !elsewhere.Affirmed.Concat(elsewhere.Denied).Any(m => IsOnlyOf(own, utterance.Words[m.Position], other)))
                 return elsewhere;
         }
         return reading;
+    }
+
+    /// <summary>A word of <paramref name="own"/> that <paramref name="other"/>'s vocabulary does not have ("fui" is both).</summary>
+    private bool IsOnlyOf(HashSet<string>? own, string word, string other) =>
+        own?.Contains(word) == true && _knownIn.GetValueOrDefault(other)?.Contains(word) != true;
+
+    private void Know(string language, Phrase phrase)
+    {
+        _known.UnionWith(phrase.WholeWords);
+        if (!_knownIn.TryGetValue(language, out var words))
+            _knownIn[language] = words = new(StringComparer.Ordinal);
+        words.UnionWith(phrase.WholeWords);
     }
 
     /// <summary>What an answer to another question says about <paramref name="question"/>, by its strong phrases only.</summary>
@@ -477,7 +495,7 @@ public sealed class Understanding
                 if (Phrase.Compile(text, language) is { } phrase)
                 {
                     list.Add((kind, phrase));
-                    _known.UnionWith(phrase.WholeWords);
+                    Know(language, phrase);
                 }
             }
         }

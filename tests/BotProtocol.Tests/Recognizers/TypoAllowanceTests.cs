@@ -18,7 +18,10 @@ public sealed class TypoAllowanceTests
         ("en", "what", "surveillance", "followed"),
         ("fr", "who", "state", "services secrets"),
         ("es", "who", "self", "defensora"),
-        ("es", "who", "other", "hermano"));
+        ("es", "who", "other", "hermano"),
+        ("es", "where", "left", "ya nos fuimos"),
+        ("fr", "what", "displacement", "fui*"),
+        ("fr", "what", "displacement", "fui"));
 
     private static readonly AnswerShape What = new(AnswerKind.SeveralOf, ["displacement", "threats", "detention", "torture", "surveillance"], PreferNot: "prefer-not");
 
@@ -29,6 +32,18 @@ public sealed class TypoAllowanceTests
     [InlineData("en", "they hollowed out the old tree")]
     public void A_real_word_next_to_a_vocabulary_word_is_not_read_as_it(string language, string text) =>
         Assert.Equal(DecisionKind.Unclear, Decision.Decide(Vocabulary.Read("what", language, text), What).Kind);
+
+    /// <summary>
+    /// An answer that says nothing in the conversation's language is read in the other two, but not through a word of its
+    /// own language: "fuimos" is the Spanish "we went", whatever French word starts like it.
+    /// </summary>
+    [Fact]
+    public void A_word_of_the_conversation_language_is_not_read_as_another_language_word() =>
+        Assert.Equal(DecisionKind.Unclear, Decision.Decide(Vocabulary.Read("what", "es", "fuimos a la oficina a preguntar por el expediente"), What).Kind);
+
+    [Fact]
+    public void A_message_in_another_language_is_still_read_in_it() =>
+        Assert.Equal(["displacement"], Decision.Decide(Vocabulary.Read("what", "es", "nous avons fui le village"), What).Values);
 
     [Theory]
     [InlineData("es", "huimso de noche", "displacement")]
