@@ -193,6 +193,8 @@ public static class LanguageRules
         "yes", "yeah", "yep", "yup", "sure", "of course", "absolutely", "certainly", "definitely", "indeed", "correct",
         "alright", "all right", "sounds good", "agree", "i agree", "aye",
         "=fine", "=sawa", "obviously", "=okk", "=oki", "no problem", "no wahala", "do the needful", "=opo", "=oo", "go ahead",
+        // "Why not" agrees, though it carries a negator: "oui pourquoi pas", "sure why not", "¿por qué no?".
+        "pourquoi pas", "why not", "=por que no", "si por que no", "claro por que no",
         // A wish for what is offered is a yes: "me gustaría", "je veux bien", "I'd like that". Bare, or about "that", so
         // "me gustaría cambiar de idioma" still names what is wished.
         "=me gustaria", "me gustaria mucho", "si me gustaria", "me gustaria eso", "=me encantaria", "me encantaria mucho",
