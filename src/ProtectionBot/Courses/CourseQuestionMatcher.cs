@@ -144,6 +144,53 @@ internal sealed partial class CourseQuestionMatcher
     /// <param name="staffFaq">Answers course staff added from the chat.</param>
     public CourseQuestionMatch Match(string? text, string language, string? currentCourse, IReadOnlyList<CourseFaq>? staffFaq = null)
     {
+        var whole = MatchWhole(text, language, currentCourse, staffFaq);
+        if (whole.Kind is not (CourseQuestionKind.Topic or CourseQuestionKind.Unsure) || whole.AlsoType is not null || text is null)
+            return whole;
+        // Two questions in a row ("¿cuánto cuesta la academia y hasta cuándo hay inscripciones?") read as one weigh their
+        // words against each other and one of them is lost: each is read on its own, the course carried from the first.
+        var parts = Questions(text).ToList();
+        if (parts.Count != 2)
+            return whole;
+        var asked = new List<CourseQuestionMatch>();
+        var course = currentCourse;
+        foreach (var part in parts)
+        {
+            var match = MatchWhole(part, language, course, staffFaq);
+            if (match is not { Kind: CourseQuestionKind.Topic, Type: { } })
+                return whole;
+            course = match.CourseId;
+            asked.Add(match);
+        }
+        return asked[0].Type != asked[1].Type && asked[0].CourseId == asked[1].CourseId
+            ? asked[0] with { AlsoType = asked[1].Type }
+            : whole;
+    }
+
+    /// <summary>
+    /// The questions of a message that asks several: split where a question mark, a comma or an "and" is followed by a
+    /// question word ("y cuándo", "et où", "and how much").
+    /// </summary>
+    private IEnumerable<string> Questions(string text)
+    {
+        var start = 0;
+        foreach (Match joint in Joint().Matches(text))
+        {
+            var rest = SplitWords(TextNormalizer.Normalize(text[(joint.Index + joint.Length)..]));
+            if (joint.Index > start && rest.Length > 0 && (IsQuestionWordAt(rest, 0) || (rest.Length > 1 && IsQuestionWordAt(rest, 1))))
+            {
+                yield return text[start..joint.Index];
+                start = joint.Index + joint.Length;
+            }
+        }
+        yield return text[start..];
+    }
+
+    [GeneratedRegex(@"\?|,|;|\s(?:y|e|et|and)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex Joint();
+
+    private CourseQuestionMatch MatchWhole(string? text, string language, string? currentCourse, IReadOnlyList<CourseFaq>? staffFaq)
+    {
         var normalized = TextNormalizer.Normalize(text);
         if (normalized.Length == 0)
             return CourseQuestionMatch.None;

@@ -35,6 +35,8 @@ internal static class CourseContent
             CourseQuestionKind.CourseOnly => Answers.Overview(Course(match.CourseId!), language, when),
             _ => null,
         };
+        if (reply is not null && match.AlsoType is { } also && Answers.Answer(Course(match.CourseId!), also, language, when) is { } more)
+            reply = $"{reply}\n{more}";
         return (match, reply);
     }
 }

@@ -145,6 +145,10 @@ internal static class CourseQuestionSet
         new CourseQuestion("en", "how many seats in HRDAP", Hrdap, "places", "12"),
         new CourseQuestion("en", "are indigenous defenders prioritised in the IACHR course", Iachr, "selection", "Indigenous"),
         new CourseQuestion("en", "do i have to train other people after the IACHR course?", Iachr, "obligations", "ten people"),
+        // Two questions in one message: both are answered.
+        new CourseQuestion("es", "cuanto cuesta el curso de la cidh y hasta cuando me puedo inscribir?", Iachr, "cost", "Gratuito", "cerrada"),
+        new CourseQuestion("fr", "combien coute le hrdap et quand ferme l'inscription ?", Hrdap, "deadline", "15 janvier 2026", "francs suisses"),
+        new CourseQuestion("en", "how much is the iachr course? and do they give a certificate", Iachr, "cost", "Free", "certificate"),
     ];
 
     /// <summary>About a course, but nothing the data answers: the bot must say it is not sure and offer the staff.</summary>

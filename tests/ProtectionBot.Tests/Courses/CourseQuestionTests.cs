@@ -68,6 +68,6 @@ public sealed class CourseQuestionTests
             Assert.True(match.Kind == CourseQuestionKind.Topic && match.Type == question.Type, understood);
         Assert.NotNull(reply);
         foreach (var fact in question.Facts)
-            Assert.Contains(fact, reply, StringComparison.OrdinalIgnoreCase);
+            Assert.True(reply.Contains(fact, StringComparison.OrdinalIgnoreCase), $"'{fact}' not in: {reply}");
     }
 }
