@@ -391,6 +391,34 @@ public static class LanguageRules
         return false;
     }
 
+    /// <summary>
+    /// Whether the group named at <paramref name="position"/> is where something happened, not who it happened to: "since
+    /// the army operation in our village", "en la comunidad lo detuvieron", "dans notre quartier".
+    /// </summary>
+    public static bool NamesWhereItHappened(IReadOnlyList<string> words, int position)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var before = position - 1;
+        if (before >= 0 && before < words.Count && (Articles.Contains(words[before]) || Possessives.Contains(words[before]) || Ours.Contains(words[before])))
+            before--;
+        return before >= 0 && before < words.Count && InPlace.Contains(words[before]);
+    }
+
+    private static readonly HashSet<string> Ours = new(StringComparer.Ordinal) { "our", "nuestra", "nuestro", "notre", "their", "su", "leur" };
+
+    private static readonly HashSet<string> InPlace = new(StringComparer.Ordinal) { "in", "inside", "en", "dans" };
+
+    /// <summary>
+    /// "We", "us", "all": a teller speaking for those around them, who may be a family ("they beat my father and told us to
+    /// leave"), a group or a village; alone it names none of them as the one at risk.
+    /// </summary>
+    public static bool IsCollectivePronoun(string word) => CollectivePronouns.Contains(word);
+
+    private static readonly HashSet<string> CollectivePronouns = new(StringComparer.Ordinal)
+    {
+        "we", "us", "all", "nosotros", "nosotras", "todos", "todas", "todo", "toda", "nous", "tous", "toutes",
+    };
+
     private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "the", "la", "el", "le", "l", "les", "los", "las" };
 
     /// <summary>Denouncing someone names them ("denuncié a los paras"); only "ante" makes it where it was reported.</summary>
@@ -469,6 +497,10 @@ public static class LanguageRules
         Add("je sais", "chais");
         Add("je suis", "chui", "chuis", "jsuis");
         Add("j ai", "jai");
+        // "ils mont gardé", "la police lont pris": the apostrophe left out on a phone keyboard.
+        Add("m ont", "mont");
+        Add("l ont", "lont");
+        Add("m avaient", "mavaient");
         Add("je veux", "jveux");
         Add("parce que", "pcq", "pck", "psk");
         Add("beaucoup", "bcp");

@@ -69,31 +69,58 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
         {
             if (question == answered || state.Knows(question))
                 continue;
-            var reading = understanding.ReadAnywhere(question, utterance);
-            // "estoy donde mi tía": the aunt who shelters the speaker is neither the one at risk nor tells their gender.
-            // "i reported it to the police": where a thing was reported is not who did it.
-            var named = question is "at_risk" or "gender"
-                ? [.. reading.Affirmed.Where(m => !LanguageRules.NamesAShelter(utterance.Words, m.Position)).Select(m => m.Option ?? "").Where(o => o.Length > 0).Distinct()]
-                : question == "perpetrator"
-                    ? [.. reading.Affirmed.Where(m => !LanguageRules.NamesWhereReported(utterance.Words, m.Position)).Select(m => m.Option ?? "").Where(o => o.Length > 0).Distinct()]
-                    : reading.Options;
+            var named = OptionsNamed(question, understanding.ReadAnywhere(question, utterance), utterance.Words);
             if (named.Count == 0)
                 continue;
             var several = question is "situations" or "profile";
             // "militia killed my friend and they send me threats": the friend is named strongly, but the story speaks of
             // its teller too. One answer among two is asked, not taken.
             // A start said in so many words ("todo empezó en 2019") is not put in doubt by the dates of what came after it.
-            var said = understanding.Read(utterance, question, anywhere: false).Options.Except(NoDoubt.GetValueOrDefault(question) ?? []);
+            var said = OptionsNamed(question, understanding.Read(utterance, question, anywhere: false), utterance.Words, weakToo: true)
+                .Except(NoDoubt.GetValueOrDefault(question) ?? []);
             if (!several && (named.Count > 1 || (question != "started" && said.Count() > 1)))
                 continue;
             state = Apply(state, question, new OptionAnswer(named, PreferNot: false));
         }
-        if (answered != "country" && state.Country is null && !state.Knows("country") && places.Of(utterance) is { } country)
+        if (answered != "country" && state.Country is null && !state.Knows("country") && CountryTold(utterance, text) is { } country)
             state = state.Answering("country") with { Country = country };
         // "Venezuela, but I live in Colombia now": the country is where it happens, and the person has already left it.
         if (answered == "country" && !state.Knows("relocation") && countries.Match(text).NowIn is not null)
             state = Apply(state, "relocation", new OptionAnswer(["already-left"], PreferNot: false));
         return state;
+    }
+
+    /// <summary>
+    /// The options a reading names for <paramref name="question"/>, leaving out mentions that name no one for it: "estoy
+    /// donde mi tía" (the aunt who shelters the speaker is neither the one at risk nor tells their gender), "in our
+    /// village" (where it happened, not a community at risk), "i reported it to the police" (where a thing was reported is
+    /// not who did it). Among the question's own words (<paramref name="weakToo"/>), a bare "we", "us" or "todos" is the
+    /// teller speaking for those around them, which puts no one named in doubt: "they beat my father and told us to leave";
+    /// a relative's house named there still does ("le dispararon a la casa de un compañero").
+    /// </summary>
+    private static List<string> OptionsNamed(string question, Reading reading, IReadOnlyList<string> words, bool weakToo = false)
+    {
+        var mentions = question switch
+        {
+            "at_risk" => reading.Affirmed.Where(m => (weakToo || !LanguageRules.NamesAShelter(words, m.Position))
+                && !(m.Option == "organisation" && (LanguageRules.NamesWhereItHappened(words, m.Position)
+                    || (weakToo && m.Position < words.Count && LanguageRules.IsCollectivePronoun(words[m.Position]))))),
+            "gender" => reading.Affirmed.Where(m => weakToo || !LanguageRules.NamesAShelter(words, m.Position)),
+            "perpetrator" => reading.Affirmed.Where(m => !LanguageRules.NamesWhereReported(words, m.Position)),
+            _ => reading.Affirmed,
+        };
+        return [.. mentions.OrderBy(m => m.Position).Select(m => m.Option ?? "").Where(o => o.Length > 0).Distinct()];
+    }
+
+    /// <summary>
+    /// The country a story tells in passing: a place, group or law of one country ("in Lagos", "les Imbonerakure"), or a
+    /// country named as where it happens ("in Sri Lanka"). Two countries told that way tell none.
+    /// </summary>
+    private string? CountryTold(Utterance utterance, string text)
+    {
+        var place = places.Of(utterance);
+        var named = countries.NamedAsWhere(text)?.Code;
+        return place is null ? named : named is null || named == place ? place : null;
     }
 
     /// <summary>

@@ -12,6 +12,12 @@ internal sealed record Country
     /// <summary>Other names people write (short forms, old names, without accents is never needed).</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
+    /// <summary>
+    /// What its people are called ("guinéen", "venezolana", "Sudanese"): a nationality names where a person comes from,
+    /// which is where it happens unless another country is named as here.
+    /// </summary>
+    public IReadOnlyList<string> Demonyms { get; init; } = [];
+
     /// <summary>One of <see cref="KnowledgeCodes.Regions"/>.</summary>
     public required string Region { get; init; }
 

@@ -53,4 +53,38 @@ public sealed class AlongTheWayTests
         var also = new AnswerReader(app.Services).Also("situations", language, answer);
         Assert.False(also.ContainsKey(question ?? "at_risk"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
     }
+
+    [Theory]
+    [InlineData("en", "I fled Venezuela after the threats and now I help other migrants")]
+    [InlineData("es", "salí de Nicaragua por las amenazas y ahora estoy refugiada en Costa Rica")]
+    [InlineData("fr", "j'ai fui le Burundi en 2015 et je travaille avec les réfugiés")]
+    [InlineData("en", "we document abuses in Kenya and in Uganda")]
+    public async Task A_country_left_or_two_countries_named_tell_no_country(string language, string answer)
+    {
+        await using var app = new BotApplication();
+        var also = new AnswerReader(app.Services).Also("situations", language, answer);
+        Assert.False(also.ContainsKey("country"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
+    }
+
+    [Theory]
+    [InlineData("en", "i was on hunger strike for two weeks in prison")]
+    [InlineData("es", "hice una huelga de hambre frente a la fiscalía")]
+    [InlineData("fr", "j'ai fait une grève de la faim devant le tribunal")]
+    public async Task A_hunger_strike_is_no_union_work(string language, string answer)
+    {
+        await using var app = new BotApplication();
+        var also = new AnswerReader(app.Services).Also("situations", language, answer);
+        Assert.False(also.TryGetValue("profile", out var profile) && profile.Contains("trade-unionist"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
+    }
+
+    [Theory]
+    [InlineData("en", "my husband told me to stop going to the meetings")]
+    [InlineData("es", "mi marido me dijo que tuviera cuidado con la reunión")]
+    [InlineData("fr", "mon mari me dit de faire attention")]
+    public async Task A_husband_who_only_speaks_is_not_who_did_it(string language, string answer)
+    {
+        await using var app = new BotApplication();
+        var also = new AnswerReader(app.Services).Also("situations", language, answer);
+        Assert.False(also.ContainsKey("perpetrator"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
+    }
 }

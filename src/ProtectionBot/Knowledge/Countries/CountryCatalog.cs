@@ -42,6 +42,9 @@ internal sealed class CountryCatalog
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _mentionable;
     private readonly int _mostWordsInName;
 
+    // Names that are what a country's people are called ("venezolana"), not the country.
+    private readonly HashSet<string> _demonyms;
+
     private CountryCatalog(IReadOnlyList<Country> countries)
     {
         All = countries;
@@ -54,6 +57,7 @@ internal sealed class CountryCatalog
         var longest = _names.Length == 0 ? 0 : _names.Max(n => n.Name.Length);
         var ofLength = Enumerable.Range(0, _names.Length).ToLookup(i => _names[i].Name.Length);
         _byLength = [.. Enumerable.Range(0, longest + 1).Select(length => ofLength[length].ToArray())];
+        _demonyms = [.. countries.SelectMany(c => c.Demonyms).Select(TextNormalizer.Normalize)];
         var mentionable = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < _names.Length; i++)
         {
@@ -92,7 +96,7 @@ internal sealed class CountryCatalog
         if (Closest(name) is { Length: > 0 } close)
             return Result(close);
         if (Mentioned(said) is { Length: > 0 } mentioned)
-            return mentioned.Length > 1 && LivingElsewhereNow(said) is { } moved ? moved : Result(mentioned);
+            return mentioned.Length > 1 && (ThreatenedHere(said) ?? LivingElsewhereNow(said)) is { } settled ? settled : Result(mentioned);
         return Result(MentionedWithATypo(said));
     }
 
@@ -135,6 +139,22 @@ internal sealed class CountryCatalog
         return before is [var home] && now is [var elsewhere] && elsewhere != home
             ? new CountryMatch(home, [home]) { NowIn = elsewhere }
             : null;
+    }
+
+    private static readonly HashSet<string> Here = new(StringComparer.Ordinal) { "here", "aqui", "aca", "ici" };
+
+    /// <summary>
+    /// "i'm Sudanese but they threaten me here in Egypt", "soy venezolana pero me amenazan aquí en Colombia": a
+    /// nationality beside one country named with "here" is where the person comes from; it happens here.
+    /// </summary>
+    private CountryMatch? ThreatenedHere(string said)
+    {
+        if (!said.Split(' ').Any(Here.Contains))
+            return null;
+        var mentions = Mentions(said);
+        var named = mentions.Where(m => !_demonyms.Contains(_names[m.Name].Name)).SelectMany(m => _names[m.Name].Countries).Distinct().ToList();
+        var from = mentions.Where(m => _demonyms.Contains(_names[m.Name].Name)).SelectMany(m => _names[m.Name].Countries).ToList();
+        return named is [var here] && from.Count > 0 && !from.Contains(here) ? new CountryMatch(here, [here]) : null;
     }
 
     private static readonly HashSet<string> LeadingSmallWords = new(StringComparer.Ordinal)
@@ -198,6 +218,51 @@ internal sealed class CountryCatalog
     /// </summary>
     private Country[] Mentioned(string said)
     {
+        var sets = Mentions(said).Select(k => _names[k.Name].Countries).ToList();
+        var settled = sets.Where(set => !sets.Any(other => other.Length < set.Length && other.All(set.Contains)));
+        return [.. settled.SelectMany(set => set).Distinct()];
+    }
+
+    /// <summary>
+    /// The one country a story names as where things happen: "we protest every day in Sri Lanka", "aquí en Honduras", "au
+    /// Cameroun". Only after "in", "en", "au", "dans": "I fled Venezuela" or "I report on Syria" may name a country left or
+    /// watched from afar, and beside a word of flight or exile ("refugiada en Ecuador") the country reached is not where
+    /// it happened. Two countries named tell none.
+    /// </summary>
+    public Country? NamedAsWhere(string? text)
+    {
+        var said = TextNormalizer.Normalize(text);
+        if (said.Length == 0)
+            return null;
+        var words = said.Split(' ');
+        if (words.Any(w => Living.Contains(w) || Fleeing.Contains(w)))
+            return null;
+        var mentions = Mentions(said);
+        if (Mentioned(said) is not [var country])
+            return null;
+        return mentions.Any(m => IsWhere(words, m.First)) ? country : null;
+    }
+
+    private static bool IsWhere(string[] words, int first)
+    {
+        var before = first - 1;
+        if (before > 0 && words[before] is "the" or "la" or "le" or "el" or "l")
+            before--;
+        return before >= 0 && Where.Contains(words[before]);
+    }
+
+    private static readonly HashSet<string> Where = new(StringComparer.Ordinal) { "in", "inside", "en", "au", "aux", "dans" };
+
+    private static readonly HashSet<string> Fleeing = new(StringComparer.Ordinal)
+    {
+        "fled", "flee", "fleeing", "escaped", "left", "asylum",
+        "hui", "huimos", "huir", "huyendo", "sali", "salimos", "escape", "escapamos", "asilo",
+        "fui", "fuir", "fuyant", "enfui", "enfuie", "enfuis", "quitte", "quittee", "asile",
+    };
+
+    /// <summary>The country names said as whole words, each run once; of names that overlap the longest wins.</summary>
+    private List<(int First, int Last, int Name)> Mentions(string said)
+    {
         var words = TextNormalizer.Tokenize(said);
         var hits = new List<(int First, int Last, int Name)>();
         for (var first = 0; first < words.Length; first++)
@@ -216,9 +281,7 @@ internal sealed class CountryCatalog
             if (!kept.Any(k => hit.First <= k.Last && k.First <= hit.Last))
                 kept.Add(hit);
         }
-        var sets = kept.OrderBy(k => k.First).Select(k => _names[k.Name].Countries).ToList();
-        var settled = sets.Where(set => !sets.Any(other => other.Length < set.Length && other.All(set.Contains)));
-        return [.. settled.SelectMany(set => set).Distinct()];
+        return [.. kept.OrderBy(k => k.First)];
     }
 
     /// <summary>The countries of the names found, in the order of <see cref="_names"/>, each once.</summary>
@@ -238,7 +301,7 @@ internal sealed class CountryCatalog
     };
 
     private static IEnumerable<string> Names(Country country) =>
-        new[] { country.Name.Es, country.Name.Fr, country.Name.En }.Concat(country.Aliases)
+        new[] { country.Name.Es, country.Name.Fr, country.Name.En }.Concat(country.Aliases).Concat(country.Demonyms)
             .Select(TextNormalizer.Normalize)
             .Where(n => n.Length > 0)
             .Distinct(StringComparer.Ordinal);
@@ -278,6 +341,7 @@ internal sealed class CountryCatalog
         var code = entry.String("code");
         var name = entry.Localized("name");
         var aliases = entry.Strings("aliases", required: false);
+        var demonyms = entry.Strings("demonyms", required: false);
         var region = entry.Code("region", KnowledgeCodes.Regions);
         var memberships = entry.Codes("memberships", KnowledgeCodes.Memberships, required: false);
         var callingCode = entry.String("calling_code", required: false);
@@ -299,6 +363,7 @@ internal sealed class CountryCatalog
             Code = code,
             Name = name,
             Aliases = aliases,
+            Demonyms = demonyms,
             Region = region,
             Memberships = memberships.ToFrozenSet(StringComparer.Ordinal),
             CallingCode = callingCode,
