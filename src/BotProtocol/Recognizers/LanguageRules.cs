@@ -436,6 +436,94 @@ public static class LanguageRules
     private static readonly HashSet<string> Possessives = new(StringComparer.Ordinal) { "mi", "mis", "ma", "mon", "mes", "my", "la", "el", "le", "the" };
 
 
+    /// <summary>Words that bring in a second person or event: "one killed, another disappeared", "un autre", "otro".</summary>
+    private static readonly HashSet<string> Another = new(StringComparer.Ordinal)
+    {
+        "otro", "otra", "otros", "otras", "segundo", "segunda", "autre", "autres", "deuxieme", "second", "another", "other", "others",
+    };
+
+    /// <summary>Words of time after "otro", "autre", "other": "al otro día", "l'autre jour", "the other day" is the same story.</summary>
+    private static readonly HashSet<string> TimeWords = new(StringComparer.Ordinal)
+    {
+        "dia", "dias", "noche", "semana", "mes", "ano", "vez", "jour", "jours", "nuit", "semaine", "mois", "an", "annee", "fois",
+        "day", "days", "night", "week", "month", "year", "time",
+    };
+
+    /// <summary>The teller, said just before a verb ("me golpearon", "ils m'ont frappé", "i was beaten")…</summary>
+    private static readonly HashSet<string> TellerBefore = new(StringComparer.Ordinal)
+    {
+        "me", "nos", "yo", "nosotros", "m", "moi", "nous", "j", "je", "i", "we", "us",
+    };
+
+    /// <summary>…or just after it ("they beat me", "shot at us", "a nosotros nos…").</summary>
+    private static readonly HashSet<string> TellerAfter = new(StringComparer.Ordinal) { "me", "us", "nosotros", "moi", "nous" };
+
+    /// <summary>Someone else, right after a verb: "killed my comrade", "mataron a mi compañero", "tué mon voisin", "shot him".</summary>
+    private static readonly HashSet<string> OthersAfter = new(StringComparer.Ordinal)
+    {
+        "my", "our", "his", "her", "him", "them", "their", "mi", "mis", "nuestro", "nuestra", "nuestros", "nuestras", "su", "sus",
+        "mon", "ma", "mes", "notre", "son", "sa", "ses", "leur", "lui",
+    };
+
+    /// <summary>Someone else, just before a verb: "lo mataron", "la asesinaron", "ils l'ont tué", "my colleague was killed" (not its doer: "they").</summary>
+    private static readonly HashSet<string> OthersBefore = new(StringComparer.Ordinal)
+    {
+        "lo", "la", "los", "las", "le", "les", "l", "lui", "colleague", "comrade", "companero", "companera", "collegue", "camarade",
+    };
+
+    /// <summary>Whether the word at <paramref name="index"/> brings in another person or event ("another", "otro", "un autre").</summary>
+    internal static bool NamesAnother(IReadOnlyList<string> words, int index)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return Another.Contains(words[index]) && !(index + 1 < words.Count && TimeWords.Contains(words[index + 1]));
+    }
+
+    /// <summary>
+    /// Whether the words from <paramref name="first"/> to <paramref name="last"/> tell what was done to the teller: a first
+    /// person among its words or the three before, in the same statement, or right after ("a" and "à" stepped over). "Mi compañero"
+    /// is not the teller.
+    /// </summary>
+    internal static bool TellsOfTheTeller(IReadOnlyList<string> words, IReadOnlyList<int> segments, int first, int last)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(segments);
+        for (var p = last; p >= Math.Max(0, first - 3) && segments[p] == segments[first]; p--)
+        {
+            if (TellerBefore.Contains(words[p]))
+                return true;
+        }
+        var next = last + 1;
+        if (next < words.Count && words[next] is "a" or "al" or "au" or "to" && segments[next] == segments[last])
+            next++;
+        return next < words.Count && segments[next] == segments[last] && TellerAfter.Contains(words[next]);
+    }
+
+    /// <summary>
+    /// Whether the words from <paramref name="first"/> to <paramref name="last"/> tell what was done to someone other than the
+    /// teller: a third person or one of the teller's people right after them ("a", "à" stepped over), or a third-person
+    /// pronoun among the two words before, in the same statement.
+    /// </summary>
+    internal static bool TellsOfAnother(IReadOnlyList<string> words, IReadOnlyList<int> segments, int first, int last)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(segments);
+        for (var p = first - 1; p >= Math.Max(0, first - 2) && segments[p] == segments[first]; p--)
+        {
+            if (OthersBefore.Contains(words[p]))
+                return true;
+        }
+        var next = last + 1;
+        if (next < words.Count && words[next] is "a" or "al" or "au" or "to" && segments[next] == segments[last])
+            next++;
+        // The phrase may hold the person itself: "tué mon".
+        for (var p = first + 1; p <= next && p < words.Count && segments[p] == segments[first]; p++)
+        {
+            if (OthersAfter.Contains(words[p]))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>Whether <paramref name="word"/> is the subject of a new statement.</summary>
     public static bool IsSubject(string word) => Subjects.Contains(word);
 

@@ -177,6 +177,7 @@ public sealed class Understanding
         var hedged = Hedged(utterance, accepted);
 
         var affirmed = new List<Mention>();
+        var spans = new Dictionary<Mention, PhraseHit>();
         var denied = new List<Mention>();
         var yes = new List<Mention>();
         var no = new List<Mention>();
@@ -194,6 +195,7 @@ public sealed class Understanding
             }
             var mention = new Mention(candidate.Option, hit.First, utterance.Segments[hit.First],
                 LanguageRules.IsAside(utterance.Words, utterance.Clauses, hit.First), LanguageRules.FollowsBut(utterance.Words, hit.First));
+            spans[mention] = hit;
             var deniedBefore = deniedBy.ContainsKey(index);
             // "amenazas no", and said first then denied: "detenido no he estado", "arrested i have not been".
             var after = negators.FirstOrDefault(n => n.Position == hit.Last + 1 && utterance.Clauses[n.Position] == utterance.Clauses[hit.Last]
@@ -241,8 +243,9 @@ public sealed class Understanding
         }
 
         // "ils l'ont frappé au cachot et brûlé": the torture is what happened; the beating is part of it.
-        var named = affirmed.Select(m => m.Option).ToHashSet();
-        affirmed.RemoveAll(m => m.Option is { } option && _outweighedBy.TryGetValue((question, option), out var by) && by.Any(named.Contains));
+        var wholes = affirmed.ToList();
+        affirmed.RemoveAll(m => m.Option is { } option && _outweighedBy.TryGetValue((question, option), out var by)
+            && wholes.Any(whole => whole.Option is { } named && by.Contains(named) && IsPartOf(utterance, m, whole, spans)));
         // "thugs paid by the governor", "sicarios pagados por la empresa": the one who hires or sends is who is behind it.
         var behind = affirmed.ToList();
         affirmed.RemoveAll(m => m.Option is { } option && behind.Any(o => o.Option is { } other && other != option
@@ -260,6 +263,22 @@ public sealed class Understanding
             Deferred = deferred,
             Numbers = accepted.Count == 0 && negators.Count == 0 ? Numbers(utterance) : [],
         };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="part"/> is part of what <paramref name="whole"/> tells: the same harm to the same person. "One
+    /// colleague killed, another disappeared" are two people; in "they beat me and killed my comrade" the teller's own
+    /// beating is no part of the comrade's killing, while "lo mataron, lo balearon" tells one killing.
+    /// </summary>
+    private static bool IsPartOf(Utterance utterance, Mention part, Mention whole, Dictionary<Mention, PhraseHit> spans)
+    {
+        // "another" between them, or right after the second: "mataron a uno y desaparecieron a otro".
+        var (from, to) = part.Position < whole.Position ? (part.Position, whole.Position) : (whole.Position, part.Position);
+        if (Enumerable.Range(from + 1, Math.Min(utterance.Count - 1, to + 3) - from - 1).Any(p => LanguageRules.NamesAnother(utterance.Words, p)))
+            return false;
+        var ofTheTeller = spans.TryGetValue(part, out var partHit) && LanguageRules.TellsOfTheTeller(utterance.Words, utterance.Segments, partHit.First, partHit.Last);
+        var ofAnother = spans.TryGetValue(whole, out var wholeHit) && LanguageRules.TellsOfAnother(utterance.Words, utterance.Segments, wholeHit.First, wholeHit.Last);
+        return !(ofTheTeller && ofAnother);
     }
 
     /// <summary>The words a phrase's hit steps over.</summary>

@@ -231,6 +231,25 @@ public sealed class UnderstandingTests
         Assert.Equal(["attack"], understanding.Read("what", "es", "me golpearon en la calle").Options);
     }
 
+    [Fact]
+    public void A_killing_leaves_out_the_shooting_that_did_it_but_not_the_tellers_own_beating_nor_another_persons_fate()
+    {
+        var understanding = Understanding.Build(
+            [
+                new VocabularyLine("es", "what", "attack", "golpe*", "t:1"), new VocabularyLine("es", "what", "attack", "dispar*", "t:2"),
+                new VocabularyLine("es", "what", "killing", "mataron", "t:3"), new VocabularyLine("es", "what", "disappearance", "desapare*", "t:4"),
+                new VocabularyLine("en", "what", "attack", "beat*", "t:5"), new VocabularyLine("en", "what", "killing", "killed", "t:6"),
+                new VocabularyLine("en", "what", "disappearance", "disappear*", "t:7"),
+            ],
+            [], outweighs: [new Outweighing("what", "killing", "attack"), new Outweighing("what", "killing", "disappearance")]);
+
+        Assert.Equal(["killing"], understanding.Read("what", "es", "mataron a mi compañero, le dispararon en la cabeza").Options);
+        Assert.Equal(["attack", "killing"], understanding.Read("what", "es", "me golpearon y mataron a mi compañero").Options);
+        Assert.Equal(["attack", "killing"], understanding.Read("what", "en", "they beat me and killed my comrade").Options);
+        Assert.Equal(["killing", "disappearance"], understanding.Read("what", "en", "one colleague killed in march, another disappeared in june").Options);
+        Assert.Equal(["killing"], understanding.Read("what", "es", "desapareció un lunes y al otro día lo mataron").Options);
+    }
+
     [Theory]
     [InlineData("menasse", "menace")]
     [InlineData("amenasa", "amenaza")]
