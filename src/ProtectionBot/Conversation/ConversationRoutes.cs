@@ -59,7 +59,7 @@ internal sealed class ConversationRoutes(
         .On("case-status", t => intents.Is(t, Intents.CaseStatus), TellCaseStatusAsync)
         .On("not-understood", t => intents.Is(t, Intents.NotUnderstood), ExplainQuestionAsync)
         // "Help me with the visa for the Geneva course" asks about a course; "help" said alone still shows the help.
-        .On("help", t => commands.IsHelp(t) || (intents.Is(t, Intents.Help) && !courses.IsQuestion(t)), HelpAsync)
+        .On("help", t => commands.IsHelp(t) || (intents.Is(t, Intents.Help) && !courses.IsQuestionAboutACourse(t)), HelpAsync)
         .On("restart", t => commands.IsRestart(t) || intents.Is(t, Intents.Restart), RestartAsync)
         .On("other-language", t => intents.Is(t, Intents.OtherLanguage), TellLanguagesAsync)
         .On("language", t => LanguageAskedFor(t) is not null && !IsAskingForLanguage(t) && !courses.AsksACoursesLanguage(t), SwitchLanguageAsync)
