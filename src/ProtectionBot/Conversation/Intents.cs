@@ -11,7 +11,7 @@ namespace ProtectionBot.Conversation;
 /// again, another language, erase my data, leave at once, how my case stands, "I don't understand the question"
 /// (<c>intents:</c> in <c>dialogs/understanding</c>). A denied request is none ("no quiero hablar con nadie"), and
 /// neither is a long message. A question about the question ("why do you need the country?", "c'est quoi un
-/// procureur ?") is the help, never its answer. In the description the person is writing, where "hablar con alguien"
+/// procureur ?") is explained, never taken for its answer. In the description the person is writing, where "hablar con alguien"
 /// tells what happened, only a short message asking to erase or to leave is a request ("effacer mes infos"), or one
 /// that opens with the help or the case asked as a question ("did you already send it to the organisation?").
 /// </summary>
@@ -34,6 +34,12 @@ internal sealed class Intents(Understanding understanding)
     public const string NotUnderstood = "not-understood";
 
     /// <summary>
+    /// A question about the question: why it is asked, what a word of it means, whether it must be answered, who reads
+    /// it ("why do you need the country?", "c'est quoi afro-descendant ?"). The help for this question, never its answer.
+    /// </summary>
+    public const string AboutTheQuestion = "about-the-question";
+
+    /// <summary>
     /// Leaving ("y salir de acá", "et sortir d'ici", "and exit"): a request only beside erasing, since "salir del país"
     /// answers where to go.
     /// </summary>
@@ -52,14 +58,14 @@ internal sealed class Intents(Understanding understanding)
 
     /// <summary>
     /// Asking why the question is asked, whether it must be answered, who reads the answer or whom it goes to ("pa que
-    /// quieren saber eso", "pourquoi vous voulez savoir ça ?", "who will read it"): the help, never an answer, when asked
+    /// quieren saber eso", "pourquoi vous voulez savoir ça ?", "who will read it"): explained, never an answer, when asked
     /// with a question mark or opening the message ("me preguntaron por qué denuncié" tells).
     /// </summary>
     private const string AsksWhy = "asks-why";
 
     /// <summary>
     /// Asking what a word of the question means ("what is a prosecutor?", "c'est quoi afro-descendant ?", "la defensoría
-    /// cuenta como autoridad?"): the help, even with an option's word in it, when asked with a question mark only, since
+    /// cuenta como autoridad?"): explained, even with an option's word in it, when asked with a question mark only, since
     /// "what is happening is…" opens a story.
     /// </summary>
     private const string AsksMeaning = "asks-meaning";
@@ -146,7 +152,7 @@ internal sealed class Intents(Understanding understanding)
         var intent = Read(turn, words, writingFreely);
         // While the person writes freely, a long message is a request only when it asks for a person in so many words, or
         // opens with the help or the case asked as a question.
-        return writingFreely && words > MaxWordsWhileWriting && intent is not (TalkToPerson or Help or CaseStatus) ? null : intent;
+        return writingFreely && words > MaxWordsWhileWriting && intent is not (TalkToPerson or AboutTheQuestion or CaseStatus) ? null : intent;
     }
 
     private string? Read(TurnContext turn, int words, bool writingFreely)
@@ -159,12 +165,7 @@ internal sealed class Intents(Understanding understanding)
         var watched = named.Remove(Watched);
         var hurried = named.Remove(Hurry);
         var asked = HasQuestionMark(turn.Activity.Text);
-        var asksMeaning = named.Remove(AsksMeaning);
-        // "what does it mean" typed without a question mark: not understood, which a story told with it answers
-        // ("what is happening is they follow me").
-        if (asksMeaning && !asked && !named.Contains(NotUnderstood))
-            named.Add(NotUnderstood);
-        var asksAboutTheQuestion = asksMeaning && asked;
+        var asksAboutTheQuestion = named.Remove(AsksMeaning) && asked;
         asksAboutTheQuestion |= named.Remove(AsksWhy) && (asked || OpensTheMessage(reading, AsksWhy));
         var caseAsked = named.Remove(CaseAsked) && asked;
         // Leaving wins over erasing said with it ("borrar todo y salir"), and so does someone arriving ("borra todo ya,
@@ -191,7 +192,7 @@ internal sealed class Intents(Understanding understanding)
         // option's word it repeats; while writing freely, only as the message's first question ("c obligatoire ? qui va
         // lire ce que j'écris ?"), since a story may quote one.
         if (asksAboutTheQuestion && named.All(n => n is Help or NotUnderstood or Explain))
-            return !writingFreely || AsksFirst(turn.Activity.Text, language, AsksWhy, AsksMeaning, Help) ? Help : null;
+            return !writingFreely || AsksFirst(turn.Activity.Text, language, AsksWhy, AsksMeaning, Help) ? AboutTheQuestion : null;
         if (caseAsked && named.All(n => n is CaseSent or CaseStatus))
             return !writingFreely || AsksFirst(turn.Activity.Text, language, CaseAsked, CaseStatus) ? CaseStatus : null;
         // "no entiendo, ¿qué tengo que poner?", "je comprends pas, je dois répondre quoi ?": asking how to answer is the
