@@ -58,8 +58,11 @@ internal sealed class ConversationRoutes(
         .On("talk-to-person", t => intents.Is(t, Intents.TalkToPerson) && !IsInCourseQuestions(t), TalkToPersonAsync)
         .On("case-status", t => intents.Is(t, Intents.CaseStatus), TellCaseStatusAsync)
         .On("not-understood", t => intents.Is(t, Intents.NotUnderstood), ExplainQuestionAsync)
+        // "why do you need my country?", "c'est quoi un procureur ?": the question explained; "what is the fee of the
+        // course?" asks about a course.
+        .On("about-the-question", t => intents.Is(t, Intents.AboutTheQuestion) && !courses.IsQuestionAboutACourse(t), ExplainQuestionAsync)
         // "Help me with the visa for the Geneva course" asks about a course; "help" said alone still shows the help.
-        .On("help", t => commands.IsHelp(t) || (intents.Is(t, Intents.Help) && !courses.IsQuestion(t)), HelpAsync)
+        .On("help", t => commands.IsHelp(t) || (intents.Is(t, Intents.Help) && !courses.IsQuestionAboutACourse(t)), HelpAsync)
         .On("restart", t => commands.IsRestart(t) || intents.Is(t, Intents.Restart), RestartAsync)
         .On("other-language", t => intents.Is(t, Intents.OtherLanguage), TellLanguagesAsync)
         .On("language", t => LanguageAskedFor(t) is not null && !IsAskingForLanguage(t) && !courses.AsksACoursesLanguage(t), SwitchLanguageAsync)

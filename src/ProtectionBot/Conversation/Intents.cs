@@ -10,8 +10,10 @@ namespace ProtectionBot.Conversation;
 /// Requests understood at any step, in a full sentence and in any of the three languages: talk to a person, help, start
 /// again, another language, erase my data, leave at once, how my case stands, "I don't understand the question"
 /// (<c>intents:</c> in <c>dialogs/understanding</c>). A denied request is none ("no quiero hablar con nadie"), and
-/// neither is a long message. In the description the person is writing, where "hablar con alguien" tells what
-/// happened, only a short message asking to erase or to leave is a request ("effacer mes infos").
+/// neither is a long message. A question about the question ("why do you need the country?", "c'est quoi un
+/// procureur ?") is explained, never taken for its answer. In the description the person is writing, where "hablar con alguien"
+/// tells what happened, only a short message asking to erase or to leave is a request ("effacer mes infos"), or one
+/// that opens with the help or the case asked as a question ("did you already send it to the organisation?").
 /// </summary>
 internal sealed class Intents(Understanding understanding)
 {
@@ -32,6 +34,12 @@ internal sealed class Intents(Understanding understanding)
     public const string NotUnderstood = "not-understood";
 
     /// <summary>
+    /// A question about the question: why it is asked, what a word of it means, whether it must be answered, who reads
+    /// it ("why do you need the country?", "c'est quoi afro-descendant ?"). The help for this question, never its answer.
+    /// </summary>
+    public const string AboutTheQuestion = "about-the-question";
+
+    /// <summary>
     /// Leaving ("y salir de acá", "et sortir d'ici", "and exit"): a request only beside erasing, since "salir del país"
     /// answers where to go.
     /// </summary>
@@ -48,6 +56,20 @@ internal sealed class Intents(Understanding understanding)
 
     private const string Hurry = "hurry";
 
+    /// <summary>
+    /// Asking why the question is asked, whether it must be answered, who reads the answer or whom it goes to ("pa que
+    /// quieren saber eso", "pourquoi vous voulez savoir ça ?", "who will read it"): explained, never an answer, when asked
+    /// with a question mark or opening the message ("me preguntaron por qué denuncié" tells).
+    /// </summary>
+    private const string AsksWhy = "asks-why";
+
+    /// <summary>
+    /// Asking what a word of the question means ("what is a prosecutor?", "c'est quoi afro-descendant ?", "la defensoría
+    /// cuenta como autoridad?"): explained, even with an option's word in it, when asked with a question mark only, since
+    /// "what is happening is…" opens a story.
+    /// </summary>
+    private const string AsksMeaning = "asks-meaning";
+
     /// <summary>"Explain the question": never an answer, even with the options' words in it ("partir de la maison ou du pays ?").</summary>
     private const string Explain = "explain";
 
@@ -56,6 +78,13 @@ internal sealed class Intents(Understanding understanding)
     /// where it stands, unless the message answers the question ("mandé mi caso a la comisión" answers the remedies).
     /// </summary>
     private const string CaseSent = "case-sent";
+
+    /// <summary>
+    /// Asking whether the case was passed on or answered ("did you already send it to the organisation?", "¿ya me contestó
+    /// alguien?", "l'organisation a déjà répondu ?"): where the case stands when asked with a question mark; without one,
+    /// "ya me contestaron, archivaron" tells how a process stands.
+    /// </summary>
+    private const string CaseAsked = "case-asked";
 
     /// <summary>
     /// Words a request to talk to a person may open with, in the description: "talk to someone pls", "je veux parler à un
@@ -86,6 +115,9 @@ internal sealed class Intents(Understanding understanding)
     /// one as long as this is a story, not a request.
     /// </summary>
     private const int MaxWordsOfEraseBesideAnAnswer = 8;
+
+    /// <summary>"y", "pero", "and then": the words that may come before a request opening the message.</summary>
+    private const int MaxWordsBeforeARequestOpening = 2;
 
     private const string CacheKey = nameof(Intents);
 
@@ -118,8 +150,9 @@ internal sealed class Intents(Understanding understanding)
         if (words > (writingFreely ? MaxWordsOfAPersonAskedWhileWriting : MaxWords))
             return null;
         var intent = Read(turn, words, writingFreely);
-        // While the person writes freely, a long message is a request only when it asks for a person in so many words.
-        return writingFreely && words > MaxWordsWhileWriting && intent != TalkToPerson ? null : intent;
+        // While the person writes freely, a long message is a request only when it asks for a person in so many words, or
+        // opens with the help or the case asked as a question.
+        return writingFreely && words > MaxWordsWhileWriting && intent is not (TalkToPerson or AboutTheQuestion or CaseStatus) ? null : intent;
     }
 
     private string? Read(TurnContext turn, int words, bool writingFreely)
@@ -131,9 +164,14 @@ internal sealed class Intents(Understanding understanding)
         var shutting = named.Remove(Shut);
         var watched = named.Remove(Watched);
         var hurried = named.Remove(Hurry);
-        // Leaving wins over erasing said with it ("borrar todo y salir"): the quick exit erases everything too, and
-        // answers in the fewest words, so that nothing is left on the screen.
-        if (named.Contains(QuickExit) || ((leaving || shutting) && named.Contains(Erase)))
+        var asked = HasQuestionMark(turn.Activity.Text);
+        var asksAboutTheQuestion = named.Remove(AsksMeaning) && asked;
+        asksAboutTheQuestion |= named.Remove(AsksWhy) && (asked || OpensTheMessage(reading, AsksWhy));
+        var caseAsked = named.Remove(CaseAsked) && asked;
+        // Leaving wins over erasing said with it ("borrar todo y salir"), and so does someone arriving ("borra todo ya,
+        // llegó mi marido"): the quick exit erases everything too, and answers in the fewest words, so that nothing is
+        // left on the screen.
+        if (named.Contains(QuickExit) || ((leaving || shutting || watched) && named.Contains(Erase)))
             return QuickExit;
         // "someone is coming, close this", "vite il prend mon telephone", "salir ya, alguien viene": someone arriving or
         // watching, with closing or hurrying, is the quick exit; with leaving only when it answers nothing ("tengo que
@@ -146,6 +184,17 @@ internal sealed class Intents(Understanding understanding)
         // Erasing wins over anything said with it: it is what protects the person.
         if (named.Contains(Erase))
             return words > MaxWordsOfEraseBesideAnAnswer && AnswersTheQuestion(turn, language) ? null : Erase;
+        // "hablame en ingles mejor, no entiendo bien", "desde cero, me confundí": beside another request, not understanding
+        // is why it is asked.
+        if (named.Any(n => n is not (NotUnderstood or Explain)))
+            named.Remove(NotUnderstood);
+        // "why does it matter?", "what is reprisal? i don't understand the word": a question about the question, whatever
+        // option's word it repeats; while writing freely, only as the message's first question ("c obligatoire ? qui va
+        // lire ce que j'écris ?"), since a story may quote one.
+        if (asksAboutTheQuestion && named.All(n => n is Help or NotUnderstood or Explain))
+            return !writingFreely || AsksFirst(turn.Activity.Text, language, AsksWhy, AsksMeaning, Help) ? AboutTheQuestion : null;
+        if (caseAsked && named.All(n => n is CaseSent or CaseStatus))
+            return !writingFreely || AsksFirst(turn.Activity.Text, language, CaseAsked, CaseStatus) ? CaseStatus : null;
         // "no entiendo, ¿qué tengo que poner?", "je comprends pas, je dois répondre quoi ?": asking how to answer is the
         // help, even with "I don't understand" said with it; "OUI aidez moi ils tapent à la porte" answers yes.
         if (named.Contains(Help) && named.All(n => n is Help or NotUnderstood or Explain))
@@ -158,6 +207,8 @@ internal sealed class Intents(Understanding understanding)
             return writingFreely || SaysAnythingOfTheQuestion(turn, language) ? null : CaseStatus;
         if (named is not [var one])
             return null;
+        if (one == CaseStatus && writingFreely)
+            return AsksFirst(turn.Activity.Text, language, CaseAsked, CaseStatus) ? CaseStatus : null;
         // "talk to someone pls", "je veux parler à un conseiller directement": asked, not told, even in the description.
         if (one == TalkToPerson && writingFreely)
             return words <= MaxWordsOfAPersonAskedWhileWriting && IsAsked(reading, language, turn.Activity.Text) ? TalkToPerson : null;
@@ -166,6 +217,17 @@ internal sealed class Intents(Understanding understanding)
             return AnswersTheQuestion(turn, language) ? null : NotUnderstood;
         return writingFreely ? null : one;
     }
+
+    private static bool HasQuestionMark(string? text) => text is not null && text.AsSpan().IndexOfAny('?', '¿') >= 0;
+
+    /// <summary>The request is said by the message's first words ("pa que quieren saber eso", "y eso para qué lo quieren saber").</summary>
+    private static bool OpensTheMessage(Reading reading, string request) =>
+        reading.Affirmed.Where(m => m.Option == request).Min(m => m.Position) <= MaxWordsBeforeARequestOpening;
+
+    /// <summary>One of the requests is asked by the message's first question, the words up to its first question mark.</summary>
+    private bool AsksFirst(string? text, string language, params string[] requests) =>
+        text is not null && text.IndexOf('?', StringComparison.Ordinal) is > 0 and var end
+        && understanding.Read(UnderstandingFiles.IntentQuestion, language, text[..end]).Options.Any(requests.Contains);
 
     private bool AnswersTheQuestion(TurnContext turn, string language) =>
         ReadAsTheQuestionWaiting(turn, language) is { Options.Count: > 0 };

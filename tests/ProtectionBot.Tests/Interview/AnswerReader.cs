@@ -58,7 +58,9 @@ internal sealed class AnswerReader(IServiceProvider services)
         // The question is explained and asked again: no answer is taken, as for an answer not understood.
         if (_intents.Is(turn, Intents.NotUnderstood))
             return "unclear";
-        if (_commands.IsHelp(turn) || _intents.Is(turn, Intents.Help))
+        // As the route table: "what is the fee of the course?" asks about a course, not about the question. A question
+        // about the question is explained: the help for that question.
+        if (_commands.IsHelp(turn) || ((_intents.Is(turn, Intents.Help) || _intents.Is(turn, Intents.AboutTheQuestion)) && !_courses.IsQuestionAboutACourse(turn)))
             return "intent:help";
         if (_commands.IsRestart(turn) || _intents.Is(turn, Intents.Restart))
             return "intent:restart";
