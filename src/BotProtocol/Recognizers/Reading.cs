@@ -161,8 +161,10 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
         var now = after.Where(s => !s.m.Past).ToList();
         if (now.Count == 0)
             return answer;
-        var plainBefore = before.Any(s => s.m.Option is null);
-        return !plainBefore && now.All(s => s.Item2 != answer) ? !answer : null;
+        // Only a statement made in general is corrected: a plain "no" or a denial ("pas de danger immédiat, mais les
+        // menaces continuent") already answered, and a "but" after it that disagrees leaves the answer in doubt.
+        var general = before.All(s => s.m.Option is not null && !denied.Contains(s.m));
+        return general && now.All(s => s.Item2 != answer) ? !answer : null;
     }
 
     private static Decision One(Reading reading, AnswerShape shape)
