@@ -90,6 +90,8 @@ public static class LanguageRules
         "quien va a leer", "quien puede ver",
         // A condition is not yet a yes or a no: "only if my name is not shown".
         "only if", "only without", "solo si", "solo sin", "seulement si", "seulement sans",
+        // Not knowing yet is no answer: "j'en sais rien encore, faut voir", "ya veremos", "we'll see".
+        "sais rien", "faut voir", "on verra", "ya veremos", "hay que ver", "habra que ver", "we ll see", "will see", "not sure yet",
         // Always in danger is a life, not an emergency: asked again.
         "always in danger", "siempre en peligro", "siempre estoy en peligro", "toujours en danger",
     ];
@@ -195,6 +197,10 @@ public static class LanguageRules
         "=fine", "=sawa", "obviously", "=okk", "=oki", "no problem", "no wahala", "do the needful", "=opo", "=oo", "go ahead",
         // "Why not" agrees, though it carries a negator: "oui pourquoi pas", "sure why not", "¿por qué no?".
         "pourquoi pas", "why not", "=por que no", "si por que no", "claro por que no",
+        // Yes as it is said around the regions: Wolof "waaw" and "dakor" (d'accord) in Senegal, Haitian "dakò", Hindi and
+        // Urdu "haan ji", "theek hai" in South Asian English, Swahili "ndiyo", Zulu "yebo", Rioplatense "joya".
+        "waaw", "=waw", "dakor", "dakord", "dako", "=haan", "haan ji", "ji haan", "theek hai", "thik hai", "ndiyo", "=ndio", "yebo",
+        "=joya", "ta bien", "ta bueno", "=aja", "=sipi", "=ouaip", "c est correct", "d acc",
         // A wish for what is offered is a yes: "me gustaría", "je veux bien", "I'd like that". Bare, or about "that", so
         // "me gustaría cambiar de idioma" still names what is wished.
         "=me gustaria", "me gustaria mucho", "si me gustaria", "me gustaria eso", "=me encantaria", "me encantaria mucho",
@@ -248,6 +254,55 @@ public static class LanguageRules
         }
         return false;
     }
+
+    /// <summary>Words that set a clause in the past: "anoche", "la semana pasada", "hier", "la semaine dernière", "yesterday", "2 days ago".</summary>
+    private static readonly HashSet<string> PastMoments = new(StringComparer.Ordinal)
+    {
+        "anoche", "ayer", "antier", "anteayer", "antenoche", "pasada", "pasado",
+        "hier", "derniere", "dernier", "passee", "passe",
+        "yesterday", "last", "ago",
+    };
+
+    /// <summary>Words that set a clause now, which no past word beside them undoes: "pero hoy", "mais ce soir", "but tonight".</summary>
+    private static readonly HashSet<string> PresentMoments = new(StringComparer.Ordinal)
+    {
+        "hoy", "ahora", "ahorita", "manana", "aujourd", "maintenant", "demain", "today", "now", "tonight", "tomorrow",
+    };
+
+    /// <summary>
+    /// Whether the word at <paramref name="position"/> follows a correcting "but" whose clause is told of a past moment and
+    /// of no present one: "ahorita no, pero anoche estuvieron rondando la casa", "not now, but yesterday they came".
+    /// </summary>
+    internal static bool ToldOfThePast(IReadOnlyList<string> words, int position)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (!FollowsBut(words, position))
+            return false;
+        var start = position - 1;
+        while (!Contrasts.Contains(words[start]))
+            start--;
+        var end = start + 1;
+        while (end < words.Count && !Contrasts.Contains(words[end]))
+            end++;
+        var clause = Enumerable.Range(start + 1, end - start - 1).Select(p => words[p]).ToList();
+        return clause.Any(PastMoments.Contains) && !clause.Any(PresentMoments.Contains);
+    }
+
+    /// <summary>The small words that make what follows a complement of the noun before: "de", "du", "of", "from".</summary>
+    private static readonly HashSet<string> Of = new(StringComparer.Ordinal) { "de", "del", "du", "des", "d", "of", "from" };
+
+    /// <summary>The starts of words naming a role in a group: "dirigente", "líder", "présidente", "member", "head".</summary>
+    private static readonly string[] Roles =
+    [
+        "dirigent", "lider", "presiden", "coordinad", "vocer", "representant", "miembr", "integrant", "secretari", "tesorer", "fundador",
+        "chef", "membre", "responsabl", "delegu", "delegad", "tresori", "fondat", "porte",
+        "leader", "head", "chair", "member", "coordinator", "spokes", "secretary", "treasurer", "founder",
+    ];
+
+    internal static bool IsOf(string word) => Of.Contains(word);
+
+    /// <summary>Whether <paramref name="word"/> names a role in a group, whose group the words after it say.</summary>
+    internal static bool IsRole(string word) => Array.Exists(Roles, role => word.StartsWith(role, StringComparison.Ordinal));
 
     /// <summary>
     /// The start of a verb of acting for someone, before "by"/"por"/"par": "thugs paid by the governor", "sicarios pagados

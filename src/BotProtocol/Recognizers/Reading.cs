@@ -46,7 +46,11 @@ public sealed record Reading
 /// <paramref name="Aside"/> when said in passing ("though I also understand French"), <paramref name="AfterBut"/> when it
 /// follows a "but" that corrects what came before ("I'm a man but it's my wife who is threatened").
 /// </summary>
-public readonly record struct Mention(string? Option, int Position, int Segment, bool Aside = false, bool AfterBut = false);
+/// <paramref name="Past"/> when it follows such a "but" in a clause told of a past moment ("no, pero anoche rondaron la casa"):
+/// the story of why, not the answer about now. <paramref name="Qualifies"/> when it only says whose or of what the word before
+/// it is ("un ami du syndicat", "el dirigente de la comunidad", "a friend from the union").
+public readonly record struct Mention(
+    string? Option, int Position, int Segment, bool Aside = false, bool AfterBut = false, bool Past = false, bool Qualifies = false);
 
 /// <summary>How a question is answered, so one reading becomes one decision.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<AnswerKind>))]
@@ -108,6 +112,8 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
         var conditional = reading.Yes.Any(m => !m.AfterBut);
         var denied = reading.Denied.Where(m => (m.Option == yes || m.Option == no) && !(conditional && m.AfterBut && m.Option == yes)).ToList();
         evidence.AddRange(denied.Select(m => m.Option != yes));
+        if (Corrected(reading, yes, no, denied) is { } corrected)
+            return Of(corrected ? yes : no);
         var firm = evidence.Count > 0;
         if (evidence.Count == 0)
             evidence.AddRange(reading.VagueNo.Select(_ => false));
@@ -134,6 +140,33 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
         return Of(evidence[0] ? yes : no);
     }
 
+    /// <summary>
+    /// A yes/no told as a story with a "but": "ahorita no, pero anoche estuvieron rondando la casa", "not now, but yesterday
+    /// they came looking for me" is a no (what the "but" tells of a past night says why, not what is now); "peligro siempre
+    /// hay, pero no es que me vayan a hacer algo hoy" is a no too (what the "but" says corrects a general statement before
+    /// it). A plain "sí, pero…" is not corrected so: its condition is asked about. Null when no "but" settles it.
+    /// </summary>
+    private static bool? Corrected(Reading reading, string yes, string no, IReadOnlyList<Mention> denied)
+    {
+        if (reading.Unsure)
+            return null;
+        var said = reading.Yes.Select(m => (m, true)).Concat(reading.No.Select(m => (m, false)))
+            .Concat(reading.Affirmed.Where(m => m.Option == yes || m.Option == no).Select(m => (m, m.Option == yes)))
+            .Concat(denied.Select(m => (m, m.Option != yes))).ToList();
+        var before = said.Where(s => !s.m.AfterBut).ToList();
+        var after = said.Where(s => s.m.AfterBut).ToList();
+        if (before.Count == 0 || after.Count == 0 || before.Select(s => s.Item2).Distinct().Count() > 1)
+            return null;
+        var answer = before[0].Item2;
+        var now = after.Where(s => !s.m.Past).ToList();
+        if (now.Count == 0)
+            return answer;
+        // Only a statement made in general is corrected: a plain "no" or a denial ("pas de danger immédiat, mais les
+        // menaces continuent") already answered, and a "but" after it that disagrees leaves the answer in doubt.
+        var general = before.All(s => s.m.Option is not null && !denied.Contains(s.m));
+        return general && now.All(s => s.Item2 != answer) ? !answer : null;
+    }
+
     private static Decision One(Reading reading, AnswerShape shape)
     {
         var mentions = reading.Affirmed.Where(m => m.Option is not null && shape.Values.Contains(m.Option)).OrderBy(m => m.Position).ToList();
@@ -141,6 +174,10 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
         var main = mentions.Where(m => !m.Aside).ToList();
         if (main.Count > 0 || reading.Yes.Count + reading.No.Count > 0)
             mentions = main;
+        // "un ami du syndicat", "mi hermano, él es el dirigente de la comunidad": the union and the community say whose
+        // friend or leader the person is; the person is the answer.
+        if (mentions.Any(m => !m.Qualifies))
+            mentions = [.. mentions.Where(m => !m.Qualifies)];
         var named = mentions.Select(m => m.Option!).Distinct().ToList();
         // "soy hombre pero la amenazada es mi esposa": the one said after the "but", and only there, is the answer.
         var afterBut = named.Where(o => mentions.Where(m => m.Option == o).All(m => m.AfterBut)).ToList();

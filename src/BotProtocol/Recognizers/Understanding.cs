@@ -194,7 +194,8 @@ public sealed class Understanding
                 continue;
             }
             var mention = new Mention(candidate.Option, hit.First, utterance.Segments[hit.First],
-                LanguageRules.IsAside(utterance.Words, utterance.Clauses, hit.First), LanguageRules.FollowsBut(utterance.Words, hit.First));
+                LanguageRules.IsAside(utterance.Words, utterance.Clauses, hit.First), LanguageRules.FollowsBut(utterance.Words, hit.First),
+                LanguageRules.ToldOfThePast(utterance.Words, hit.First), Qualifies(utterance, accepted, candidate));
             spans[mention] = hit;
             var deniedBefore = deniedBy.ContainsKey(index);
             // "amenazas no", and said first then denied: "detenido no he estado", "arrested i have not been".
@@ -226,7 +227,8 @@ public sealed class Understanding
         {
             if (usedBare.Contains(negator.Position) || reaching.Contains(negator.Position))
                 continue;
-            var mention = new Mention(null, negator.Position, utterance.Segments[negator.Position]);
+            var mention = new Mention(null, negator.Position, utterance.Segments[negator.Position],
+                AfterBut: LanguageRules.FollowsBut(utterance.Words, negator.Position), Past: LanguageRules.ToldOfThePast(utterance.Words, negator.Position));
             if (IsAboutSelf(utterance, negator))
             {
                 // "yo no, pero mi hermano sí", "pas moi, mais ça tire dans le quartier": the no is the speaker's only,
@@ -279,6 +281,27 @@ public sealed class Understanding
         var ofTheTeller = spans.TryGetValue(part, out var partHit) && LanguageRules.TellsOfTheTeller(utterance.Words, utterance.Segments, partHit.First, partHit.Last);
         var ofAnother = spans.TryGetValue(whole, out var wholeHit) && LanguageRules.TellsOfAnother(utterance.Words, utterance.Segments, wholeHit.First, wholeHit.Last);
         return !(ofTheTeller && ofAnother);
+    }
+
+    /// <summary>
+    /// Whether an option's phrase only completes the noun before it, joined by "de", "du", "of", "from": "un ami du
+    /// syndicat", "a friend from the union" (after another option's phrase), "el dirigente de la comunidad" (after a role).
+    /// </summary>
+    private static bool Qualifies(Utterance utterance, List<Candidate> accepted, Candidate candidate)
+    {
+        var words = utterance.Words;
+        // From the phrase's first telling word: "de l'association" may be the phrase itself.
+        var at = candidate.Hit.Positions.Where(p => !Vocabulary.IsStopWord(words[p]) && !LanguageRules.IsOf(words[p])).DefaultIfEmpty(candidate.Hit.First).Min() - 1;
+        var joined = false;
+        while (at >= 0 && utterance.Clauses[at] == utterance.Clauses[candidate.Hit.First] && (Vocabulary.IsStopWord(words[at]) || LanguageRules.IsOf(words[at])))
+        {
+            joined |= LanguageRules.IsOf(words[at]);
+            at--;
+        }
+        if (!joined || at < 0 || utterance.Clauses[at] != utterance.Clauses[candidate.Hit.First])
+            return false;
+        return LanguageRules.IsRole(words[at])
+            || accepted.Exists(c => c.Kind == PhraseKind.Option && c.Option != candidate.Option && c.Hit.Last == at);
     }
 
     /// <summary>The words a phrase's hit steps over.</summary>

@@ -59,7 +59,9 @@ internal static class InterviewChoices
         ["consent"] = YesNo,
         ["situations"] = Situations,
         ["at_risk"] = AtRisk,
-        ["gender"] = Genders,
+        // "several": people of both genders, or a couple ("somos hombres y mujeres", "me and my husband"); its phrases take
+        // the words, so that no one gender is read for a group, and the question is asked again.
+        ["gender"] = [.. Genders, "several"],
         ["profile"] = Profiles,
         ["urgency"] = Urgencies,
         ["perpetrator"] = Perpetrators,

@@ -266,6 +266,45 @@ public sealed class UnderstandingTests
         Assert.Equal(["threats"], understanding.Read("what", "fr", "menasse de mort").Options);
     }
 
+    [Theory]
+    [InlineData("es", "ahorita no, pero anoche estuvieron rondando la casa", "no")]
+    [InlineData("es", "no, pero ayer me dijeron que estoy en peligro", "no")]
+    [InlineData("es", "peligro siempre hay, pero ahorita estoy a salvo", "no")]
+    public void A_but_that_tells_the_past_or_corrects_a_general_statement_settles_a_yes_or_no(string language, string text, string expected)
+    {
+        // What a "but" tells of last night is why the person answers so, not the answer about now.
+        var understanding = Build(("es", "danger", "yes", "peligro"), ("es", "danger", "yes", "rondando la casa"), ("es", "danger", "no", "a salvo"));
+
+        var decision = Decision.Decide(understanding.Read("danger", language, text), Danger);
+
+        Assert.Equal(DecisionKind.Chosen, decision.Kind);
+        Assert.Equal(expected, decision.Values[0]);
+    }
+
+    [Fact]
+    public void A_plain_no_then_a_but_of_now_is_asked_again()
+    {
+        var understanding = Build(("es", "danger", "yes", "me están buscando"));
+
+        Assert.Equal(DecisionKind.Unclear, Decision.Decide(understanding.Read("danger", "es", "no, pero hoy me están buscando"), Danger).Kind);
+    }
+
+    [Theory]
+    [InlineData("fr", "un ami du syndicat")]
+    [InlineData("en", "a friend from the union")]
+    [InlineData("es", "mi hermano, él es el dirigente de la comunidad")]
+    public void A_group_that_says_whose_friend_or_leader_leaves_the_person_as_the_answer(string language, string text)
+    {
+        var understanding = Build(
+            ("fr", "who", "other", "ami"), ("fr", "who", "group", "syndicat"), ("en", "who", "other", "friend"),
+            ("en", "who", "group", "union"), ("es", "who", "other", "hermano"), ("es", "who", "group", "comunidad"));
+
+        var decision = Decision.Decide(understanding.Read("who", language, text), Who);
+
+        Assert.Equal(DecisionKind.Chosen, decision.Kind);
+        Assert.Equal(["other"], decision.Values);
+    }
+
     private static Understanding Build(params (string Language, string Question, string Option, string Phrase)[] lines)
     {
         var problems = new List<string>();

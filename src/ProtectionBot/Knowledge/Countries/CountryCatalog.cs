@@ -120,6 +120,12 @@ internal sealed class CountryCatalog
     private static readonly HashSet<string> Settled = new(StringComparer.Ordinal) { "since", "already", "ya", "desde", "depuis", "deja", "desormais" };
 
     /// <summary>
+    /// Where it happens, said after a "but": "soy venezolana pero me amenazan aquí en Colombia", "i'm Sudanese but they
+    /// threaten me here in Egypt". The country said there is the answer, whatever was said before.
+    /// </summary>
+    private static readonly HashSet<string> Here = new(StringComparer.Ordinal) { "aqui", "aca", "ici", "here" };
+
+    /// <summary>
     /// "Venezuela, but i am in Colombia since 2022", "es en Honduras pero ya estamos en México", "au Cameroun, mais je
     /// vis à Paris maintenant": where it happens, then, after a "but", where the person lives now. The country named
     /// before the "but" is the answer, the other is where they went; "soy de Honduras pero estoy en Nicaragua", with no
@@ -132,6 +138,8 @@ internal sealed class CountryCatalog
         if (but <= 0)
             return null;
         var after = words[(but + 1)..];
+        if (after.Any(Here.Contains) && Mentioned(string.Join(' ', after)) is [var here])
+            return new CountryMatch(here, [here]);
         if (!after.Any(Living.Contains) && !(after.Any(Being.Contains) && after.Any(Settled.Contains)))
             return null;
         var before = Mentioned(string.Join(' ', words[..but]));
