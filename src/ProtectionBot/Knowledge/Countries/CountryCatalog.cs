@@ -149,8 +149,6 @@ internal sealed class CountryCatalog
             : null;
     }
 
-    private static readonly HashSet<string> Here = new(StringComparer.Ordinal) { "here", "aqui", "aca", "ici" };
-
     /// <summary>
     /// "i'm Sudanese but they threaten me here in Egypt", "soy venezolana pero me amenazan aquí en Colombia": a
     /// nationality beside one country named with "here" is where the person comes from; it happens here.
