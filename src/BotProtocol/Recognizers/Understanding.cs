@@ -22,6 +22,12 @@ public sealed record Outweighing(string Question, string Option, string Outweigh
 /// </summary>
 public sealed class Understanding
 {
+    /// <summary>
+    /// The pseudo-question of proper names (places, groups): their words are read as themselves, never as a slip of a
+    /// vocabulary word ("Espinar" is no "espiar", "Marawi" no "Malawi").
+    /// </summary>
+    public const string ProperNameQuestion = "proper-name";
+
     /// <summary>The pseudo-question whose phrases say "prefer not to say", in every language.</summary>
     public const string PreferNotQuestion = "prefer-not";
 
@@ -67,6 +73,11 @@ public sealed class Understanding
             if (phrase is null)
             {
                 problems.Add($"{line.Origin}: '{line.Phrase}' has no word to match");
+                continue;
+            }
+            if (line.Question == ProperNameQuestion)
+            {
+                understanding._known.UnionWith(phrase.WholeWords);
                 continue;
             }
             if (line.Question == PreferNotQuestion)

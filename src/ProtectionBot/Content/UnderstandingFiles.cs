@@ -55,11 +55,40 @@ internal static class UnderstandingFiles
                 }
             }
         }
+        lines.AddRange(ProperNames(contentRoot).Select(n => new VocabularyLine(Language.Default, Understanding.ProperNameQuestion, "", n.Text, n.Origin)));
         var understanding = Understanding.Build(lines, problems, outweighs: Outweighs(contentRoot, questions, problems));
         if (problems.Count > 0)
             throw new ContentValidationException(problems);
         return understanding;
     }
+
+    /// <summary>
+    /// The names of countries, their cities and regions (<c>knowledge/countries.yaml</c>) and the places of
+    /// <c>dialogs/understanding/places.yaml</c>: typed, they are places, not slips of a vocabulary word. Both files are
+    /// validated where they are loaded for what they say.
+    /// </summary>
+    private static IEnumerable<(string Text, string Origin)> ProperNames(string contentRoot)
+    {
+        var ignored = new List<string>();
+        foreach (var relative in new[] { "knowledge/countries.yaml", "dialogs/understanding/places.yaml" })
+        {
+            var path = Path.Combine(contentRoot, relative);
+            if (!File.Exists(path) || YamlEntry.LoadFile(path, relative, ignored) is not { } root)
+                continue;
+            foreach (var name in NamesIn(root, named: relative.EndsWith("places.yaml", StringComparison.Ordinal)))
+                yield return (name.Value ?? "", $"{relative}:{name.Start.Line}");
+        }
+    }
+
+    /// <summary>The scalars under "name", "aliases" and "demonyms" keys, or all of them once <paramref name="named"/>.</summary>
+    private static IEnumerable<YamlScalarNode> NamesIn(YamlNode node, bool named) => node switch
+    {
+        YamlScalarNode scalar when named && !string.IsNullOrWhiteSpace(scalar.Value) => [scalar],
+        YamlSequenceNode list => list.Children.SelectMany(c => NamesIn(c, named)),
+        YamlMappingNode map => map.Children.SelectMany(p => NamesIn(p.Value,
+            named || ((YamlScalarNode)p.Key).Value is "name" or "aliases" or "demonyms")),
+        _ => [],
+    };
 
     /// <summary>
     /// <c>dialogs/understanding/outweighs.yaml</c>, the same in every language: per question, the options that leave out

@@ -87,4 +87,16 @@ public sealed class AlongTheWayTests
         var also = new AnswerReader(app.Services).Also("situations", language, answer);
         Assert.False(also.ContainsKey("perpetrator"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
     }
+
+    /// <summary>A place is typed as itself: "Espinar" (Peru) is no slip of "espiar" (to spy).</summary>
+    [Theory]
+    [InlineData("es", "peru, espinar cusco")]
+    [InlineData("en", "peru, espinar province")]
+    [InlineData("fr", "au pérou, à espinar")]
+    public async Task A_place_named_is_no_slip_of_a_situation(string language, string answer)
+    {
+        await using var app = new BotApplication();
+        var also = new AnswerReader(app.Services).Also("country", language, answer);
+        Assert.False(also.ContainsKey("situations"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
+    }
 }
