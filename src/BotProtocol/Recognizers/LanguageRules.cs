@@ -12,7 +12,7 @@ public static class LanguageRules
     {
         "no", "ni", "nunca", "jamas", "tampoco", "sin", "ningun", "ninguna", "ninguno", "ningunos", "ningunas", "nadie", "nada",
         "ne", "n", "pas", "jamais", "aucun", "aucune", "sans", "rien", "non",
-        "not", "never", "nor", "neither", "without", "none", "nobody", "nothing", "cannot", "nope", "nah", "nel", "nop", "nan", "noo",
+        "not", "never", "nor", "neither", "without", "none", "nobody", "nothing", "cannot", "nope", "nah", "nel", "nop", "nan", "noo", "nono", "nonon",
     };
 
     /// <summary>English contractions split by normalisation ("don't" → "don t"): the "t" denies only after these.</summary>
@@ -26,7 +26,7 @@ public static class LanguageRules
     /// Negators that stand alone: French "non" and "nope" answer, they do not deny what follows ("non je suis en sécurité",
     /// "non pas maintenant").
     /// </summary>
-    private static readonly HashSet<string> StandAlone = new(StringComparer.Ordinal) { "non", "nope", "nah", "nel", "nop", "nan", "noo" };
+    private static readonly HashSet<string> StandAlone = new(StringComparer.Ordinal) { "non", "nope", "nah", "nel", "nop", "nan", "noo", "nono", "nonon" };
 
     /// <summary>
     /// A subject starts a new statement, out of reach of the "no" before it: "no at the moment I'm safe", "can't talk
@@ -371,6 +371,32 @@ public static class LanguageRules
     public static IReadOnlyList<string> Deferrals => DeferralPhrases;
 
     public static bool IsBreaker(string word) => ScopeBreakers.Contains(word);
+
+    /// <summary>Words that say "at present", not "yet": "ahorita", "en ce moment", "right now".</summary>
+    private static readonly HashSet<string> Presently = new(StringComparer.Ordinal)
+    {
+        "ahora", "ahorita", "hoy", "momento", "actualmente", "maintenant", "moment", "instant", "actuellement", "now", "today", "currently",
+    };
+
+    /// <summary>Words that open a statement about how the speaker is: "estoy bien", "ça va", "i'm ok".</summary>
+    private static readonly HashSet<string> StatementOpeners = new(StringComparer.Ordinal)
+    {
+        "estoy", "estamos", "toy", "tamos", "ando", "andamos", "todo", "ca", "tout", "suis", "sommes", "everything", "all", "am",
+    };
+
+    /// <summary>
+    /// Where a "no" answered before a moment ends: "no ahorita estoy bien", "non en ce moment ça va", "no right now all
+    /// good" answer no, then tell how things are now; the "no" denies nothing after the moment. -1 when it is not that.
+    /// </summary>
+    internal static int EndOfNoThenNow(IReadOnlyList<string> words, int negator)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var j = negator + 1;
+        var present = false;
+        for (; j < words.Count && (Moments.Contains(words[j]) || Presently.Contains(words[j])); j++)
+            present |= Presently.Contains(words[j]);
+        return present && j < words.Count && (StatementOpeners.Contains(words[j]) || Subjects.Contains(words[j])) ? j : -1;
+    }
 
     /// <summary>Whether <paramref name="word"/> only says when ("now", "encore", "ahorita"), see <see cref="Moments"/>.</summary>
     internal static bool IsMoment(string word) => Moments.Contains(word);

@@ -483,6 +483,10 @@ public sealed class Understanding
             var scope = new List<int>();
             // "si no me voy, me matan": the condition's "no" denies its own verb, not what follows.
             var reach = i > 0 && LanguageRules.IsConditional(utterance.Words[i - 1]) ? 2 : MaxScope;
+            // "no ahorita estoy bien": the "no" answers, the moment says when, and what follows is a new statement.
+            var nowEnds = LanguageRules.EndOfNoThenNow(utterance.Words, i);
+            if (nowEnds > 0)
+                reach = nowEnds - i - 1;
             for (var j = i + 1; j < utterance.Count && j - i <= reach && !LanguageRules.StandsAlone(utterance.Words[i]); j++)
             {
                 // A new subject ends the denial even where a phrase starts with it: "can't talk they are here".

@@ -127,6 +127,19 @@ public sealed class UnderstandingTests
         Assert.Equal([expected], Decision.Decide(Vocabulary.Read("danger", language, text), Danger).Values);
 
     [Theory]
+    [InlineData("es", "no ahorita estoy a salvo")]
+    [InlineData("es", "nono, hoy estamos a salvo")]
+    [InlineData("en", "no right now all good")]
+    [InlineData("en", "nope at the moment i am fine")]
+    public void A_no_then_a_moment_then_how_things_are_now_is_a_no(string language, string text)
+    {
+        // The "no" answers, the moment says when, and what follows tells how things are: the "no" denies none of it.
+        var understanding = Build(("es", "danger", "no", "a salvo"), ("en", "danger", "no", "all good"), ("en", "danger", "no", "i am fine"));
+
+        Assert.Equal(["no"], Decision.Decide(understanding.Read("danger", language, text), Danger).Values);
+    }
+
+    [Theory]
     [InlineData("sí y no")]
     [InlineData("tal vez sí")]
     [InlineData("no sé")]
