@@ -48,7 +48,7 @@ internal sealed class Questions(TextCatalog texts, Understanding understanding)
     }
 
     /// <summary>
-    /// The skip word of any language, "prefer not to say", or a short plain no ("no gracias", "non merci", "no quiero
+    /// The skip word of any language or another way of skipping, "prefer not to say", or a short plain no ("no gracias", "non merci", "no quiero
     /// contar más"): a person may answer in another language than the one in use.
     /// </summary>
     public bool IsSkip(string text)
@@ -56,8 +56,16 @@ internal sealed class Questions(TextCatalog texts, Understanding understanding)
         var said = TextNormalizer.Normalize(text);
         return Language.All.Any(l => TextNormalizer.Normalize(texts.Get(l, "interview.description.skip")) == said
             || TextNormalizer.Normalize(texts.Get(l, "answer.prefer_not")) == said)
-            || (said.Split(' ').Length <= MaxWordsOfAPlainNo && IsPlainNo(text));
+            || (said.Split(' ').Length <= MaxWordsOfAPlainNo && IsPlainNo(text))
+            || IsSkipWord(text);
     }
+
+    /// <summary>The ways of skipping the description the understanding files know ("next", "saltar", "rien à ajouter").</summary>
+    private bool IsSkipWord(string text) =>
+        Language.All.Any(l => understanding.Read(SkipQuestion, l, text).Options.Contains("skip"));
+
+    /// <summary>The question of the understanding files whose only option is skipping the description.</summary>
+    private const string SkipQuestion = "description";
 
     private bool IsPlainNo(string text)
     {

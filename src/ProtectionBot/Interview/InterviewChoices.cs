@@ -70,5 +70,7 @@ internal static class InterviewChoices
         ["remedies"] = Remedies,
         ["started"] = Started,
         ["decision_date"] = ["unknown"],
+        // The description is free text; only its ways of skipping it ("next", "saltar", "rien à dire de plus") are read.
+        ["description"] = ["skip"],
     };
 }

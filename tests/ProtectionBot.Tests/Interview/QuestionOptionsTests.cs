@@ -49,6 +49,6 @@ public sealed class QuestionOptionsTests
         Assert.Empty(without);
     }
 
-    // The decision date is typed, not chosen: its only vocabulary is "I don't know".
-    private static IEnumerable<string> Asked => InterviewChoices.Questions.Keys.Where(q => q is not ("language" or "decision_date"));
+    // The decision date and the description are typed, not chosen: their only vocabularies are "I don't know" and skipping.
+    private static IEnumerable<string> Asked => InterviewChoices.Questions.Keys.Where(q => q is not ("language" or "decision_date" or "description"));
 }
