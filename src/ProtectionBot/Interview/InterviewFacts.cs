@@ -15,7 +15,7 @@ namespace ProtectionBot.Interview;
 internal sealed class InterviewFacts(Understanding understanding, TimeProvider time, CountryHints places, CountryCatalog countries)
 {
     /// <summary>The questions an answer to another question may answer, in the order they are filled.</summary>
-    private static readonly string[] FromAnywhere = ["situations", "at_risk", "gender", "profile", "perpetrator", "relocation", "urgency", "started"];
+    private static readonly string[] FromAnywhere = ["situations", "at_risk", "gender", "profile", "perpetrator", "relocation", "urgency", "remedies", "started"];
 
     /// <summary>
     /// Options a story names by the way without putting its strong phrase in doubt: "the police took him, no one knows
@@ -114,10 +114,14 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
 
     /// <summary>
     /// The country a story tells in passing: a place, group or law of one country ("in Lagos", "les Imbonerakure"), or a
-    /// country named as where it happens ("in Sri Lanka"). Two countries told that way tell none.
+    /// country named as where it happens ("in Sri Lanka"), or the one country said as left ("j'ai fui la Guinée"). Two
+    /// countries told that way tell none.
     /// </summary>
     private string? CountryTold(Utterance utterance, string text)
     {
+        // "from Burundi, I am in Nairobi since March": the country left is where it happened, not the city reached.
+        if (countries.Left(text) is { } left)
+            return left.Code;
         var place = places.Of(utterance);
         var named = countries.NamedAsWhere(text)?.Code;
         return place is null ? named : named is null || named == place ? place : null;
