@@ -114,14 +114,10 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
 
     /// <summary>
     /// The country a story tells in passing: a place, group or law of one country ("in Lagos", "les Imbonerakure"), or a
-    /// country named as where it happens ("in Sri Lanka"), or the one country said as left ("j'ai fui la Guinée"). Two
-    /// countries told that way tell none.
+    /// country named as where it happens ("in Sri Lanka"). Two countries told that way tell none.
     /// </summary>
     private string? CountryTold(Utterance utterance, string text)
     {
-        // "from Burundi, I am in Nairobi since March": the country left is where it happened, not the city reached.
-        if (countries.Left(text) is { } left)
-            return left.Code;
         var place = places.Of(utterance);
         var named = countries.NamedAsWhere(text)?.Code;
         return place is null ? named : named is null || named == place ? place : null;
