@@ -15,7 +15,7 @@ namespace ProtectionBot.Interview;
 internal sealed class InterviewFacts(Understanding understanding, TimeProvider time, CountryHints places, CountryCatalog countries)
 {
     /// <summary>The questions an answer to another question may answer, in the order they are filled.</summary>
-    private static readonly string[] FromAnywhere = ["situations", "at_risk", "gender", "profile", "perpetrator", "relocation", "urgency", "started"];
+    private static readonly string[] FromAnywhere = ["situations", "at_risk", "gender", "profile", "perpetrator", "relocation", "urgency", "remedies", "started"];
 
     /// <summary>
     /// Options a story names by the way without putting its strong phrase in doubt: "the police took him, no one knows

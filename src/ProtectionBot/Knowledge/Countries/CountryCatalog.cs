@@ -96,7 +96,9 @@ internal sealed class CountryCatalog
         if (Closest(name) is { Length: > 0 } close)
             return Result(close);
         if (Mentioned(said) is { Length: > 0 } mentioned)
-            return mentioned.Length > 1 && (ThreatenedHere(said) ?? LivingElsewhereNow(said)) is { } settled ? settled : Result(mentioned);
+            return mentioned.Length > 1 && (ThreatenedHere(said) ?? LivingElsewhereNow(said) ?? LeftFor(said, mentioned)) is { } settled
+                ? settled
+                : Result(mentioned);
         return Result(MentionedWithATypo(said));
     }
 
@@ -162,6 +164,44 @@ internal sealed class CountryCatalog
         var from = mentions.Where(m => _demonyms.Contains(_names[m.Name].Name)).SelectMany(m => _names[m.Name].Countries).ToList();
         return named is [var here] && from.Count > 0 && !from.Contains(here) ? new CountryMatch(here, [here]) : null;
     }
+
+    /// <summary>
+    /// "originally Ugandan, i am in London since 2023", "j'ai fui la Guinée, déjà à Dakar": of two countries, the one said
+    /// as left is where it happened; the person is now in the other.
+    /// </summary>
+    private CountryMatch? LeftFor(string said, Country[] mentioned)
+    {
+        if (mentioned.Length != 2 || Left(said) is not { } home || !mentioned.Contains(home))
+            return null;
+        return new CountryMatch(home, [home]) { NowIn = mentioned.First(c => c != home) };
+    }
+
+    /// <summary>
+    /// The one country a story says was left: after "from", "originally", "fled", "hui de", "j'ai fui", "je viens du"
+    /// ("from Burundi, i am in Nairobi since March"). "soy de Honduras" is where the person is from, not a country left.
+    /// </summary>
+    public Country? Left(string? text)
+    {
+        var said = TextNormalizer.Normalize(text);
+        if (said.Length == 0)
+            return null;
+        var words = said.Split(' ');
+        var left = Mentions(said).Where(m => IsLeft(words, m.First)).SelectMany(m => _names[m.Name].Countries).Distinct().ToList();
+        return left is [var country] ? country : null;
+    }
+
+    private static bool IsLeft(string[] words, int first)
+    {
+        var before = first - 1;
+        while (before > 0 && words[before] is "the" or "la" or "le" or "el" or "l" or "de" or "du" or "d" or "des")
+            before--;
+        return before >= 0 && (LeftFrom.Contains(words[before]) || Fleeing.Contains(words[before]));
+    }
+
+    private static readonly HashSet<string> LeftFrom = new(StringComparer.Ordinal)
+    {
+        "from", "originally", "vengo", "venimos", "originario", "originaria", "oriundo", "oriunda", "viens", "venons", "originaire",
+    };
 
     private static readonly HashSet<string> LeadingSmallWords = new(StringComparer.Ordinal)
     {
