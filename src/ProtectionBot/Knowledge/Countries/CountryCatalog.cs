@@ -121,10 +121,7 @@ internal sealed class CountryCatalog
 
     private static readonly HashSet<string> Settled = new(StringComparer.Ordinal) { "since", "already", "ya", "desde", "depuis", "deja", "desormais" };
 
-    /// <summary>
-    /// Where it happens, said after a "but": "soy venezolana pero me amenazan aquí en Colombia", "i'm Sudanese but they
-    /// threaten me here in Egypt". The country said there is the answer, whatever was said before.
-    /// </summary>
+    /// <summary>"Here": the country named after it is where it happens (<see cref="ThreatenedHere"/>).</summary>
     private static readonly HashSet<string> Here = new(StringComparer.Ordinal) { "aqui", "aca", "ici", "here" };
 
     /// <summary>
@@ -140,8 +137,6 @@ internal sealed class CountryCatalog
         if (but <= 0)
             return null;
         var after = words[(but + 1)..];
-        if (after.Any(Here.Contains) && Mentioned(string.Join(' ', after)) is [var here])
-            return new CountryMatch(here, [here]);
         if (!after.Any(Living.Contains) && !(after.Any(Being.Contains) && after.Any(Settled.Contains)))
             return null;
         var before = Mentioned(string.Join(' ', words[..but]));
@@ -152,16 +147,19 @@ internal sealed class CountryCatalog
     }
 
     /// <summary>
-    /// "i'm Sudanese but they threaten me here in Egypt", "soy venezolana pero me amenazan aquí en Colombia": a
-    /// nationality beside one country named with "here" is where the person comes from; it happens here.
+    /// "i'm Sudanese but they threaten me here in Egypt", "soy venezolana pero me amenazan aquí en Colombia", "Honduras,
+    /// pero aquí en México": the one country named after "here" is where it happens; a nationality, or a country said
+    /// before, is where the person comes from.
     /// </summary>
     private CountryMatch? ThreatenedHere(string said)
     {
-        if (!said.Split(' ').Any(Here.Contains))
+        var at = Array.FindIndex(said.Split(' '), Here.Contains);
+        if (at < 0)
             return null;
         var mentions = Mentions(said);
-        var named = mentions.Where(m => !_demonyms.Contains(_names[m.Name].Name)).SelectMany(m => _names[m.Name].Countries).Distinct().ToList();
-        var from = mentions.Where(m => _demonyms.Contains(_names[m.Name].Name)).SelectMany(m => _names[m.Name].Countries).ToList();
+        bool IsHere((int First, int Last, int Name) m) => m.First > at && !_demonyms.Contains(_names[m.Name].Name);
+        var named = mentions.Where(IsHere).SelectMany(m => _names[m.Name].Countries).Distinct().ToList();
+        var from = mentions.Where(m => !IsHere(m)).SelectMany(m => _names[m.Name].Countries).ToList();
         return named is [var here] && from.Count > 0 && !from.Contains(here) ? new CountryMatch(here, [here]) : null;
     }
 
