@@ -270,10 +270,21 @@ public static class LanguageRules
     };
 
     /// <summary>
-    /// Whether the word at <paramref name="position"/> follows a correcting "but" whose clause is told of a past moment and
-    /// of no present one: "ahorita no, pero anoche estuvieron rondando la casa", "not now, but yesterday they came".
+    /// Words that set a clause in another place than where the speaker is: "estoy en Bogotá, pero allá sí", "je suis à
+    /// Kinshasa mais là-bas oui", "i'm in the city but back home yes". Two-word entries are read as two words in a row.
     /// </summary>
-    internal static bool ToldOfThePast(IReadOnlyList<string> words, int position)
+    private static readonly string[][] ElsewherePlaces =
+    [
+        ["alla"], ["alli"], ["aya"], ["labas"], ["la", "bas"], ["over", "there"], ["back", "there"], ["back", "home"],
+        ["en", "mi", "pueblo"], ["en", "mi", "tierra"], ["au", "village"], ["chez", "nous"], ["in", "my", "village"],
+    ];
+
+    /// <summary>
+    /// Whether the word at <paramref name="position"/> follows a correcting "but" whose clause is told of a past moment and
+    /// of no present one, or of another place: "ahorita no, pero anoche estuvieron rondando la casa", "not now, but
+    /// yesterday they came", "en este momento no, estoy en Bogotá, pero allá sí". It says why, not how things are here and now.
+    /// </summary>
+    internal static bool ToldOfThenOrThere(IReadOnlyList<string> words, int position)
     {
         ArgumentNullException.ThrowIfNull(words);
         if (!FollowsBut(words, position))
@@ -285,7 +296,8 @@ public static class LanguageRules
         while (end < words.Count && !Contrasts.Contains(words[end]))
             end++;
         var clause = Enumerable.Range(start + 1, end - start - 1).Select(p => words[p]).ToList();
-        return clause.Any(PastMoments.Contains) && !clause.Any(PresentMoments.Contains);
+        return (clause.Any(PastMoments.Contains) && !clause.Any(PresentMoments.Contains))
+            || Array.Exists(ElsewherePlaces, place => Enumerable.Range(0, Math.Max(0, clause.Count - place.Length + 1)).Any(i => place.Select((w, k) => clause[i + k] == w).All(b => b)));
     }
 
     /// <summary>The small words that make what follows a complement of the noun before: "de", "du", "of", "from".</summary>

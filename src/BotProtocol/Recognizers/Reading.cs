@@ -46,8 +46,8 @@ public sealed record Reading
 /// <paramref name="Aside"/> when said in passing ("though I also understand French"), <paramref name="AfterBut"/> when it
 /// follows a "but" that corrects what came before ("I'm a man but it's my wife who is threatened").
 /// </summary>
-/// <paramref name="Past"/> when it follows such a "but" in a clause told of a past moment ("no, pero anoche rondaron la casa"):
-/// the story of why, not the answer about now. <paramref name="Qualifies"/> when it only says whose or of what the word before
+/// <paramref name="Past"/> when it follows such a "but" in a clause told of a past moment ("no, pero anoche rondaron la casa")
+/// or of another place ("estoy en Bogotá, pero allá sí"): the story of why, not the answer about here and now. <paramref name="Qualifies"/> when it only says whose or of what the word before
 /// it is ("un ami du syndicat", "el dirigente de la comunidad", "a friend from the union").
 public readonly record struct Mention(
     string? Option, int Position, int Segment, bool Aside = false, bool AfterBut = false, bool Past = false, bool Qualifies = false);
@@ -154,6 +154,9 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
             .Concat(reading.Affirmed.Where(m => m.Option == yes || m.Option == no).Select(m => (m, m.Option == yes)))
             .Concat(denied.Select(m => (m, m.Option != yes))).ToList();
         var before = said.Where(s => !s.m.AfterBut).ToList();
+        // "pas maintenant, je suis à Kinshasa, mais là-bas oui": a "not now" is the answer the "but" is weighed against.
+        if (before.Count == 0)
+            before = [.. reading.VagueNo.Where(m => !m.AfterBut).Select(m => (m, false))];
         var after = said.Where(s => s.m.AfterBut).ToList();
         if (before.Count == 0 || after.Count == 0 || before.Select(s => s.Item2).Distinct().Count() > 1)
             return null;

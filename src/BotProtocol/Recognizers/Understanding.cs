@@ -206,7 +206,7 @@ public sealed class Understanding
             }
             var mention = new Mention(candidate.Option, hit.First, utterance.Segments[hit.First],
                 LanguageRules.IsAside(utterance.Words, utterance.Clauses, hit.First), LanguageRules.FollowsBut(utterance.Words, hit.First),
-                LanguageRules.ToldOfThePast(utterance.Words, hit.First), Qualifies(utterance, accepted, candidate));
+                LanguageRules.ToldOfThenOrThere(utterance.Words, hit.First), Qualifies(utterance, accepted, candidate));
             spans[mention] = hit;
             var deniedBefore = deniedBy.ContainsKey(index);
             // "amenazas no", and said first then denied: "detenido no he estado", "arrested i have not been".
@@ -239,7 +239,7 @@ public sealed class Understanding
             if (usedBare.Contains(negator.Position) || reaching.Contains(negator.Position))
                 continue;
             var mention = new Mention(null, negator.Position, utterance.Segments[negator.Position],
-                AfterBut: LanguageRules.FollowsBut(utterance.Words, negator.Position), Past: LanguageRules.ToldOfThePast(utterance.Words, negator.Position));
+                AfterBut: LanguageRules.FollowsBut(utterance.Words, negator.Position), Past: LanguageRules.ToldOfThenOrThere(utterance.Words, negator.Position));
             if (IsAboutSelf(utterance, negator))
             {
                 // "yo no, pero mi hermano sí", "pas moi, mais ça tire dans le quartier": the no is the speaker's only,
