@@ -484,6 +484,58 @@ public static class LanguageRules
         return false;
     }
 
+    /// <summary>Words that deny an act: "no", "ne … pas", "not", "never", "didn't".</summary>
+    private static readonly HashSet<string> ActDenials = new(StringComparer.Ordinal)
+    {
+        "no", "ni", "nunca", "jamas", "ne", "n", "pas", "jamais", "not", "never", "didn", "doesn", "don", "won", "wont", "dont", "didnt", "doesnt",
+    };
+
+    /// <summary>The starts of verbs of helping that those who stand by do not do: help, protect, look into it, step in.</summary>
+    private static readonly string[] Helping =
+    [
+        "ayud", "proteg", "investig", "interv", "caso", "aide", "aident", "protege", "enquet", "bouge", "bougent",
+        "help", "protect", "investigat", "interven",
+    ];
+
+    /// <summary>Verbs of doing that a "nothing" follows: "no hace nada", "ne font rien", "the police did nothing".</summary>
+    private static readonly HashSet<string> Doing = new(StringComparer.Ordinal)
+    {
+        "hace", "hacen", "hizo", "hicieron", "hecho", "fait", "font", "faire", "do", "does", "did", "done", "doing",
+    };
+
+    private static readonly HashSet<string> Nothing = new(StringComparer.Ordinal) { "nada", "rien", "nothing", "anything" };
+
+    /// <summary>
+    /// Whether the one whose name ends at <paramref name="last"/> is said, in the same clause (<paramref name="clauses"/>) and
+    /// before a "but" or another one <paramref name="named"/>, to stand by rather than act: "la empresa y sus guardias, y la
+    /// policía no hace nada", "la police sait et ne fait rien", "the police did nothing". A bystander is no one behind it.
+    /// </summary>
+    internal static bool StandsBy(IReadOnlyList<string> words, IReadOnlyList<int> clauses, int last, IReadOnlySet<int> named)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(clauses);
+        ArgumentNullException.ThrowIfNull(named);
+        bool Within(int p) => p < Math.Min(words.Count, last + 7) && clauses[p] == clauses[last] && !Contrasts.Contains(words[p]) && !named.Contains(p);
+        // A denial, then within a few words a verb of helping ("no nos protege") or of doing with its "nothing" ("no hace
+        // nada"); or a doing with "nothing" alone ("did nothing"). "y no sabemos nada" is someone else not knowing.
+        for (var i = last + 1; Within(i); i++)
+        {
+            if (Doing.Contains(words[i]) && Within(i + 1) && words[i + 1] is "nothing")
+                return true;
+            if (!ActDenials.Contains(words[i]))
+                continue;
+            for (var j = i + 1; j < i + 4 && Within(j); j++)
+            {
+                if (Array.Exists(Helping, w => words[j].StartsWith(w, StringComparison.Ordinal)))
+                    return true;
+                // "no hace nada", and the French "n'a rien fait", whose "rien" comes before the verb.
+                if (Doing.Contains(words[j]) && Enumerable.Range(i + 1, j - i + 2).Any(k => k != j && Within(k) && Nothing.Contains(words[k])))
+                    return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>
     /// Whether the group named at <paramref name="position"/> is where something happened, not who it happened to: "since
     /// the army operation in our village", "en la comunidad lo detuvieron", "dans notre quartier".

@@ -38,6 +38,9 @@ public sealed class Understanding
     private readonly Dictionary<string, List<(PhraseKind Kind, Phrase Phrase)>> _common = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Question, string Option), List<string>> _outweighedBy = [];
 
+    // Questions that ask who did it: one named as standing by ("the police did nothing") is no answer to them.
+    private readonly HashSet<string> _askWhoDidIt = new(StringComparer.Ordinal);
+
     // Every whole word of the vocabularies, in all languages: typed, such a word is read as itself, never as a typo.
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
@@ -53,13 +56,16 @@ public sealed class Understanding
     /// <summary>Compiles <paramref name="lines"/>; <paramref name="problems"/> gets one "file:line: …" per unusable phrase.</summary>
     /// <param name="languages">Languages read even without a vocabulary line (plain yes and no, doubt); default: those of the lines.</param>
     /// <param name="outweighs">Options that, named together with another, leave it out (<see cref="Outweighing"/>).</param>
+    /// <param name="askWhoDidIt">Questions that ask who did it, where one said to stand by is not named (<see cref="LanguageRules.StandsBy"/>).</param>
     public static Understanding Build(
-        IEnumerable<VocabularyLine> lines, List<string> problems, IEnumerable<string>? languages = null, IEnumerable<Outweighing>? outweighs = null)
+        IEnumerable<VocabularyLine> lines, List<string> problems, IEnumerable<string>? languages = null, IEnumerable<Outweighing>? outweighs = null,
+        IEnumerable<string>? askWhoDidIt = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(problems);
         var all = lines.ToList();
         var understanding = new Understanding([.. all.Select(l => l.Language).Concat(languages ?? []).Distinct()]);
+        understanding._askWhoDidIt.UnionWith(askWhoDidIt ?? []);
         foreach (var rule in outweighs ?? [])
         {
             if (!understanding._outweighedBy.TryGetValue((rule.Question, rule.Outweighed), out var by))
@@ -263,6 +269,15 @@ public sealed class Understanding
         var behind = affirmed.ToList();
         affirmed.RemoveAll(m => m.Option is { } option && behind.Any(o => o.Option is { } other && other != option
             && utterance.Clauses[o.Position] == utterance.Clauses[m.Position] && LanguageRules.ActsFor(utterance.Words, m.Position, o.Position)));
+
+        // "la policía no hace nada", "the police did nothing": named as standing by, not as doing it.
+        if (_askWhoDidIt.Contains(question))
+        {
+            var named = affirmed.Select(m => m.Position).ToHashSet();
+            var bystanders = affirmed.Where(m => spans.TryGetValue(m, out var span) && LanguageRules.StandsBy(utterance.Words, utterance.Clauses, span.Last, named)).ToList();
+            affirmed.RemoveAll(bystanders.Contains);
+            denied.AddRange(bystanders);
+        }
 
         return new Reading
         {

@@ -15,6 +15,9 @@ internal static class UnderstandingFiles
     /// <summary>The pseudo-question of the requests understood at any step.</summary>
     public const string IntentQuestion = "intent";
 
+    /// <summary>The question that asks who is behind it: "la policía no hace nada" names a bystander, not the one behind it.</summary>
+    private static readonly string[] AskWhoDidIt = ["perpetrator"];
+
     public static Understanding Load(string contentRoot, IReadOnlyDictionary<string, IReadOnlyList<string>> questions, IReadOnlyList<string> intents)
     {
         var problems = new List<string>();
@@ -56,7 +59,7 @@ internal static class UnderstandingFiles
             }
         }
         lines.AddRange(ProperNames(contentRoot).Select(n => new VocabularyLine(Language.Default, Understanding.ProperNameQuestion, "", n.Text, n.Origin)));
-        var understanding = Understanding.Build(lines, problems, outweighs: Outweighs(contentRoot, questions, problems));
+        var understanding = Understanding.Build(lines, problems, outweighs: Outweighs(contentRoot, questions, problems), askWhoDidIt: AskWhoDidIt);
         if (problems.Count > 0)
             throw new ContentValidationException(problems);
         return understanding;

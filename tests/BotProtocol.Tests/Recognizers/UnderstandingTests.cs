@@ -245,6 +245,33 @@ public sealed class UnderstandingTests
     }
 
     [Fact]
+    public void Who_stands_by_is_not_who_did_it_and_who_acts_still_is()
+    {
+        var understanding = Understanding.Build(
+            [
+                new VocabularyLine("es", "who", "state", "policia*", "t:1"), new VocabularyLine("es", "who", "private", "empresa", "t:2"),
+                new VocabularyLine("fr", "who", "state", "gendarme*", "t:3"), new VocabularyLine("fr", "who", "private", "milice", "t:4"),
+                new VocabularyLine("en", "who", "state", "police", "t:5"), new VocabularyLine("en", "who", "private", "goons", "t:6"),
+            ],
+            [], askWhoDidIt: ["who"]);
+
+        Assert.Equal(["private"], understanding.Read("who", "es", "la empresa y sus guardias, y la policía no hace nada").Options);
+        Assert.Equal(["private"], understanding.Read("who", "fr", "c'est la milice, les gendarmes n'ont rien fait").Options);
+        Assert.Equal(["private"], understanding.Read("who", "en", "the company goons, police did nothing").Options);
+        Assert.Empty(understanding.Read("who", "en", "the police did nothing to help").Options);
+        Assert.Equal(["state"], understanding.Read("who", "en", "police didn't arrest me but they are the ones threatening").Options);
+        Assert.Equal(["state"], understanding.Read("who", "es", "se lo llevó la policía y no sabemos nada de él").Options);
+    }
+
+    [Fact]
+    public void Where_the_question_is_not_who_did_it_one_who_did_nothing_is_still_named()
+    {
+        var understanding = Understanding.Build([new VocabularyLine("es", "who", "relative", "mi hermano", "t:1")], []);
+
+        Assert.Equal(["relative"], understanding.Read("who", "es", "mi hermano no hizo nada y lo tienen preso").Options);
+    }
+
+    [Fact]
     public void A_killing_leaves_out_the_shooting_that_did_it_but_not_the_tellers_own_beating_nor_another_persons_fate()
     {
         var understanding = Understanding.Build(
