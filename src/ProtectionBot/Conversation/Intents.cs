@@ -149,14 +149,17 @@ internal sealed class Intents(Understanding understanding)
         var writingFreely = IsWritingFreely(turn);
         if (words > (writingFreely ? MaxWordsOfAPersonAskedWhileWriting : MaxWords))
             return null;
-        var intent = Read(turn, words, writingFreely);
-        // While the person writes freely, a long message is a request only when it asks for a person in so many words, or
-        // opens with the help or the case asked as a question.
-        return writingFreely && words > MaxWordsWhileWriting && intent is not (TalkToPerson or AboutTheQuestion or CaseStatus) ? null : intent;
+        var intent = Read(turn, words, writingFreely, out var closingAsSomeoneComes);
+        // While the person writes freely, a long message is a request only when it asks for a person in so many words,
+        // opens with the help or the case asked as a question, or orders the chat closed as someone arrives ("rápido
+        // cierren esto que llegó mi marido").
+        return writingFreely && words > MaxWordsWhileWriting && intent is not (TalkToPerson or AboutTheQuestion or CaseStatus)
+            && !(intent == QuickExit && closingAsSomeoneComes) ? null : intent;
     }
 
-    private string? Read(TurnContext turn, int words, bool writingFreely)
+    private string? Read(TurnContext turn, int words, bool writingFreely, out bool closingAsSomeoneComes)
     {
+        closingAsSomeoneComes = false;
         var language = ConversationLanguage.Of(turn);
         var reading = understanding.Read(UnderstandingFiles.IntentQuestion, language, turn.Activity.Text);
         var named = reading.Options.ToList();
@@ -165,12 +168,14 @@ internal sealed class Intents(Understanding understanding)
         var watched = named.Remove(Watched);
         var hurried = named.Remove(Hurry);
         var asked = HasQuestionMark(turn.Activity.Text);
-        var asksAboutTheQuestion = named.Remove(AsksMeaning) && asked;
+        // "can u explain what you mean" asks as a question mark does.
+        var asksAboutTheQuestion = named.Remove(AsksMeaning) && (asked || named.Contains(Explain));
         asksAboutTheQuestion |= named.Remove(AsksWhy) && (asked || OpensTheMessage(reading, AsksWhy));
         var caseAsked = named.Remove(CaseAsked) && asked;
         // Leaving wins over erasing said with it ("borrar todo y salir"), and so does someone arriving ("borra todo ya,
         // llegó mi marido"): the quick exit erases everything too, and answers in the fewest words, so that nothing is
         // left on the screen.
+        closingAsSomeoneComes = watched && (named.Contains(QuickExit) || named.Contains(Erase));
         if (named.Contains(QuickExit) || ((leaving || shutting || watched) && named.Contains(Erase)))
             return QuickExit;
         // "someone is coming, close this", "vite il prend mon telephone", "salir ya, alguien viene": someone arriving or

@@ -71,6 +71,6 @@ internal static class InterviewChoices
         ["started"] = Started,
         ["decision_date"] = ["unknown"],
         // The description is free text; only its ways of skipping it ("next", "saltar", "rien à dire de plus") are read.
-        ["description"] = ["skip"],
+        ["description"] = ["skip", "already-told"],
     };
 }
