@@ -87,6 +87,12 @@ internal sealed class Intents(Understanding understanding)
     private const string CaseAsked = "case-asked";
 
     /// <summary>
+    /// "It depends" opening the message ("depende, ¿quién es esa organización?"): the answer is given in doubt, so the question
+    /// after it is its condition, not a request for the help.
+    /// </summary>
+    private const string Depends = "depends";
+
+    /// <summary>
     /// Words a request to talk to a person may open with, in the description: "talk to someone pls", "je veux parler à un
     /// conseiller", "quiero hablar con alguien" ask; "they told me to talk to someone" tells.
     /// </summary>
@@ -172,6 +178,7 @@ internal sealed class Intents(Understanding understanding)
         var asksAboutTheQuestion = named.Remove(AsksMeaning) && (asked || named.Contains(Explain));
         asksAboutTheQuestion |= named.Remove(AsksWhy) && (asked || OpensTheMessage(reading, AsksWhy));
         var caseAsked = named.Remove(CaseAsked) && asked;
+        var answeredInDoubt = named.Remove(Depends) && OpensTheMessage(reading, Depends);
         // Leaving wins over erasing said with it ("borrar todo y salir"), and so does someone arriving ("borra todo ya,
         // llegó mi marido"): the quick exit erases everything too, and answers in the fewest words, so that nothing is
         // left on the screen.
@@ -197,7 +204,7 @@ internal sealed class Intents(Understanding understanding)
         // option's word it repeats; while writing freely, only as the message's first question ("c obligatoire ? qui va
         // lire ce que j'écris ?"), since a story may quote one.
         if (asksAboutTheQuestion && named.All(n => n is Help or NotUnderstood or Explain))
-            return !writingFreely || AsksFirst(turn.Activity.Text, language, AsksWhy, AsksMeaning, Help) ? AboutTheQuestion : null;
+            return answeredInDoubt ? null : !writingFreely || AsksFirst(turn.Activity.Text, language, AsksWhy, AsksMeaning, Help) ? AboutTheQuestion : null;
         if (caseAsked && named.All(n => n is CaseSent or CaseStatus))
             return !writingFreely || AsksFirst(turn.Activity.Text, language, CaseAsked, CaseStatus) ? CaseStatus : null;
         // "no entiendo, ¿qué tengo que poner?", "je comprends pas, je dois répondre quoi ?": asking how to answer is the
