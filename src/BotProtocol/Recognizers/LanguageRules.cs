@@ -735,6 +735,10 @@ public static class LanguageRules
         Add("l ont", "lont");
         Add("m avaient", "mavaient");
         Add("je veux", "jveux");
+        Add("je voudrais", "jvoudrais", "jvoudre", "jvoudrai");
+        // "g peur", "g vu": the sound of "j'ai" typed as one letter.
+        Add("j ai", "g");
+        Add("quelqu un", "qqn", "qqun", "qq1", "qlq1", "qlqn", "kelkun", "kelk1", "kelkin", "quelqu1", "klk1");
         Add("parce que", "pcq", "pck", "psk");
         Add("beaucoup", "bcp");
         Add("toujours", "tjrs", "tjr");

@@ -60,9 +60,26 @@ internal sealed class Questions(TextCatalog texts, Understanding understanding)
             || IsSkipWord(text);
     }
 
-    /// <summary>The ways of skipping the description the understanding files know ("next", "saltar", "rien à ajouter").</summary>
+    /// <summary>
+    /// The ways of skipping the description the understanding files know ("next", "saltar", "rien à ajouter"), and a short
+    /// "I already told you everything" ("ya les conté casi todo antes", "je vous ai déjà tout dit") that names no one: "ya
+    /// le conté todo a la fiscal" tells whom the person went to.
+    /// </summary>
     private bool IsSkipWord(string text) =>
-        Language.All.Any(l => understanding.Read(SkipQuestion, l, text).Options.Contains("skip"));
+        Language.All.Any(l => understanding.Read(SkipQuestion, l, text).Options is var said
+            && (said.Contains("skip") || (said.Contains(AlreadyTold) && TextNormalizer.Normalize(text).Split(' ').Length <= MaxWordsOfAlreadyTold
+                && !NamesAnyoneTold(l, text))));
+
+    private bool NamesAnyoneTold(string language, string text) =>
+        WhomOneTells.Any(question => understanding.Read(question, language, text).Options.Count > 0);
+
+    /// <summary>"Already told everything", said without a story: longer, it is the description.</summary>
+    private const int MaxWordsOfAlreadyTold = 10;
+
+    private const string AlreadyTold = "already-told";
+
+    /// <summary>The questions whose options name whom a person may have told already (the police, a prosecutor, a court).</summary>
+    private static readonly string[] WhomOneTells = ["perpetrator", "remedies"];
 
     /// <summary>The question of the understanding files whose only option is skipping the description.</summary>
     private const string SkipQuestion = "description";

@@ -87,6 +87,12 @@ internal sealed class Intents(Understanding understanding)
     private const string CaseAsked = "case-asked";
 
     /// <summary>
+    /// "It depends" opening the message ("depende, ¿quién es esa organización?"): the answer is given in doubt, so the question
+    /// after it is its condition, not a request for the help.
+    /// </summary>
+    private const string Depends = "depends";
+
+    /// <summary>
     /// Words a request to talk to a person may open with, in the description: "talk to someone pls", "je veux parler à un
     /// conseiller", "quiero hablar con alguien" ask; "they told me to talk to someone" tells.
     /// </summary>
@@ -149,14 +155,17 @@ internal sealed class Intents(Understanding understanding)
         var writingFreely = IsWritingFreely(turn);
         if (words > (writingFreely ? MaxWordsOfAPersonAskedWhileWriting : MaxWords))
             return null;
-        var intent = Read(turn, words, writingFreely);
-        // While the person writes freely, a long message is a request only when it asks for a person in so many words, or
-        // opens with the help or the case asked as a question.
-        return writingFreely && words > MaxWordsWhileWriting && intent is not (TalkToPerson or AboutTheQuestion or CaseStatus) ? null : intent;
+        var intent = Read(turn, words, writingFreely, out var closingAsSomeoneComes);
+        // While the person writes freely, a long message is a request only when it asks for a person in so many words,
+        // opens with the help or the case asked as a question, or orders the chat closed as someone arrives ("rápido
+        // cierren esto que llegó mi marido").
+        return writingFreely && words > MaxWordsWhileWriting && intent is not (TalkToPerson or AboutTheQuestion or CaseStatus)
+            && !(intent == QuickExit && closingAsSomeoneComes) ? null : intent;
     }
 
-    private string? Read(TurnContext turn, int words, bool writingFreely)
+    private string? Read(TurnContext turn, int words, bool writingFreely, out bool closingAsSomeoneComes)
     {
+        closingAsSomeoneComes = false;
         var language = ConversationLanguage.Of(turn);
         var reading = understanding.Read(UnderstandingFiles.IntentQuestion, language, turn.Activity.Text);
         var named = reading.Options.ToList();
@@ -165,12 +174,15 @@ internal sealed class Intents(Understanding understanding)
         var watched = named.Remove(Watched);
         var hurried = named.Remove(Hurry);
         var asked = HasQuestionMark(turn.Activity.Text);
-        var asksAboutTheQuestion = named.Remove(AsksMeaning) && asked;
+        // "can u explain what you mean" asks as a question mark does.
+        var asksAboutTheQuestion = named.Remove(AsksMeaning) && (asked || named.Contains(Explain));
         asksAboutTheQuestion |= named.Remove(AsksWhy) && (asked || OpensTheMessage(reading, AsksWhy));
         var caseAsked = named.Remove(CaseAsked) && asked;
+        var answeredInDoubt = named.Remove(Depends) && OpensTheMessage(reading, Depends);
         // Leaving wins over erasing said with it ("borrar todo y salir"), and so does someone arriving ("borra todo ya,
         // llegó mi marido"): the quick exit erases everything too, and answers in the fewest words, so that nothing is
         // left on the screen.
+        closingAsSomeoneComes = watched && (named.Contains(QuickExit) || named.Contains(Erase));
         if (named.Contains(QuickExit) || ((leaving || shutting || watched) && named.Contains(Erase)))
             return QuickExit;
         // "someone is coming, close this", "vite il prend mon telephone", "salir ya, alguien viene": someone arriving or
@@ -192,7 +204,7 @@ internal sealed class Intents(Understanding understanding)
         // option's word it repeats; while writing freely, only as the message's first question ("c obligatoire ? qui va
         // lire ce que j'écris ?"), since a story may quote one.
         if (asksAboutTheQuestion && named.All(n => n is Help or NotUnderstood or Explain))
-            return !writingFreely || AsksFirst(turn.Activity.Text, language, AsksWhy, AsksMeaning, Help) ? AboutTheQuestion : null;
+            return answeredInDoubt ? null : !writingFreely || AsksFirst(turn.Activity.Text, language, AsksWhy, AsksMeaning, Help) ? AboutTheQuestion : null;
         if (caseAsked && named.All(n => n is CaseSent or CaseStatus))
             return !writingFreely || AsksFirst(turn.Activity.Text, language, CaseAsked, CaseStatus) ? CaseStatus : null;
         // "no entiendo, ¿qué tengo que poner?", "je comprends pas, je dois répondre quoi ?": asking how to answer is the

@@ -44,7 +44,7 @@ internal static class InterviewChoices
     public static readonly IReadOnlyList<string> Intents =
         [
             "talk-to-person", "help", "restart", "language-es", "language-fr", "language-en", "other-language", "erase", "case-status", "case-sent", "quick-exit",
-            "leave", "shut", "watched", "hurry", "not-understood", "explain", "asks-why", "asks-meaning", "case-asked", "greeting",
+            "leave", "shut", "watched", "hurry", "not-understood", "explain", "asks-why", "asks-meaning", "case-asked", "greeting", "depends",
         ];
 
     /// <summary>Each question's id (as in <c>dialogs/understanding</c>) and the options its vocabulary may name.</summary>
@@ -71,6 +71,6 @@ internal static class InterviewChoices
         ["started"] = Started,
         ["decision_date"] = ["unknown"],
         // The description is free text; only its ways of skipping it ("next", "saltar", "rien à dire de plus") are read.
-        ["description"] = ["skip"],
+        ["description"] = ["skip", "already-told"],
     };
 }

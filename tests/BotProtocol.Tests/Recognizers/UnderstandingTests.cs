@@ -345,6 +345,13 @@ public sealed class UnderstandingTests
         Assert.Equal(["other"], decision.Values);
     }
 
+    [Theory]
+    [InlineData("jvoudrais parler a kelkun", "je voudrais parler a quelqu un")]
+    [InlineData("je veux parler a qqn de vrai", "je veux parler a quelqu un de vrai")]
+    [InlineData("g peur", "j ai peur")]
+    public void French_typed_for_speed_is_read_spelled_out(string typed, string spelledOut) =>
+        Assert.Equal(spelledOut.Split(' '), Utterance.Parse(typed, "fr").Words);
+
     private static Understanding Build(params (string Language, string Question, string Option, string Phrase)[] lines)
     {
         var problems = new List<string>();

@@ -122,20 +122,34 @@ internal sealed class AnswerReader(IServiceProvider services)
 
     /// <summary>
     /// The language question as the sheet writes it: yes or no to going on in the language in use, or a language. The
-    /// language in use, named alone ("español"), is written as that language; said with a yes ("yes, English is fine"), as yes.
+    /// language in use, named alone ("español") or asked for in it ("claro que sí, en castellano nomás"), is written as
+    /// that language; found fine with a yes ("yes, English is fine", "its good in english"), as yes.
     /// </summary>
     private string Language(string text, string language)
     {
         var decision = OptionPrompt.Interpret(_understanding, _prompts.LanguageOptions(language, confirm: true), text);
         return decision is { Kind: DecisionKind.Chosen, Values: [var chosen] } && chosen == language && (!NamesLanguage(text, language, out var saidYes) || saidYes)
+            && !AsksInLanguage(text, language)
             ? "yes"
             : Said(decision);
+    }
+
+    private static readonly HashSet<string> InWords = new(StringComparer.Ordinal) { "in", "en" };
+    private static readonly HashSet<string> FindingFine = new(StringComparer.Ordinal) { "good", "fine", "ok", "okay", "bien", "bon", "bueno", "buena" };
+
+    /// <summary>"en castellano", "in English", not after "good" or "bien": the language asked for, not a yes.</summary>
+    private bool AsksInLanguage(string text, string language)
+    {
+        var words = TextNormalizer.Normalize(text).Split(' ');
+        return Enumerable.Range(0, words.Length - 1).Any(i => InWords.Contains(words[i]) && (i == 0 || !FindingFine.Contains(words[i - 1]))
+            && _understanding.Read("language", language, words[i + 1]).Options.Contains(language));
     }
 
     private bool NamesLanguage(string text, string language, out bool saidYes)
     {
         var reading = _understanding.Read("language", language, text);
-        saidYes = reading.Yes.Count > 0;
+        // "oui" in a French conversation names French (a bare yes in French answers in French) and is a yes.
+        saidYes = reading.Yes.Count > 0 || _understanding.Read(Questions.PlainYesNo, language, text).Yes.Count > 0;
         return reading.Options.Contains(language);
     }
 
