@@ -195,6 +195,8 @@ public static class LanguageRules
         "yes", "yeah", "yep", "yup", "sure", "of course", "absolutely", "certainly", "definitely", "indeed", "correct",
         "alright", "all right", "sounds good", "agree", "i agree", "aye",
         "=fine", "=sawa", "obviously", "=okk", "=oki", "no problem", "no wahala", "do the needful", "=opo", "=oo", "go ahead",
+        // Filipino "sige" (go on), "oo po", "opo" with its courtesy.
+        "sige", "sige po", "oo po", "opo po", "ayos lang",
         // "Why not" agrees, though it carries a negator: "oui pourquoi pas", "sure why not", "¿por qué no?".
         "pourquoi pas", "why not", "=por que no", "si por que no", "claro por que no",
         // Yes as it is said around the regions: Wolof "waaw" and "dakor" (d'accord) in Senegal, Haitian "dakò", Hindi and
@@ -312,6 +314,49 @@ public static class LanguageRules
     ];
 
     internal static bool IsOf(string word) => Of.Contains(word);
+
+    /// <summary>
+    /// The starts of words naming a relative or a friend: "hermano", "proche", "brother", "close". Not "son" ("son de la
+    /// policía" are the police), which counts only in the English possessive ("the mayor's son").
+    /// </summary>
+    private static readonly string[] Kin =
+    [
+        "herman", "hijo", "hija", "sobrin", "primo", "prima", "parient", "familia", "amigo", "amiga", "cercan", "allegad", "yerno", "cunad", "espos",
+        "frere", "fils", "neveu", "niece", "cousin", "famille", "amis", "amie", "proche", "gendre", "epoux", "epouse",
+        "brother", "daughter", "nephew", "relative", "family", "friend", "close", "wife", "husband", "in-law",
+    ];
+
+    /// <summary>Words that join a relative to whose relative they are: "hermano del", "proche du", "close to the".</summary>
+    private static readonly HashSet<string> Joining = new(StringComparer.Ordinal)
+    {
+        "de", "del", "du", "des", "d", "of", "to", "al", "a", "au", "aux", "the", "el", "la", "los", "las", "le", "les", "l",
+    };
+
+    private static bool IsKin(string word) => word == "ami" || Array.Exists(Kin, kin => word.StartsWith(kin, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Whether the words from <paramref name="first"/> to <paramref name="last"/> only say whose relative or friend someone
+    /// is: after "hermano del", "proche du", "close to the", or before "'s brothers". "el hermano del alcalde" is the
+    /// brother, not the mayor.
+    /// </summary>
+    internal static bool NamesWhoseRelative(IReadOnlyList<string> words, int first, int last)
+    {
+        // A phrase may start with its own small words ("el alcalde" read in "del alcalde"): the telling word counts.
+        var telling = first;
+        while (telling < last && Joining.Contains(words[telling]))
+            telling++;
+        var before = telling - 1;
+        var joined = false;
+        while (before >= 0 && telling - before <= 3 && Joining.Contains(words[before]))
+        {
+            joined |= !Articles.Contains(words[before]);
+            before--;
+        }
+        if (joined && before >= 0 && IsKin(words[before]))
+            return true;
+        // "the sarpanch's brothers": the possessive is typed "s" once normalised.
+        return last + 2 < words.Count && words[last + 1] == "s" && (IsKin(words[last + 2]) || words[last + 2] is "son" or "sons");
+    }
 
     /// <summary>Whether <paramref name="word"/> names a role in a group, whose group the words after it say.</summary>
     internal static bool IsRole(string word) => Array.Exists(Roles, role => word.StartsWith(role, StringComparison.Ordinal));

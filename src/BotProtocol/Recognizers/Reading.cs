@@ -29,6 +29,12 @@ public sealed record Reading
 
     public bool Unsure { get; init; }
 
+    /// <summary>
+    /// The answer says it is neither option, or part of each ("ni urgente ni viejo", "pas mon nom mais l'affaire oui"): a
+    /// single choice is asked again, whatever option is also named.
+    /// </summary>
+    public bool Undecided { get; init; }
+
     /// <summary>The answer is put off: "más tarde", "plus tard", "later".</summary>
     public bool Deferred { get; init; }
 
@@ -93,6 +99,8 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
     {
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(shape);
+        if (reading.Undecided && shape.Kind != AnswerKind.SeveralOf && !reading.PreferNot)
+            return Unclear;
         return shape.Kind switch
         {
             AnswerKind.YesNo => YesOrNo(reading, shape),

@@ -31,6 +31,13 @@ public sealed class Understanding
     /// <summary>The pseudo-question whose phrases say "prefer not to say", in every language.</summary>
     public const string PreferNotQuestion = "prefer-not";
 
+    /// <summary>
+    /// The pseudo-option of a question whose phrases say the answer is neither of its options, or part of each: "no es
+    /// para mañana pero tampoco es algo viejo", "public for me but not for my family". Said, the answer is asked again
+    /// (<see cref="Reading.Undecided"/>); its phrases take their words, so no option is read from them.
+    /// </summary>
+    public const string UndecidedOption = "undecided";
+
     /// <summary>Words a negator reaches at most, so a long sentence is not denied whole.</summary>
     private const int MaxScope = 6;
 
@@ -270,6 +277,11 @@ public sealed class Understanding
         affirmed.RemoveAll(m => m.Option is { } option && behind.Any(o => o.Option is { } other && other != option
             && utterance.Clauses[o.Position] == utterance.Clauses[m.Position] && LanguageRules.ActsFor(utterance.Words, m.Position, o.Position)));
 
+        // "el hermano del alcalde", "un homme d'affaires proche du président", "the sarpanch's brothers": the one named after
+        // a relative or a friend says whose they are; the relative or friend is who is meant.
+        affirmed.RemoveAll(m => spans.TryGetValue(m, out var hit) && LanguageRules.NamesWhoseRelative(utterance.Words, hit.First, hit.Last));
+        var undecided = affirmed.RemoveAll(m => m.Option == UndecidedOption) > 0;
+        denied.RemoveAll(m => m.Option == UndecidedOption);
         // "la policía no hace nada", "the police did nothing": named as standing by, not as doing it.
         if (_askWhoDidIt.Contains(question))
         {
@@ -281,6 +293,7 @@ public sealed class Understanding
 
         return new Reading
         {
+            Undecided = undecided,
             Affirmed = affirmed,
             Denied = denied,
             Yes = yes,
@@ -316,6 +329,10 @@ public sealed class Understanding
     private static bool Qualifies(Utterance utterance, List<Candidate> accepted, Candidate candidate)
     {
         var words = utterance.Words;
+        // "the union secretary", "hijra community leader": said before a role, the group is whose role it is.
+        var next = candidate.Hit.Last + 1;
+        if (next < words.Count && utterance.Clauses[next] == utterance.Clauses[candidate.Hit.Last] && LanguageRules.IsRole(words[next]))
+            return true;
         // From the phrase's first telling word: "de l'association" may be the phrase itself.
         var at = candidate.Hit.Positions.Where(p => !Vocabulary.IsStopWord(words[p]) && !LanguageRules.IsOf(words[p])).DefaultIfEmpty(candidate.Hit.First).Min() - 1;
         var joined = false;

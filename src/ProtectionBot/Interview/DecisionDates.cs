@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using BotProtocol.Recognizers;
 
 namespace ProtectionBot.Interview;
@@ -35,8 +36,59 @@ internal static class DecisionDates
 
     private static DateOnly? Parse(string? text, DateOnly today, string language, out bool ambiguous)
     {
+        var words = TextNormalizer.Normalize(ShortYears(text, today)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var date = Parse(words, today, language, out ambiguous);
+        return date is null && !ambiguous ? LatestOfSeveral(words, today, language, out ambiguous) : date;
+    }
+
+    /// <summary>
+    /// "sept 2023 the high court, then appeal dismissed 3 jan 2025": several dates, each closed by its year; the final
+    /// decision is the latest. Words after the last year ("12/08/2024 (12 august)") add no date of their own.
+    /// </summary>
+    private static DateOnly? LatestOfSeveral(string[] words, DateOnly today, string language, out bool ambiguous)
+    {
         ambiguous = false;
-        var words = TextNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var years = Enumerable.Range(0, words.Length).Where(i => Number(words[i]) >= 1900).ToList();
+        if (years.Count < 2)
+            return null;
+        DateOnly? latest = null;
+        var from = 0;
+        foreach (var year in years)
+        {
+            var date = Parse(words[from..(year + 1)], today, language, out var unsure);
+            if (unsure)
+            {
+                ambiguous = true;
+                return null;
+            }
+            if (date is { } found && (latest is null || found > latest))
+                latest = found;
+            from = year + 1;
+        }
+        return latest;
+    }
+
+    /// <summary>"oct '21", "octubre del 21", "d'octobre 21": a year typed with two digits, written out in full.</summary>
+    private static string ShortYears(string? text, DateOnly today)
+    {
+        if (string.IsNullOrEmpty(text))
+            return "";
+        string Full(Match m)
+        {
+            var two = int.Parse(m.Groups["yy"].Value, CultureInfo.InvariantCulture);
+            var year = 2000 + two <= today.Year ? 2000 + two : 1900 + two;
+            return m.Groups["before"].Value + year.ToString(CultureInfo.InvariantCulture);
+        }
+        // After an apostrophe ("'21"), or after a month's name and "del"/"de" ("octubre del 21", "mars de 21").
+        text = Regex.Replace(text, @"['’‘´`](?<yy>\d{2})\b(?<before>)", Full, RegexOptions.None, TimeSpan.FromSeconds(1));
+        return Regex.Replace(text, @"(?<before>\p{L}+\s+(?:del|de)\s+)(?<yy>\d{2})\b(?![/.\-]\d)", m =>
+            Months.ContainsKey(TextNormalizer.Normalize(m.Groups["before"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0])) ? Full(m) : m.Value,
+            RegexOptions.None, TimeSpan.FromSeconds(1));
+    }
+
+    private static DateOnly? Parse(string[] words, DateOnly today, string language, out bool ambiguous)
+    {
+        ambiguous = false;
         var joined = " " + string.Join(' ', words) + " ";
         // A decision still to come ("le 3 mars prochain", "next march") is no date of a final decision.
         if (Future.Any(joined.Contains))
@@ -63,8 +115,13 @@ internal static class DecisionDates
         // "il y a deux ans, en mars": the year of the years ago.
         int? yearSaid = Said(joined, LastYear) ? today.Year - 1 : Said(joined, ThisYear) ? today.Year : ago is { Unit: 'y' } years ? years.Date.Year : null;
         var monthSaid = Said(joined, LastMonth) ? today.AddMonths(-1) : Said(joined, ThisMonth) ? today : (DateOnly?)null;
+        // "12/08/24": a year of two digits after a day and a month.
+        if (named is null && numbers is [<= 31, <= 12, < 100 and var shortYear])
+            numbers[2] = 2000 + shortYear <= today.Year ? 2000 + shortYear : 1900 + shortYear;
         var (day, monthNumber, year) = (named, numbers) switch
         {
+            // "12/08/2024 (12 august)": the month named says which of the two numbers is the month.
+            ({ } m, [var a, var b, var y, ..]) when y >= 1900 && a <= 31 && b <= 31 && (a == m || b == m) => Date(b == m ? a : b, m, y),
             ({ } m, [var d, var y]) when y >= 1900 => Date(d, m, y),
             ({ } m, [var y, var d]) when y >= 1900 => Date(d, m, y),
             ({ } m, [var y]) when y >= 1900 => Date(null, m, y),

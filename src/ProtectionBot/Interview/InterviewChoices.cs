@@ -1,3 +1,4 @@
+using BotProtocol.Recognizers;
 using ProtectionBot.Content;
 using ProtectionBot.Knowledge;
 
@@ -63,11 +64,13 @@ internal static class InterviewChoices
         // the words, so that no one gender is read for a group, and the question is asked again.
         ["gender"] = [.. Genders, "several"],
         ["profile"] = Profiles,
-        ["urgency"] = Urgencies,
+        // "undecided" (Understanding.UndecidedOption): neither option, or part of each ("ni urgente ni viejo", "public for me
+        // but not for my family", "we wrote to the commission, does that count?"); its phrases make the answer asked again.
+        ["urgency"] = [.. Urgencies, Understanding.UndecidedOption],
         ["perpetrator"] = Perpetrators,
         ["relocation"] = Relocation,
-        ["publicity"] = YesNo,
-        ["remedies"] = Remedies,
+        ["publicity"] = [.. YesNo, Understanding.UndecidedOption],
+        ["remedies"] = [.. Remedies, Understanding.UndecidedOption],
         ["started"] = Started,
         ["decision_date"] = ["unknown"],
         // The description is free text; only its ways of skipping it ("next", "saltar", "rien à dire de plus") are read.

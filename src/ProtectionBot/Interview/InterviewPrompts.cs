@@ -54,7 +54,8 @@ internal sealed class InterviewPrompts(TextCatalog texts, Questions questions, U
         new("profile", Profile, "interview.profile", AnswerKind.SeveralOf, InterviewChoices.Profiles, No: InterviewChoices.NoProfile),
         new("urgency", Urgency, "interview.urgency", AnswerKind.OneOf, InterviewChoices.Urgencies),
         new("perpetrator", Perpetrator, "interview.perpetrator", AnswerKind.OneOf, InterviewChoices.Perpetrators, Dominant: "unknown"),
-        new("relocation", Relocation, "interview.relocation", AnswerKind.OneOf, InterviewChoices.Relocation, Yes: "may-need-to-leave", No: "no"),
+        // A border already crossed is the answer, whatever else may come: "we fled to Thailand, now in a safe house".
+        new("relocation", Relocation, "interview.relocation", AnswerKind.OneOf, InterviewChoices.Relocation, Yes: "may-need-to-leave", No: "no", Dominant: "already-left"),
         new("publicity", Publicity, "interview.publicity.ask", AnswerKind.YesNo, InterviewChoices.YesNo, YesKey: "interview.publicity.yes", NoKey: "interview.publicity.no"),
         new("remedies", Remedies, "interview.remedies", AnswerKind.OneOf, InterviewChoices.Remedies, No: "not-approached", LatestWins: true),
         new("started", Started, "interview.started", AnswerKind.OneOf, InterviewChoices.Started),

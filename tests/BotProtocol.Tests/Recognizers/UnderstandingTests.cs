@@ -351,6 +351,56 @@ public sealed class UnderstandingTests
     [InlineData("g peur", "j ai peur")]
     public void French_typed_for_speed_is_read_spelled_out(string typed, string spelledOut) =>
         Assert.Equal(spelledOut.Split(' '), Utterance.Parse(typed, "fr").Words);
+    [InlineData("my husband, he is the union secretary")]
+    [InlineData("my brother, a community leader")]
+    public void A_group_said_before_a_role_says_whose_role_it_is(string text)
+    {
+        var understanding = Build(
+            ("en", "who", "other", "my husband"), ("en", "who", "other", "my brother"), ("en", "who", "group", "union"), ("en", "who", "group", "community"));
+
+        var decision = Decision.Decide(understanding.Read("who", "en", text), Who);
+
+        Assert.Equal(["other"], decision.Values);
+    }
+
+    [Theory]
+    [InlineData("es", "el hermano del alcalde y sus matones")]
+    [InlineData("fr", "un homme d'affaires proche du préfet")]
+    [InlineData("en", "the landlords, the mayor's brothers")]
+    public void An_official_named_to_say_whose_relative_or_friend_is_not_who_did_it(string language, string text)
+    {
+        var understanding = Build(
+            ("es", "by", "state", "alcalde"), ("es", "by", "private", "matones"), ("fr", "by", "state", "préfet"),
+            ("fr", "by", "private", "homme d'affaires"), ("en", "by", "state", "mayor"), ("en", "by", "private", "landlords"));
+
+        var decision = Decision.Decide(understanding.Read("by", language, text), new AnswerShape(AnswerKind.OneOf, ["state", "private"]));
+
+        Assert.Equal(["private"], decision.Values);
+    }
+
+    [Fact]
+    public void Son_de_is_no_son_of_anyone()
+    {
+        var understanding = Build(("es", "by", "state", "la policía"));
+
+        var decision = Decision.Decide(understanding.Read("by", "es", "son de la policía"), new AnswerShape(AnswerKind.OneOf, ["state", "private"]));
+
+        Assert.Equal(["state"], decision.Values);
+    }
+
+    [Theory]
+    [InlineData("en", "public for me is ok, but not for my family")]
+    [InlineData("fr", "pas mon nom, mais l'affaire oui")]
+    public void An_answer_that_is_part_of_each_option_is_asked_again(string language, string text)
+    {
+        var understanding = Build(
+            ("en", "publish", "yes", "public"), ("en", "publish", Understanding.UndecidedOption, "not for my family"),
+            ("fr", "publish", Understanding.UndecidedOption, "pas mon nom"));
+
+        var decision = Decision.Decide(understanding.Read("publish", language, text), Danger);
+
+        Assert.Equal(DecisionKind.Unclear, decision.Kind);
+    }
 
     private static Understanding Build(params (string Language, string Question, string Option, string Phrase)[] lines)
     {

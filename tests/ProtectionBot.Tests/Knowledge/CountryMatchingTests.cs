@@ -106,6 +106,46 @@ public sealed class CountryMatchingTests
     }
 
     [Theory]
+    [InlineData("Bishkek", "KG")]
+    [InlineData("desde Tashkent", "UZ")]
+    [InlineData("au pays des mille collines", "RW")]
+    [InlineData("aquí en Tiquicia", "CR")]
+    [InlineData("we are in the Terai", "NP")]
+    public void A_capital_a_city_or_a_nickname_names_its_country(string typed, string code)
+    {
+        Assert.Equal(code, Countries.Match(typed).Country?.Code);
+    }
+
+    [Theory]
+    [InlineData("en la Patagonia con las comunidades", "AR", "CL")]
+    [InlineData("vivo entre Ureña y Cúcuta", "CO", "VE")]
+    public void A_region_or_a_border_of_two_countries_is_asked_about(string typed, string first, string second)
+    {
+        var match = Countries.Match(typed);
+
+        Assert.Null(match.Country);
+        Assert.Equal([first, second], match.Candidates.Select(c => c.Code).Order());
+    }
+
+    [Theory]
+    [InlineData("soy hondureño trabajando en México", "MX")]
+    [InlineData("je suis malien, au Sénégal pour le travail", "SN")]
+    [InlineData("a Kenyan maid in Saudi", "SA")]
+    public void Where_it_happens_wins_over_the_nationality(string typed, string code)
+    {
+        Assert.Equal(code, Countries.Match(typed).Country?.Code);
+    }
+
+    [Fact]
+    public void A_country_then_another_after_but_with_a_word_of_leaving_is_a_move_made()
+    {
+        var match = Countries.Match("Nicaragua, but i'm in Costa Rica now, left in 2018");
+
+        Assert.Equal("NI", match.Country?.Code);
+        Assert.Equal("CR", match.NowIn?.Code);
+    }
+
+    [Theory]
     [InlineData("Narnia")]
     [InlineData("no sé")]
     [InlineData("")]

@@ -96,7 +96,7 @@ internal sealed class CountryCatalog
         if (Closest(name) is { Length: > 0 } close)
             return Result(close);
         if (Mentioned(said) is { Length: > 0 } mentioned)
-            return mentioned.Length > 1 && (ThreatenedHere(said) ?? LivingElsewhereNow(said) ?? LeftFor(said, mentioned)) is { } settled
+            return mentioned.Length > 1 && (ThreatenedHere(said) ?? LivingElsewhereNow(said) ?? LeftFor(said, mentioned) ?? WhereOverNationality(said)) is { } settled
                 ? settled
                 : Result(mentioned);
         return Result(MentionedWithATypo(said));
@@ -121,6 +121,9 @@ internal sealed class CountryCatalog
 
     private static readonly HashSet<string> Settled = new(StringComparer.Ordinal) { "since", "already", "ya", "desde", "depuis", "deja", "desormais" };
 
+    /// <summary>"Parti en 2022": gone, after a "but", is a move made. Not a flight word elsewhere: "le parti au pouvoir".</summary>
+    private static readonly HashSet<string> Departed = new(StringComparer.Ordinal) { "parti", "partie", "partis", "parties", "sorti", "sortie", "sortis", "gone" };
+
     /// <summary>"Here": the country named after it is where it happens (<see cref="ThreatenedHere"/>).</summary>
     private static readonly HashSet<string> Here = new(StringComparer.Ordinal) { "aqui", "aca", "ici", "here" };
 
@@ -137,7 +140,8 @@ internal sealed class CountryCatalog
         if (but <= 0)
             return null;
         var after = words[(but + 1)..];
-        if (!after.Any(Living.Contains) && !(after.Any(Being.Contains) && after.Any(Settled.Contains)))
+        // "belarus but im in vilnius now, left after 2020": a word of leaving says the move is made.
+        if (!after.Any(Living.Contains) && !(after.Any(Being.Contains) && after.Any(w => Settled.Contains(w) || Fleeing.Contains(w) || Departed.Contains(w))))
             return null;
         var before = Mentioned(string.Join(' ', words[..but]));
         var now = Mentioned(string.Join(' ', after));
@@ -161,6 +165,26 @@ internal sealed class CountryCatalog
         var named = mentions.Where(IsHere).SelectMany(m => _names[m.Name].Countries).Distinct().ToList();
         var from = mentions.Where(m => !IsHere(m)).SelectMany(m => _names[m.Name].Countries).ToList();
         return named is [var here] && from.Count > 0 && !from.Contains(here) ? new CountryMatch(here, [here]) : null;
+    }
+
+    /// <summary>
+    /// "in Qatar, i am a Nepali worker", "soy hondureño trabajando en México": one country named as where (after "in",
+    /// "en", "au"), the other only as the person's nationality: where it happens is the answer. A word of living, leaving
+    /// or settling ("i live", "since", "ya") makes it a move, read by the rules above, or asked.
+    /// </summary>
+    private CountryMatch? WhereOverNationality(string said)
+    {
+        var words = said.Split(' ');
+        if (words.Any(w => Living.Contains(w) || Fleeing.Contains(w) || Settled.Contains(w)))
+            return null;
+        var mentions = Mentions(said);
+        bool IsNationality((int First, int Last, int Name) m) => _demonyms.Contains(_names[m.Name].Name);
+        // "à Bujumbura" is typed "a bujumbura": here, "a" and "at" say where too.
+        bool IsAt((int First, int Last, int Name) m) => IsWhere(words, m.First) || (m.First > 0 && words[m.First - 1] is "a" or "at");
+        var where = mentions.Where(m => !IsNationality(m) && IsAt(m)).SelectMany(m => _names[m.Name].Countries).Distinct().ToList();
+        var others = mentions.Where(m => !IsNationality(m) && !IsAt(m)).ToList();
+        var from = mentions.Where(IsNationality).SelectMany(m => _names[m.Name].Countries).ToList();
+        return where is [var here] && others.Count == 0 && from.Count > 0 && !from.Contains(here) ? new CountryMatch(here, [here]) : null;
     }
 
     /// <summary>
