@@ -82,10 +82,14 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
                 continue;
             state = Apply(state, question, new OptionAnswer(named, PreferNot: false));
         }
-        if (answered != "country" && state.Country is null && !state.Knows("country") && CountryTold(utterance, text) is { } country)
+        // "Venezuela, but I live in Colombia now", "estoy en argentina exiliado, soy venezolano": the person has already left
+        // the country where it happens. Away from the country question, that country is noted only when said as a
+        // nationality: a country only said to be left ("salí de Nicaragua") may not be where it happens now.
+        var moved = countries.Match(text) is { Country: { } home, NowIn: not null } ? home : null;
+        if (answered != "country" && state.Country is null && !state.Knows("country")
+            && ((moved is not null && moved == countries.Nationality(text) ? moved.Code : null) ?? CountryTold(utterance, text)) is { } country)
             state = state.Answering("country") with { Country = country };
-        // "Venezuela, but I live in Colombia now": the country is where it happens, and the person has already left it.
-        if (answered == "country" && !state.Knows("relocation") && countries.Match(text).NowIn is not null)
+        if (moved is not null && answered != "relocation" && !state.Knows("relocation"))
             state = Apply(state, "relocation", new OptionAnswer(["already-left"], PreferNot: false));
         return state;
     }

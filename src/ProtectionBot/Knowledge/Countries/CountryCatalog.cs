@@ -96,7 +96,7 @@ internal sealed class CountryCatalog
         if (Closest(name) is { Length: > 0 } close)
             return Result(close);
         if (Mentioned(said) is { Length: > 0 } mentioned)
-            return mentioned.Length > 1 && (ThreatenedHere(said) ?? LivingElsewhereNow(said) ?? LeftFor(said, mentioned) ?? WhereOverNationality(said)) is { } settled
+            return mentioned.Length > 1 && (ThreatenedHere(said) ?? LivingElsewhereNow(said) ?? LeftFor(said, mentioned) ?? InExileFrom(said, mentioned) ?? WhereOverNationality(said)) is { } settled
                 ? settled
                 : Result(mentioned);
         return Result(MentionedWithATypo(said));
@@ -112,7 +112,8 @@ internal sealed class CountryCatalog
 
     /// <summary>
     /// Being somewhere: after a "but", only with a word of a move already made ("pero ya estamos en México", "but i am in
-    /// Colombia since 2022"); "honduras pero ahorita estoy en nicaragua" may be a stay, and is asked about.
+    /// Colombia since 2022", "but im in vilnius now, left after 2020"); "honduras pero ahorita estoy en nicaragua" may be
+    /// a stay, and is asked about.
     /// </summary>
     private static readonly HashSet<string> Being = new(StringComparer.Ordinal)
     {
@@ -196,6 +197,32 @@ internal sealed class CountryCatalog
         if (mentioned.Length != 2 || Left(said) is not { } home || !mentioned.Contains(home))
             return null;
         return new CountryMatch(home, [home]) { NowIn = mentioned.First(c => c != home) };
+    }
+
+    /// <summary>
+    /// "estoy en argentina exiliado, soy venezolano", "réfugiée à Dakar, je suis guinéenne", "i'm Eritrean, in exile in
+    /// Kampala": in exile, the nationality is the country left; the person is now in the other.
+    /// </summary>
+    private CountryMatch? InExileFrom(string said, Country[] mentioned)
+    {
+        if (mentioned.Length != 2 || !said.Split(' ').Any(Exile.Contains) || Nationality(said) is not { } home || !mentioned.Contains(home))
+            return null;
+        return new CountryMatch(home, [home]) { NowIn = mentioned.First(c => c != home) };
+    }
+
+    /// <summary>Words of exile said of oneself (a word of the plural, "refugiados", names the people one works with).</summary>
+    private static readonly HashSet<string> Exile = new(StringComparer.Ordinal)
+    {
+        "exiled", "exile", "refugee", "asylum", "exiliado", "exiliada", "exilio", "refugiado", "refugiada", "asilo",
+        "exil", "exilee", "refugie", "refugiee", "asile",
+    };
+
+    /// <summary>The one country a nationality names in <paramref name="text"/> ("soy venezolano", "i'm an afro-colombian woman").</summary>
+    public Country? Nationality(string? text)
+    {
+        var said = TextNormalizer.Normalize(text);
+        var named = Mentions(said).Where(m => _demonyms.Contains(_names[m.Name].Name)).SelectMany(m => _names[m.Name].Countries).Distinct().ToList();
+        return named is [var country] ? country : null;
     }
 
     /// <summary>
