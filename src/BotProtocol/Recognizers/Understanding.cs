@@ -195,6 +195,9 @@ public sealed class Understanding
         candidates.RemoveAll(c => c.Kind == PhraseKind.PreferNot && Gap(c.Hit).Any(p => LanguageRules.StartsAnotherSubject(utterance.Words[p])));
 
         var accepted = Accept(candidates);
+        // "nada de amenazas ni ataques", "aucune menace": a "nothing" said before what it names denies it; it is no option.
+        var denyingNothing = accepted.FindAll(c => DeniesWhatFollows(utterance, accepted, c));
+        accepted.RemoveAll(denyingNothing.Contains);
         var consumed = accepted.SelectMany(c => c.Hit.Positions).ToHashSet();
         var negators = Negators(utterance, consumed);
         var deniedBy = Reach(utterance, accepted, negators, out var spent);
@@ -345,6 +348,22 @@ public sealed class Understanding
             return false;
         return LanguageRules.IsRole(words[at])
             || accepted.Exists(c => c.Kind == PhraseKind.Option && c.Option != candidate.Option && c.Hit.Last == at);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="candidate"/> is an option said by a single negator ("nada", "rien", "nothing" for "none of
+    /// these") that another option's phrase follows in its clause, with only small words between: "nada de amenazas",
+    /// "aucune menace", "nothing like threats". The word then denies that phrase.
+    /// </summary>
+    private static bool DeniesWhatFollows(Utterance utterance, List<Candidate> accepted, Candidate candidate)
+    {
+        if (candidate.Kind != PhraseKind.Option || candidate.Hit.Positions.Count != 1 || !LanguageRules.IsNegator(utterance.Words, candidate.Hit.First))
+            return false;
+        var next = candidate.Hit.First + 1;
+        while (next < utterance.Count && utterance.Clauses[next] == utterance.Clauses[candidate.Hit.First] && Vocabulary.IsStopWord(utterance.Words[next]))
+            next++;
+        return next < utterance.Count && utterance.Clauses[next] == utterance.Clauses[candidate.Hit.First]
+            && accepted.Exists(a => a.Kind == PhraseKind.Option && a.Option != candidate.Option && a.Hit.First == next);
     }
 
     /// <summary>The words a phrase's hit steps over.</summary>

@@ -12,6 +12,7 @@ public sealed class UnderstandingTests
         ("es", "what", "attack", "atac*"),
         ("es", "what", "digital", "ataque digital"),
         ("es", "what", "none", "nada"),
+        ("es", "what", "none", "aprender"),
         ("fr", "what", "threats", "menac*"),
         ("fr", "what", "attack", "frapp*"),
         ("en", "what", "threats", "threat*"),
@@ -38,6 +39,7 @@ public sealed class UnderstandingTests
     [InlineData("es", "no me han golpeado pero sí me amenazan", "threats")]
     [InlineData("es", "no me amenazaron, me golpearon", "attack")]
     [InlineData("es", "ni amenazas ni golpes, nada", "none")]
+    [InlineData("es", "nada de amenazas ni golpes, solo quiero aprender", "none")]
     [InlineData("es", "1 y 2", "threats,attack")]
     [InlineData("fr", "je n'ai pas de menaces mais on m'a frappé", "attack")]
     [InlineData("en", "they beaten me and threatened my family", "threats,attack")]
