@@ -353,6 +353,8 @@ public sealed class UnderstandingTests
     [InlineData("g peur", "j ai peur")]
     public void French_typed_for_speed_is_read_spelled_out(string typed, string spelledOut) =>
         Assert.Equal(spelledOut.Split(' '), Utterance.Parse(typed, "fr").Words);
+
+    [Theory]
     [InlineData("my husband, he is the union secretary")]
     [InlineData("my brother, a community leader")]
     public void A_group_said_before_a_role_says_whose_role_it_is(string text)
