@@ -182,9 +182,11 @@ internal sealed class CountryCatalog
         bool IsNationality((int First, int Last, int Name) m) => _demonyms.Contains(_names[m.Name].Name);
         // "à Bujumbura" is typed "a bujumbura": here, "a" and "at" say where too.
         bool IsAt((int First, int Last, int Name) m) => IsWhere(words, m.First) || (m.First > 0 && words[m.First - 1] is "a" or "at");
-        var where = mentions.Where(m => !IsNationality(m) && IsAt(m)).SelectMany(m => _names[m.Name].Countries).Distinct().ToList();
+        // "in Saudi": a name that is also a nationality is a place after a word of where.
+        bool IsPlace((int First, int Last, int Name) m) => IsNationality(m) ? IsWhere(words, m.First) : IsAt(m);
+        var where = mentions.Where(IsPlace).SelectMany(m => _names[m.Name].Countries).Distinct().ToList();
         var others = mentions.Where(m => !IsNationality(m) && !IsAt(m)).ToList();
-        var from = mentions.Where(IsNationality).SelectMany(m => _names[m.Name].Countries).ToList();
+        var from = mentions.Where(m => IsNationality(m) && !IsPlace(m)).SelectMany(m => _names[m.Name].Countries).ToList();
         return where is [var here] && others.Count == 0 && from.Count > 0 && !from.Contains(here) ? new CountryMatch(here, [here]) : null;
     }
 
