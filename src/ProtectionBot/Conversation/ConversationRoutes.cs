@@ -56,7 +56,8 @@ internal sealed class ConversationRoutes(
         .On("unreadable", IsWithoutWords, ExplainWhatIsReadAsync)
         // Within the course questions, a person is the course staff, whom the course dialog offers itself.
         .On("talk-to-person", t => intents.Is(t, Intents.TalkToPerson) && !IsInCourseQuestions(t), TalkToPersonAsync)
-        .On("case-status", t => intents.Is(t, Intents.CaseStatus), TellCaseStatusAsync)
+        // "when will I hear back about my case?" asks about the case; "when will I hear back about the Geneva course?" about a course.
+        .On("case-status", t => intents.Is(t, Intents.CaseStatus) && !courses.IsQuestionAboutACourse(t), TellCaseStatusAsync)
         .On("not-understood", t => intents.Is(t, Intents.NotUnderstood), ExplainQuestionAsync)
         // "why do you need my country?", "c'est quoi un procureur ?": the question explained; "what is the fee of the
         // course?" asks about a course.
