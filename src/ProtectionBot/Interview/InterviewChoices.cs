@@ -58,9 +58,9 @@ internal static class InterviewChoices
         ["danger"] = YesNo,
         ["partner_now"] = YesNo,
         ["consent"] = YesNo,
-        // "unlisted": what happened that is none of the options (a dismissal, a blacklist of unknown origin, a march dispersed,
-        // an act called harassment); its phrases take the words, so that no option is read from them.
-        ["situations"] = [.. Situations, "unlisted"],
+        // "undecided" here is what happened that is none of the options (a dismissal, a blacklist of unknown origin, a march
+        // dispersed, an act called harassment); its phrases take the words, so that no option is read from them.
+        ["situations"] = [.. Situations, Understanding.UndecidedOption],
         ["at_risk"] = AtRisk,
         // "several": people of both genders, or a couple ("somos hombres y mujeres", "me and my husband"); its phrases take
         // the words, so that no one gender is read for a group, and the question is asked again.
