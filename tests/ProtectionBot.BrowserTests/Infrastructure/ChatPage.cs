@@ -99,9 +99,49 @@ public sealed class ChatPage : IAsyncDisposable
     public async Task TickAndSubmitAsync(string button, params string[] boxes)
     {
         var card = Page.Locator(".ac-adaptiveCard").Filter(new() { Has = Page.GetByRole(AriaRole.Checkbox) }).Last;
-        foreach (var box in boxes)
-            await card.GetByRole(AriaRole.Checkbox, new() { Name = box, Exact = true }).CheckAsync();
+        await card.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        // Web Chat may draw the card again while the bot's next messages arrive, and a box ticked on the card it
+        // replaces is lost: tick once the transcript is still, and tick again whatever a redraw has cleared.
+        for (var attempt = 1; ; attempt++)
+        {
+            await TranscriptSettledAsync();
+            try
+            {
+                foreach (var box in boxes)
+                    await card.GetByRole(AriaRole.Checkbox, new() { Name = box, Exact = true }).CheckAsync(new() { Timeout = 5_000 });
+                await TranscriptSettledAsync();
+                var ticked = true;
+                foreach (var box in boxes)
+                    ticked &= await card.GetByRole(AriaRole.Checkbox, new() { Name = box, Exact = true }).IsCheckedAsync();
+                if (ticked)
+                    break;
+            }
+            catch (PlaywrightException) when (attempt < 4)
+            {
+            }
+            if (attempt >= 4)
+                throw new InvalidOperationException($"The boxes {string.Join(", ", boxes)} would not stay ticked.");
+        }
         await card.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Waits until the transcript has shown the same number of messages for half a second.</summary>
+    private async Task TranscriptSettledAsync()
+    {
+        var messages = Page.Locator(".webchat__basic-transcript__activity");
+        var count = await messages.CountAsync();
+        var still = System.Diagnostics.Stopwatch.StartNew();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (still.ElapsedMilliseconds < 500 && waited.ElapsedMilliseconds < Timeout)
+        {
+            await Task.Delay(100);
+            var now = await messages.CountAsync();
+            if (now != count)
+            {
+                count = now;
+                still.Restart();
+            }
+        }
     }
 
     /// <summary>The card whose text includes <paramref name="heading"/>, once it is shown.</summary>
