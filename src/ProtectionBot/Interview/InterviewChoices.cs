@@ -75,6 +75,9 @@ internal static class InterviewChoices
         ["remedies"] = [.. Remedies, Understanding.UndecidedOption],
         ["started"] = Started,
         ["decision_date"] = ["unknown"],
+        // Not asked: what a story says of a detention, "relâché ce matin", "out on bail" (released) or "sigue preso" (held).
+        // A detention told as over is no longer one to act on while it lasts (an urgent appeal, prison visits).
+        ["detention"] = ["released", "held"],
         // The description is free text; only its ways of skipping it ("next", "saltar", "rien à dire de plus") are read.
         ["description"] = ["skip", "already-told"],
     };

@@ -234,7 +234,7 @@ internal sealed class InterviewDialog(
         var reports = state.Situations;
         var matters = state.ReportsHarm && (state.AtRisk == "organisation" || reports.Contains("killing-of-colleague") || reports.Contains("torture")
             || (state.InDanger && reports.Contains("threats"))
-            || (state.IsOngoing && (reports.Contains("arbitrary-detention") || reports.Contains("enforced-disappearance"))));
+            || state.StillDetained || (state.IsOngoing && reports.Contains("enforced-disappearance")));
         if (state.Knows("publicity") || !matters)
             return await step.NextAsync(cancellationToken: cancellationToken);
         return await AskAsync(step, "publicity", cancellationToken);
@@ -290,7 +290,7 @@ internal sealed class InterviewDialog(
         var description = step.Result as string;
         if (description is not null && questions.IsSkip(description))
             description = null;
-        step.State = step.State with { Description = description };
+        step.State = facts.Release(step.State with { Description = description }, description, language);
 
         var answers = step.State.ToAnswers(language);
         step.Context.State.Set(CaseKey, answers, InterviewJsonContext.Default.CaseAnswers);

@@ -65,6 +65,7 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
                 state = state with { DangerTold = true };
         }
         state = DecisionDate(state, utterance, text, language, answered);
+        state = Release(state, utterance);
         foreach (var question in FromAnywhere)
         {
             if (question == answered || state.Knows(question))
@@ -92,6 +93,23 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
         if (moved is not null && answered != "relocation" && !state.Knows("relocation"))
             state = Apply(state, "relocation", new OptionAnswer(["already-left"], PreferNot: false));
         return state;
+    }
+
+    /// <summary>What the description, the last thing told, says of a detention (<see cref="Release(InterviewState, Utterance)"/>).</summary>
+    public InterviewState Release(InterviewState state, string? text, string language) =>
+        string.IsNullOrWhiteSpace(text) ? state : Release(state, Utterance.Parse(text, language));
+
+    /// <summary>
+    /// A detention told as over ("me soltaron anoche", "relâché sous caution", "out on bail") or as lasting ("sigue
+    /// preso"): the last said counts, and one telling both ("they released my brother, my husband is still held") is held.
+    /// A denied release ("they have not released him") says nothing.
+    /// </summary>
+    private InterviewState Release(InterviewState state, Utterance utterance)
+    {
+        var told = understanding.ReadAnywhere("detention", utterance).Options;
+        return told.Contains("held") ? state with { Released = false }
+            : told.Contains("released") ? state with { Released = true }
+            : state;
     }
 
     /// <summary>

@@ -34,6 +34,9 @@ internal sealed record InterviewState
 
     public IReadOnlyList<string> Situations { get; init; } = [];
 
+    /// <summary>A detention told as over ("me soltaron anoche", "out on bail"): reported, but no longer lasting.</summary>
+    public bool Released { get; init; }
+
     /// <summary>Nothing has happened: the person wants to learn (trainings only).</summary>
     public bool LearningOnly { get; init; }
 
@@ -71,6 +74,9 @@ internal sealed record InterviewState
     /// <summary>Going on now, as far as the answers tell: in danger, or not said to be over.</summary>
     public bool IsOngoing => InDanger || Urgency != "long-term";
 
+    /// <summary>Held now, as far as the answers tell: a detention reported, going on, and not told as over.</summary>
+    public bool StillDetained => IsOngoing && !Released && Situations.Contains("arbitrary-detention");
+
     public CaseAnswers ToAnswers(string language) => new()
     {
         Language = language,
@@ -78,6 +84,7 @@ internal sealed record InterviewState
         WantsPartnerNow = WantsPartnerNow,
         Country = Country,
         Situations = Situations,
+        Released = Released,
         LearningOnly = LearningOnly,
         AtRisk = AtRisk,
         Gender = Gender,

@@ -21,6 +21,9 @@ internal sealed record CaseAnswers
     /// <summary>Codes from <see cref="Knowledge.KnowledgeCodes.Situations"/>.</summary>
     public IReadOnlyList<string> Situations { get; init; } = [];
 
+    /// <summary>A detention reported and told as over: the person is no longer held.</summary>
+    public bool Released { get; init; }
+
     /// <summary><c>self</c>, <c>someone-else</c> (a colleague, relative) or <c>organisation</c> (a group or community).</summary>
     public string? AtRisk { get; init; }
 

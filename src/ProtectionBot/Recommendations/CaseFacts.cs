@@ -60,9 +60,12 @@ internal sealed class CaseFacts(CaseAnswers answers, Country? country, DateOnly 
     public bool RisksLifeOrIntegrity =>
         InDanger
         || ReportsAny("threats", "physical-attack", "killing-of-colleague", "torture", "enforced-disappearance", "sgbv", "forced-displacement")
-        || (IsOngoing && Reports("arbitrary-detention"));
+        || StillDetained;
 
-    /// <summary>The only risk to life or integrity is an ongoing detention: the reasons then speak of life and health in detention.</summary>
+    /// <summary>Held right now: a detention reported, going on, and not told as over ("released yesterday").</summary>
+    public bool StillDetained => IsOngoing && !Answers.Released && Reports("arbitrary-detention");
+
+    /// <summary>The only risk to life or integrity is being held now: the reasons then speak of life and health in detention.</summary>
     public bool OnlyDetentionRisk =>
         !InDanger && !ReportsAny("threats", "physical-attack", "killing-of-colleague", "torture", "enforced-disappearance", "sgbv", "forced-displacement");
 

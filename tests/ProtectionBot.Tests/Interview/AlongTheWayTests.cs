@@ -67,6 +67,24 @@ public sealed class AlongTheWayTests
     }
 
     [Theory]
+    [InlineData("en", "they detained me for four days, I was released on bail last night", true)]
+    [InlineData("en", "the police picked up my son at the rally and let him go the next morning", true)]
+    [InlineData("es", "me tuvieron tres días en la estación y me soltaron anoche", true)]
+    [InlineData("es", "a mi compañera la detuvieron el lunes, ya salió libre pero con medidas", true)]
+    [InlineData("fr", "les gendarmes m'ont gardé deux nuits, j'ai été relâché ce matin", true)]
+    [InlineData("fr", "mon frère a été arrêté puis libéré sous caution", true)]
+    [InlineData("es", "soltaron a mi hermano pero mi esposo sigue preso", false)]
+    [InlineData("fr", "ils ne l'ont pas relâché, on attend toujours", false)]
+    [InlineData("en", "he is still in custody, they denied bail", false)]
+    [InlineData("es", "lo detuvieron y nadie nos dice nada", false)]
+    public async Task A_detention_told_as_over_is_noted_as_over_and_one_still_lasting_is_not(string language, string answer, bool released)
+    {
+        await using var app = new BotApplication();
+        var also = new AnswerReader(app.Services).Also("situations", language, answer);
+        Assert.Equal(released, also.ContainsKey("detention"));
+    }
+
+    [Theory]
     [InlineData("en", "i was on hunger strike for two weeks in prison")]
     [InlineData("es", "hice una huelga de hambre frente a la fiscalía")]
     [InlineData("fr", "j'ai fait une grève de la faim devant le tribunal")]

@@ -105,6 +105,8 @@ internal sealed class AnswerReader(IServiceProvider services)
         if (state.Knows("decision_date"))
             facts["decision_date"] = [state.FinalDecisionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown"];
         Add("country", state.Country);
+        if (state.Released)
+            facts["detention"] = ["released"];
         return facts;
     }
 

@@ -50,5 +50,6 @@ public sealed class QuestionOptionsTests
     }
 
     // The decision date and the description are typed, not chosen: their only vocabularies are "I don't know" and skipping.
-    private static IEnumerable<string> Asked => InterviewChoices.Questions.Keys.Where(q => q is not ("language" or "decision_date" or "description"));
+    // What a story says of a detention is never asked.
+    private static IEnumerable<string> Asked => InterviewChoices.Questions.Keys.Where(q => q is not ("language" or "decision_date" or "description" or "detention"));
 }

@@ -162,6 +162,18 @@ public sealed class RoutingRuleTests
         Assert.DoesNotContain(result.Mechanisms, m => m.ReasonKeys().Contains(Keys.DetentionEuVisits));
     }
 
+    [Fact]
+    [CatalogueRule("R5", "Detention → un-sp-wgad (urgent action if health/life at risk); trial or prison visit by diplomats → eu-guidelines-hrd")]
+    public void Someone_released_on_bail_and_still_threatened_gets_the_working_group_s_opinion_and_legal_fees_not_prison_visits()
+    {
+        var result = Recommend(Case("UG", "urgent", "arbitrary-detention", "criminalization", "threats") with { Released = true });
+
+        Assert.Equal([Keys.DetentionOpinion], result.Route("un-sp-wgad").ReasonKeys());
+        Assert.DoesNotContain(result.Mechanisms, m => m.ReasonKeys().Contains(Keys.DetentionEuVisits));
+        Assert.DoesNotContain(result.Mechanisms, m => m.ReasonKeys().Contains(Keys.DetentionFamilyGrant));
+        Assert.Contains(Keys.CriminalizationLegalFees, result.Route("fld-protection-grants").ReasonKeys());
+    }
+
     // R6
 
     [Fact]

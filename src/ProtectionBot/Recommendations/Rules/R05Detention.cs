@@ -7,7 +7,8 @@ namespace ProtectionBot.Recommendations.Rules;
 /// Rapporteur on defenders; the Rapporteur on torture when ill-treatment is feared (immediate danger stands for it, the
 /// interview not asking about incommunicado detention; reported torture is R7's); the African Rapporteur in Africa;
 /// money for lawyers, visits and the family (Lifeline when the organisation is the target, Front Line Defenders
-/// otherwise) and, in a non-EU country, EU diplomats who can visit the prison, both while the detention lasts.
+/// otherwise) and, in a non-EU country, EU diplomats who can visit the prison, both while the detention lasts: a person
+/// told to be released ("out on bail") is no longer held, and the Working Group then examines what was done.
 /// </summary>
 internal sealed class R05Detention : RoutingRule
 {
@@ -19,13 +20,13 @@ internal sealed class R05Detention : RoutingRule
             yield break;
 
         yield return ForTheSituation(WorkingGroupOnArbitraryDetention, facts.OngoingTier, RouteAction.Intervention,
-            Say(facts.IsOngoing ? ReasonKeys.DetentionUrgentAction : ReasonKeys.DetentionOpinion));
+            Say(facts.StillDetained ? ReasonKeys.DetentionUrgentAction : ReasonKeys.DetentionOpinion));
         yield return DefendersRapporteur(facts);
-        if (facts.InDanger && !facts.Reports("torture"))
+        if (facts.InDanger && facts.StillDetained && !facts.Reports("torture"))
             yield return ForTheSituation(RapporteurOnTorture, RouteTier.Urgent, RouteAction.Intervention, Say(ReasonKeys.DetentionTortureRisk)) with { Fact = "torture-appeal" };
         if (facts.CountryIsIn("african-charter"))
             yield return AfricanRapporteur(facts);
-        if (!facts.IsOngoing)
+        if (!facts.StillDetained)
             yield break;
         yield return facts.IsOrganisation
             ? Supporting(Lifeline, RouteTier.Urgent, RouteAction.Intervention, Say(ReasonKeys.DetentionOrganisationGrant)) with { Also = Say(ReasonKeys.DetentionOrganisationGrantAlso) }

@@ -6,8 +6,8 @@ namespace ProtectionBot.Recommendations.Rules;
 /// R12. A defender prosecuted for their work needs the Rapporteur on defenders first; then observers at the trial (the
 /// Observatory, EU diplomats outside the EU), money for legal fees (Lifeline when the organisation is the target), and
 /// in Europe the Council of Europe Commissioner and OSCE/ODIHR. IACHR precautionary measures, if another rule chose
-/// them, get a note that they do not replace a fair-trial complaint. When someone is also detained, R5 already offers
-/// the money for lawyers.
+/// them, get a note that they do not replace a fair-trial complaint. When someone is held now, R5 already offers the
+/// money for lawyers.
 /// </summary>
 internal sealed class R12Criminalization : RoutingRule
 {
@@ -30,7 +30,7 @@ internal sealed class R12Criminalization : RoutingRule
                 Also = Say(ReasonKeys.CriminalizationEuTrialAlso), Notes = [Say(ReasonKeys.AskLiaisonOfficer)],
             };
         }
-        if (!facts.Reports("arbitrary-detention"))
+        if (!facts.StillDetained)
         {
             yield return facts.IsOrganisation
                 ? Supporting(Lifeline, facts.OngoingTier, RouteAction.Intervention, Say(ReasonKeys.CriminalizationOrganisation)) with { Also = Say(ReasonKeys.CriminalizationOrganisationAlso) }

@@ -14,7 +14,7 @@ internal sealed class R24SafetyOfPublicity : RoutingRule
 
     public override IEnumerable<RouteProposal> Propose(CaseFacts facts)
     {
-        if (facts.Answers.AgreesToPublicity && facts.IsOngoing && facts.ReportsAny("arbitrary-detention", "enforced-disappearance", "torture", "killing-of-colleague"))
+        if (facts.Answers.AgreesToPublicity && (facts.StillDetained || (facts.IsOngoing && facts.ReportsAny("enforced-disappearance", "torture", "killing-of-colleague"))))
             yield return Supporting(Amnesty, RouteTier.Urgent, RouteAction.Support, Say(ReasonKeys.PublicityAmnesty)) with { Fact = "amnesty", IsPublic = true };
     }
 }
