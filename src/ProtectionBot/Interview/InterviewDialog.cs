@@ -185,9 +185,9 @@ internal sealed class InterviewDialog(
     private async Task<DialogTurnResult> AskProfileAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
         Receive(step);
-        if (step.State.Knows("profile"))
+        if (step.State.Knows("profile") && !step.State.ProfileOnlyNoted)
             return await step.NextAsync(cancellationToken: cancellationToken);
-        return await AskAsync(step, "profile", cancellationToken);
+        return await AskAsync(step, "profile", cancellationToken, step.State.ProfileOnlyNoted ? "interview.profile.more" : null);
     }
 
     private async Task<DialogTurnResult> AskUrgencyAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
@@ -383,11 +383,12 @@ internal sealed class InterviewDialog(
     }
 
     /// <summary>The safety questions come first and untouched; any question after them is preceded by what was noted.</summary>
-    private Task<DialogTurnResult> AskAsync(WaterfallStepContext<InterviewState> step, string question, CancellationToken cancellationToken)
+    private Task<DialogTurnResult> AskAsync(
+        WaterfallStepContext<InterviewState> step, string question, CancellationToken cancellationToken, string? promptKey = null)
     {
         if (question is not ("danger" or "partner_now" or "consent"))
             TellNoted(step);
         step.State = step.State with { Pending = question };
-        return prompts.AskAsync(step, question, cancellationToken);
+        return prompts.AskAsync(step, question, cancellationToken, promptKey);
     }
 }

@@ -41,7 +41,11 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
             },
             "at_risk" => state with { AtRisk = one },
             "gender" => state with { Gender = one },
-            "profile" => state with { Profiles = [.. values.Where(v => v != InterviewChoices.NoProfile)] },
+            "profile" => state with
+            {
+                Profiles = [.. (state.ProfileOnlyNoted ? state.Profiles : []).Union(values.Where(v => v != InterviewChoices.NoProfile))],
+                ProfileOnlyNoted = false,
+            },
             "urgency" => state with { Urgency = one },
             "perpetrator" => state with { Perpetrator = one },
             "relocation" => state with { Relocation = one },
@@ -82,6 +86,9 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
             if (!several && (named.Count > 1 || (question != "started" && said.Count() > 1)))
                 continue;
             state = Apply(state, question, new OptionAnswer(named, PreferNot: false));
+            // Who someone is comes in several parts, and a story names one in passing: the rest is still asked.
+            if (question == "profile")
+                state = state with { ProfileOnlyNoted = true };
         }
         // "Venezuela, but I live in Colombia now", "estoy en argentina exiliado, soy venezolano": the person has already left
         // the country where it happens. Away from the country question, that country is noted only when said as a

@@ -46,6 +46,12 @@ internal sealed record InterviewState
 
     public IReadOnlyList<string> Profiles { get; init; } = [];
 
+    /// <summary>
+    /// The profiles were only noted from what the person told ("soy garífuna" notes one of several): the profile question
+    /// is still asked, for what else applies, and its answer adds to them.
+    /// </summary>
+    public bool ProfileOnlyNoted { get; init; }
+
     public string? Urgency { get; init; }
 
     public string? Perpetrator { get; init; }

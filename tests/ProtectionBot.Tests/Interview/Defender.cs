@@ -108,7 +108,7 @@ internal sealed class Defender
             "interview.relocation.ask" => await SayAsync(_texts.Get(_language, $"interview.relocation.{Persona.Relocation}")),
             "interview.publicity.ask" => await SayAsync(_texts.Get(_language, Persona.Publicity is { } publicity ? $"interview.publicity.{publicity}" : "answer.prefer_not")),
             "interview.decision_date.ask" => await SayAsync(_texts.Get(_language, "interview.decision_date.unknown")),
-            "interview.profile.ask" => await SubmitAsync(InterviewPrompts.Profile, Persona.Profiles.Count == 0 ? [InterviewChoices.NoProfile] : Persona.Profiles),
+            "interview.profile.ask" or "interview.profile.more" => await SubmitAsync(InterviewPrompts.Profile, Persona.Profiles.Count == 0 ? [InterviewChoices.NoProfile] : Persona.Profiles),
             "interview.urgency.ask" => await SayAsync(_texts.Get(_language, $"interview.urgency.{Persona.Urgency}")),
             "interview.remedies.ask" => await SayAsync(_texts.Get(_language, $"interview.remedies.{Persona.Remedies ?? "not-approached"}")),
             "interview.started.ask" => await SayAsync(_texts.Get(_language, $"interview.started.{Persona.Started ?? "weeks"}")),
