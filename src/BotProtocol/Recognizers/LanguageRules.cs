@@ -315,6 +315,22 @@ public static class LanguageRules
 
     internal static bool IsOf(string word) => Of.Contains(word);
 
+    /// <summary>The negators that are prepositions: they deny what follows ("sin amenazas") but answer nothing alone.</summary>
+    private static readonly HashSet<string> Without = new(StringComparer.Ordinal) { "sin", "sans", "without" };
+
+    internal static bool IsWithout(string word) => Without.Contains(word);
+
+    /// <summary>The words of "please" and "thank you" in the three languages, "s'il vous plaît" and "por favor" word by word.</summary>
+    private static readonly HashSet<string> Courtesy = new(StringComparer.Ordinal)
+    {
+        "please", "pls", "plz", "plse", "thanks", "thank", "you", "thx", "ty",
+        "por", "favor", "porfa", "porfavor", "porfis", "plis", "gracias",
+        "svp", "stp", "merci", "s", "il", "vous", "te", "plait",
+    };
+
+    /// <summary>A word of courtesy, which may stand around a request said as the whole message.</summary>
+    internal static bool IsCourtesy(string word) => Courtesy.Contains(word);
+
     /// <summary>
     /// The starts of words naming a relative or a friend: "hermano", "proche", "brother", "close". Not "son" ("son de la
     /// policía" are the police), which counts only in the English possessive ("the mayor's son").

@@ -89,15 +89,22 @@ public sealed class Phrase
         ArgumentNullException.ThrowIfNull(utterance);
         if (WholeMessage)
         {
-            // A loop, not a lambda: a lambda over the parameters would allocate its closure on every call, hit or not.
-            if (utterance.Count != _words.Length)
+            // The whole message, but for the courtesy around it: "recommencer s'il vous plaît", "reset pls", "sí, gracias".
+            var first = 0;
+            var end = utterance.Count;
+            while (end - first > _words.Length && LanguageRules.IsCourtesy(utterance.Words[end - 1]))
+                end--;
+            while (end - first > _words.Length && LanguageRules.IsCourtesy(utterance.Words[first]))
+                first++;
+            if (end - first != _words.Length)
                 return;
+            // A loop, not a lambda: a lambda over the parameters would allocate its closure on every call, hit or not.
             for (var i = 0; i < _words.Length; i++)
             {
-                if (Matches(_words[i], utterance, i, known) < 0)
+                if (Matches(_words[i], utterance, first + i, known) < 0)
                     return;
             }
-            hits.Add(new PhraseHit(this, [.. Enumerable.Range(0, _words.Length)], 0));
+            hits.Add(new PhraseHit(this, [.. Enumerable.Range(first, _words.Length)], 0));
             return;
         }
         for (var start = 0; start < utterance.Count; start++)

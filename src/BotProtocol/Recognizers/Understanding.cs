@@ -266,6 +266,9 @@ public sealed class Understanding
             }
             if (negator.Scope.Count == 0 && Echoes(utterance, negator, denying))
                 continue;
+            // "lo soltaron sin explicación", "relâché sans charges": "without" something is part of the story, no answer.
+            if (negator.Scope.Count > 0 && LanguageRules.IsWithout(utterance.Words[negator.Position]))
+                continue;
             // "plus tard, pas maintenant", "más adelante, ahorita no": beside a deferral, "not now" is the answer's no.
             var notNow = deferred && negator.Scope.All(p => LanguageRules.IsMoment(utterance.Words[p]));
             (negator.Scope.Count == 0 || notNow ? no : vague).Add(mention);

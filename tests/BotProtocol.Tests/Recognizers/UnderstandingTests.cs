@@ -142,6 +142,25 @@ public sealed class UnderstandingTests
     }
 
     [Theory]
+    [InlineData("es", "me soltaron sin explicación")]
+    [InlineData("fr", "relâché sans explication")]
+    [InlineData("en", "they let me go without a word")]
+    public void Without_something_in_a_story_is_no_answer_of_none(string language, string text) =>
+        Assert.Equal(DecisionKind.Unclear, Decision.Decide(Vocabulary.Read("what", language, text), What).Kind);
+
+    [Theory]
+    [InlineData("paso")]
+    [InlineData("paso, gracias")]
+    [InlineData("paso por favor")]
+    [InlineData("por favor paso")]
+    public void A_whole_message_phrase_allows_courtesy_around_it(string text) =>
+        Assert.Equal(DecisionKind.PreferNot, Decision.Decide(Vocabulary.Read("who", "es", text), Who).Kind);
+
+    [Fact]
+    public void A_whole_message_phrase_is_not_found_inside_a_sentence() =>
+        Assert.NotEqual(DecisionKind.PreferNot, Decision.Decide(Vocabulary.Read("who", "es", "paso por la comunidad cada semana"), Who).Kind);
+
+    [Theory]
     [InlineData("sí y no")]
     [InlineData("tal vez sí")]
     [InlineData("no sé")]
