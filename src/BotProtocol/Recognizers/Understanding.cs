@@ -15,6 +15,12 @@ public sealed record VocabularyLine(string Language, string Question, string Opt
 public sealed record Outweighing(string Question, string Option, string Outweighed);
 
 /// <summary>
+/// When one answer names <paramref name="Marker"/> of <paramref name="Question"/>, <paramref name="Option"/> said with it is
+/// read as <paramref name="ReadAs"/>: one taken who came back was held, not disappeared. The marker answers nothing itself.
+/// </summary>
+public sealed record Rereading(string Question, string Marker, string Option, string ReadAs);
+
+/// <summary>
 /// Reads answers against the vocabularies of every question in every language: options by their distinctive phrases,
 /// yes and no, doubt, "prefer not to say" (the question <see cref="PreferNotQuestion"/>), each denied mention set apart
 /// ("no me amenazaron", "yo no pero mi hermano sí", "je n'ai pas de menaces"). An answer that says nothing in the
@@ -44,6 +50,7 @@ public sealed class Understanding
     private readonly Dictionary<(string Language, string Question, bool Anywhere), List<(string Option, Phrase Phrase)>> _phrases = [];
     private readonly Dictionary<string, List<(PhraseKind Kind, Phrase Phrase)>> _common = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Question, string Option), List<string>> _outweighedBy = [];
+    private readonly Dictionary<(string Question, string Marker), List<(string Option, string ReadAs)>> _rereads = [];
 
     // Questions that ask who did it: one named as standing by ("the police did nothing") is no answer to them.
     private readonly HashSet<string> _askWhoDidIt = new(StringComparer.Ordinal);
@@ -64,9 +71,10 @@ public sealed class Understanding
     /// <param name="languages">Languages read even without a vocabulary line (plain yes and no, doubt); default: those of the lines.</param>
     /// <param name="outweighs">Options that, named together with another, leave it out (<see cref="Outweighing"/>).</param>
     /// <param name="askWhoDidIt">Questions that ask who did it, where one said to stand by is not named (<see cref="LanguageRules.StandsBy"/>).</param>
+    /// <param name="rereads">Options read as another when a marker is named with them (<see cref="Rereading"/>).</param>
     public static Understanding Build(
         IEnumerable<VocabularyLine> lines, List<string> problems, IEnumerable<string>? languages = null, IEnumerable<Outweighing>? outweighs = null,
-        IEnumerable<string>? askWhoDidIt = null)
+        IEnumerable<string>? askWhoDidIt = null, IEnumerable<Rereading>? rereads = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(problems);
@@ -78,6 +86,12 @@ public sealed class Understanding
             if (!understanding._outweighedBy.TryGetValue((rule.Question, rule.Outweighed), out var by))
                 understanding._outweighedBy[(rule.Question, rule.Outweighed)] = by = [];
             by.Add(rule.Option);
+        }
+        foreach (var rule in rereads ?? [])
+        {
+            if (!understanding._rereads.TryGetValue((rule.Question, rule.Marker), out var read))
+                understanding._rereads[(rule.Question, rule.Marker)] = read = [];
+            read.Add((rule.Option, rule.ReadAs));
         }
         var owners = new Dictionary<(string, string, bool, string), VocabularyLine>();
         foreach (var line in all)
@@ -274,6 +288,7 @@ public sealed class Understanding
             (negator.Scope.Count == 0 || notNow ? no : vague).Add(mention);
         }
 
+        Reread(question, affirmed, denied, spans);
         // "ils l'ont frappé au cachot et brûlé": the torture is what happened; the beating is part of it.
         var wholes = affirmed.ToList();
         affirmed.RemoveAll(m => m.Option is { } option && _outweighedBy.TryGetValue((question, option), out var by)
@@ -310,6 +325,31 @@ public sealed class Understanding
             Deferred = deferred,
             Numbers = accepted.Count == 0 && negators.Count == 0 ? Numbers(utterance) : [],
         };
+    }
+
+    /// <summary>
+    /// "se lo llevaron al batallón y volvió a los 8 días": said before a marker (<see cref="Rereading"/>), an option is read as
+    /// what it then is, once; said after it, it stands ("they say they released him but he never arrived home" is still a
+    /// disappearance). A marker, affirmed or denied, is no answer.
+    /// </summary>
+    private void Reread(string question, List<Mention> affirmed, List<Mention> denied, Dictionary<Mention, PhraseHit> spans)
+    {
+        bool IsMarker(Mention m) => m.Option is { } option && _rereads.ContainsKey((question, option));
+        foreach (var marker in affirmed.Where(IsMarker).ToList())
+        {
+            foreach (var (option, readAs) in _rereads[(question, marker.Option!)])
+            {
+                var said = affirmed.FindAll(m => m.Option == option && m.Position < marker.Position);
+                affirmed.RemoveAll(said.Contains);
+                if (said.Count == 0 || affirmed.Exists(m => m.Option == readAs))
+                    continue;
+                var read = said[0] with { Option = readAs };
+                spans[read] = spans[said[0]];
+                affirmed.Add(read);
+            }
+        }
+        affirmed.RemoveAll(IsMarker);
+        denied.RemoveAll(IsMarker);
     }
 
     /// <summary>

@@ -59,7 +59,8 @@ internal static class UnderstandingFiles
             }
         }
         lines.AddRange(ProperNames(contentRoot).Select(n => new VocabularyLine(Language.Default, Understanding.ProperNameQuestion, "", n.Text, n.Origin)));
-        var understanding = Understanding.Build(lines, problems, outweighs: Outweighs(contentRoot, questions, problems), askWhoDidIt: AskWhoDidIt);
+        var understanding = Understanding.Build(
+            lines, problems, outweighs: Outweighs(contentRoot, questions, problems), askWhoDidIt: AskWhoDidIt, rereads: Rereads(contentRoot, questions, problems));
         if (problems.Count > 0)
             throw new ContentValidationException(problems);
         return understanding;
@@ -121,6 +122,47 @@ internal static class UnderstandingFiles
                         problems.Add($"{origin}: '{other}' is not an option of '{question}'");
                 }
                 rules.AddRange(Phrases(outweighed, relative, []).Select(p => new Outweighing(question, option, p.Text)));
+            }
+        }
+        return rules;
+    }
+
+    /// <summary>
+    /// <c>dialogs/understanding/rereads.yaml</c>, the same in every language: per question, a marker and the options it
+    /// makes read as another (<see cref="Rereading"/>).
+    /// </summary>
+    private static List<Rereading> Rereads(string contentRoot, IReadOnlyDictionary<string, IReadOnlyList<string>> questions, List<string> problems)
+    {
+        const string relative = "dialogs/understanding/rereads.yaml";
+        var rules = new List<Rereading>();
+        var path = Path.Combine(contentRoot, "dialogs", "understanding", "rereads.yaml");
+        if (!File.Exists(path) || YamlEntry.LoadFile(path, relative, problems) is not YamlMappingNode root)
+            return rules;
+        foreach (var (questionNode, markers) in root.Children)
+        {
+            var question = ((YamlScalarNode)questionNode).Value ?? "";
+            if (!questions.TryGetValue(question, out var known) || markers is not YamlMappingNode markerMap)
+            {
+                problems.Add($"{relative}:{questionNode.Start.Line}: expected a question of the interview, with a map of its markers");
+                continue;
+            }
+            foreach (var (markerNode, reads) in markerMap.Children)
+            {
+                var marker = ((YamlScalarNode)markerNode).Value ?? "";
+                if (reads is not YamlMappingNode readMap)
+                {
+                    problems.Add($"{relative}:{markerNode.Start.Line}: expected a map of an option to the option it is read as");
+                    continue;
+                }
+                foreach (var (optionNode, readAsNode) in readMap.Children)
+                {
+                    var (option, readAs) = (((YamlScalarNode)optionNode).Value ?? "", (readAsNode as YamlScalarNode)?.Value ?? "");
+                    var unknown = new[] { marker, option, readAs }.Where(o => !known.Contains(o)).ToList();
+                    if (unknown.Count > 0)
+                        problems.Add($"{relative}:{optionNode.Start.Line}: '{string.Join("', '", unknown)}' is not an option of '{question}'");
+                    else
+                        rules.Add(new Rereading(question, marker, option, readAs));
+                }
             }
         }
         return rules;

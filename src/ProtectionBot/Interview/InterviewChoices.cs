@@ -15,6 +15,9 @@ internal static class InterviewChoices
     /// <summary>The value of the "prefer not to say" option every question offers or understands.</summary>
     public const string PreferNot = "prefer-not";
 
+    /// <summary>The marker of a person taken who came back: no situation itself, it makes a disappearance read as a detention.</summary>
+    public const string CameBack = "came-back";
+
     public static readonly IReadOnlyList<string> YesNo = ["yes", "no"];
 
     /// <summary>
@@ -60,7 +63,8 @@ internal static class InterviewChoices
         ["consent"] = YesNo,
         // "undecided" here is what happened that is none of the options (a dismissal, a blacklist of unknown origin, a march
         // dispersed, an act called harassment); its phrases take the words, so that no option is read from them.
-        ["situations"] = [.. Situations, Understanding.UndecidedOption],
+        // "came-back" is no answer either: one taken who came back was held, not disappeared (dialogs/understanding/rereads.yaml).
+        ["situations"] = [.. Situations, Understanding.UndecidedOption, CameBack],
         ["at_risk"] = AtRisk,
         // "several": people of both genders, or a couple ("somos hombres y mujeres", "me and my husband"); its phrases take
         // the words, so that no one gender is read for a group, and the question is asked again.

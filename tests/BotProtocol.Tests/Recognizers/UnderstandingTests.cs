@@ -266,6 +266,23 @@ public sealed class UnderstandingTests
     }
 
     [Fact]
+    public void One_taken_who_came_back_was_held_not_disappeared()
+    {
+        var understanding = Understanding.Build(
+            [
+                new VocabularyLine("es", "what", "disappearance", "se lo llevaron", "t:1"), new VocabularyLine("es", "what", "detention", "calabozo", "t:2"),
+                new VocabularyLine("es", "what", "came-back", "volvio a los", "t:3"),
+            ],
+            [], outweighs: [new Outweighing("what", "disappearance", "detention")], rereads: [new Rereading("what", "came-back", "disappearance", "detention")]);
+
+        Assert.Equal(["detention"], understanding.Read("what", "es", "se lo llevaron al batallón y volvió a los 8 días").Options);
+        Assert.Equal(["detention"], understanding.Read("what", "es", "se lo llevaron, lo tuvieron en el calabozo y volvió a los 3 días").Options);
+        Assert.Equal(["disappearance"], understanding.Read("what", "es", "se lo llevaron y nadie sabe nada").Options);
+        Assert.Equal(["disappearance"], understanding.Read("what", "es", "dicen que volvió a los 2 días, pero se lo llevaron otra vez").Options);
+        Assert.Empty(understanding.Read("what", "es", "volvió a los 3 días de viaje").Options);
+    }
+
+    [Fact]
     public void Who_stands_by_is_not_who_did_it_and_who_acts_still_is()
     {
         var understanding = Understanding.Build(
