@@ -30,6 +30,11 @@ public sealed class Phrase
     /// <summary>How many words must match: longer phrases win over the words inside them.</summary>
     public int Length => _words.Length;
 
+    /// <summary>
+    /// How many of its words are not stop words: of two phrases as long, "iachr hearing" says more than "the hearing".
+    /// </summary>
+    internal int Distinctive => _words.Count(w => !Vocabulary.IsStopWord(w.Surface));
+
     /// <summary>Its only word, when it has one: two options of a question must not share it.</summary>
     public string? SingleWord => _words.Length == 1 ? _words[0].Stem + (_words[0].Prefix ? "*" : "") : null;
 

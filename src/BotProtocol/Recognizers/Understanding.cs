@@ -143,8 +143,9 @@ public sealed class Understanding
         var utterance = Utterance.Parse(text, language);
         var reading = Read(utterance, question, anywhere: false);
         // "prefer not to say" said in the conversation's language answers there: "prefer" is not read again elsewhere
-        // (the French "préfet").
-        if (reading.Affirmed.Count + reading.Denied.Count > 0 || reading.PreferNot)
+        // (the French "préfet"); so does what it names as none of the options ("je me sens surveillée, rien de concret" is
+        // no English "surveil*").
+        if (reading.Affirmed.Count + reading.Denied.Count > 0 || reading.PreferNot || reading.Undecided)
             return reading;
         var own = _knownIn.GetValueOrDefault(language);
         // "fuimos" is the Spanish "we went" whatever French word starts like it; "fui" is a word of both.
@@ -462,7 +463,8 @@ public sealed class Understanding
     }
 
     /// <summary>
-    /// Longest phrases first; the words they take are not read again, except by an equally good phrase of another option,
+    /// Longest phrases first, and of two as long the one with fewer stop words ("iachr hearing" over "the hearing"); the words
+    /// they take are not read again, except by an equally good phrase of another option,
     /// or by a phrase of the same option that reaches further: in "on m'a collé un procès pour diffamation" the suit is
     /// one thing, so "procès … diffamation" takes the defamation even though "collé un procès" took the suit first.
     /// </summary>
@@ -473,6 +475,10 @@ public sealed class Understanding
             var byLength = b.Hit.Phrase.Length.CompareTo(a.Hit.Phrase.Length);
             if (byLength != 0)
                 return byLength;
+            // "the IACHR hearing": "iachr hearing" names the hearing; "the hearing" only has an article more.
+            var byDistinctive = b.Hit.Phrase.Distinctive.CompareTo(a.Hit.Phrase.Distinctive);
+            if (byDistinctive != 0)
+                return byDistinctive;
             var byKind = a.Kind.CompareTo(b.Kind);
             if (byKind != 0)
                 return byKind;
@@ -487,7 +493,8 @@ public sealed class Understanding
                 || (candidate.Kind == PhraseKind.Option && overlapping.All(a => a.Kind == PhraseKind.Option && a.Option == candidate.Option)
                     && candidate.Hit.Positions.Any(p => !accepted.Any(a => a.Hit.Positions.Contains(p))))
                 || (candidate.Kind == PhraseKind.Option && overlapping.All(a => a.Kind == PhraseKind.Option && a.Option != candidate.Option
-                    && a.Hit.Phrase.Length == candidate.Hit.Phrase.Length && a.Hit.Cost == candidate.Hit.Cost
+                    && a.Hit.Phrase.Length == candidate.Hit.Phrase.Length && a.Hit.Phrase.Distinctive == candidate.Hit.Phrase.Distinctive
+                    && a.Hit.Cost == candidate.Hit.Cost
                     && !accepted.Any(x => x.Option == candidate.Option && x.Hit.Overlaps(candidate.Hit)))))
             {
                 accepted.Add(candidate);

@@ -442,6 +442,19 @@ public sealed class UnderstandingTests
         Assert.Equal(DecisionKind.Unclear, decision.Kind);
     }
 
+    [Fact]
+    public void What_the_conversations_language_names_as_no_option_is_not_read_again_in_another()
+    {
+        var understanding = Build(
+            ("fr", "what", Understanding.UndecidedOption, "sens surveillé*"), ("fr", "what", "spied", "piraté"),
+            ("en", "what", "spied", "surveil*"));
+
+        var reading = understanding.Read("what", "fr", "je me sens surveillée, rien de concret");
+
+        Assert.True(reading.Undecided);
+        Assert.Empty(reading.Affirmed);
+    }
+
     private static Understanding Build(params (string Language, string Question, string Option, string Phrase)[] lines)
     {
         var problems = new List<string>();
