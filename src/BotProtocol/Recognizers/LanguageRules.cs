@@ -80,7 +80,7 @@ public static class LanguageRules
         "a lo mejor", "puede ser", "ni idea", "capaz",
         "je ne sais pas", "je sais pas", "sais pas", "je ne sais", "peut etre", "pas sur", "pas sure", "aucune idee", "bof",
         "je ne suis pas sur", "je ne suis pas sure",
-        "maybe", "perhaps", "not sure", "i m not sure", "i am not sure", "don t know", "do not know", "no idea", "i guess",
+        "maybe", "perhaps", "not sure", "i m not sure", "i am not sure", "don t know", "do not know", "no idea",
         "might", "kind of", "sort of",
         // A question about the question, or not understanding it, is no answer yet.
         "what do you mean", "what does it mean", "what happens if", "what is", "i don t understand", "don t understand",
@@ -90,6 +90,11 @@ public static class LanguageRules
         "quien va a leer", "quien puede ver",
         // A condition is not yet a yes or a no: "only if my name is not shown".
         "only if", "only without", "solo si", "solo sin", "seulement si", "seulement sans",
+        // Asked to be asked again, or to think first: no answer yet, and no refusal ("ask me later", "déjame pensarlo").
+        "ask me later", "ask me again later", "ask me again", "=let me think", "=let me think about it", "=i need to think", "tell you later", "i ll tell you later",
+        "preguntame despues", "preguntame luego", "preguntame mas tarde", "dejame pensar", "dejame pensarlo", "te digo despues",
+        "te digo luego", "demandez moi plus tard", "redemandez moi", "redemande moi", "demande moi plus tard",
+        "redemandez moi plus tard", "redemande moi plus tard", "reposez moi la question", "repose moi la question", "laissez moi reflechir", "laisse moi reflechir", "je vous dirai", "je te dirai",
         // Not knowing yet is no answer: "j'en sais rien encore, faut voir", "ya veremos", "we'll see".
         "sais rien", "faut voir", "on verra", "ya veremos", "hay que ver", "habra que ver", "we ll see", "will see", "not sure yet",
         // Always in danger is a life, not an emergency: asked again.
@@ -142,6 +147,11 @@ public static class LanguageRules
         "mas tarde", "mas rato", "al rato", "otro dia", "otro momento", "mas adelante",
         "plus tard", "tout a l heure", "un autre jour", "un autre moment",
         "later", "another time", "another day", "some other time",
+        // Once out of reach: "not now, maybe when I'm out of the country", "cuando esté fuera", "une fois parti".
+        "when i m out", "when i am out", "once i m out", "once i am out", "when i leave", "once i leave", "when i m safe",
+        "when i am safe", "once i m safe", "once i am safe", "cuando salga", "cuando este fuera", "cuando este a salvo",
+        "cuando me vaya", "una vez fuera", "quand je serai parti", "quand je serai partie", "quand je serai dehors",
+        "quand je serai en securite", "une fois sorti", "une fois sortie", "une fois parti", "une fois partie", "une fois en securite",
     ];
 
     /// <summary>
@@ -197,6 +207,10 @@ public static class LanguageRules
         "=fine", "=sawa", "obviously", "=okk", "=oki", "no problem", "no wahala", "do the needful", "=opo", "=oo", "go ahead",
         // Filipino "sige" (go on), "oo po", "opo" with its courtesy.
         "sige", "sige po", "oo po", "opo po", "ayos lang",
+        // A yes given in a hedge is still a yes: "i guess so", "supongo que sí", "je suppose que oui", "probably yes".
+        "i guess so", "guess so", "=i guess", "yes i guess", "yeah i guess", "ok i guess", "i suppose so", "suppose so", "=i suppose",
+        "i think so", "i believe so", "probably yes", "yes probably", "=supongo", "supongo que si", "pues supongo", "probablemente si",
+        "je suppose que oui", "=je suppose", "je crois bien", "probablement oui",
         // "Why not" agrees, though it carries a negator: "oui pourquoi pas", "sure why not", "¿por qué no?".
         "pourquoi pas", "why not", "=por que no", "si por que no", "claro por que no",
         // Yes as it is said around the regions: Wolof "waaw" and "dakor" (d'accord) in Senegal, Haitian "dakò", Hindi and
@@ -314,11 +328,6 @@ public static class LanguageRules
     ];
 
     internal static bool IsOf(string word) => Of.Contains(word);
-
-    /// <summary>The negators that are prepositions: they deny what follows ("sin amenazas") but answer nothing alone.</summary>
-    private static readonly HashSet<string> Without = new(StringComparer.Ordinal) { "sin", "sans", "without" };
-
-    internal static bool IsWithout(string word) => Without.Contains(word);
 
     /// <summary>The words of "please" and "thank you" in the three languages, "s'il vous plaît" and "por favor" word by word.</summary>
     private static readonly HashSet<string> Courtesy = new(StringComparer.Ordinal)

@@ -209,6 +209,9 @@ public sealed class Understanding
         // "prefiero que no guarden mis respuestas" says what others should not do, not that the person prefers not to say.
         candidates.RemoveAll(c => c.Kind == PhraseKind.PreferNot && Gap(c.Hit).Any(p => LanguageRules.StartsAnotherSubject(utterance.Words[p])));
 
+        // "que no se lo pasen a nadie", "aquí no se puede": "no se" before a pronoun or a verb is a reflexive "se", not "no sé".
+        candidates.RemoveAll(c => c.Kind == PhraseKind.Unsure && c.Hit.Phrase.Text == "no se" && c.Hit.Last + 1 < utterance.Count
+            && ReflexiveFollowers.Contains(utterance.Words[c.Hit.Last + 1]));
         var accepted = Accept(candidates);
         // "nada de amenazas ni ataques", "aucune menace": a "nothing" said before what it names denies it; it is no option.
         var denyingNothing = accepted.FindAll(c => DeniesWhatFollows(utterance, accepted, c));
@@ -230,7 +233,7 @@ public sealed class Understanding
         {
             var candidate = accepted[index];
             var hit = candidate.Hit;
-            if (candidate.Kind == PhraseKind.Option && (hedged.Contains(hit.First) || HedgeWithin(utterance, hit.First, hit.Last)))
+            if (candidate.Kind == PhraseKind.Option && (hedged.Contains(hit.First) || HedgeWithin(utterance, hit)))
             {
                 doubted = true;
                 continue;
@@ -279,10 +282,11 @@ public sealed class Understanding
                     vague.Add(mention);
                 continue;
             }
-            if (negator.Scope.Count == 0 && Echoes(utterance, negator, denying))
+            if (negator.Scope.Count == 0 && (Echoes(utterance, negator, denying) || Concords(utterance, negator, negators)))
                 continue;
-            // "lo soltaron sin explicación", "relâché sans charges": "without" something is part of the story, no answer.
-            if (negator.Scope.Count > 0 && LanguageRules.IsWithout(utterance.Words[negator.Position]))
+            // "une voiture sans plaque", "un carro sin placas", "men without uniforms": "without" that denies nothing named
+            // describes something; it answers no question with a no.
+            if (Without.Contains(utterance.Words[negator.Position]) && negator.Scope.Count > 0)
                 continue;
             // "plus tard, pas maintenant", "más adelante, ahorita no": beside a deferral, "not now" is the answer's no.
             var notNow = deferred && negator.Scope.All(p => LanguageRules.IsMoment(utterance.Words[p]));
@@ -449,6 +453,33 @@ public sealed class Understanding
         return before || (negator.Scope is [var only] && LanguageRules.IsSelf(utterance.Words[only]));
     }
 
+    private static readonly HashSet<string> ReflexiveFollowers = new(StringComparer.Ordinal)
+    {
+        "lo", "los", "le", "les", "puede", "pueden", "debe", "deben", "va", "van", "ha", "han", "hace", "hacen", "ve", "ven", "vale",
+    };
+
+    private static readonly HashSet<string> Without = new(StringComparer.Ordinal) { "sin", "sans", "without" };
+
+    /// <summary>Words between a "without" and what it names: "sin que me amenacen", "without being beaten", "sans aucune raison".</summary>
+    private static readonly HashSet<string> WithoutLeadIns = new(StringComparer.Ordinal)
+    {
+        "me", "te", "nos", "le", "les", "lui", "nous", "being", "ser", "etre", "any", "a", "un", "una", "une", "ningun", "ninguna",
+        "aucun", "aucune", "ni", "haber", "avoir", "having",
+    };
+
+    private static readonly HashSet<string> ConcordWords = new(StringComparer.Ordinal)
+    {
+        "nadie", "nada", "nunca", "jamas", "rien", "personne", "jamais", "nobody", "nothing", "never",
+    };
+
+    /// <summary>
+    /// "que no le pasen mis datos a nadie", "not give it to nobody": a "nadie" or "nada" closing a clause a "no" already
+    /// opened repeats that no (negative concord); it is no second, bare no.
+    /// </summary>
+    private static bool Concords(Utterance utterance, Negator negator, List<Negator> negators) =>
+        ConcordWords.Contains(utterance.Words[negator.Position]) && negators.Any(n => n.Position < negator.Position && utterance.Clauses[n.Position] == utterance.Clauses[negator.Position]
+            && !LanguageRules.StandsAlone(utterance.Words[n.Position]));
+
     /// <summary>
     /// "no, no quiero cambiar", "non, je veux pas changer": a "no" alone, then a sentence that denies something named,
     /// is that sentence's own no said twice; the sentence is the answer.
@@ -559,14 +590,16 @@ public sealed class Understanding
     /// A hedge inside the words a phrase spans: "pas urgent" read over "pas très urgent", "not urgent" over "not so
     /// urgent". The phrase is then in doubt, as the option after a hedge is.
     /// </summary>
-    private static bool HedgeWithin(Utterance utterance, int first, int last)
+    private static bool HedgeWithin(Utterance utterance, PhraseHit hit)
     {
-        for (var p = first; p < last; p++)
+        for (var p = hit.First; p < hit.Last; p++)
         {
             foreach (var hedge in LanguageRules.Hedges)
             {
                 var words = hedge.Split(' ');
-                if (p + words.Length - 1 <= last && words.Select((w, k) => utterance.Words[p + k] == w).All(same => same))
+                // A phrase that says its hedge in its own words ("english not so good") means it: no doubt of it.
+                if (p + words.Length - 1 <= hit.Last && words.Select((w, k) => utterance.Words[p + k] == w).All(same => same)
+                    && !Enumerable.Range(p, words.Length).All(hit.Positions.Contains))
                     return true;
             }
         }
@@ -598,6 +631,9 @@ public sealed class Understanding
                 if (LanguageRules.IsNegator(utterance.Words, j) && !consumed.Contains(j))
                     continue;
                 scope.Add(j);
+                // "une voiture sans plaque tourne autour de la maison": "without" denies the thing it names, not the rest.
+                if (Without.Contains(utterance.Words[i]) && !Vocabulary.IsStopWord(utterance.Words[j]) && !WithoutLeadIns.Contains(utterance.Words[j]))
+                    break;
             }
             negators.Add(new Negator(i, scope));
         }

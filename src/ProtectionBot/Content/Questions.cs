@@ -57,6 +57,7 @@ internal sealed class Questions(TextCatalog texts, Understanding understanding)
         return Language.All.Any(l => TextNormalizer.Normalize(texts.Get(l, "interview.description.skip")) == said
             || TextNormalizer.Normalize(texts.Get(l, "answer.prefer_not")) == said)
             || (said.Split(' ').Length <= MaxWordsOfAPlainNo && IsPlainNo(text))
+            || (said.Split(' ').Length <= MaxWordsOfAPutOff && IsPutOff(text))
             || IsSkipWord(text);
     }
 
@@ -83,6 +84,19 @@ internal sealed class Questions(TextCatalog texts, Understanding understanding)
 
     /// <summary>The question of the understanding files whose only option is skipping the description.</summary>
     private const string SkipQuestion = "description";
+
+    /// <summary>Longer than this, a "later" is told in a story ("más tarde volvieron").</summary>
+    private const int MaxWordsOfAPutOff = 8;
+
+    /// <summary>
+    /// Telling put off, with a no or a doubt ("plus tard peut-être, pas maintenant", "maybe later", "ahora no, más tarde"):
+    /// declined for now; "later they came back" tells.
+    /// </summary>
+    private bool IsPutOff(string text)
+    {
+        var reading = understanding.Read(PlainYesNo, Language.Default, text);
+        return reading.Deferred && reading.Yes.Count == 0 && (reading.Unsure || reading.No.Count + reading.VagueNo.Count > 0);
+    }
 
     private bool IsPlainNo(string text)
     {

@@ -57,6 +57,12 @@ internal sealed class Intents(Understanding understanding)
     private const string Hurry = "hurry";
 
     /// <summary>
+    /// A cry for help ("help", "ayuda", "aidez-moi"): beside not understanding the question ("help, I don't understand the
+    /// question") it asks for the help; alone, at the danger question, it answers.
+    /// </summary>
+    private const string CallsForHelp = "calls-for-help";
+
+    /// <summary>
     /// Asking why the question is asked, whether it must be answered, who reads the answer or whom it goes to ("pa que
     /// quieren saber eso", "pourquoi vous voulez savoir ça ?", "who will read it"): explained, never an answer, when asked
     /// with a question mark or opening the message ("me preguntaron por qué denuncié" tells).
@@ -104,7 +110,7 @@ internal sealed class Intents(Understanding understanding)
     };
 
     /// <summary>A request to talk to a person in the description is a short message.</summary>
-    private const int MaxWordsOfAPersonAskedWhileWriting = 12;
+    private const int MaxWordsOfAPersonAskedWhileWriting = 16;
     private const string LanguagePrefix = "language-";
 
     private const string DigitalAttackQuestion = "situations";
@@ -155,24 +161,28 @@ internal sealed class Intents(Understanding understanding)
         var writingFreely = IsWritingFreely(turn);
         if (words > (writingFreely ? MaxWordsOfAPersonAskedWhileWriting : MaxWords))
             return null;
-        var intent = Read(turn, words, writingFreely, out var closingAsSomeoneComes);
+        var intent = Read(turn, words, writingFreely, out var closingAsSomeoneComes, out var erasingFirst);
         // While the person writes freely, a long message is a request only when it asks for a person in so many words,
-        // opens with the help or the case asked as a question, or orders the chat closed as someone arrives ("rápido
-        // cierren esto que llegó mi marido").
+        // opens with the help or the case asked as a question, orders the chat closed as someone arrives ("rápido
+        // cierren esto que llegó mi marido"), or opens by asking to erase ("borren todo lo que escribí, me arrepentí").
         return writingFreely && words > MaxWordsWhileWriting && intent is not (TalkToPerson or AboutTheQuestion or CaseStatus)
-            && !(intent == QuickExit && closingAsSomeoneComes) ? null : intent;
+            && !(intent == QuickExit && closingAsSomeoneComes) && !(intent == Erase && erasingFirst) ? null : intent;
     }
 
-    private string? Read(TurnContext turn, int words, bool writingFreely, out bool closingAsSomeoneComes)
+    private string? Read(TurnContext turn, int words, bool writingFreely, out bool closingAsSomeoneComes, out bool erasingFirst)
     {
         closingAsSomeoneComes = false;
+        erasingFirst = false;
         var language = ConversationLanguage.Of(turn);
         var reading = understanding.Read(UnderstandingFiles.IntentQuestion, language, turn.Activity.Text);
         var named = reading.Options.ToList();
+        // "salir salir salir ya", "exit exit": leaving said again and again is fleeing the chat.
+        var leavingAgain = reading.Affirmed.Count(m => m.Option == Leave) > 1;
         var leaving = named.Remove(Leave);
         var shutting = named.Remove(Shut);
         var watched = named.Remove(Watched);
         var hurried = named.Remove(Hurry);
+        var callingForHelp = named.Remove(CallsForHelp);
         var asked = HasQuestionMark(turn.Activity.Text);
         // "can u explain what you mean" asks as a question mark does.
         var asksAboutTheQuestion = named.Remove(AsksMeaning) && (asked || named.Contains(Explain));
@@ -190,12 +200,17 @@ internal sealed class Intents(Understanding understanding)
         // salir del país, alguien viene" tells a move).
         if (watched && (shutting || hurried || (leaving && !AnswersTheQuestion(turn, language))))
             return QuickExit;
+        if (leaving && (leavingAgain || hurried) && named.Count == 0 && !AnswersTheQuestion(turn, language))
+            return QuickExit;
         // "hackearon la página y borraron todo": what an attacker erased is a digital attack told, not a request to erase.
         if (named.Contains(Erase) && understanding.Read(DigitalAttackQuestion, language, turn.Activity.Text).Options.Contains(DigitalAttack))
             named.Remove(Erase);
         // Erasing wins over anything said with it: it is what protects the person.
         if (named.Contains(Erase))
+        {
+            erasingFirst = OpensTheMessage(reading, Erase);
             return words > MaxWordsOfEraseBesideAnAnswer && AnswersTheQuestion(turn, language) ? null : Erase;
+        }
         // "hablame en ingles mejor, no entiendo bien", "desde cero, me confundí": beside another request, not understanding
         // is why it is asked.
         if (named.Any(n => n is not (NotUnderstood or Explain)))
@@ -224,9 +239,10 @@ internal sealed class Intents(Understanding understanding)
         // "talk to someone pls", "je veux parler à un conseiller directement": asked, not told, even in the description.
         if (one == TalkToPerson && writingFreely)
             return words <= MaxWordsOfAPersonAskedWhileWriting && IsAsked(reading, language, turn.Activity.Text) ? TalkToPerson : null;
-        // "No entiendo por qué nos atacan" answers the question; a person who does not understand it gives no answer.
+        // "No entiendo por qué nos atacan" answers the question; a person who does not understand it gives no answer, and
+        // one who asks about it as well ("qui est à risque ? je comprends pas la question") is explained it.
         if (one == NotUnderstood)
-            return AnswersTheQuestion(turn, language) ? null : NotUnderstood;
+            return AnswersTheQuestion(turn, language) ? null : (asked || callingForHelp) && !writingFreely ? AboutTheQuestion : NotUnderstood;
         return writingFreely ? null : one;
     }
 

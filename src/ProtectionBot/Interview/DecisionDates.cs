@@ -171,7 +171,13 @@ internal static class DecisionDates
     private static readonly string[] ThisYear = ["this year", "este ano", "ano en curso", "cette annee", "cet an", "annee en cours"];
     private static readonly string[] LastMonth = ["last month", "previous month", "mes pasado", "pasado mes", "mes anterior", "mois passe", "mois dernier", "mois precedent"];
     private static readonly string[] ThisMonth = ["this month", "este mes", "ce mois"];
-    private static readonly string[] Future = ["next", "coming", "proximo", "proxima", "que viene", "prochain", "prochaine", "a venir", "va a ser", "sera"];
+    private static readonly string[] Future =
+    [
+        "next", "coming", "proximo", "proxima", "que viene", "prochain", "prochaine", "a venir", "va a ser", "sera",
+        // A hearing set for a day ("the hearing is on 20 January", "la audiencia es el 3", "l'audience est fixée au 5").
+        " is on ", " will be ", " is scheduled", " scheduled for", " is set for", " is due ", " es el ", " esta programad", " quedo para ",
+        " fijada para", " fijaron para", " est le ", " est fixee", " est prevue", " est prevu ", " aura lieu", " tendra lugar",
+    ];
 
     /// <summary>
     /// A day told from today: "yesterday", "ayer", "hier", "last week", "la semana pasada", "la semaine dernière", and a

@@ -90,12 +90,16 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
             if (question == "profile")
                 state = state with { ProfileOnlyNoted = true };
         }
+        state = GenderByPronoun(state, utterance, answered);
         // "Venezuela, but I live in Colombia now", "estoy en argentina exiliado, soy venezolano": the person has already left
         // the country where it happens. Away from the country question, that country is noted only when said as a
         // nationality: a country only said to be left ("salí de Nicaragua") may not be where it happens now.
         var moved = countries.Match(text) is { Country: { } home, NowIn: not null } ? home : null;
+        // Asked whether they may need to leave, a country the person says they left is the one they fled: "I left Uganda in
+        // August, now in Nairobi" happens in Uganda, not where they are now.
+        var fled = answered == "relocation" ? countries.Left(text)?.Code : null;
         if (answered != "country" && state.Country is null && !state.Knows("country")
-            && ((moved is not null && moved == countries.Nationality(text) ? moved.Code : null) ?? CountryTold(utterance, text)) is { } country)
+            && ((moved is not null && moved == countries.Nationality(text) ? moved.Code : null) ?? fled ?? CountryTold(utterance, text)) is { } country)
             state = state.Answering("country") with { Country = country };
         if (moved is not null && answered != "relocation" && !state.Knows("relocation"))
             state = Apply(state, "relocation", new OptionAnswer(["already-left"], PreferNot: false));
@@ -117,6 +121,27 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
         return told.Contains("held") ? state with { Released = false }
             : told.Contains("released") ? state with { Released = true }
             : state;
+    }
+
+    /// <summary>Pronouns that tell the gender of the one they stand for ("she can't use her phone", "je remplis pour lui").</summary>
+    private static readonly Dictionary<string, string[]> Pronouns = new(StringComparer.Ordinal)
+    {
+        // Not the Spanish "él" (the article "el" once normalised), nor the French "il" ("il y a") or a plural.
+        ["woman"] = ["she", "her", "hers", "herself", "ella", "elle"],
+        ["man"] = ["he", "him", "his", "himself", "lui"],
+    };
+
+    /// <summary>
+    /// Asked who is at risk, someone else named and then told of as "she" or "him" ("a journalist I work with, he's in
+    /// hiding"): the pronoun tells that person's gender, when all of them tell the same.
+    /// </summary>
+    private InterviewState GenderByPronoun(InterviewState state, Utterance utterance, string? answered)
+    {
+        if (answered != "at_risk" || state.Knows("gender")
+            || understanding.Read(utterance, "at_risk", anywhere: false).Options is not ["someone-else"])
+            return state;
+        var told = Pronouns.Where(p => utterance.Words.Any(p.Value.Contains)).Select(p => p.Key).ToList();
+        return told is [var gender] ? Apply(state, "gender", new OptionAnswer([gender], PreferNot: false)) : state;
     }
 
     /// <summary>

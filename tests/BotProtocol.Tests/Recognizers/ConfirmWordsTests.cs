@@ -70,4 +70,29 @@ public sealed class ConfirmWordsTests
     [InlineData("tengo miedo")]
     [InlineData("nosotros")]
     public void Hedges_both_and_neither_are_not_recognised(string text) => Assert.Null(ConfirmWords.Recognize(text));
+
+    [Theory]
+    [InlineData("i guess so")]
+    [InlineData("ok i guess")]
+    [InlineData("i suppose so")]
+    [InlineData("supongo que sí")]
+    [InlineData("je suppose que oui")]
+    public void A_yes_given_in_a_hedge_is_a_yes(string text) => Assert.True(ConfirmWords.Recognize(text));
+
+    [Theory]
+    [InlineData("ok pero que no se lo pasen a nadie")]
+    [InlineData("sí, pero que no lo vea nadie más")]
+    public void A_nobody_that_repeats_the_no_of_a_condition_is_no_second_no(string text) => Assert.True(ConfirmWords.Recognize(text));
+
+    [Theory]
+    [InlineData("je pense que oui, une voiture sans plaque tourne autour de la maison")]
+    [InlineData("creo que sí, hay un carro sin placas afuera")]
+    public void Without_describes_what_it_names_and_denies_no_yes(string text) => Assert.True(ConfirmWords.Recognize(text));
+
+    [Theory]
+    [InlineData("dunno, ask me again later")]
+    [InlineData("no sé, pregúntame después")]
+    [InlineData("je sais pas, redemandez moi plus tard")]
+    [InlineData("let me think")]
+    public void Asked_to_be_asked_again_is_no_answer_yet(string text) => Assert.Null(ConfirmWords.Recognize(text));
 }
