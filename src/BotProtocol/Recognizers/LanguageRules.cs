@@ -452,6 +452,20 @@ public static class LanguageRules
 
     public static IReadOnlyList<string> Deferrals => DeferralPhrases;
 
+    /// <summary>
+    /// "Both" opening an answer to a single choice ("las dos, necesito protección ya pero también justicia", "les deux je
+    /// dirais…", "both really…"): the person chose no one option, whichever one the rest of the answer names.
+    /// </summary>
+    internal static IReadOnlyList<string> Both { get; } =
+    [
+        "both", "both of them", "both things", "a bit of both", "kind of both",
+        "las dos", "los dos", "ambas", "ambos", "las dos cosas", "ambas cosas", "un poco de las dos", "un poco de ambas",
+        "les deux", "tous les deux", "toutes les deux", "un peu des deux", "les 2", "las 2", "los 2",
+    ];
+
+    /// <summary>How far into the answer a "both" still opens it ("pues las dos", "well both").</summary>
+    internal const int BothOpensWithin = 1;
+
     public static bool IsBreaker(string word) => ScopeBreakers.Contains(word);
 
     /// <summary>Words that say "at present", not "yet": "ahorita", "en ce moment", "right now".</summary>

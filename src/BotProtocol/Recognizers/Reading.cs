@@ -38,6 +38,9 @@ public sealed record Reading
     /// <summary>The answer is put off: "más tarde", "plus tard", "later".</summary>
     public bool Deferred { get; init; }
 
+    /// <summary>The answer opens with "both" ("las dos", "les deux"): no one option of a single choice is chosen.</summary>
+    public bool Both { get; init; }
+
     /// <summary>Numbers, when the answer is nothing but numbers ("2", "1 y 3", "la segunda").</summary>
     public IReadOnlyList<int> Numbers { get; init; } = [];
 
@@ -190,6 +193,9 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
         if (mentions.Any(m => !m.Qualifies))
             mentions = [.. mentions.Where(m => !m.Qualifies)];
         var named = mentions.Select(m => m.Option!).Distinct().ToList();
+        // "las dos, necesito protección ya pero también justicia": both were chosen, whatever the rest names; asked which.
+        if (reading.Both && shape.Values.Where(v => v != shape.PreferNot).ToList() is [var first, var second])
+            return Which(first, second);
         // "soy hombre pero la amenazada es mi esposa": the one said after the "but", and only there, is the answer.
         var afterBut = named.Where(o => mentions.Where(m => m.Option == o).All(m => m.AfterBut)).ToList();
         if (named.Count > 1 && afterBut.Count == 1 && !reading.Unsure)

@@ -328,6 +328,7 @@ public sealed class Understanding
             PreferNot = accepted.Any(c => c.Kind == PhraseKind.PreferNot),
             Unsure = accepted.Any(c => c.Kind == PhraseKind.Unsure) || doubted,
             Deferred = deferred,
+            Both = accepted.Any(c => c.Kind == PhraseKind.Both && c.Hit.First <= LanguageRules.BothOpensWithin),
             Numbers = accepted.Count == 0 && negators.Count == 0 ? Numbers(utterance) : [],
         };
     }
@@ -699,6 +700,7 @@ public sealed class Understanding
         Add(PhraseKind.Deferral, LanguageRules.Deferrals);
         Add(PhraseKind.No, LanguageRules.No);
         Add(PhraseKind.Yes, LanguageRules.Yes);
+        Add(PhraseKind.Both, LanguageRules.Both);
         _common[language] = list;
         return list;
     }
@@ -714,6 +716,7 @@ public sealed class Understanding
         Deferral,
         No,
         Yes,
+        Both,
     }
 
     private readonly record struct Candidate(PhraseKind Kind, string? Option, PhraseHit Hit);

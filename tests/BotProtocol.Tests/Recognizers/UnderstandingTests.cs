@@ -161,6 +161,32 @@ public sealed class UnderstandingTests
         Assert.NotEqual(DecisionKind.PreferNot, Decision.Decide(Vocabulary.Read("who", "es", "paso por la comunidad cada semana"), Who).Kind);
 
     [Theory]
+    [InlineData("es", "las dos, necesito protección ya pero también que se haga justicia")]
+    [InlineData("fr", "les deux je dirais, ça continue un peu mais surtout on veut la justice")]
+    [InlineData("en", "both really, I need safety now and justice later")]
+    public void Both_opening_an_answer_to_a_choice_of_two_asks_which(string language, string text)
+    {
+        var understanding = Build(("es", "urgency", "later", "justicia"), ("fr", "urgency", "later", "justice"), ("en", "urgency", "later", "justice"));
+        var shape = new AnswerShape(AnswerKind.OneOf, ["now", "later", "prefer-not"], PreferNot: "prefer-not");
+
+        var decision = Decision.Decide(understanding.Read("urgency", language, text), shape);
+
+        Assert.Equal(DecisionKind.AskWhich, decision.Kind);
+        Assert.Equal(["now", "later"], decision.Values);
+    }
+
+    [Fact]
+    public void Both_said_later_in_a_story_chooses_nothing_by_itself()
+    {
+        var understanding = Build(("en", "urgency", "later", "justice"));
+        var shape = new AnswerShape(AnswerKind.OneOf, ["now", "later"]);
+
+        var decision = Decision.Decide(understanding.Read("urgency", "en", "they beat both of my sons, i want justice"), shape);
+
+        Assert.Equal(["later"], decision.Values);
+    }
+
+    [Theory]
     [InlineData("sí y no")]
     [InlineData("tal vez sí")]
     [InlineData("no sé")]
