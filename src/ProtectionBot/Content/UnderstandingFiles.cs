@@ -102,17 +102,8 @@ internal static class UnderstandingFiles
     {
         const string relative = "dialogs/understanding/outweighs.yaml";
         var rules = new List<Outweighing>();
-        var path = Path.Combine(contentRoot, "dialogs", "understanding", "outweighs.yaml");
-        if (!File.Exists(path) || YamlEntry.LoadFile(path, relative, problems) is not YamlMappingNode root)
-            return rules;
-        foreach (var (questionNode, options) in root.Children)
+        foreach (var (question, known, map) in QuestionMaps(contentRoot, relative, questions, "its options", problems))
         {
-            var question = ((YamlScalarNode)questionNode).Value ?? "";
-            if (!questions.TryGetValue(question, out var known) || options is not YamlMappingNode map)
-            {
-                problems.Add($"{relative}:{questionNode.Start.Line}: expected a question of the interview, with a map of its options");
-                continue;
-            }
             foreach (var (optionNode, outweighed) in map.Children)
             {
                 var option = ((YamlScalarNode)optionNode).Value ?? "";
@@ -135,17 +126,8 @@ internal static class UnderstandingFiles
     {
         const string relative = "dialogs/understanding/rereads.yaml";
         var rules = new List<Rereading>();
-        var path = Path.Combine(contentRoot, "dialogs", "understanding", "rereads.yaml");
-        if (!File.Exists(path) || YamlEntry.LoadFile(path, relative, problems) is not YamlMappingNode root)
-            return rules;
-        foreach (var (questionNode, markers) in root.Children)
+        foreach (var (question, known, markerMap) in QuestionMaps(contentRoot, relative, questions, "its markers", problems))
         {
-            var question = ((YamlScalarNode)questionNode).Value ?? "";
-            if (!questions.TryGetValue(question, out var known) || markers is not YamlMappingNode markerMap)
-            {
-                problems.Add($"{relative}:{questionNode.Start.Line}: expected a question of the interview, with a map of its markers");
-                continue;
-            }
             foreach (var (markerNode, reads) in markerMap.Children)
             {
                 var marker = ((YamlScalarNode)markerNode).Value ?? "";
@@ -166,6 +148,28 @@ internal static class UnderstandingFiles
             }
         }
         return rules;
+    }
+
+    /// <summary>
+    /// The entries of a file kept the same in every language, a map of the interview's questions to a map of
+    /// <paramref name="what"/>; an entry that is not is a problem named by its line. A missing file has none.
+    /// </summary>
+    private static IEnumerable<(string Question, IReadOnlyList<string> Options, YamlMappingNode Map)> QuestionMaps(
+        string contentRoot, string relative, IReadOnlyDictionary<string, IReadOnlyList<string>> questions, string what, List<string> problems)
+    {
+        var path = Path.Combine(contentRoot, relative);
+        if (!File.Exists(path) || YamlEntry.LoadFile(path, relative, problems) is not YamlMappingNode root)
+            yield break;
+        foreach (var (questionNode, value) in root.Children)
+        {
+            var question = ((YamlScalarNode)questionNode).Value ?? "";
+            if (!questions.TryGetValue(question, out var known) || value is not YamlMappingNode map)
+            {
+                problems.Add($"{relative}:{questionNode.Start.Line}: expected a question of the interview, with a map of {what}");
+                continue;
+            }
+            yield return (question, known, map);
+        }
     }
 
     private static void ReadQuestions(
