@@ -649,10 +649,8 @@ public sealed class Understanding
         return position;
     }
 
-    private static readonly HashSet<string> Courtesy = new(StringComparer.Ordinal)
-    {
-        "por", "favor", "please", "svp", "stp", "merci", "gracias", "thanks", "thank", "you", "es", "c", "est", "it", "s",
-    };
+    /// <summary>"es la 2", "c'est 3", "it's 2": words that may lead a number typed as the answer, besides courtesy.</summary>
+    private static readonly HashSet<string> NumberLeadIns = new(StringComparer.Ordinal) { "es", "c", "est", "it", "s" };
 
     private static List<int> Numbers(Utterance utterance)
     {
@@ -668,7 +666,7 @@ public sealed class Understanding
                 i += number.TokenCount;
                 continue;
             }
-            if (!Vocabulary.IsFiller(word) && !Courtesy.Contains(word.ToString()))
+            if (!Vocabulary.IsFiller(word) && !LanguageRules.IsCourtesy(word.ToString()) && !NumberLeadIns.Contains(word.ToString()))
                 return [];
             i++;
         }
