@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using BotProtocol.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Conversations;
@@ -27,7 +28,7 @@ public sealed class ConversationScriptTests
     {
         var text = await File.ReadAllTextAsync(Path.Combine(ScriptsFolder, script), TestContext.Current.CancellationToken);
         var chat = ChatScript.Parse(script, text);
-        await using var app = new BotApplication();
+        await using var app = new BotApplication(services: s => s.AddSingleton<TimeProvider>(new ScriptedTime(ScriptedTime.Night)));
         var bot = new BotClient(app.CreateClient(), chat.Locale);
         // PROTECTIONBOT_RECORD_CHATS=1 writes the script again from what the bot says, to review the change as a diff.
         if (Environment.GetEnvironmentVariable("PROTECTIONBOT_RECORD_CHATS") == "1")
@@ -46,7 +47,7 @@ public sealed class ConversationScriptTests
     public async Task The_wire_fixture_is_what_the_bot_sends_for_its_script()
     {
         var chat = ChatScript.Parse(FixtureScript, await File.ReadAllTextAsync(Path.Combine(ScriptsFolder, FixtureScript), TestContext.Current.CancellationToken));
-        await using var app = new BotApplication();
+        await using var app = new BotApplication(services: s => s.AddSingleton<TimeProvider>(new ScriptedTime(ScriptedTime.Night)));
         var bot = new BotClient(app.CreateClient(), chat.Locale);
         var fixture = await File.ReadAllTextAsync(FixturePath, TestContext.Current.CancellationToken);
 
@@ -61,7 +62,7 @@ public sealed class ConversationScriptTests
     public async Task The_wire_fixture_replays_as_a_transcript()
     {
         var recorded = JsonSerializer.Deserialize(await File.ReadAllTextAsync(FixturePath, TestContext.Current.CancellationToken), ProtocolJsonContext.Default.ListActivity)!;
-        await using var app = new BotApplication();
+        await using var app = new BotApplication(services: s => s.AddSingleton<TimeProvider>(new ScriptedTime(ScriptedTime.Night)));
         var bot = new BotClient(app.CreateClient());
         var pending = new Queue<Activity>();
 
