@@ -231,8 +231,9 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
             return Of(named);
         if (reading.PreferNot)
             return Declined;
-        // "I have no threats" denies one option and says nothing of the others: not "none of these".
-        var saidNo = reading.No.Count > 0 || reading.VagueNo.Count > 0;
+        // "I have no threats" denies one option and says nothing of the others: not "none of these". Nor does a "no"
+        // inside a story ("he was never booked", "they won't say where he is"), which tells what happened.
+        var saidNo = reading.No.Count > 0;
         if (shape.No is { } nothing && saidNo && reading.Yes.Count == 0 && !reading.Unsure)
             return Of(nothing);
         if (reading.Numbers.Count > 0 && !saidNo && reading.Denied.Count == 0 && reading.Affirmed.Count + reading.Yes.Count == 0)

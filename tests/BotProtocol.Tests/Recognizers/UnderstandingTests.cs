@@ -51,14 +51,24 @@ public sealed class UnderstandingTests
     }
 
     [Theory]
-    [InlineData("je n'ai pas de menaces")]
-    [InlineData("no me amenazaron")]
-    public void A_denied_mention_alone_is_asked_again_not_taken_for_none_of_them(string text)
+    [InlineData("fr", "je n'ai pas de menaces")]
+    [InlineData("es", "no me amenazaron")]
+    [InlineData("en", "he was never booked, the police say they don't have him")]
+    [InlineData("es", "el ejército no dice dónde está")]
+    public void A_denied_mention_or_a_no_in_a_story_is_asked_again_not_taken_for_none_of_them(string language, string text)
     {
-        // No threats says nothing of detention or attacks: a caseworker asks what did happen.
-        var language = text.StartsWith("je", StringComparison.Ordinal) ? "fr" : "es";
+        // No threats says nothing of detention or attacks, and "never booked" tells what happened, not that nothing did:
+        // a caseworker asks what did happen.
         Assert.Equal(DecisionKind.Unclear, Decision.Decide(Vocabulary.Read("what", language, text), What).Kind);
     }
+
+    [Theory]
+    [InlineData("en", "no")]
+    [InlineData("en", "nothing so far thank god")]
+    [InlineData("fr", "non, rien pour l'instant")]
+    [InlineData("es", "no, ninguna")]
+    public void A_no_to_the_question_is_none_of_them(string language, string text) =>
+        Assert.Equal(["none"], Decision.Decide(Vocabulary.Read("what", language, text), What).Values);
 
     [Theory]
     [InlineData("es", "estaría en peligro si se sabe", "yes")]
