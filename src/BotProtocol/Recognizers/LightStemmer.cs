@@ -30,6 +30,10 @@ public static class LightStemmer
 
     private static readonly string[] English = ["ation", "ing", "ie", "ied", "ed", "er", "ly"];
 
+    // French words whose ending is no ending: stripped, they would meet another word. "Violation(s)" ("documenter les
+    // violations") is not "viol" (rape).
+    private static readonly HashSet<string> FrenchWhole = new(StringComparer.Ordinal) { "violation" };
+
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>The stem of <paramref name="word"/> (normalised, one word) in <paramref name="language"/> (es, fr, en; else unchanged).</summary>
@@ -49,6 +53,8 @@ public static class LightStemmer
             word = word[..^2]; // mujeres, autoridades
         else if ((word[^1] == 's' && word[^2] != 's') || (word[^1] == 'x' && language == "fr"))
             word = word[..^1];
+        if (language == "fr" && FrenchWhole.Contains(word))
+            return word;
         foreach (var ending in endings)
         {
             if (word.Length - ending.Length >= ShortestStem && word.EndsWith(ending, StringComparison.Ordinal))

@@ -35,6 +35,9 @@ public sealed record Reading
     /// </summary>
     public bool Undecided { get; init; }
 
+    /// <summary>Where the last thing said that is neither option starts (-1 when none is): what a "none" said before it is weighed against.</summary>
+    public int UndecidedAt { get; init; } = -1;
+
     /// <summary>The answer is put off: "más tarde", "plus tard", "later".</summary>
     public bool Deferred { get; init; }
 
@@ -227,6 +230,12 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
         var named = reading.Options.Where(shape.Values.Contains).ToList();
         if (named.Count > 1 && shape.No is { } none)
             named.Remove(none);
+        // "rien ne m'est arrivé à moi, c'est ma voisine qui a des soucis", "nada, solo me despidieron": "none of these"
+        // followed by something that happened and is none of the options is not "nothing happened": asked again. Said
+        // before it, the other thing is what "none" answers ("la policía no hace nada pero a mí no me ha pasado nada").
+        if (reading.Undecided && shape.No is { } nothingHappened && named is [var only] && only == nothingHappened
+            && reading.Affirmed.Any(m => m.Option == nothingHappened && m.Position < reading.UndecidedAt))
+            return Unclear;
         if (named.Count > 0)
             return Of(named);
         if (reading.PreferNot)

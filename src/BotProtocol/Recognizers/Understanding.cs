@@ -306,6 +306,7 @@ public sealed class Understanding
         // "el hermano del alcalde", "un homme d'affaires proche du président", "the sarpanch's brothers": the one named after
         // a relative or a friend says whose they are; the relative or friend is who is meant.
         affirmed.RemoveAll(m => spans.TryGetValue(m, out var hit) && LanguageRules.NamesWhoseRelative(utterance.Words, hit.First, hit.Last));
+        var undecidedAt = affirmed.Where(m => m.Option == UndecidedOption).Select(m => m.Position).DefaultIfEmpty(-1).Max();
         var undecided = affirmed.RemoveAll(m => m.Option == UndecidedOption) > 0;
         denied.RemoveAll(m => m.Option == UndecidedOption);
         // "la policía no hace nada", "the police did nothing": named as standing by, not as doing it.
@@ -320,6 +321,7 @@ public sealed class Understanding
         return new Reading
         {
             Undecided = undecided,
+            UndecidedAt = undecidedAt,
             Affirmed = affirmed,
             Denied = denied,
             Yes = yes,
