@@ -71,6 +71,18 @@ public static class LanguageRules
     };
 
     /// <summary>
+    /// A life in danger told in general ("siempre estoy en peligro"): doubt about now, which a "but" after it settles
+    /// ("…pero hoy no ha pasado nada" is a no).
+    /// </summary>
+    private static readonly string[] GeneralDoubts =
+    [
+        "always in danger", "siempre en peligro", "siempre estoy en peligro",
+        "toujours en danger",
+    ];
+
+    internal static bool IsGeneralDoubt(string phrase) => GeneralDoubts.Contains(phrase, StringComparer.Ordinal);
+
+    /// <summary>
     /// Phrases read before negation, whose words are then taken: doubt ("no sé", "peut-être", "not sure"), and words that
     /// look like a "no" but deny nothing ("no solo", "pas mal de", "sin embargo").
     /// </summary>
@@ -97,9 +109,10 @@ public static class LanguageRules
         "redemandez moi plus tard", "redemande moi plus tard", "reposez moi la question", "repose moi la question", "laissez moi reflechir", "laisse moi reflechir", "je vous dirai", "je te dirai",
         // Not knowing yet is no answer: "j'en sais rien encore, faut voir", "ya veremos", "we'll see".
         "sais rien", "faut voir", "on verra", "ya veremos", "hay que ver", "habra que ver", "we ll see", "will see", "not sure yet",
-        // Always in danger is a life, not an emergency: asked again.
-        "always in danger", "siempre en peligro", "siempre estoy en peligro", "toujours en danger",
+        // Always in danger is a life, not an emergency: asked again, unless a "but" then says what is now.
+        .. GeneralDoubts,
     ];
+
 
     private static readonly string[] NotDenyingPhrases =
     [

@@ -30,6 +30,12 @@ public sealed record Reading
     public bool Unsure { get; init; }
 
     /// <summary>
+    /// The only doubt is a life told in general before a "but" ("siempre estoy en peligro, es mi trabajo, pero hoy no ha
+    /// pasado nada", "always in danger, but nothing today"): what the "but" says of now is the answer.
+    /// </summary>
+    internal bool GeneralDoubtBeforeBut { get; init; }
+
+    /// <summary>
     /// The answer says it is neither option, or part of each ("ni urgente ni viejo", "pas mon nom mais l'affaire oui"): a
     /// single choice is asked again, whatever option is also named.
     /// </summary>
@@ -162,11 +168,17 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
     /// </summary>
     private static bool? Corrected(Reading reading, string yes, string no, IReadOnlyList<Mention> denied)
     {
-        if (reading.Unsure)
+        if (reading.Unsure && !reading.GeneralDoubtBeforeBut)
             return null;
         var said = reading.Yes.Select(m => (m, true)).Concat(reading.No.Select(m => (m, false)))
             .Concat(reading.Affirmed.Where(m => m.Option == yes || m.Option == no).Select(m => (m, m.Option == yes)))
             .Concat(denied.Select(m => (m, m.Option != yes))).ToList();
+        if (reading.Unsure)
+        {
+            // "siempre estoy en peligro, pero hoy no ha pasado nada": a life in danger told in general, then what is now.
+            var told = said.Where(s => s.m.AfterBut && !s.m.Past).Select(s => s.Item2).Distinct().ToList();
+            return said.All(s => s.m.AfterBut) && told is [var settled] ? settled : null;
+        }
         var before = said.Where(s => !s.m.AfterBut).ToList();
         // "pas maintenant, je suis à Kinshasa, mais là-bas oui": a "not now" is the answer the "but" is weighed against.
         if (before.Count == 0)

@@ -329,6 +329,9 @@ public sealed class Understanding
             VagueNo = vague,
             PreferNot = accepted.Any(c => c.Kind == PhraseKind.PreferNot),
             Unsure = accepted.Any(c => c.Kind == PhraseKind.Unsure) || doubted,
+            GeneralDoubtBeforeBut = !doubted && accepted.Any(c => c.Kind == PhraseKind.Unsure)
+                && accepted.Where(c => c.Kind == PhraseKind.Unsure).All(c => LanguageRules.IsGeneralDoubt(c.Hit.Phrase.Text)
+                    && !LanguageRules.FollowsBut(utterance.Words, c.Hit.First)),
             Deferred = deferred,
             Both = accepted.Any(c => c.Kind == PhraseKind.Both && c.Hit.First <= LanguageRules.BothOpensWithin),
             Numbers = accepted.Count == 0 && negators.Count == 0 ? Numbers(utterance) : [],

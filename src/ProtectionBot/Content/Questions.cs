@@ -72,7 +72,17 @@ internal sealed class Questions(TextCatalog texts, Understanding understanding)
                 && !NamesAnyoneTold(l, text))));
 
     private bool NamesAnyoneTold(string language, string text) =>
-        WhomOneTells.Any(question => understanding.Read(question, language, text).Options.Count > 0);
+        WhomOneTells.Any(question => understanding.Read(question, language, text).Options.Count > 0)
+        || TellsWhatHappened(language, text);
+
+    /// <summary>
+    /// "lo que ya les conté, las amenazas", "as i said, the threats": the short reply names what happened, so it is the
+    /// description, in the person's words; "je vous ai tout dit, rien à ajouter" names nothing ("rien" is no situation).
+    /// </summary>
+    private bool TellsWhatHappened(string language, string text) =>
+        understanding.Read(SituationsQuestion, language, text).Options.Any(o => o is not ("none" or Understanding.UndecidedOption or "came-back"));
+
+    private const string SituationsQuestion = "situations";
 
     /// <summary>"Already told everything", said without a story: longer, it is the description.</summary>
     private const int MaxWordsOfAlreadyTold = 10;
