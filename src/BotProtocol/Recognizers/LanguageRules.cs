@@ -173,9 +173,9 @@ public static class LanguageRules
     /// </summary>
     private static readonly HashSet<string> Moments = new(StringComparer.Ordinal)
     {
-        "ahora", "ahorita", "hoy", "todavia", "aun", "ya", "momento", "este", "por", "el", "rato",
-        "maintenant", "aujourd", "hui", "encore", "tout", "de", "suite", "ce", "moment", "pour", "l", "instant", "le",
-        "now", "today", "yet", "right", "for", "the", "this", "time", "tonight", "week",
+        "ahora", "ahorita", "hoy", "todavia", "aun", "ya", "momento", "este", "por", "el", "rato", "en", "esta", "hora",
+        "maintenant", "aujourd", "hui", "encore", "tout", "de", "suite", "ce", "moment", "pour", "l", "instant", "le", "cette", "heure",
+        "now", "today", "yet", "right", "for", "the", "this", "time", "tonight", "week", "at",
     };
 
     /// <summary>Words that add rather than correct, after a "but": "pas moi mais aussi mon frère".</summary>

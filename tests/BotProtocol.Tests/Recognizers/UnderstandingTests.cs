@@ -143,6 +143,8 @@ public sealed class UnderstandingTests
     [InlineData("es", "nono, hoy estamos a salvo")]
     [InlineData("en", "no right now all good")]
     [InlineData("en", "nope at the moment i am fine")]
+    [InlineData("en", "no at the moment all good, thanks")]
+    [InlineData("es", "No en este momento estoy a salvo")]
     public void A_no_then_a_moment_then_how_things_are_now_is_a_no(string language, string text)
     {
         // The "no" answers, the moment says when, and what follows tells how things are: the "no" denies none of it.
