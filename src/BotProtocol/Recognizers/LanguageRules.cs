@@ -234,6 +234,12 @@ public static class LanguageRules
         // "me gustaría cambiar de idioma" still names what is wished.
         "=me gustaria", "me gustaria mucho", "si me gustaria", "me gustaria eso", "=me encantaria", "me encantaria mucho",
         "=quisiera", "seria bueno", "seria genial",
+        // The wish said with a filler around it: "me encantaría la verdad", "la verdad me gustaría", "sí, me encantaría".
+        "me encantaria la verdad", "la verdad me encantaria", "si me encantaria", "claro me encantaria", "me encantaria gracias",
+        "me gustaria la verdad", "la verdad me gustaria", "me gustaria gracias", "=me encantaria si", "=me gustaria si",
+        "j aimerais beaucoup", "oui j aimerais", "=j adorerais", "oui j adorerais", "j adorerais ca", "ca me plairait", "franchement j aimerais bien",
+        "=i d love to", "=i would love to", "=would love to", "=love to", "yes i d love to", "yes i would love to",
+        "that would be lovely",
         "je veux bien", "ca me ferait plaisir", "ca me ferait du bien", "=j aimerais", "j aimerais bien", "avec plaisir", "=je voudrais",
         "ce serait bien", "ca serait bien",
         "i would like that", "i d like that", "i would like it", "i d like it", "=i would like", "=i d like", "i would love that",
@@ -505,6 +511,26 @@ public static class LanguageRules
         for (; j < words.Count && (Moments.Contains(words[j]) || Presently.Contains(words[j])); j++)
             present |= Presently.Contains(words[j]);
         return present && j < words.Count && (StatementOpeners.Contains(words[j]) || Subjects.Contains(words[j])) ? j : -1;
+    }
+
+    /// <summary>What may follow "así" to say the way things are is fine: "así está bien", "así ta bien", "así nomás", "así sigamos".</summary>
+    private static readonly HashSet<string> FineAsItIs = new(StringComparer.Ordinal)
+    {
+        "esta", "ta", "estamos", "tamos", "es", "va", "nomas", "bien", "queda", "sirve", "sigamos", "seguimos", "continuemos", "sigue",
+    };
+
+    /// <summary>
+    /// Where a "no" answered before "así" ends: "no no así ta bien sigamos", "no así está bien" answer no to a change, then
+    /// say the way it is is fine; the "no" denies nothing after it. Denying that would put "así" after the negator's verb
+    /// ("así no está bien"). -1 when it is not that.
+    /// </summary>
+    internal static int EndOfNoThenFine(IReadOnlyList<string> words, int negator)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var j = negator + 1;
+        while (j < words.Count && words[j] is "no" or "nono")
+            j++;
+        return j + 1 < words.Count && words[j] == "asi" && FineAsItIs.Contains(words[j + 1]) ? j : -1;
     }
 
     /// <summary>Whether <paramref name="word"/> only says when ("now", "encore", "ahorita"), see <see cref="Moments"/>.</summary>

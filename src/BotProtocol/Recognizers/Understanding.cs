@@ -627,6 +627,10 @@ public sealed class Understanding
             var nowEnds = LanguageRules.EndOfNoThenNow(utterance.Words, i);
             if (nowEnds > 0)
                 reach = nowEnds - i - 1;
+            // "no no así ta bien": the "no" answers, and what is fine "así" is a new statement.
+            var fineEnds = LanguageRules.EndOfNoThenFine(utterance.Words, i);
+            if (fineEnds > 0)
+                reach = Math.Min(reach, fineEnds - i - 1);
             for (var j = i + 1; j < utterance.Count && j - i <= reach && !LanguageRules.StandsAlone(utterance.Words[i]); j++)
             {
                 // A new subject ends the denial even where a phrase starts with it: "can't talk they are here".
