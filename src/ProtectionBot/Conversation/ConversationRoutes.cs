@@ -65,7 +65,8 @@ internal sealed class ConversationRoutes(
         // "Help me with the visa for the Geneva course" asks about a course; "help" said alone still shows the help.
         .On("help", t => commands.IsHelp(t) || (intents.Is(t, Intents.Help) && !courses.IsQuestionAboutACourse(t)), HelpAsync)
         .On("restart", t => commands.IsRestart(t) || intents.Is(t, Intents.Restart), RestartAsync)
-        .On("other-language", t => intents.Is(t, Intents.OtherLanguage), TellLanguagesAsync)
+        // "can Front Line give the workshop in Quechua?" asks about a course, which only its staff can answer.
+        .On("other-language", t => intents.Is(t, Intents.OtherLanguage) && !courses.IsQuestionAboutACourse(t), TellLanguagesAsync)
         .On("language", t => LanguageAskedFor(t) is not null && !IsAskingForLanguage(t) && !courses.AsksACoursesLanguage(t), SwitchLanguageAsync)
         .On("courses", courses.IsOpening, OpenCoursesAsync)
         .On("course-question", courses.IsQuestion, AnswerCourseQuestionAsync)

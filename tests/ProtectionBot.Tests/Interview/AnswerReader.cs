@@ -64,7 +64,7 @@ internal sealed class AnswerReader(IServiceProvider services)
             return "intent:help";
         if (_commands.IsRestart(turn) || _intents.Is(turn, Intents.Restart))
             return "intent:restart";
-        if ((question != "language" && (_commands.LanguageAskedFor(turn) ?? _intents.LanguageAskedFor(turn)) is not null) || _intents.Is(turn, Intents.OtherLanguage))
+        if ((question != "language" && (_commands.LanguageAskedFor(turn) ?? _intents.LanguageAskedFor(turn)) is not null) || (_intents.Is(turn, Intents.OtherLanguage) && !_courses.IsQuestionAboutACourse(turn)))
             return "intent:language";
         if (_courses.IsOpening(turn) || _courses.IsQuestion(turn))
             return "intent:course-question";
