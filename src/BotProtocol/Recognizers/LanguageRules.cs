@@ -113,7 +113,6 @@ public static class LanguageRules
         .. GeneralDoubts,
     ];
 
-
     private static readonly string[] NotDenyingPhrases =
     [
         "no solo", "no solamente", "sin embargo", "no mas que", "non seulement", "pas seulement", "pas mal", "not only",
