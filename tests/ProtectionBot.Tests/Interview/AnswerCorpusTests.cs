@@ -29,7 +29,7 @@ public sealed class AnswerCorpusTests
         foreach (var c in cases)
         {
             var said = reader.Read(c.Question, language, c.Text);
-            var wrong = !Same(said, c.Expect);
+            var wrong = !Same(said, c.Expect) && !KeepsTheLanguage(c.Question, language, said, c.Expect);
             foreach (var (question, expected) in c.Also)
             {
                 var also = reader.Also(c.Question, language, c.Text);
@@ -51,6 +51,13 @@ public sealed class AnswerCorpusTests
         Assert.True(accuracy >= Required,
             $"{language}: {accuracy:P1} of {cases.Count} answers read right, {Required:P0} required. Per question: {string.Join(", ", byQuestion)}.\n{string.Join("\n", failures)}");
     }
+
+    /// <summary>
+    /// At the language question, going on in the language in use is one answer however the sheet writes it: "yes" or the
+    /// language itself ("no no its good in english, continue" in an English conversation).
+    /// </summary>
+    private static bool KeepsTheLanguage(string question, string language, string said, string expected) =>
+        question == "language" && new[] { said, expected }.Order(StringComparer.Ordinal).SequenceEqual(new[] { language, "yes" }.Order(StringComparer.Ordinal));
 
     /// <summary>The same answer: the same options, or the two to ask about, in any order; a month is its first day.</summary>
     private static bool Same(string said, string expected)
