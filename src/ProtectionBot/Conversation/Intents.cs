@@ -57,6 +57,12 @@ internal sealed class Intents(Understanding understanding)
     private const string Hurry = "hurry";
 
     /// <summary>
+    /// A goodbye ("bye", "chao", "au revoir"): beside someone arriving or watching ("alguien viene, chao", "someone is
+    /// checking my phone bye"), the quick exit, whatever else the message tells; alone, a goodbye.
+    /// </summary>
+    private const string Farewell = "farewell";
+
+    /// <summary>
     /// A cry for help ("help", "ayuda", "aidez-moi"): beside not understanding the question ("help, I don't understand the
     /// question") it asks for the help; alone, at the danger question, it answers.
     /// </summary>
@@ -128,6 +134,9 @@ internal sealed class Intents(Understanding understanding)
     /// </summary>
     private const int MaxWordsOfEraseBesideAnAnswer = 8;
 
+    /// <summary>"what is prosecutor", "c'est quoi le parquet": asking what a word means, without a question mark.</summary>
+    private const int MaxWordsOfAMeaningAskedWithoutQuestionMark = 5;
+
     /// <summary>"y", "pero", "and then": the words that may come before a request opening the message.</summary>
     private const int MaxWordsBeforeARequestOpening = 2;
 
@@ -182,10 +191,13 @@ internal sealed class Intents(Understanding understanding)
         var shutting = named.Remove(Shut);
         var watched = named.Remove(Watched);
         var hurried = named.Remove(Hurry);
+        var sayingGoodbye = named.Remove(Farewell);
         var callingForHelp = named.Remove(CallsForHelp);
         var asked = HasQuestionMark(turn.Activity.Text);
-        // "can u explain what you mean" asks as a question mark does.
-        var asksAboutTheQuestion = named.Remove(AsksMeaning) && (asked || named.Contains(Explain));
+        // "can u explain what you mean" asks as a question mark does, and so does a few words opening with it ("what is
+        // prosecutor", "qu'est-ce qu'un parquet"), too short to open a story.
+        var asksAboutTheQuestion = named.Remove(AsksMeaning)
+            && (asked || named.Contains(Explain) || (words <= MaxWordsOfAMeaningAskedWithoutQuestionMark && reading.Affirmed.Any(m => m.Option == AsksMeaning && m.Position == 0)));
         asksAboutTheQuestion |= named.Remove(AsksWhy) && (asked || OpensTheMessage(reading, AsksWhy));
         var caseAsked = named.Remove(CaseAsked) && asked;
         var answeredInDoubt = named.Remove(Depends) && OpensTheMessage(reading, Depends);
@@ -196,9 +208,9 @@ internal sealed class Intents(Understanding understanding)
         if (named.Contains(QuickExit) || ((leaving || shutting || watched) && named.Contains(Erase)))
             return QuickExit;
         // "someone is coming, close this", "vite il prend mon telephone", "salir ya, alguien viene": someone arriving or
-        // watching, with closing or hurrying, is the quick exit; with leaving only when it answers nothing ("tengo que
+        // watching, with closing, hurrying or a goodbye ("alguien viene, chao"), is the quick exit; with leaving only when it answers nothing ("tengo que
         // salir del país, alguien viene" tells a move).
-        if (watched && (shutting || hurried || (leaving && !AnswersTheQuestion(turn, language))))
+        if (watched && (shutting || hurried || sayingGoodbye || (leaving && !AnswersTheQuestion(turn, language))))
             return QuickExit;
         if (leaving && (leavingAgain || hurried) && named.Count == 0 && !AnswersTheQuestion(turn, language))
             return QuickExit;
@@ -211,6 +223,10 @@ internal sealed class Intents(Understanding understanding)
             erasingFirst = OpensTheMessage(reading, Erase);
             return words > MaxWordsOfEraseBesideAnAnswer && AnswersTheQuestion(turn, language) ? null : Erase;
         }
+        // "en français s'il vous plaît, je ne comprends pas tout en anglais", "switch from english to spanish": the language in
+        // use, named beside another, is the one the person asks to leave.
+        if (named.Count(n => n.StartsWith(LanguagePrefix, StringComparison.Ordinal)) > 1)
+            named.Remove(LanguagePrefix + language);
         // "hablame en ingles mejor, no entiendo bien", "desde cero, me confundí": beside another request, not understanding
         // is why it is asked.
         if (named.Any(n => n is not (NotUnderstood or Explain)))

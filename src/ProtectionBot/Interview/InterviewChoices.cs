@@ -48,7 +48,7 @@ internal static class InterviewChoices
     public static readonly IReadOnlyList<string> Intents =
         [
             "talk-to-person", "help", "restart", "language-es", "language-fr", "language-en", "other-language", "erase", "case-status", "case-sent", "quick-exit",
-            "leave", "shut", "watched", "hurry", "calls-for-help", "not-understood", "explain", "asks-why", "asks-meaning", "case-asked", "greeting", "depends",
+            "leave", "shut", "watched", "hurry", "calls-for-help", "not-understood", "explain", "asks-why", "asks-meaning", "case-asked", "greeting", "depends", "farewell",
         ];
 
     /// <summary>Each question's id (as in <c>dialogs/understanding</c>) and the options its vocabulary may name.</summary>
