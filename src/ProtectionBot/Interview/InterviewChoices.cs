@@ -58,8 +58,12 @@ internal static class InterviewChoices
         // "weak-en": a language the person says they speak poorly ("my English is not good"); its phrase takes the name,
         // so that it does not choose the language.
         ["language"] = [.. Language.All, "no", .. Language.All.Select(l => "weak-" + l)],
-        ["danger"] = YesNo,
-        ["partner_now"] = YesNo,
+        // "sheltered": hiding at someone's place ("je suis caché chez un ami", "escondida donde mi tía") tells where the person
+        // is safe, not whether they are in danger; its phrases take the hiding words, so the rest of the answer decides.
+        ["danger"] = [.. YesNo, "sheltered"],
+        // "by-means": how to be reached, said with its own no ("llamadas no", "appelez pas", "no calls"): the condition of a
+        // yes, not a no to the offer ("sí pero solo por whatsapp, llamadas no"); its phrases take the words.
+        ["partner_now"] = [.. YesNo, "by-means"],
         ["consent"] = YesNo,
         // "undecided" here is what happened that is none of the options (a dismissal, a blacklist of unknown origin, a march
         // dispersed, an act called harassment); its phrases take the words, so that no option is read from them.
