@@ -122,8 +122,14 @@ internal sealed class CountryCatalog
 
     private static readonly HashSet<string> Settled = new(StringComparer.Ordinal) { "since", "already", "ya", "desde", "depuis", "deja", "desormais" };
 
-    /// <summary>"Parti en 2022": gone, after a "but", is a move made. Not a flight word elsewhere: "le parti au pouvoir".</summary>
-    private static readonly HashSet<string> Departed = new(StringComparer.Ordinal) { "parti", "partie", "partis", "parties", "sorti", "sortie", "sortis", "gone" };
+    /// <summary>
+    /// "Parti en 2022", "me tocó salir", "tuve que irme": gone, or made to go, after a "but", is a move made. Not a flight
+    /// word elsewhere: "le parti au pouvoir".
+    /// </summary>
+    private static readonly HashSet<string> Departed = new(StringComparer.Ordinal)
+    {
+        "parti", "partie", "partis", "parties", "sorti", "sortie", "sortis", "gone", "toco", "tuve", "tuvimos",
+    };
 
     /// <summary>"Here": the country named after it is where it happens (<see cref="ThreatenedHere"/>).</summary>
     private static readonly HashSet<string> Here = new(StringComparer.Ordinal) { "aqui", "aca", "ici", "here" };
