@@ -6,10 +6,11 @@ namespace ProtectionBot.Interview;
 
 /// <summary>
 /// The date of a final decision as people type it: "2026-03-14", "14/03/2026", "03/2026", "14 de marzo de 2026",
-/// "le 1er mai 2026", "mars 2025", "March 14, 2025", "2nd September 2024", "en 2024", and told from today: "last month",
+/// "le 1er mai 2026", "mars 2025", "March 14, 2025", "2nd September 2024", and told from today: "last month",
 /// "feb this year", "en agosto del año pasado", "le 3 mars dernier" (no year: the latest already past), "hace dos meses".
-/// A date known only by its month or year is its first day: the earliest a time limit can end from it, so nobody is told
-/// they have more time than they do. Anything else is not a date, nor is a date to come.
+/// A date known only by its month is its first day: the earliest a time limit can end from it, so nobody is told they
+/// have more time than they do. A year alone ("en 2024", "l'an dernier") is not a date: deadlines count in months, so
+/// the month is asked for. Anything else is not a date, nor is a date to come.
 /// </summary>
 internal static class DecisionDates
 {
@@ -52,6 +53,7 @@ internal static class DecisionDates
         if (years.Count < 2)
             return null;
         DateOnly? latest = null;
+        int? yearAlone = null;
         var from = 0;
         foreach (var year in years)
         {
@@ -63,9 +65,12 @@ internal static class DecisionDates
             }
             if (date is { } found && (latest is null || found > latest))
                 latest = found;
+            // "in may 2021, then in 2023 the high court": a later year said alone leaves the final decision's month unknown.
+            else if (date is null && Number(words[year]) is { } alone && (yearAlone is null || alone > yearAlone))
+                yearAlone = alone;
             from = year + 1;
         }
-        return latest;
+        return yearAlone is { } later && later >= latest?.Year ? null : latest;
     }
 
     /// <summary>"oct '21", "octubre del 21", "d'octobre 21": a year typed with two digits, written out in full.</summary>
@@ -133,12 +138,14 @@ internal static class DecisionDates
             (null, [var d, var m, var y]) when y >= 1900 => Date(d, m, y),
             (null, [var y, var m]) when y >= 1900 => Date(null, m, y),
             (null, [var m, var y]) when y >= 1900 => Date(null, m, y),
-            (null, [var y]) when y >= 1900 => Date(null, null, y),
+            // "sometime in 2022", "en 2024", "l'an dernier": a year alone is no date to count a deadline in months from; the
+            // month is asked for (as the first day of the year, a decision of November would be read as lapsed in July).
+            (null, [var y]) when y >= 1900 => Date(null, null, null),
             // "el 15 del mes pasado", "le mois passé", "last month"; "this year", "l'an dernier".
             (null, [var d]) when d <= 31 && monthSaid is { } said => Date(d, said.Month, said.Year),
             (null, []) when monthSaid is { } said => Date(null, said.Month, said.Year),
             (null, []) when ago is { Date: var when } => Date(when.Day, when.Month, when.Year),
-            (null, []) when yearSaid is { } y => Date(null, null, y),
+            (null, []) when yearSaid is not null => Date(null, null, null),
             _ => Date(null, null, null),
         };
         // Day first in Spanish and French; in English "03/04" is read both ways, unless one of the two cannot be a month.

@@ -35,6 +35,17 @@ public sealed class DecisionDatesTests
         Assert.Equal(expected, Read(text, language));
     }
 
+    /// <summary>Deadlines count in months: a year alone, or a later year said alone after a full date, is asked again.</summary>
+    [Theory]
+    [InlineData("en", "sometime in 2026 i think")]
+    [InlineData("es", "fue en el 2025")]
+    [InlineData("fr", "l'an dernier")]
+    [InlineData("en", "the magistrate in may 2021, then the high court dismissed it in 2023")]
+    public void A_year_alone_is_no_date(string language, string text)
+    {
+        Assert.Null(Read(text, language));
+    }
+
     [Fact]
     public void A_day_after_its_month_is_still_a_day_without_a_joining_word()
     {
