@@ -59,6 +59,8 @@ public static class LanguageRules
     {
         "he", "has", "ha", "hemos", "han", "estado", "sido", "estuve", "estuvo", "fui", "fue", "soy", "estoy", "lo", "la", "me",
         "ai", "a", "avons", "ont", "ete", "suis", "etais", "fus", "j", "je", "il", "elle", "on",
+        // "violencia física no ha habido todavía": said first, then denied with "there has been".
+        "habido", "hubo", "todavia", "aun",
         "have", "been", "was", "were", "am", "i", "ve", "ever", "yet", "t",
     };
 

@@ -17,8 +17,11 @@ public sealed record Outweighing(string Question, string Option, string Outweigh
 /// <summary>
 /// When one answer names <paramref name="Marker"/> of <paramref name="Question"/>, <paramref name="Option"/> said with it is
 /// read as <paramref name="ReadAs"/>: one taken who came back was held, not disappeared. The marker answers nothing itself.
+/// Said before the marker by default; <paramref name="After"/>, the marker is where it happened, and what is said after it, or
+/// just before it ("beaten in the cells"), is read so: a beating in the cells is ill-treatment in custody. Such a marker
+/// leaves its words to the options too ("in custody" still tells a detention).
 /// </summary>
-public sealed record Rereading(string Question, string Marker, string Option, string ReadAs);
+public sealed record Rereading(string Question, string Marker, string Option, string ReadAs, bool After = false);
 
 /// <summary>
 /// Reads answers against the vocabularies of every question in every language: options by their distinctive phrases,
@@ -50,7 +53,10 @@ public sealed class Understanding
     private readonly Dictionary<(string Language, string Question, bool Anywhere), List<(string Option, Phrase Phrase)>> _phrases = [];
     private readonly Dictionary<string, List<(PhraseKind Kind, Phrase Phrase)>> _common = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Question, string Option), List<string>> _outweighedBy = [];
-    private readonly Dictionary<(string Question, string Marker), List<(string Option, string ReadAs)>> _rereads = [];
+    private readonly Dictionary<(string Question, string Marker), List<(string Option, string ReadAs, bool After)>> _rereads = [];
+
+    /// <summary>Words at most between an option said before a place marker and the marker: "beaten in the cells".</summary>
+    private const int MaxGapBeforePlace = 3;
 
     // Questions that ask who did it: one named as standing by ("the police did nothing") is no answer to them.
     private readonly HashSet<string> _askWhoDidIt = new(StringComparer.Ordinal);
@@ -91,7 +97,7 @@ public sealed class Understanding
         {
             if (!understanding._rereads.TryGetValue((rule.Question, rule.Marker), out var read))
                 understanding._rereads[(rule.Question, rule.Marker)] = read = [];
-            read.Add((rule.Option, rule.ReadAs));
+            read.Add((rule.Option, rule.ReadAs, rule.After));
         }
         var owners = new Dictionary<(string, string, bool, string), VocabularyLine>();
         foreach (var line in all)
@@ -206,6 +212,10 @@ public sealed class Understanding
             foreach (var hit in hits)
                 candidates.Add(new Candidate(kind, null, hit));
         }
+        // "en el calabozo", "au cachot", "in the cells": a place marker tells where, and leaves its words to what they tell.
+        var places = candidates.FindAll(c => c.Kind == PhraseKind.Option && c.Option is { } marker && IsPlace(question, marker));
+        candidates.RemoveAll(places.Contains);
+        var placeHits = Accept(places).Select(c => (c.Option!, c.Hit)).ToList();
         // "prefiero que no guarden mis respuestas" says what others should not do, not that the person prefers not to say.
         candidates.RemoveAll(c => c.Kind == PhraseKind.PreferNot && Gap(c.Hit).Any(p => LanguageRules.StartsAnotherSubject(utterance.Words[p])));
 
@@ -293,7 +303,7 @@ public sealed class Understanding
             (negator.Scope.Count == 0 || notNow ? no : vague).Add(mention);
         }
 
-        Reread(question, affirmed, denied, spans);
+        Reread(question, utterance, affirmed, denied, spans, placeHits);
         // "ils l'ont frappé au cachot et brûlé": the torture is what happened; the beating is part of it.
         var wholes = affirmed.ToList();
         affirmed.RemoveAll(m => m.Option is { } option && _outweighedBy.TryGetValue((question, option), out var by)
@@ -341,27 +351,42 @@ public sealed class Understanding
     /// <summary>
     /// "se lo llevaron al batallón y volvió a los 8 días": said before a marker (<see cref="Rereading"/>), an option is read as
     /// what it then is, once; said after it, it stands ("they say they released him but he never arrived home" is still a
-    /// disappearance). A marker, affirmed or denied, is no answer.
+    /// disappearance). A marker, affirmed or denied, is no answer. A place marker (<see cref="Rereading.After"/>) rereads
+    /// what is said after it, or just before it: "in the cells they beat me", "beaten in the cells".
     /// </summary>
-    private void Reread(string question, List<Mention> affirmed, List<Mention> denied, Dictionary<Mention, PhraseHit> spans)
+    private void Reread(string question, Utterance utterance, List<Mention> affirmed, List<Mention> denied, Dictionary<Mention, PhraseHit> spans,
+        List<(string Marker, PhraseHit Hit)> places)
     {
         bool IsMarker(Mention m) => m.Option is { } option && _rereads.ContainsKey((question, option));
         foreach (var marker in affirmed.Where(IsMarker).ToList())
+            ReadAs(_rereads[(question, marker.Option!)].Where(r => !r.After), m => m.Position < marker.Position);
+        foreach (var (placeMarker, place) in places)
         {
-            foreach (var (option, readAs) in _rereads[(question, marker.Option!)])
-            {
-                var said = affirmed.FindAll(m => m.Option == option && m.Position < marker.Position);
-                affirmed.RemoveAll(said.Contains);
-                if (said.Count == 0 || affirmed.Exists(m => m.Option == readAs))
-                    continue;
-                var read = said[0] with { Option = readAs };
-                spans[read] = spans[said[0]];
-                affirmed.Add(read);
-            }
+            ReadAs(_rereads[(question, placeMarker)].Where(r => r.After), m => m.Position > place.Last
+                || (spans[m].Last < place.First && place.First - spans[m].Last - 1 <= MaxGapBeforePlace
+                    && utterance.Clauses[spans[m].Last] == utterance.Clauses[place.First]));
         }
         affirmed.RemoveAll(IsMarker);
         denied.RemoveAll(IsMarker);
+
+        void ReadAs(IEnumerable<(string Option, string ReadAs, bool After)> rules, Predicate<Mention> said)
+        {
+            foreach (var (option, readAs, _) in rules)
+            {
+                var told = affirmed.FindAll(m => m.Option == option && said(m));
+                affirmed.RemoveAll(told.Contains);
+                if (told.Count == 0 || affirmed.Exists(m => m.Option == readAs))
+                    continue;
+                var read = told[0] with { Option = readAs };
+                spans[read] = spans[told[0]];
+                affirmed.Add(read);
+            }
+        }
     }
+
+    /// <summary>Whether <paramref name="option"/> of <paramref name="question"/> is a place marker (<see cref="Rereading.After"/>).</summary>
+    private bool IsPlace(string question, string option) =>
+        _rereads.TryGetValue((question, option), out var rules) && rules.Exists(r => r.After);
 
     /// <summary>
     /// Whether <paramref name="part"/> is part of what <paramref name="whole"/> tells: the same harm to the same person. "One

@@ -136,14 +136,18 @@ internal static class UnderstandingFiles
                     problems.Add($"{relative}:{markerNode.Start.Line}: expected a map of an option to the option it is read as");
                     continue;
                 }
-                foreach (var (optionNode, readAsNode) in readMap.Children)
+                // "after:" holds what is read so when said after the marker, a place ("in the cells"), or just before it.
+                var after = readMap.Children.Where(c => ((YamlScalarNode)c.Key).Value == "after").Select(c => c.Value).OfType<YamlMappingNode>();
+                var said = readMap.Children.Where(c => ((YamlScalarNode)c.Key).Value != "after").Select(c => (c, false))
+                    .Concat(after.SelectMany(a => a.Children).Select(c => (c, true)));
+                foreach (var ((optionNode, readAsNode), isAfter) in said)
                 {
                     var (option, readAs) = (((YamlScalarNode)optionNode).Value ?? "", (readAsNode as YamlScalarNode)?.Value ?? "");
                     var unknown = new[] { marker, option, readAs }.Where(o => !known.Contains(o)).ToList();
                     if (unknown.Count > 0)
                         problems.Add($"{relative}:{optionNode.Start.Line}: '{string.Join("', '", unknown)}' is not an option of '{question}'");
                     else
-                        rules.Add(new Rereading(question, marker, option, readAs));
+                        rules.Add(new Rereading(question, marker, option, readAs, isAfter));
                 }
             }
         }

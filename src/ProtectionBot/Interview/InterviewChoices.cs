@@ -18,6 +18,9 @@ internal static class InterviewChoices
     /// <summary>The marker of a person taken who came back: no situation itself, it makes a disappearance read as a detention.</summary>
     public const string CameBack = "came-back";
 
+    /// <summary>The marker of custody ("in the cells", "au cachot"): no situation itself, it makes a beating there read as torture.</summary>
+    public const string InCustody = "in-custody";
+
     public static readonly IReadOnlyList<string> YesNo = ["yes", "no"];
 
     /// <summary>
@@ -68,7 +71,8 @@ internal static class InterviewChoices
         // "undecided" here is what happened that is none of the options (a dismissal, a blacklist of unknown origin, a march
         // dispersed, an act called harassment); its phrases take the words, so that no option is read from them.
         // "came-back" is no answer either: one taken who came back was held, not disappeared (dialogs/understanding/rereads.yaml).
-        ["situations"] = [.. Situations, Understanding.UndecidedOption, CameBack],
+        // "in-custody" neither: a beating in the cells is ill-treatment in custody, read as torture (rereads.yaml).
+        ["situations"] = [.. Situations, Understanding.UndecidedOption, CameBack, InCustody],
         ["at_risk"] = AtRisk,
         // "several": people of both genders, or a couple ("somos hombres y mujeres", "me and my husband"); its phrases take
         // the words, so that no one gender is read for a group, and the question is asked again.

@@ -321,6 +321,25 @@ public sealed class UnderstandingTests
     }
 
     [Fact]
+    public void A_beating_in_custody_is_ill_treatment_and_the_detention_stays_told()
+    {
+        var understanding = Understanding.Build(
+            [
+                new VocabularyLine("es", "what", "attack", "golpe*", "t:1"), new VocabularyLine("es", "what", "detention", "calabozo", "t:2"),
+                new VocabularyLine("es", "what", "torture", "tortur*", "t:3"), new VocabularyLine("es", "what", "in-custody", "en el calabozo", "t:4"),
+                new VocabularyLine("es", "what", "in-custody", "ahí adentro", "t:5"),
+            ],
+            [], outweighs: [new Outweighing("what", "torture", "attack")], rereads: [new Rereading("what", "in-custody", "attack", "torture", After: true)]);
+
+        Assert.Equal(["detention", "torture"], understanding.Read("what", "es", "en el calabozo me golpearon toda la noche").Options.Order(StringComparer.Ordinal));
+        Assert.Equal(["detention", "torture"], understanding.Read("what", "es", "me golpearon en el calabozo").Options.Order(StringComparer.Ordinal));
+        Assert.Equal(["torture"], understanding.Read("what", "es", "me tuvieron tres días y ahí adentro me golpearon").Options);
+        // A beating outside, well before the custody is told, stays an attack; the place alone answers nothing.
+        Assert.Equal(["attack", "detention"], understanding.Read("what", "es", "me golpearon en la marcha y al otro día me metieron al calabozo").Options.Order(StringComparer.Ordinal));
+        Assert.Empty(understanding.Read("what", "es", "ahí adentro hace frío").Options);
+    }
+
+    [Fact]
     public void Who_stands_by_is_not_who_did_it_and_who_acts_still_is()
     {
         var understanding = Understanding.Build(
