@@ -183,9 +183,6 @@ public static class LanguageRules
         "tambien", "ademas", "aussi", "egalement", "also", "too", "well",
     };
 
-    /// <summary>Whether <paramref name="word"/> adds rather than corrects or restates: "también", "aussi", "also".</summary>
-    internal static bool IsAddition(string word) => Additions.Contains(word);
-
     /// <summary>Words that join two denied things without a new statement: "not threatened or beaten", "ni amenazas ni golpes".</summary>
     private static readonly HashSet<string> Joiners = new(StringComparer.Ordinal) { "o", "u", "ou", "or", "nor", "ni", "neither", "either" };
 

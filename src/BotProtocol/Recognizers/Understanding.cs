@@ -368,17 +368,13 @@ public sealed class Understanding
     /// <summary>
     /// Whether <paramref name="part"/> is part of what <paramref name="whole"/> tells: the same harm to the same person. "One
     /// colleague killed, another disappeared" are two people; in "they beat me and killed my comrade" the teller's own
-    /// beating is no part of the comrade's killing, while "lo mataron, lo balearon" tells one killing. What is said to be
-    /// added ("also", "también", "aussi") is no part of what came before.
+    /// beating is no part of the comrade's killing, while "lo mataron, lo balearon" tells one killing.
     /// </summary>
     private static bool IsPartOf(Utterance utterance, Mention part, Mention whole, Dictionary<Mention, PhraseHit> spans)
     {
         // "another" between them, or right after the second: "mataron a uno y desaparecieron a otro".
         var (from, to) = part.Position < whole.Position ? (part.Position, whole.Position) : (whole.Position, part.Position);
         if (Enumerable.Range(from + 1, Math.Min(utterance.Count - 1, to + 3) - from - 1).Any(p => LanguageRules.NamesAnother(utterance.Words, p)))
-            return false;
-        // "i run a community radio and also defend the mangroves": what is added is no part of what came before.
-        if (Enumerable.Range(from + 1, to - from - 1).Any(p => LanguageRules.IsAddition(utterance.Words[p])))
             return false;
         var ofTheTeller = spans.TryGetValue(part, out var partHit) && LanguageRules.TellsOfTheTeller(utterance.Words, utterance.Segments, partHit.First, partHit.Last);
         var ofAnother = spans.TryGetValue(whole, out var wholeHit) && LanguageRules.TellsOfAnother(utterance.Words, utterance.Segments, wholeHit.First, wholeHit.Last);
