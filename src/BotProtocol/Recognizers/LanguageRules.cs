@@ -588,7 +588,8 @@ public static class LanguageRules
 
     /// <summary>
     /// Whether the one named at <paramref name="position"/> is where something was reported, not who did it: "i reported
-    /// it to the police", "fui a denunciar ante la fiscalía", "j'ai porté plainte à la gendarmerie".
+    /// it to the police", "reported it at the police station", "fui a denunciar ante la fiscalía", "j'ai porté plainte à
+    /// la gendarmerie".
     /// </summary>
     public static bool NamesWhereReported(IReadOnlyList<string> words, int position)
     {
@@ -690,10 +691,30 @@ public static class LanguageRules
 
     private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "the", "la", "el", "le", "l", "les", "los", "las" };
 
+    /// <summary>Words that say the teller is what follows: "je suis", "soy", "i am", "i'm", "we are" once normalised.</summary>
+    private static readonly HashSet<string> IAm = new(StringComparer.Ordinal) { "suis", "soy", "am", "sommes", "somos" };
+
+    /// <summary>Articles that may stand between "I am" and what the teller is: "je suis le chef", "i am a councillor".</summary>
+    private static readonly HashSet<string> RoleArticles = new(StringComparer.Ordinal) { "the", "a", "an", "la", "el", "le", "l", "un", "une", "una", "uno" };
+
+    /// <summary>
+    /// Whether the one named from <paramref name="first"/> is the teller's own role, not who did it: "je suis chef de
+    /// groupement", "soy concejal", "i am the village chief" say who is telling.
+    /// </summary>
+    internal static bool NamesTheTeller(IReadOnlyList<string> words, int first)
+    {
+        var before = first - 1;
+        while (before >= 0 && before < words.Count && RoleArticles.Contains(words[before]))
+            before--;
+        if (before < 0 || before >= words.Count)
+            return false;
+        return IAm.Contains(words[before]) || (words[before] == "m" && before > 0 && words[before - 1] == "i");
+    }
+
     /// <summary>Denouncing someone names them ("denuncié a los paras"); only "ante" makes it where it was reported.</summary>
     private static readonly HashSet<string> Denouncing = new(StringComparer.Ordinal) { "denunciar", "denuncie", "denunciamos", "denunciarlo" };
 
-    private static readonly HashSet<string> ReportTo = new(StringComparer.Ordinal) { "to", "ante", "a", "à", "au", "aux", "al" };
+    private static readonly HashSet<string> ReportTo = new(StringComparer.Ordinal) { "to", "at", "ante", "a", "en", "à", "au", "aux", "al" };
 
     private static readonly HashSet<string> ReportWords = new(StringComparer.Ordinal)
     {

@@ -326,6 +326,8 @@ public sealed class Understanding
             var bystanders = affirmed.Where(m => spans.TryGetValue(m, out var span) && LanguageRules.StandsBy(utterance.Words, utterance.Clauses, span.Last, named)).ToList();
             affirmed.RemoveAll(bystanders.Contains);
             denied.AddRange(bystanders);
+            // "je suis chef de groupement", "soy concejal": the teller's own role names no one who did it.
+            affirmed.RemoveAll(m => spans.TryGetValue(m, out var span) && LanguageRules.NamesTheTeller(utterance.Words, span.First));
         }
 
         return new Reading

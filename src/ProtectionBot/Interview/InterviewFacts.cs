@@ -82,8 +82,12 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
             // its teller too. One answer among two is asked, not taken.
             // A start said in so many words ("todo empezó en 2019") is not put in doubt by the dates of what came after it.
             var said = OptionsNamed(question, understanding.Read(utterance, question, anywhere: false), utterance.Words, weakToo: true)
-                .Except(NoDoubt.GetValueOrDefault(question) ?? []);
-            if (!several && (named.Count > 1 || (question != "started" && said.Count() > 1)))
+                .Except(NoDoubt.GetValueOrDefault(question) ?? []).ToList();
+            // "es a mi compañera de la organización": the question's own reading knows the organisation only says whose
+            // colleague she is. Of the options the story names, the one that reading names alone is the one meant.
+            if (!several && named.Count > 1 && said is [var meant] && named.Contains(meant))
+                named = [meant];
+            if (!several && (named.Count > 1 || (question != "started" && said.Count > 1)))
                 continue;
             state = Apply(state, question, new OptionAnswer(named, PreferNot: false));
             // Who someone is comes in several parts, and a story names one in passing: the rest is still asked.
@@ -163,7 +167,12 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
             "perpetrator" => reading.Affirmed.Where(m => !LanguageRules.NamesWhereReported(words, m.Position)),
             _ => reading.Affirmed,
         };
-        return [.. mentions.OrderBy(m => m.Position).Select(m => m.Option ?? "").Where(o => o.Length > 0).Distinct()];
+        // "es a mi compañera de la organización", "un ami du syndicat": a group that only says whose colleague or friend
+        // someone is names no one beside them, as at the question itself.
+        var kept = mentions.ToList();
+        if (question is not ("situations" or "profile") && kept.Any(m => !m.Qualifies))
+            kept.RemoveAll(m => m.Qualifies);
+        return [.. kept.OrderBy(m => m.Position).Select(m => m.Option ?? "").Where(o => o.Length > 0).Distinct()];
     }
 
     /// <summary>

@@ -35,6 +35,9 @@ public sealed class AlongTheWayTests
     [InlineData("en", "they burned our office, i reported it to the police the next day")]
     [InlineData("es", "nos amenazaron y fui a denunciar ante la policía pero no hicieron nada")]
     [InlineData("fr", "ils ont menacé ma fille, j'ai porté plainte à la gendarmerie")]
+    [InlineData("en", "i reported it at the police station and nothing happened")]
+    [InlineData("fr", "j'ai porté plainte au commissariat mais rien n'a bougé")]
+    [InlineData("es", "fui a denunciar en la comisaría y no pasó nada")]
     public async Task Where_it_was_reported_is_not_who_did_it(string language, string answer)
     {
         await using var app = new BotApplication();
@@ -116,5 +119,23 @@ public sealed class AlongTheWayTests
         await using var app = new BotApplication();
         var also = new AnswerReader(app.Services).Also("country", language, answer);
         Assert.False(also.ContainsKey("situations"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
+    }
+
+    /// <summary>
+    /// What only looks like a fact told: a phone kept for days tells no one's gender, a dam ("la presa") is no prisoner,
+    /// and a flight held up is no detention by anyone.
+    /// </summary>
+    [Theory]
+    [InlineData("fr", "ils ont gardé mon téléphone trois jours", "gender")]
+    [InlineData("es", "se quedaron con mi celular tres días", "gender")]
+    [InlineData("en", "they kept my phone for three days", "gender")]
+    [InlineData("es", "la presa del río se llevó las casas del barrio", "perpetrator")]
+    [InlineData("en", "we were stuck at the airport for hours because of the storm", "perpetrator")]
+    [InlineData("fr", "la voiture s'est arrêtée devant chez moi", "perpetrator")]
+    public async Task What_only_looks_like_a_fact_notes_nothing(string language, string answer, string question)
+    {
+        await using var app = new BotApplication();
+        var also = new AnswerReader(app.Services).Also("situations", language, answer);
+        Assert.False(also.ContainsKey(question), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
     }
 }
