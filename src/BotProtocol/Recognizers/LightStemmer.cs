@@ -31,8 +31,8 @@ public static class LightStemmer
     private static readonly string[] English = ["ation", "ing", "ie", "ied", "ed", "er", "ly"];
 
     // French words whose ending is no ending: stripped, they would meet another word. "Violation(s)" ("documenter les
-    // violations") is not "viol" (rape).
-    private static readonly HashSet<string> FrenchWhole = new(StringComparer.Ordinal) { "violation" };
+    // violations") is not "viol" (rape); "ils passent devant la maison" (they go by, now) is not "c'est passé" (it is over).
+    private static readonly HashSet<string> FrenchWhole = new(StringComparer.Ordinal) { "violation", "passent" };
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 

@@ -239,6 +239,12 @@ public sealed class UnderstandingTests
     public void Stems_meet_across_endings(string language, string word, string stem) =>
         Assert.Equal(stem, LightStemmer.Stem(word, language));
 
+    [Theory]
+    [InlineData("violations", "viol")]
+    [InlineData("passent", "passe")]
+    public void French_words_whose_ending_is_part_of_the_word_keep_it(string word, string other) =>
+        Assert.NotEqual(LightStemmer.Stem(other, "fr"), LightStemmer.Stem(word, "fr"));
+
     [Fact]
     public void Spanish_keeps_a_nouns_gender() =>
         Assert.NotEqual(LightStemmer.Stem("hermana", "es"), LightStemmer.Stem("hermano", "es"));
