@@ -223,6 +223,10 @@ public sealed class Understanding
         candidates.RemoveAll(c => c.Kind == PhraseKind.Unsure && c.Hit.Phrase.Text == "no se" && c.Hit.Last + 1 < utterance.Count
             && ReflexiveFollowers.Contains(utterance.Words[c.Hit.Last + 1]));
         var accepted = Accept(candidates);
+        // "went to the police station to report", "fui a la comisaría a poner la denuncia": a place whose words a phrase of
+        // no option takes is where the teller went of their own accord, not custody; it rereads nothing.
+        var undecidedWords = accepted.Where(c => c.Kind == PhraseKind.Option && c.Option == UndecidedOption).SelectMany(c => c.Hit.Positions).ToHashSet();
+        placeHits.RemoveAll(p => p.Hit.Positions.Any(undecidedWords.Contains));
         // "nada de amenazas ni ataques", "aucune menace": a "nothing" said before what it names denies it; it is no option.
         var denyingNothing = accepted.FindAll(c => DeniesWhatFollows(utterance, accepted, c));
         accepted.RemoveAll(denyingNothing.Contains);
