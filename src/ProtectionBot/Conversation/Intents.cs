@@ -91,6 +91,9 @@ internal sealed class Intents(Understanding understanding)
     /// </summary>
     private const string CaseSent = "case-sent";
 
+    /// <summary>Erasing asked for later, as the condition of a yes: "ok mais effacez bien tout après", "ok but delete it all after".</summary>
+    private const string EraseLater = "erase-later";
+
     /// <summary>
     /// Asking whether the case was passed on or answered ("did you already send it to the organisation?", "¿ya me contestó
     /// alguien?", "l'organisation a déjà répondu ?"): where the case stands when asked with a question mark; without one,
@@ -220,6 +223,10 @@ internal sealed class Intents(Understanding understanding)
         // "hackearon la página y borraron todo": what an attacker erased is a digital attack told, not a request to erase.
         if (named.Contains(Erase) && understanding.Read(DigitalAttackQuestion, language, turn.Activity.Text).Options.Contains(DigitalAttack))
             named.Remove(Erase);
+        // "ok mais effacez bien tout après", "ok but delete it all afterwards": a yes with a reminder to erase later is the
+        // answer, not the erase request; asked in doubt ("ok pero después lo borran de verdad?") the question is explained.
+        if (named.Remove(EraseLater) && named.Count == 0)
+            return asked ? NotUnderstood : null;
         // Erasing wins over anything said with it: it is what protects the person.
         if (named.Contains(Erase))
         {
