@@ -215,7 +215,7 @@ public static class LanguageRules
         "oui", "ouais", "ouai", "d accord", "dac", "bien sur", "exactement", "absolument", "tout a fait", "volontiers",
         "entendu", "evidemment", "ca marche", "carrement", "j accepte", "affirmatif",
         "c est bien comme ca", "comme ca c est bien", "asi esta bien", "that s fine", "it s fine", "=bon", "vas y", "allez y", "=ouep", "=wep",
-        "pas de probleme", "pas de soucis", "=c est bon", "=wi", "wi tanpri", "=tanpri",
+        "pas de probleme", "pas de soucis", "=c est bon", "=wi", "wi tanpri", "=tanpri", "wi souple", "wi silvouple", "wi mesi", "=wi wi", "=wi wi wi",
         "yes", "yeah", "yep", "yup", "sure", "of course", "absolutely", "certainly", "definitely", "indeed", "correct",
         "alright", "all right", "sounds good", "agree", "i agree", "aye",
         "=fine", "=sawa", "obviously", "=okk", "=oki", "no problem", "no wahala", "do the needful", "=opo", "=oo", "go ahead",
@@ -872,6 +872,7 @@ public static class LanguageRules
         Add("mensaje", "msj");
         Add("por favor", "xfa", "porfa", "xfavor");
         Add("je sais pas", "jsp", "chepa", "chaispas");
+        Add("je sais", "jsais", "jsai");
         Add("je sais", "chais");
         Add("je suis", "chui", "chuis", "jsuis");
         Add("j ai", "jai");

@@ -91,6 +91,9 @@ internal sealed class Intents(Understanding understanding)
     /// </summary>
     private const string CaseSent = "case-sent";
 
+    /// <summary>Erasing asked for later, as the condition of a yes: "ok mais effacez bien tout après", "ok but delete it all after".</summary>
+    private const string EraseLater = "erase-later";
+
     /// <summary>
     /// Asking whether the case was passed on or answered ("did you already send it to the organisation?", "¿ya me contestó
     /// alguien?", "l'organisation a déjà répondu ?"): where the case stands when asked with a question mark; without one,
@@ -117,6 +120,9 @@ internal sealed class Intents(Understanding understanding)
 
     /// <summary>A request to talk to a person in the description is a short message.</summary>
     private const int MaxWordsOfAPersonAskedWhileWriting = 16;
+    /// <summary>Starting over asked in the description is a short message: "me equivoqué" opening a story is the story.</summary>
+    private const int MaxWordsOfARestartWhileWriting = 10;
+
     private const string LanguagePrefix = "language-";
 
     private const string DigitalAttackQuestion = "situations";
@@ -172,9 +178,9 @@ internal sealed class Intents(Understanding understanding)
             return null;
         var intent = Read(turn, words, writingFreely, out var closingAsSomeoneComes, out var erasingFirst);
         // While the person writes freely, a long message is a request only when it asks for a person in so many words,
-        // opens with the help or the case asked as a question, orders the chat closed as someone arrives ("rápido
+        // opens with the help or the case asked as a question, or with starting over, orders the chat closed as someone arrives ("rápido
         // cierren esto que llegó mi marido"), or opens by asking to erase ("borren todo lo que escribí, me arrepentí").
-        return writingFreely && words > MaxWordsWhileWriting && intent is not (TalkToPerson or AboutTheQuestion or CaseStatus)
+        return writingFreely && words > MaxWordsWhileWriting && intent is not (TalkToPerson or AboutTheQuestion or CaseStatus or Restart)
             && !(intent == QuickExit && closingAsSomeoneComes) && !(intent == Erase && erasingFirst) ? null : intent;
     }
 
@@ -217,6 +223,10 @@ internal sealed class Intents(Understanding understanding)
         // "hackearon la página y borraron todo": what an attacker erased is a digital attack told, not a request to erase.
         if (named.Contains(Erase) && understanding.Read(DigitalAttackQuestion, language, turn.Activity.Text).Options.Contains(DigitalAttack))
             named.Remove(Erase);
+        // "ok mais effacez bien tout après", "ok but delete it all afterwards": a yes with a reminder to erase later is the
+        // answer, not the erase request; asked in doubt ("ok pero después lo borran de verdad?") the question is explained.
+        if (named.Remove(EraseLater) && named.Count == 0)
+            return asked ? NotUnderstood : null;
         // Erasing wins over anything said with it: it is what protects the person.
         if (named.Contains(Erase))
         {
@@ -259,6 +269,10 @@ internal sealed class Intents(Understanding understanding)
         // one who asks about it as well ("qui est à risque ? je comprends pas la question") is explained it.
         if (one == NotUnderstood)
             return AnswersTheQuestion(turn, language) ? null : (asked || callingForHelp) && !writingFreely ? AboutTheQuestion : NotUnderstood;
+        // "quiero empezar de nuevo, me equivoqué", "can we restart, i put the wrong country": starting over asked by the
+        // message's first words, in a short message, while writing freely; a story that mentions starting again stays a story.
+        if (one == Restart && writingFreely)
+            return words <= MaxWordsOfARestartWhileWriting && OpensTheMessage(reading, Restart) ? Restart : null;
         return writingFreely ? null : one;
     }
 

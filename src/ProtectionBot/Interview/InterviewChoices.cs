@@ -50,7 +50,7 @@ internal static class InterviewChoices
     /// <summary>Requests understood at any step, in a full sentence too.</summary>
     public static readonly IReadOnlyList<string> Intents =
         [
-            "talk-to-person", "help", "restart", "language-es", "language-fr", "language-en", "other-language", "erase", "case-status", "case-sent", "quick-exit",
+            "talk-to-person", "help", "restart", "language-es", "language-fr", "language-en", "other-language", "erase", "case-status", "case-sent", "erase-later", "quick-exit",
             "leave", "shut", "watched", "hurry", "calls-for-help", "not-understood", "explain", "asks-why", "asks-meaning", "case-asked", "greeting", "depends", "farewell",
         ];
 
