@@ -155,4 +155,15 @@ public sealed class AlongTheWayTests
         Assert.False(also.TryGetValue(question, out var noted) && (value is null || noted.Contains(value)),
             string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
     }
+
+    [Theory]
+    [InlineData("en", "maybe, i want to leave for Canada")]
+    [InlineData("es", "sí, quiero irme a España con mi hermana")]
+    [InlineData("fr", "oui, je veux partir au Canada")]
+    public async Task A_country_to_go_to_is_not_where_it_happens(string language, string answer)
+    {
+        await using var app = new BotApplication();
+        var also = new AnswerReader(app.Services).Also("relocation", language, answer);
+        Assert.False(also.ContainsKey("country"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
+    }
 }
