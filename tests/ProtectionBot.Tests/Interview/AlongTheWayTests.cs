@@ -138,4 +138,32 @@ public sealed class AlongTheWayTests
         var also = new AnswerReader(app.Services).Also("situations", language, answer);
         Assert.False(also.ContainsKey(question), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
     }
+
+    [Theory]
+    [InlineData("fr", "le chef du village m'a menacé", "country")]
+    [InlineData("fr", "on me menace parce que je défends la forêt", "country")]
+    [InlineData("es", "me dejaron un chipote en la cabeza de un palazo", "country")]
+    [InlineData("en", "they beat me at the thana and filed a false FIR", "country")]
+    [InlineData("en", "my uncles came to warn me that soldiers are looking for me", "perpetrator")]
+    [InlineData("fr", "je suis allé porter plainte et on m'a frappé", "gender:woman")]
+    [InlineData("es", "me dicen traidor en el pueblo", "gender:woman")]
+    public async Task Words_of_several_countries_or_meanings_note_nothing(string language, string answer, string fact)
+    {
+        await using var app = new BotApplication();
+        var also = new AnswerReader(app.Services).Also("situations", language, answer);
+        var (question, value) = fact.Split(':') is [var q, var v] ? (q, v) : (fact, null);
+        Assert.False(also.TryGetValue(question, out var noted) && (value is null || noted.Contains(value)),
+            string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
+    }
+
+    [Theory]
+    [InlineData("en", "maybe, i want to leave for Canada")]
+    [InlineData("es", "sí, quiero irme a España con mi hermana")]
+    [InlineData("fr", "oui, je veux partir au Canada")]
+    public async Task A_country_to_go_to_is_not_where_it_happens(string language, string answer)
+    {
+        await using var app = new BotApplication();
+        var also = new AnswerReader(app.Services).Also("relocation", language, answer);
+        Assert.False(also.ContainsKey("country"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
+    }
 }

@@ -236,6 +236,8 @@ internal sealed class CountryCatalog
     /// <summary>
     /// The one country a story says was left: after "from", "originally", "fled", "hui de", "j'ai fui", "je viens du"
     /// ("from Burundi, i am in Nairobi since March"). "soy de Honduras" is where the person is from, not a country left.
+    /// Asked whether they may need to leave, a country to be left ("quiero salir de Cuba", "je dois quitter le Togo", "i
+    /// have to leave Uganda") is where the person is now, so where it happens too.
     /// </summary>
     public Country? Left(string? text)
     {
@@ -258,6 +260,7 @@ internal sealed class CountryCatalog
     private static readonly HashSet<string> LeftFrom = new(StringComparer.Ordinal)
     {
         "from", "originally", "vengo", "venimos", "originario", "originaria", "oriundo", "oriunda", "viens", "venons", "originaire",
+        "salir", "irme", "irnos", "quitter", "leave",
     };
 
     private static readonly HashSet<string> LeadingSmallWords = new(StringComparer.Ordinal)
@@ -361,6 +364,8 @@ internal sealed class CountryCatalog
         "fled", "flee", "fleeing", "escaped", "left", "asylum",
         "hui", "huimos", "huir", "huyendo", "sali", "salimos", "escape", "escapamos", "asilo",
         "fui", "fuir", "fuyant", "enfui", "enfuie", "enfuis", "quitte", "quittee", "asile",
+        // Going somewhere: "je veux partir au Canada", "irme a vivir en España" name where the person would go.
+        "partir", "irme", "irnos", "mudarme", "mudarnos", "emigrar", "emigrer", "relocate", "relocating", "emigrate",
     };
 
     /// <summary>The country names said as whole words, each run once; of names that overlap the longest wins.</summary>
