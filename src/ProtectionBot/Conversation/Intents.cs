@@ -120,6 +120,7 @@ internal sealed class Intents(Understanding understanding)
 
     /// <summary>A request to talk to a person in the description is a short message.</summary>
     private const int MaxWordsOfAPersonAskedWhileWriting = 16;
+
     /// <summary>Starting over asked in the description is a short message: "me equivoqué" opening a story is the story.</summary>
     private const int MaxWordsOfARestartWhileWriting = 10;
 
@@ -178,8 +179,8 @@ internal sealed class Intents(Understanding understanding)
             return null;
         var intent = Read(turn, words, writingFreely, out var closingAsSomeoneComes, out var erasingFirst);
         // While the person writes freely, a long message is a request only when it asks for a person in so many words,
-        // opens with the help or the case asked as a question, or with starting over, orders the chat closed as someone arrives ("rápido
-        // cierren esto que llegó mi marido"), or opens by asking to erase ("borren todo lo que escribí, me arrepentí").
+        // opens with the help, the case asked as a question or starting over, orders the chat closed as someone arrives
+        // ("rápido cierren esto que llegó mi marido"), or opens by asking to erase ("borren todo lo que escribí, me arrepentí").
         return writingFreely && words > MaxWordsWhileWriting && intent is not (TalkToPerson or AboutTheQuestion or CaseStatus or Restart)
             && !(intent == QuickExit && closingAsSomeoneComes) && !(intent == Erase && erasingFirst) ? null : intent;
     }
@@ -214,8 +215,8 @@ internal sealed class Intents(Understanding understanding)
         if (named.Contains(QuickExit) || ((leaving || shutting || watched) && named.Contains(Erase)))
             return QuickExit;
         // "someone is coming, close this", "vite il prend mon telephone", "salir ya, alguien viene": someone arriving or
-        // watching, with closing, hurrying or a goodbye ("alguien viene, chao"), is the quick exit; with leaving only when it answers nothing ("tengo que
-        // salir del país, alguien viene" tells a move).
+        // watching, with closing, hurrying or a goodbye ("alguien viene, chao"), is the quick exit; with leaving only when
+        // it answers nothing ("tengo que salir del país, alguien viene" tells a move).
         if (watched && (shutting || hurried || sayingGoodbye || (leaving && !AnswersTheQuestion(turn, language))))
             return QuickExit;
         if (leaving && (leavingAgain || hurried) && named.Count == 0 && !AnswersTheQuestion(turn, language))
