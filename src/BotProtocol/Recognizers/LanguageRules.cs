@@ -691,7 +691,7 @@ public static class LanguageRules
 
     private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "the", "la", "el", "le", "l", "les", "los", "las" };
 
-    /// <summary>Words that say the teller is what follows: "je suis", "soy", "i am", "i'm", "we are" once normalised.</summary>
+    /// <summary>Words that say the teller is what follows: "je suis", "soy", "i am", "nous sommes", "somos" ("i'm" is read apart).</summary>
     private static readonly HashSet<string> IAm = new(StringComparer.Ordinal) { "suis", "soy", "am", "sommes", "somos" };
 
     /// <summary>Articles that may stand between "I am" and what the teller is: "je suis le chef", "i am a councillor".</summary>
@@ -872,8 +872,7 @@ public static class LanguageRules
         Add("mensaje", "msj");
         Add("por favor", "xfa", "porfa", "xfavor");
         Add("je sais pas", "jsp", "chepa", "chaispas");
-        Add("je sais", "jsais", "jsai");
-        Add("je sais", "chais");
+        Add("je sais", "jsais", "jsai", "chais");
         Add("je suis", "chui", "chuis", "jsuis");
         Add("j ai", "jai");
         // "ils mont gardé", "la police lont pris": the apostrophe left out on a phone keyboard.

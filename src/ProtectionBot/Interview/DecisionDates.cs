@@ -138,14 +138,13 @@ internal static class DecisionDates
             (null, [var d, var m, var y]) when y >= 1900 => Date(d, m, y),
             (null, [var y, var m]) when y >= 1900 => Date(null, m, y),
             (null, [var m, var y]) when y >= 1900 => Date(null, m, y),
-            // "sometime in 2022", "en 2024", "l'an dernier": a year alone is no date to count a deadline in months from; the
-            // month is asked for (as the first day of the year, a decision of November would be read as lapsed in July).
-            (null, [var y]) when y >= 1900 => Date(null, null, null),
-            // "el 15 del mes pasado", "le mois passé", "last month"; "this year", "l'an dernier".
+            // "el 15 del mes pasado", "le mois passé", "last month".
             (null, [var d]) when d <= 31 && monthSaid is { } said => Date(d, said.Month, said.Year),
             (null, []) when monthSaid is { } said => Date(null, said.Month, said.Year),
             (null, []) when ago is { Date: var when } => Date(when.Day, when.Month, when.Year),
-            (null, []) when yearSaid is not null => Date(null, null, null),
+            // Anything else, a year alone included ("sometime in 2022", "en 2024", "l'an dernier"): no date to count a
+            // deadline in months from, so the month is asked for (as the year's first day, a decision of November would be
+            // read as lapsed in July).
             _ => Date(null, null, null),
         };
         // Day first in Spanish and French; in English "03/04" is read both ways, unless one of the two cannot be a month.
