@@ -53,7 +53,8 @@ internal sealed class AnswerReader(IServiceProvider services)
             return "intent:erase";
         if (_intents.Is(turn, Intents.TalkToPerson))
             return "intent:talk-to-person";
-        if (_intents.Is(turn, Intents.CaseStatus))
+        // As the route table: "when will they send the course certificate?" asks about a course, not about the case.
+        if (_intents.Is(turn, Intents.CaseStatus) && !_courses.IsQuestionAboutACourse(turn))
             return "intent:case-status";
         // The question is explained and asked again: no answer is taken, as for an answer not understood.
         if (_intents.Is(turn, Intents.NotUnderstood))
@@ -64,6 +65,10 @@ internal sealed class AnswerReader(IServiceProvider services)
             return "intent:help";
         if (_commands.IsRestart(turn) || _intents.Is(turn, Intents.Restart))
             return "intent:restart";
+        // At the language question, a language the bot does not write in ("can we do it in swahili?") is told the three it
+        // writes in and asked again: no answer is taken, as for an answer not understood.
+        if (question == "language" && _intents.Is(turn, Intents.OtherLanguage))
+            return "unclear";
         if ((question != "language" && (_commands.LanguageAskedFor(turn) ?? _intents.LanguageAskedFor(turn)) is not null) || (_intents.Is(turn, Intents.OtherLanguage) && !_courses.IsQuestionAboutACourse(turn)))
             return "intent:language";
         if (_courses.IsOpening(turn) || _courses.IsQuestion(turn))
