@@ -35,6 +35,8 @@ public static class LanguageRules
     private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal)
     {
         "yo", "i", "im", "we", "je", "j", "nous", "they", "ils", "elles", "ellos",
+        // "no no am ok for now": "I am" said without its "I", as in West African and South Asian English.
+        "am",
         // "c pas moi c ma voisine", "not me it s my neighbour": a second "it is" names someone else.
         "c", "it",
     };
@@ -880,6 +882,9 @@ public static class LanguageRules
         Add("l ont", "lont");
         Add("m avaient", "mavaient");
         Add("je veux", "jveux");
+        Add("j accepte", "jaccepte");
+        Add("je peux", "jpeux");
+        Add("je comprends", "jcomprends");
         Add("je voudrais", "jvoudrais", "jvoudre", "jvoudrai");
         // "g peur", "g vu": the sound of "j'ai" typed as one letter.
         Add("j ai", "g");
