@@ -126,6 +126,9 @@ internal sealed class Intents(Understanding understanding)
 
     private const string LanguagePrefix = "language-";
 
+    private const string DangerQuestion = "danger";
+    private const string DangerNow = "yes";
+
     private const string DigitalAttackQuestion = "situations";
     private const string DigitalAttack = "digital-attack";
 
@@ -141,8 +144,8 @@ internal sealed class Intents(Understanding understanding)
     /// </summary>
     private const int MaxWordsOfEraseBesideAnAnswer = 8;
 
-    /// <summary>"what is prosecutor", "c'est quoi le parquet": asking what a word means, without a question mark.</summary>
-    private const int MaxWordsOfAMeaningAskedWithoutQuestionMark = 5;
+    /// <summary>"what is prosecutor", "what do u mean long run": asking what a word means, without a question mark.</summary>
+    private const int MaxWordsOfAMeaningAskedWithoutQuestionMark = 6;
 
     /// <summary>"y", "pero", "and then": the words that may come before a request opening the message.</summary>
     private const int MaxWordsBeforeARequestOpening = 2;
@@ -221,13 +224,20 @@ internal sealed class Intents(Understanding understanding)
             return QuickExit;
         if (leaving && (leavingAgain || hurried) && named.Count == 0 && !AnswersTheQuestion(turn, language))
             return QuickExit;
+        // "quelqu'un regarde mon tel", "my husband is coming": someone arriving or watching, said alone at a question it
+        // does not answer, is the quick exit; in the description "mi hijo ya volvió" may be the story, and danger told
+        // ("ils sont devant chez moi") is confirmed as danger, not fled.
+        if (watched && named.Count == 0 && !writingFreely && words <= MaxWordsWhileWriting && ReadAsTheQuestionWaiting(turn, language) is { Options.Count: 0 }
+            && !understanding.Read(DangerQuestion, language, turn.Activity.Text).Options.Contains(DangerNow))
+            return QuickExit;
         // "hackearon la página y borraron todo": what an attacker erased is a digital attack told, not a request to erase.
         if (named.Contains(Erase) && understanding.Read(DigitalAttackQuestion, language, turn.Activity.Text).Options.Contains(DigitalAttack))
             named.Remove(Erase);
         // "ok mais effacez bien tout après", "ok but delete it all afterwards": a yes with a reminder to erase later is the
-        // answer, not the erase request; asked in doubt ("ok pero después lo borran de verdad?") the question is explained.
+        // answer, not the erase request; asked in doubt ("ok pero después lo borran de verdad?") the question is explained,
+        // as a question about it when a word of it is asked ("ça veut dire quoi 30 jours ? vous effacez tout après ?").
         if (named.Remove(EraseLater) && named.Count == 0)
-            return asked ? NotUnderstood : null;
+            return !asked ? null : asksAboutTheQuestion ? AboutTheQuestion : NotUnderstood;
         // Erasing wins over anything said with it: it is what protects the person.
         if (named.Contains(Erase))
         {
@@ -263,6 +273,9 @@ internal sealed class Intents(Understanding understanding)
             return null;
         if (one == CaseStatus && writingFreely)
             return AsksFirst(turn.Activity.Text, language, CaseAsked, CaseStatus) ? CaseStatus : null;
+        // "mon avocat suit le dossier, audience renvoyée": a case told, not asked about, that answers the question waiting.
+        if (one == CaseStatus && !asked && AnswersTheQuestion(turn, language))
+            return null;
         // "talk to someone pls", "je veux parler à un conseiller directement": asked, not told, even in the description.
         if (one == TalkToPerson && writingFreely)
             return words <= MaxWordsOfAPersonAskedWhileWriting && IsAsked(reading, language, turn.Activity.Text) ? TalkToPerson : null;
