@@ -338,8 +338,8 @@ public static class LanguageRules
             || Array.Exists(ElsewherePlaces, place => Enumerable.Range(0, Math.Max(0, clause.Count - place.Length + 1)).Any(i => place.Select((w, k) => clause[i + k] == w).All(b => b)));
     }
 
-    /// <summary>The small words that make what follows a complement of the noun before: "de", "du", "of", "from".</summary>
-    private static readonly HashSet<string> Of = new(StringComparer.Ordinal) { "de", "del", "du", "des", "d", "of", "from" };
+    /// <summary>The small words that make what follows a complement of the noun before: "de", "du", "of", "from", "at".</summary>
+    private static readonly HashSet<string> Of = new(StringComparer.Ordinal) { "de", "del", "du", "des", "d", "of", "from", "at" };
 
     /// <summary>The starts of words naming a role in a group: "dirigente", "líder", "présidente", "member", "head".</summary>
     private static readonly string[] Roles =
@@ -350,6 +350,15 @@ public static class LanguageRules
     ];
 
     internal static bool IsOf(string word) => Of.Contains(word);
+
+    /// <summary>Words saying whose: "sus", "their", "ses" before what belongs to someone named before.</summary>
+    private static readonly HashSet<string> OthersPossessives = new(StringComparer.Ordinal)
+    {
+        "su", "sus", "sa", "ses", "leur", "leurs", "his", "her", "their", "its",
+    };
+
+    /// <summary>Whether the word before <paramref name="first"/> says whose ("sus guardaespaldas", "their guards").</summary>
+    internal static bool IsPossessive(IReadOnlyList<string> words, int first) => first > 0 && OthersPossessives.Contains(words[first - 1]);
 
     /// <summary>The words of "please" and "thank you" in the three languages, "s'il vous plaît" and "por favor" word by word.</summary>
     private static readonly HashSet<string> Courtesy = new(StringComparer.Ordinal)
@@ -378,6 +387,10 @@ public static class LanguageRules
     {
         "de", "del", "du", "des", "d", "of", "to", "al", "a", "au", "aux", "the", "el", "la", "los", "las", "le", "les", "l",
     };
+
+    /// <summary>Whether a relative or a friend is named just before <paramref name="first"/>: "el sobrino del alcalde".</summary>
+    internal static bool FollowsKin(IReadOnlyList<string> words, int first) =>
+        Enumerable.Range(Math.Max(0, first - 3), Math.Min(3, first)).Any(i => IsKin(words[i]));
 
     private static bool IsKin(string word) => word == "ami" || Array.Exists(Kin, kin => word.StartsWith(kin, StringComparison.Ordinal));
 

@@ -319,7 +319,14 @@ public sealed class Understanding
 
         // "el hermano del alcalde", "un homme d'affaires proche du président", "the sarpanch's brothers": the one named after
         // a relative or a friend says whose they are; the relative or friend is who is meant.
-        affirmed.RemoveAll(m => spans.TryGetValue(m, out var hit) && LanguageRules.NamesWhoseRelative(utterance.Words, hit.First, hit.Last));
+        // A phrase's small word may stand before the relative ("el … alcalde" read across "el sobrino del alcalde"): its last word counts too.
+        affirmed.RemoveAll(m => spans.TryGetValue(m, out var hit)
+            && (LanguageRules.NamesWhoseRelative(utterance.Words, hit.First, hit.Last) || LanguageRules.NamesWhoseRelative(utterance.Words, hit.Last, hit.Last)));
+        // "el alcalde con sus guardaespaldas", "the company and their guards": those named as someone's own act for them.
+        var owners = affirmed.ToList();
+        affirmed.RemoveAll(m => _askWhoDidIt.Contains(question) && m.Option is { } option && spans.TryGetValue(m, out var hit) && LanguageRules.IsPossessive(utterance.Words, hit.First)
+            && owners.Any(o => o.Option is { } other && other != option && other != UndecidedOption && spans.TryGetValue(o, out var by) && by.Last < hit.First && hit.First - by.Last <= 8
+                && !LanguageRules.FollowsKin(utterance.Words, by.Last)));
         var undecidedAt = affirmed.Where(m => m.Option == UndecidedOption).Select(m => m.Position).DefaultIfEmpty(-1).Max();
         var undecided = affirmed.RemoveAll(m => m.Option == UndecidedOption) > 0;
         denied.RemoveAll(m => m.Option == UndecidedOption);

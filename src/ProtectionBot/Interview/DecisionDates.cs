@@ -35,9 +35,14 @@ internal static class DecisionDates
         return ambiguous;
     }
 
+    private static readonly Regex Dotted = new(@"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b", RegexOptions.CultureInvariant);
+
     private static DateOnly? Parse(string? text, DateOnly today, string language, out bool ambiguous)
     {
         var words = TextNormalizer.Normalize(ShortYears(text, today)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // "12.05.2024": dots are written day first, in English too (the month first is written with slashes).
+        if (language == "en" && Dotted.IsMatch(text ?? ""))
+            language = "es";
         var date = Parse(words, today, language, out ambiguous);
         return date is null && !ambiguous ? LatestOfSeveral(words, today, language, out ambiguous) : date;
     }

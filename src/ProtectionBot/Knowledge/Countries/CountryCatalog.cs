@@ -96,7 +96,7 @@ internal sealed class CountryCatalog
         if (Closest(name) is { Length: > 0 } close)
             return Result(close);
         if (Mentioned(said) is { Length: > 0 } mentioned)
-            return mentioned.Length > 1 && (ThreatenedHere(said) ?? LivingElsewhereNow(said) ?? LeftFor(said, mentioned) ?? InExileFrom(said, mentioned) ?? WhereOverNationality(said)) is { } settled
+            return mentioned.Length > 1 && (WhereItHappens(said) ?? ThreatenedHere(said) ?? LivingElsewhereNow(said) ?? LeftFor(said, mentioned) ?? InExileFrom(said, mentioned) ?? WhereOverNationality(said)) is { } settled
                 ? settled
                 : Result(mentioned);
         return Result(MentionedWithATypo(said));
@@ -120,7 +120,33 @@ internal sealed class CountryCatalog
         "am", "im", "m", "stay", "staying", "estoy", "estamos", "suis", "sommes",
     };
 
-    private static readonly HashSet<string> Settled = new(StringComparer.Ordinal) { "since", "already", "ya", "desde", "depuis", "deja", "desormais" };
+    private static readonly HashSet<string> Settled = new(StringComparer.Ordinal) { "since", "already", "ya", "desde", "depuis", "deja", "desormais", "now", "ahora", "maintenant", "mnt" };
+
+    /// <summary>Words of something happening: the place named just after them is where it happens.</summary>
+    private static readonly HashSet<string> Happening = new(StringComparer.Ordinal)
+    {
+        "happen", "happens", "happened", "happening", "occurred", "occurs",
+        "pasa", "paso", "pasando", "ocurre", "ocurrio", "sucede", "sucedio", "sucediendo",
+        "passe", "passait", "produit",
+    };
+
+    /// <summary>Words that add a place to another: "they follow me also here" names two places, and is asked about.</summary>
+    private static readonly HashSet<string> Adding = new(StringComparer.Ordinal) { "also", "too", "even", "tambien", "hasta", "aussi", "meme" };
+
+    /// <summary>
+    /// "je suis à Dakar mnt mais tout ça se passe en Guinée", "it happened in monrovia but i am in accra now", "vivo en
+    /// España pero lo que pasa es en Honduras": the one country named just after a word of happening is where it happens.
+    /// </summary>
+    private CountryMatch? WhereItHappens(string said)
+    {
+        var words = said.Split(' ');
+        var mentions = Mentions(said);
+        bool IsHappening((int First, int Last, int Name) m) =>
+            !_demonyms.Contains(_names[m.Name].Name) && Enumerable.Range(Math.Max(0, m.First - 4), Math.Min(4, m.First)).Any(i => Happening.Contains(words[i]));
+        var named = mentions.Where(IsHappening).SelectMany(m => _names[m.Name].Countries).Distinct().ToList();
+        var others = mentions.Where(m => !IsHappening(m)).SelectMany(m => _names[m.Name].Countries).ToList();
+        return named is [var there] && others.Count > 0 && !others.Contains(there) ? new CountryMatch(there, [there]) { NowIn = others.Distinct().Count() == 1 ? others[0] : null } : null;
+    }
 
     /// <summary>
     /// "Parti en 2022", "me tocó salir", "tuve que irme": gone, or made to go, after a "but", is a move made. Not a flight
@@ -165,7 +191,8 @@ internal sealed class CountryCatalog
     private CountryMatch? ThreatenedHere(string said)
     {
         var at = Array.FindIndex(said.Split(' '), Here.Contains);
-        if (at < 0)
+        // "Tajikistan but they follow me also here in Moscow": here too, not instead.
+        if (at < 0 || said.Split(' ').Any(Adding.Contains))
             return null;
         var mentions = Mentions(said);
         bool IsHere((int First, int Last, int Name) m) => m.First > at && !_demonyms.Contains(_names[m.Name].Name);
