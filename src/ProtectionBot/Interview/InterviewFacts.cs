@@ -70,6 +70,7 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
         }
         state = DecisionDate(state, utterance, text, language, answered);
         state = Release(state, utterance);
+        var atRiskKnown = state.Knows("at_risk");
         foreach (var question in FromAnywhere)
         {
             if (question == answered || state.Knows(question))
@@ -94,7 +95,7 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
             if (question == "profile")
                 state = state with { ProfileOnlyNoted = true };
         }
-        state = GenderByPronoun(state, utterance, answered);
+        state = GenderByPronoun(state, utterance, answered, toldHere: !atRiskKnown && state.AtRisk == "someone-else");
         // "Venezuela, but I live in Colombia now", "estoy en argentina exiliado, soy venezolano": the person has already left
         // the country where it happens. Away from the country question, that country is noted only when said as a
         // nationality: a country only said to be left ("salí de Nicaragua") may not be where it happens now.
@@ -135,16 +136,27 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
         ["man"] = ["he", "him", "his", "himself", "lui"],
     };
 
+    /// <summary>Groups a possessive may lead, which are not the person at risk: "the commander and his men".</summary>
+    private static readonly HashSet<string> Followers = new(StringComparer.Ordinal)
+    {
+        "men", "people", "guys", "boys", "goons", "thugs", "guards", "soldiers", "officers", "agents", "gang", "group",
+    };
+
     /// <summary>
     /// Asked who is at risk, someone else named and then told of as "she" or "him" ("a journalist I work with, he's in
-    /// hiding"): the pronoun tells that person's gender, when all of them tell the same.
+    /// hiding"): the pronoun tells that person's gender, when all of them tell the same. So it does in a story that
+    /// names someone else at risk (<paramref name="toldHere"/>): "they tortured my cousin in prison, he told us after
+    /// release", but not the possessive of those who did it ("the commander and his men").
     /// </summary>
-    private InterviewState GenderByPronoun(InterviewState state, Utterance utterance, string? answered)
+    private InterviewState GenderByPronoun(InterviewState state, Utterance utterance, string? answered, bool toldHere)
     {
-        if (answered != "at_risk" || state.Knows("gender")
-            || understanding.Read(utterance, "at_risk", anywhere: false).Options is not ["someone-else"])
+        if (state.Knows("gender"))
             return state;
-        var told = Pronouns.Where(p => utterance.Words.Any(p.Value.Contains)).Select(p => p.Key).ToList();
+        if (!toldHere && (answered != "at_risk" || understanding.Read(utterance, "at_risk", anywhere: false).Options is not ["someone-else"]))
+            return state;
+        var words = utterance.Words;
+        var told = Pronouns.Where(p => Enumerable.Range(0, words.Count).Any(i => p.Value.Contains(words[i])
+            && !(toldHere && i + 1 < words.Count && Followers.Contains(words[i + 1])))).Select(p => p.Key).ToList();
         return told is [var gender] ? Apply(state, "gender", new OptionAnswer([gender], PreferNot: false)) : state;
     }
 
