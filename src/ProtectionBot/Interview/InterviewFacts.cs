@@ -170,12 +170,14 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
     /// </summary>
     private static List<string> OptionsNamed(string question, Reading reading, IReadOnlyList<string> words, bool weakToo = false)
     {
+        if (question is "at_risk" or "gender")
+            reading = reading with { Affirmed = [.. reading.Affirmed.Where(m => !DoesItToTheTeller(words, m.Position))] };
         var mentions = question switch
         {
             "at_risk" => reading.Affirmed.Where(m => (weakToo || !LanguageRules.NamesAShelter(words, m.Position))
                 && !(m.Option == "organisation" && (LanguageRules.NamesWhereItHappened(words, m.Position)
                     || (weakToo && m.Position < words.Count && LanguageRules.IsCollectivePronoun(words[m.Position]))))),
-            "gender" => reading.Affirmed.Where(m => weakToo || !LanguageRules.NamesAShelter(words, m.Position)),
+            "gender" => reading.Affirmed.Where(m => weakToo ? !Several.Contains(words[m.Position]) : !LanguageRules.NamesAShelter(words, m.Position)),
             "perpetrator" => reading.Affirmed.Where(m => !LanguageRules.NamesWhereReported(words, m.Position)),
             _ => reading.Affirmed,
         };
@@ -186,6 +188,40 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
             kept.RemoveAll(m => m.Qualifies);
         return [.. kept.OrderBy(m => m.Position).Select(m => m.Option ?? "").Where(o => o.Length > 0).Distinct()];
     }
+
+    /// <summary>
+    /// Men or women told of in the plural, among the gender question's own words: "embarquée par des hommes en civil" says
+    /// who took her, not that she is a man.
+    /// </summary>
+    private static readonly HashSet<string> Several = new(StringComparer.Ordinal) { "men", "women", "hombres", "mujeres", "hommes", "femmes" };
+
+    /// <summary>"my", "mi", "mon", "ma": a relative named as the teller's.</summary>
+    private static readonly HashSet<string> Mine = new(StringComparer.Ordinal) { "my", "mi", "mis", "mon", "ma", "mes" };
+
+    /// <summary>Words that join the teller to a relative, not a thing done to the teller: "my husband and me".</summary>
+    private static readonly HashSet<string> AndWords = new(StringComparer.Ordinal) { "and", "or", "y", "o", "et", "ou" };
+
+    /// <summary>
+    /// "my father beat me", "mon oncle m'a frappée", "mi tío me pegó": a relative doing something to the teller is who did
+    /// it, neither the one at risk nor the one whose gender is asked.
+    /// </summary>
+    private static bool DoesItToTheTeller(IReadOnlyList<string> words, int position)
+    {
+        // The mention may start at the possessive or at the relative after it ("oncle" in "mon oncle").
+        var start = Mine.Contains(words[position]) ? position : position > 0 && Mine.Contains(words[position - 1]) ? position - 1 : -1;
+        var after = start + 2;
+        return start >= 0 && after < words.Count
+            && (words[after] is "me" or "m" || (after + 1 < words.Count && !AndWords.Contains(words[after]) && words[after + 1] == "me"))
+            && !words.Skip(after).Take(3).Any(Telling.Contains);
+    }
+
+    /// <summary>Saying something to the teller is no thing done to them: "my brother told me they arrested him".</summary>
+    private static readonly HashSet<string> Telling = new(StringComparer.Ordinal)
+    {
+        "told", "tells", "called", "calls", "said", "says", "asked", "wrote", "informed", "warned", "texted",
+        "dijo", "dice", "llamo", "llama", "aviso", "avisa", "conto", "cuenta", "escribio", "escribe", "pidio",
+        "dit", "appele", "appelle", "previent", "prevenu", "ecrit", "demande", "raconte",
+    };
 
     /// <summary>
     /// The country a story tells in passing: a place, group or law of one country ("in Lagos", "les Imbonerakure"), or a
