@@ -347,6 +347,8 @@ public static class LanguageRules
         "dirigent", "lider", "presiden", "coordinad", "vocer", "representant", "miembr", "integrant", "secretari", "tesorer", "fundador",
         "chef", "membre", "responsabl", "delegu", "delegad", "tresori", "fondat", "porte",
         "leader", "head", "chair", "member", "coordinator", "spokes", "secretary", "treasurer", "founder",
+        // "activista de la comunidad", "militant de l'association", "an activist of the union": whose activist.
+        "activist", "militant",
     ];
 
     internal static bool IsOf(string word) => Of.Contains(word);

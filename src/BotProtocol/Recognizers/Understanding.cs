@@ -257,8 +257,10 @@ public sealed class Understanding
                 LanguageRules.ToldOfThenOrThere(utterance.Words, hit.First), Qualifies(utterance, accepted, candidate));
             spans[mention] = hit;
             var deniedBefore = deniedBy.ContainsKey(index);
-            // "amenazas no", and said first then denied: "detenido no he estado", "arrested i have not been".
+            // "amenazas no", and said first then denied: "detenido no he estado", "arrested i have not been". Never a
+            // "without" after it, which names what follows: "relâchés sans rien", "released without charge".
             var after = negators.FirstOrDefault(n => n.Position == hit.Last + 1 && utterance.Clauses[n.Position] == utterance.Clauses[hit.Last]
+                && !Without.Contains(utterance.Words[n.Position])
                 && (n.Scope.Count == 0 || (hit.First == FirstOfClause(utterance, hit.First) && n.Scope.All(p => LanguageRules.IsAuxiliary(utterance.Words[p])))));
             var isDenied = deniedBefore || after.Scope is not null;
             if (after.Scope is not null && candidate.Kind is PhraseKind.Option or PhraseKind.Yes)

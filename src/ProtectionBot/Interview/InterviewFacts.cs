@@ -70,6 +70,7 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
         }
         state = DecisionDate(state, utterance, text, language, answered);
         state = Release(state, utterance);
+        var atRiskKnown = state.Knows("at_risk");
         foreach (var question in FromAnywhere)
         {
             if (question == answered || state.Knows(question))
@@ -94,7 +95,7 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
             if (question == "profile")
                 state = state with { ProfileOnlyNoted = true };
         }
-        state = GenderByPronoun(state, utterance, answered);
+        state = GenderByPronoun(state, utterance, answered, toldHere: !atRiskKnown && state.AtRisk == "someone-else");
         // "Venezuela, but I live in Colombia now", "estoy en argentina exiliado, soy venezolano": the person has already left
         // the country where it happens. Away from the country question, that country is noted only when said as a
         // nationality: a country only said to be left ("salí de Nicaragua") may not be where it happens now.
@@ -135,16 +136,27 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
         ["man"] = ["he", "him", "his", "himself", "lui"],
     };
 
+    /// <summary>Groups a possessive may lead, which are not the person at risk: "the commander and his men".</summary>
+    private static readonly HashSet<string> Followers = new(StringComparer.Ordinal)
+    {
+        "men", "people", "guys", "boys", "goons", "thugs", "guards", "soldiers", "officers", "agents", "gang", "group",
+    };
+
     /// <summary>
     /// Asked who is at risk, someone else named and then told of as "she" or "him" ("a journalist I work with, he's in
-    /// hiding"): the pronoun tells that person's gender, when all of them tell the same.
+    /// hiding"): the pronoun tells that person's gender, when all of them tell the same. So it does in a story that
+    /// names someone else at risk (<paramref name="toldHere"/>): "they tortured my cousin in prison, he told us after
+    /// release", but not the possessive of those who did it ("the commander and his men").
     /// </summary>
-    private InterviewState GenderByPronoun(InterviewState state, Utterance utterance, string? answered)
+    private InterviewState GenderByPronoun(InterviewState state, Utterance utterance, string? answered, bool toldHere)
     {
-        if (answered != "at_risk" || state.Knows("gender")
-            || understanding.Read(utterance, "at_risk", anywhere: false).Options is not ["someone-else"])
+        if (state.Knows("gender"))
             return state;
-        var told = Pronouns.Where(p => utterance.Words.Any(p.Value.Contains)).Select(p => p.Key).ToList();
+        if (!toldHere && (answered != "at_risk" || understanding.Read(utterance, "at_risk", anywhere: false).Options is not ["someone-else"]))
+            return state;
+        var words = utterance.Words;
+        var told = Pronouns.Where(p => Enumerable.Range(0, words.Count).Any(i => p.Value.Contains(words[i])
+            && !(toldHere && i + 1 < words.Count && Followers.Contains(words[i + 1])))).Select(p => p.Key).ToList();
         return told is [var gender] ? Apply(state, "gender", new OptionAnswer([gender], PreferNot: false)) : state;
     }
 
@@ -158,12 +170,14 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
     /// </summary>
     private static List<string> OptionsNamed(string question, Reading reading, IReadOnlyList<string> words, bool weakToo = false)
     {
+        if (question is "at_risk" or "gender")
+            reading = reading with { Affirmed = [.. reading.Affirmed.Where(m => !DoesItToTheTeller(words, m.Position))] };
         var mentions = question switch
         {
             "at_risk" => reading.Affirmed.Where(m => (weakToo || !LanguageRules.NamesAShelter(words, m.Position))
                 && !(m.Option == "organisation" && (LanguageRules.NamesWhereItHappened(words, m.Position)
                     || (weakToo && m.Position < words.Count && LanguageRules.IsCollectivePronoun(words[m.Position]))))),
-            "gender" => reading.Affirmed.Where(m => weakToo || !LanguageRules.NamesAShelter(words, m.Position)),
+            "gender" => reading.Affirmed.Where(m => weakToo ? !Several.Contains(words[m.Position]) : !LanguageRules.NamesAShelter(words, m.Position)),
             "perpetrator" => reading.Affirmed.Where(m => !LanguageRules.NamesWhereReported(words, m.Position)),
             _ => reading.Affirmed,
         };
@@ -174,6 +188,40 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
             kept.RemoveAll(m => m.Qualifies);
         return [.. kept.OrderBy(m => m.Position).Select(m => m.Option ?? "").Where(o => o.Length > 0).Distinct()];
     }
+
+    /// <summary>
+    /// Men or women told of in the plural, among the gender question's own words: "embarquée par des hommes en civil" says
+    /// who took her, not that she is a man.
+    /// </summary>
+    private static readonly HashSet<string> Several = new(StringComparer.Ordinal) { "men", "women", "hombres", "mujeres", "hommes", "femmes" };
+
+    /// <summary>"my", "mi", "mon", "ma": a relative named as the teller's.</summary>
+    private static readonly HashSet<string> Mine = new(StringComparer.Ordinal) { "my", "mi", "mis", "mon", "ma", "mes" };
+
+    /// <summary>Words that join the teller to a relative, not a thing done to the teller: "my husband and me".</summary>
+    private static readonly HashSet<string> AndWords = new(StringComparer.Ordinal) { "and", "or", "y", "o", "et", "ou" };
+
+    /// <summary>
+    /// "my father beat me", "mon oncle m'a frappée", "mi tío me pegó": a relative doing something to the teller is who did
+    /// it, neither the one at risk nor the one whose gender is asked.
+    /// </summary>
+    private static bool DoesItToTheTeller(IReadOnlyList<string> words, int position)
+    {
+        // The mention may start at the possessive or at the relative after it ("oncle" in "mon oncle").
+        var start = Mine.Contains(words[position]) ? position : position > 0 && Mine.Contains(words[position - 1]) ? position - 1 : -1;
+        var after = start + 2;
+        return start >= 0 && after < words.Count
+            && (words[after] is "me" or "m" || (after + 1 < words.Count && !AndWords.Contains(words[after]) && words[after + 1] == "me"))
+            && !words.Skip(after).Take(3).Any(Telling.Contains);
+    }
+
+    /// <summary>Saying something to the teller is no thing done to them: "my brother told me they arrested him".</summary>
+    private static readonly HashSet<string> Telling = new(StringComparer.Ordinal)
+    {
+        "told", "tells", "called", "calls", "said", "says", "asked", "wrote", "informed", "warned", "texted",
+        "dijo", "dice", "llamo", "llama", "aviso", "avisa", "conto", "cuenta", "escribio", "escribe", "pidio",
+        "dit", "appele", "appelle", "previent", "prevenu", "ecrit", "demande", "raconte",
+    };
 
     /// <summary>
     /// The country a story tells in passing: a place, group or law of one country ("in Lagos", "les Imbonerakure"), or a

@@ -107,6 +107,7 @@ internal sealed class AnswerReader(IServiceProvider services)
         Add("relocation", state.Relocation);
         Add("urgency", state.Urgency);
         Add("started", state.Started);
+        Add("remedies", state.DomesticRemedies);
         if (state.Knows("decision_date"))
             facts["decision_date"] = [state.FinalDecisionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown"];
         Add("country", state.Country);
