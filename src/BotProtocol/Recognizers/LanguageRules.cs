@@ -778,6 +778,16 @@ public static class LanguageRules
         "lo", "la", "los", "las", "le", "les", "l", "lui", "colleague", "comrade", "companero", "companera", "collegue", "camarade",
     };
 
+    /// <summary>
+    /// A colleague named in or just around what was done, one or several: "un de nos camarades est mort", "mataron a un
+    /// compañero", "two comrades were killed".
+    /// </summary>
+    private static readonly HashSet<string> Colleagues = new(StringComparer.Ordinal)
+    {
+        "colleague", "colleagues", "comrade", "comrades", "companero", "companera", "companeros", "companeras", "collegue", "collegues",
+        "camarade", "camarades",
+    };
+
     /// <summary>Whether the word at <paramref name="index"/> brings in another person or event ("another", "otro", "un autre").</summary>
     internal static bool NamesAnother(IReadOnlyList<string> words, int index)
     {
@@ -826,6 +836,12 @@ public static class LanguageRules
         for (var p = first + 1; p <= next && p < words.Count && segments[p] == segments[first]; p++)
         {
             if (OthersAfter.Contains(words[p]))
+                return true;
+        }
+        // A colleague in the phrase or a few words around it: "un de nos camarades étudiants est mort", "mataron a un compañero".
+        for (var p = Math.Max(0, first - 3); p <= next + 2 && p < words.Count; p++)
+        {
+            if (segments[p] == segments[first] && Colleagues.Contains(words[p]))
                 return true;
         }
         return false;
