@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
+using System.Runtime.ExceptionServices;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ProtectionBot.Tests.Infrastructure;
 
@@ -15,6 +18,8 @@ public sealed class BotApplication(
     IReadOnlyDictionary<string, string?>? settings = null,
     Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
+    private Exception? startFailure;
+
     public CapturedLogs Logs { get; } = new();
 
     /// <summary>
@@ -79,7 +84,51 @@ public sealed class BotApplication(
         {
             collection.AddSingleton(Logs);
             collection.AddTransient<IStartupFilter, ServerBodyLimit>();
+            RecordStartFailures(collection);
             services?.Invoke(collection);
         });
+    }
+
+    /// <summary>
+    /// The app starts on its own thread and disposes itself when its start fails; the factory can meet the disposed host
+    /// before it hears why, and would then report only that the host is gone. The reason the start-up check gave is the
+    /// failure a test is about.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        try
+        {
+            return base.CreateHost(builder);
+        }
+        catch (ObjectDisposedException) when (Volatile.Read(ref startFailure) is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+            throw;
+        }
+    }
+
+    private void RecordStartFailures(IServiceCollection collection)
+    {
+        if (collection.LastOrDefault(d => d.ServiceType == typeof(IStartupValidator)) is not { ImplementationType: { } type } validator)
+            return;
+        collection.Remove(validator);
+        collection.AddTransient<IStartupValidator>(provider => new RecordingStartupValidator(
+            (IStartupValidator)ActivatorUtilities.CreateInstance(provider, type), failure => Volatile.Write(ref startFailure, failure)));
+    }
+
+    private sealed class RecordingStartupValidator(IStartupValidator inner, Action<Exception> record) : IStartupValidator
+    {
+        public void Validate()
+        {
+            try
+            {
+                inner.Validate();
+            }
+            catch (Exception failure)
+            {
+                record(failure);
+                throw;
+            }
+        }
     }
 }
