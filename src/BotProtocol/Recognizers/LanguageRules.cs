@@ -205,6 +205,8 @@ public static class LanguageRules
         "donde", "casa de", "estoy con", "estamos con", "quedo con", "quedando con", "escondido con", "escondida con",
         "chez", "suis avec", "reste avec", "sommes avec", "loge", "heberge", "hebergee",
         "staying with", "stay with", "staying at", "im with", "am with", "m with", "hiding at", "hiding with", "living with", "house of",
+        // "i am in my uncle house", "we are at my cousin s": where the teller is, not someone else at risk.
+        "am in", "m in", "im in", "are in", "am at", "m at", "im at", "are at", "staying in", "sleeping at", "hiding in",
     ];
 
     /// <summary>Yes on its own, in any of the three languages.</summary>

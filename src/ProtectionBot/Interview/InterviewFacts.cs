@@ -171,7 +171,7 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
     private static List<string> OptionsNamed(string question, Reading reading, IReadOnlyList<string> words, bool weakToo = false)
     {
         if (question is "at_risk" or "gender")
-            reading = reading with { Affirmed = [.. reading.Affirmed.Where(m => !DoesItToTheTeller(words, m.Position))] };
+            reading = reading with { Affirmed = [.. reading.Affirmed.Where(m => !DoesItToTheTeller(words, m.Position) && !WasKilled(words, m.Position))] };
         var mentions = question switch
         {
             "at_risk" => reading.Affirmed.Where(m => (weakToo || !LanguageRules.NamesAShelter(words, m.Position))
@@ -214,6 +214,21 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
             && (words[after] is "me" or "m" || (after + 1 < words.Count && !AndWords.Contains(words[after]) && words[after + 1] == "me"))
             && !words.Skip(after).Take(3).Any(Telling.Contains);
     }
+
+    /// <summary>
+    /// "they killed my friend", "mataron a mi compañero", "ils ont tué mon collègue": the one killed is no longer the one at
+    /// risk, and who is at risk now is asked.
+    /// </summary>
+    private static bool WasKilled(IReadOnlyList<string> words, int position)
+    {
+        var start = position > 0 && Mine.Contains(words[position - 1]) ? position - 1 : position;
+        return Enumerable.Range(1, 2).Any(back => start - back >= 0 && Killing.Contains(words[start - back]));
+    }
+
+    private static readonly HashSet<string> Killing = new(StringComparer.Ordinal)
+    {
+        "killed", "murdered", "mataron", "asesinaron", "tue", "assassine", "abattu",
+    };
 
     /// <summary>Saying something to the teller is no thing done to them: "my brother told me they arrested him".</summary>
     private static readonly HashSet<string> Telling = new(StringComparer.Ordinal)

@@ -5,7 +5,7 @@ namespace ProtectionBot.Tests.Interview;
 /// <summary>
 /// What a story told at another question must NOT note: a person at risk beside another ("me and my colleague") is asked,
 /// a story about someone else told with "they told me" is not about the teller, and a family named beside the teller
-/// ("they intimidate my family") does not make someone else the one at risk.
+/// ("they intimidate my family") does not make someone else the one at risk, nor does a colleague who was killed.
 /// </summary>
 public sealed class AlongTheWayTests
 {
@@ -14,6 +14,17 @@ public sealed class AlongTheWayTests
     [InlineData("es", "me amenazaron a mí y a mi compañera por la denuncia")]
     [InlineData("fr", "ils m'ont menacé avec mon collègue après la marche")]
     public async Task Two_people_at_risk_are_asked_not_noted(string language, string answer)
+    {
+        await using var app = new BotApplication();
+        var also = new AnswerReader(app.Services).Also("situations", language, answer);
+        Assert.False(also.ContainsKey("at_risk"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
+    }
+
+    [Theory]
+    [InlineData("en", "please help me, gunmen killed my friend yesterday")]
+    [InlineData("es", "ayúdeme, mataron a mi compañero de la junta")]
+    [InlineData("fr", "aidez-moi, ils ont tué mon collègue au marché")]
+    public async Task The_one_killed_is_not_the_one_at_risk(string language, string answer)
     {
         await using var app = new BotApplication();
         var also = new AnswerReader(app.Services).Also("situations", language, answer);

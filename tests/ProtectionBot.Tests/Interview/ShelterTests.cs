@@ -16,6 +16,10 @@ public sealed class ShelterTests
     [InlineData("fr", "non ça va je reste avec mon frère ce soir")]
     [InlineData("en", "no, im staying with my sister for now")]
     [InlineData("en", "not now, i am with my uncle in the village")]
+    [InlineData("en", "not at this moment, i am in my aunt house")]
+    [InlineData("en", "no we are at my cousin s place tonight")]
+    [InlineData("es", "por ahora no, estoy en casa de mi tío")]
+    [InlineData("fr", "non là je dors chez mon cousin")]
     public async Task A_relative_who_shelters_the_defender_is_not_the_one_at_risk(string language, string answer)
     {
         await using var app = new BotApplication();
