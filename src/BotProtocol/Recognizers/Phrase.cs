@@ -74,10 +74,11 @@ public sealed class Phrase
     }
 
     /// <summary>Every place <paramref name="utterance"/> says this phrase, cheapest reading first at each start.</summary>
-    public IEnumerable<PhraseHit> FindIn(Utterance utterance)
+    /// <param name="known">Words read as themselves, never as a slip of this phrase's words (see <see cref="AddHitsTo"/>).</param>
+    public IEnumerable<PhraseHit> FindIn(Utterance utterance, IReadOnlySet<string>? known = null)
     {
         var hits = new List<PhraseHit>();
-        AddHitsTo(utterance, hits);
+        AddHitsTo(utterance, hits, known);
         return hits;
     }
 

@@ -73,6 +73,9 @@ public sealed class Understanding
 
     public IReadOnlyList<string> Languages { get; }
 
+    /// <summary>Every whole word of the vocabularies and proper names: typed, such a word is itself, never a typo of another.</summary>
+    public IReadOnlySet<string> KnownWords => _known;
+
     /// <summary>Compiles <paramref name="lines"/>; <paramref name="problems"/> gets one "file:line: …" per unusable phrase.</summary>
     /// <param name="languages">Languages read even without a vocabulary line (plain yes and no, doubt); default: those of the lines.</param>
     /// <param name="outweighs">Options that, named together with another, leave it out (<see cref="Outweighing"/>).</param>

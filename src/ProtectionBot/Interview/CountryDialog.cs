@@ -66,7 +66,7 @@ internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries,
             return await step.EndDialogAsync(country.Code, cancellationToken);
         if (match.Candidates.Count > 1)
             return await PickAsync(step, "interview.country.which", match.Candidates, language, cancellationToken);
-        if (Place(places, typed, language) is { } placed)
+        if (Place(places, typed, language, understanding) is { } placed)
             return await step.EndDialogAsync(placed, cancellationToken);
         if (PrefersNotToSay(understanding, language, typed))
         {
@@ -100,8 +100,8 @@ internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries,
     /// "Kampala", "en el Catatumbo", "à Bamenda": a place, group or force of one country (<c>places.yaml</c>) answers the
     /// country question as it does in passing, when no country's name or other name was typed.
     /// </summary>
-    public static string? Place(CountryHints places, string typed, string language) =>
-        places.Of(Utterance.Parse(typed, language));
+    public static string? Place(CountryHints places, string typed, string language, Understanding? understanding = null) =>
+        places.Of(Utterance.Parse(typed, language), understanding?.KnownWords);
 
     /// <summary>"Prefiero no decir", "je préfère ne pas dire", "i'd rather not say": said without naming a country.</summary>
     public static bool PrefersNotToSay(Understanding understanding, string language, string typed) =>

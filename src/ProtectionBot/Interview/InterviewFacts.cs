@@ -244,7 +244,7 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
     /// </summary>
     private string? CountryTold(Utterance utterance, string text)
     {
-        var place = places.Of(utterance);
+        var place = places.Of(utterance, understanding.KnownWords);
         var named = countries.NamedAsWhere(text)?.Code;
         return place is null ? named : named is null || named == place ? place : null;
     }

@@ -123,7 +123,7 @@ internal sealed class AnswerReader(IServiceProvider services)
             return country.Code;
         if (match.Candidates.Count > 1)
             return "ask-which:" + string.Join(",", match.Candidates.Take(2).Select(c => c.Code));
-        if (CountryDialog.Place(_places, text, language) is { } placed)
+        if (CountryDialog.Place(_places, text, language, _understanding) is { } placed)
             return placed;
         return CountryDialog.PrefersNotToSay(_understanding, language, text) ? "prefer-not" : "unclear";
     }

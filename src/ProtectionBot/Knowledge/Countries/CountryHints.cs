@@ -19,12 +19,16 @@ internal sealed class CountryHints
     private CountryHints(Dictionary<string, List<(string Code, Phrase Phrase)>> byLanguage) => _byLanguage = byLanguage;
 
     /// <summary>The one country <paramref name="utterance"/> names a place of, or null (none, or places of several).</summary>
-    public string? Of(Utterance utterance)
+    /// <param name="known">
+    /// Words of the vocabularies: typed, one is itself and no slip of a place's name, so the Ecuadorian police's "chapas"
+    /// is not the Mexican "Chiapas".
+    /// </param>
+    public string? Of(Utterance utterance, IReadOnlySet<string>? known = null)
     {
         ArgumentNullException.ThrowIfNull(utterance);
         if (!_byLanguage.TryGetValue(utterance.Language, out var hints))
             return null;
-        var codes = hints.Where(h => h.Phrase.FindIn(utterance).Any()).Select(h => h.Code).Distinct().ToList();
+        var codes = hints.Where(h => h.Phrase.FindIn(utterance, known).Any()).Select(h => h.Code).Distinct().ToList();
         return codes is [var code] ? code : null;
     }
 
