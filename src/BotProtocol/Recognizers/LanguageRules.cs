@@ -94,7 +94,7 @@ public static class LanguageRules
     [
         "no se", "no lo se", "no sabria", "no sabemos", "no estoy seguro", "no estoy segura", "tal vez", "quizas", "quiza",
         "a lo mejor", "puede ser", "ni idea", "capaz",
-        "je ne sais pas", "je sais pas", "sais pas", "je ne sais", "peut etre", "pas sur", "pas sure", "aucune idee", "bof",
+        "je ne sais pas", "je sais pas", "sais pas", "je ne sais", "peut etre", "pas sur", "pas sure", "aucune idee", "=bof",
         "je ne suis pas sur", "je ne suis pas sure",
         "maybe", "perhaps", "not sure", "i m not sure", "i am not sure", "don t know", "do not know", "no idea",
         "might", "kind of", "sort of",
@@ -885,6 +885,29 @@ public static class LanguageRules
 
     /// <summary>The words a shorthand stands for, or null.</summary>
     public static string[]? Expand(string word) => Shorthand.GetValueOrDefault(word);
+
+    /// <summary>
+    /// The words a shorthand stands for in the language of the answer: in English "k" is "ok" (not Spanish "que"), "n"
+    /// is "and" ("me n my colleague", not a French "n'"), "ya" is "yeah" (not Spanish "ya").
+    /// </summary>
+    internal static string[]? Expand(string word, string language) =>
+        ShorthandIn.TryGetValue(language, out var own) && own.TryGetValue(word, out var expansion) ? expansion : Expand(word);
+
+    /// <summary>Verbs after which a French "sa" is "ça" typed by its sound: "sa va", "sa dépend", "sa marche".</summary>
+    private static readonly HashSet<string> CaVerbs = new(StringComparer.Ordinal)
+    {
+        "va", "depend", "depends", "marche", "ira", "suffit", "passe", "fait", "allait", "peut", "arrive",
+    };
+
+    internal static bool FollowsCa(string word) => CaVerbs.Contains(word);
+
+    private static readonly Dictionary<string, Dictionary<string, string[]>> ShorthandIn = new(StringComparer.Ordinal)
+    {
+        ["en"] = new(StringComparer.Ordinal)
+        {
+            ["k"] = ["ok"], ["kk"] = ["ok"], ["n"] = ["and"], ["ya"] = ["yeah"],
+        },
+    };
 
     private static Dictionary<string, string[]> BuildShorthand()
     {

@@ -65,7 +65,7 @@ public sealed class Utterance
             foreach (var raw in normalized.Split(' '))
             {
                 var word = Squeeze(raw);
-                if (LanguageRules.Expand(word) is { } expansion)
+                if (LanguageRules.Expand(word, language) is { } expansion)
                 {
                     foreach (var part in expansion)
                     {
@@ -78,6 +78,15 @@ public sealed class Utterance
                 clauses.Add(clause);
             }
             clause++;
+        }
+        // French "sa" typed for "ça" before a verb: "sa va", "sa dépend" ("sa femme" stays).
+        if (language == "fr")
+        {
+            for (var i = 0; i + 1 < words.Count; i++)
+            {
+                if (words[i] == "sa" && LanguageRules.FollowsCa(words[i + 1]))
+                    words[i] = "ca";
+            }
         }
         return new Utterance(language, words, clauses);
     }
