@@ -812,8 +812,26 @@ public static class LanguageRules
         var next = last + 1;
         if (next < words.Count && words[next] is "a" or "al" or "au" or "to" && segments[next] == segments[last])
             next++;
-        return next < words.Count && segments[next] == segments[last] && TellerAfter.Contains(words[next]);
+        if (next < words.Count && segments[next] == segments[last] && TellerAfter.Contains(words[next]))
+            return true;
+        // A crowd the teller was among: "tiré sur notre marche", "shot at the crowd", "dispararon contra la gente".
+        if (next < words.Count && CrowdArticles.Contains(words[next]) && segments[next] == segments[last])
+            next++;
+        return next < words.Count && segments[next] == segments[last] && Crowds.Contains(words[next]);
     }
+
+    /// <summary>Articles and possessives before a crowd: "the crowd", "notre marche", "la gente".</summary>
+    private static readonly HashSet<string> CrowdArticles = new(StringComparer.Ordinal)
+    {
+        "the", "our", "le", "la", "les", "l", "notre", "nos", "el", "los", "las", "nuestra", "nuestro", "nuestros", "nuestras",
+    };
+
+    /// <summary>A crowd or a community fired on or attacked: an attack on many, not only on the colleague killed in it.</summary>
+    private static readonly HashSet<string> Crowds = new(StringComparer.Ordinal)
+    {
+        "crowd", "people", "march", "protesters", "village", "community", "foule", "gens", "marche", "manifestants",
+        "population", "gente", "marcha", "manifestantes", "pueblo", "comunidad", "multitud",
+    };
 
     /// <summary>
     /// Whether the words from <paramref name="first"/> to <paramref name="last"/> tell what was done to someone other than the
@@ -863,9 +881,25 @@ public static class LanguageRules
         var word = words[index];
         if (word == "t")
             return index > 0 && ContractedVerbs.Contains(words[index - 1]);
+        if (word == "n" && !HasFrenchEnd(words, index))
+            return false;
         if (word is "ne" or "n")
             return !IsRestrictive(words, index);
         return Negators.Contains(word);
+    }
+
+    /// <summary>
+    /// Whether a "pas", "jamais", "rien"… follows the elided "n'" within a few words: without one it is no French
+    /// negation but texting "and" ("my address everywhere n ppl saying come get him").
+    /// </summary>
+    private static bool HasFrenchEnd(IReadOnlyList<string> words, int index)
+    {
+        for (var j = index + 1; j < words.Count && j <= index + 4; j++)
+        {
+            if (FrenchNegationEnds.Contains(words[j]) || words[j] is "que" or "qu")
+                return true;
+        }
+        return false;
     }
 
     /// <summary>"ne … que" says "only": a "que" before any "pas", "jamais", "rien"…</summary>
@@ -883,6 +917,16 @@ public static class LanguageRules
 
     /// <summary>The words a shorthand stands for, or null.</summary>
     public static string[]? Expand(string word) => Shorthand.GetValueOrDefault(word);
+
+    /// <summary>
+    /// The words a shorthand stands for in <paramref name="language"/>, or null: French "dont" is a word of its own ("3 morts
+    /// dont mon camarade"), no English "don't" denying what follows.
+    /// </summary>
+    internal static string[]? Expand(string word, string language) =>
+        language == "fr" && FrenchWords.Contains(word) ? null : Expand(word);
+
+    /// <summary>French words that an English shorthand spells the same.</summary>
+    private static readonly HashSet<string> FrenchWords = new(StringComparer.Ordinal) { "dont" };
 
     private static Dictionary<string, string[]> BuildShorthand()
     {

@@ -65,7 +65,7 @@ public sealed class Utterance
             foreach (var raw in normalized.Split(' '))
             {
                 var word = Squeeze(raw);
-                if (LanguageRules.Expand(word) is { } expansion)
+                if (LanguageRules.Expand(word, language) is { } expansion)
                 {
                     foreach (var part in expansion)
                     {
