@@ -899,6 +899,12 @@ public static class LanguageRules
             if (FrenchNegationEnds.Contains(words[j]) || words[j] is "que" or "qu")
                 return true;
         }
+        // Said before it: "personne n'a été blessé", "rien n'a changé".
+        for (var j = index - 1; j >= 0 && j >= index - 3; j--)
+        {
+            if (words[j] is "personne" or "rien" or "aucun" or "aucune" or "nul" or "nulle")
+                return true;
+        }
         return false;
     }
 
