@@ -814,8 +814,26 @@ public static class LanguageRules
         var next = last + 1;
         if (next < words.Count && words[next] is "a" or "al" or "au" or "to" && segments[next] == segments[last])
             next++;
-        return next < words.Count && segments[next] == segments[last] && TellerAfter.Contains(words[next]);
+        if (next < words.Count && segments[next] == segments[last] && TellerAfter.Contains(words[next]))
+            return true;
+        // A crowd the teller was among: "tiré sur notre marche", "shot at the crowd", "dispararon contra la gente".
+        if (next < words.Count && CrowdArticles.Contains(words[next]) && segments[next] == segments[last])
+            next++;
+        return next < words.Count && segments[next] == segments[last] && Crowds.Contains(words[next]);
     }
+
+    /// <summary>Articles and possessives before a crowd: "the crowd", "notre marche", "la gente".</summary>
+    private static readonly HashSet<string> CrowdArticles = new(StringComparer.Ordinal)
+    {
+        "the", "our", "le", "la", "les", "l", "notre", "nos", "el", "los", "las", "nuestra", "nuestro", "nuestros", "nuestras",
+    };
+
+    /// <summary>A crowd or a community fired on or attacked: an attack on many, not only on the colleague killed in it.</summary>
+    private static readonly HashSet<string> Crowds = new(StringComparer.Ordinal)
+    {
+        "crowd", "people", "march", "protesters", "village", "community", "foule", "gens", "marche", "manifestants",
+        "population", "gente", "marcha", "manifestantes", "pueblo", "comunidad", "multitud",
+    };
 
     /// <summary>
     /// Whether the words from <paramref name="first"/> to <paramref name="last"/> tell what was done to someone other than the
@@ -865,9 +883,31 @@ public static class LanguageRules
         var word = words[index];
         if (word == "t")
             return index > 0 && ContractedVerbs.Contains(words[index - 1]);
+        if (word == "n" && !HasFrenchEnd(words, index))
+            return false;
         if (word is "ne" or "n")
             return !IsRestrictive(words, index);
         return Negators.Contains(word);
+    }
+
+    /// <summary>
+    /// Whether a "pas", "jamais", "rien"… follows the elided "n'" within a few words: without one it is no French
+    /// negation but texting "and" ("my address everywhere n ppl saying come get him").
+    /// </summary>
+    private static bool HasFrenchEnd(IReadOnlyList<string> words, int index)
+    {
+        for (var j = index + 1; j < words.Count && j <= index + 4; j++)
+        {
+            if (FrenchNegationEnds.Contains(words[j]) || words[j] is "que" or "qu")
+                return true;
+        }
+        // Said before it: "personne n'a été blessé", "rien n'a changé".
+        for (var j = index - 1; j >= 0 && j >= index - 3; j--)
+        {
+            if (words[j] is "personne" or "rien" or "aucun" or "aucune" or "nul" or "nulle")
+                return true;
+        }
+        return false;
     }
 
     /// <summary>"ne … que" says "only": a "que" before any "pas", "jamais", "rien"…</summary>
@@ -887,11 +927,16 @@ public static class LanguageRules
     public static string[]? Expand(string word) => Shorthand.GetValueOrDefault(word);
 
     /// <summary>
-    /// The words a shorthand stands for in the language of the answer: in English "k" is "ok" (not Spanish "que"), "n"
-    /// is "and" ("me n my colleague", not a French "n'"), "ya" is "yeah" (not Spanish "ya").
+    /// The words a shorthand stands for in the language of the answer, or null: in English "k" is "ok" (not Spanish
+    /// "que"), "n" is "and" ("me n my colleague", not a French "n'"), "ya" is "yeah" (not Spanish "ya"); French "dont" is
+    /// a word of its own ("3 morts dont mon camarade"), no English "don't" denying what follows.
     /// </summary>
     internal static string[]? Expand(string word, string language) =>
-        ShorthandIn.TryGetValue(language, out var own) && own.TryGetValue(word, out var expansion) ? expansion : Expand(word);
+        language == "fr" && FrenchWords.Contains(word) ? null
+        : ShorthandIn.TryGetValue(language, out var own) && own.TryGetValue(word, out var expansion) ? expansion : Expand(word);
+
+    /// <summary>French words that an English shorthand spells the same.</summary>
+    private static readonly HashSet<string> FrenchWords = new(StringComparer.Ordinal) { "dont" };
 
     /// <summary>Verbs after which a French "sa" is "ça" typed by its sound: "sa va", "sa dépend", "sa marche".</summary>
     private static readonly HashSet<string> CaVerbs = new(StringComparer.Ordinal)
