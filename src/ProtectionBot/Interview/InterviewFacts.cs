@@ -246,6 +246,10 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
     {
         var place = places.Of(utterance, understanding.KnownWords);
         var named = countries.NamedAsWhere(text)?.Code;
+        // "a journalist from Uganda, now in Nairobi": the case may be in the country left or where the person is now,
+        // so neither is noted and the country is asked.
+        if (place is not null && countries.Left(text)?.Code is { } left && left != place)
+            return null;
         return place is null ? named : named is null || named == place ? place : null;
     }
 
