@@ -244,6 +244,10 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
     /// </summary>
     private string? CountryTold(Utterance utterance, string text)
     {
+        // "je suis à Dakar mnt mais tout ça se passe en Guinée": read as the country question reads it, where it happens
+        // and not where the teller is now.
+        if (countries.Match(text) is { Country: { } where, NowIn: { } now } && where.Code != now.Code)
+            return where.Code;
         var place = places.Of(utterance, understanding.KnownWords);
         var named = countries.NamedAsWhere(text)?.Code;
         // "a journalist from Uganda, now in Nairobi": the case may be in the country left or where the person is now,
