@@ -246,7 +246,7 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
     {
         // "je suis à Dakar mnt mais tout ça se passe en Guinée": read as the country question reads it, where it happens
         // and not where the teller is now.
-        if (countries.Match(text) is { Country: { } where, NowIn: { } now } && where.Code != now.Code)
+        if (countries.Left(text) is null && countries.Match(text) is { Country: { } where, NowIn: { } now } && where.Code != now.Code)
             return where.Code;
         var place = places.Of(utterance, understanding.KnownWords);
         var named = countries.NamedAsWhere(text)?.Code;
