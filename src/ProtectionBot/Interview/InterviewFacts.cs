@@ -244,16 +244,17 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
     /// </summary>
     private string? CountryTold(Utterance utterance, string text)
     {
+        var left = countries.Left(text)?.Code;
         // "je suis à Dakar mnt mais tout ça se passe en Guinée": read as the country question reads it, where it happens
         // and not where the teller is now.
-        if (countries.Left(text) is null && countries.Match(text) is { Country: { } where, NowIn: { } now } && where.Code != now.Code)
+        if (left is null && countries.Match(text) is { Country: { } where, NowIn: { } now } && where.Code != now.Code)
             return where.Code;
         var place = places.Of(utterance, understanding.KnownWords);
-        var named = countries.NamedAsWhere(text)?.Code;
         // "a journalist from Uganda, now in Nairobi": the case may be in the country left or where the person is now,
         // so neither is noted and the country is asked.
-        if (place is not null && countries.Left(text)?.Code is { } left && left != place)
+        if (place is not null && left is not null && left != place)
             return null;
+        var named = countries.NamedAsWhere(text)?.Code;
         return place is null ? named : named is null || named == place ? place : null;
     }
 
