@@ -350,7 +350,7 @@ internal sealed class CourseDialog(
             Choices = [.. candidates.Select(answers.Find).OfType<Knowledge.Training>().Select(t => new Choice(t.Id)
             {
                 Title = CourseAnswers.ShortName(t, language),
-                Synonyms = [.. t.Aliases, t.Name.In(language)],
+                Synonyms = [.. t.Aliases, .. t.HeldIn, t.Name.In(language)],
             })],
         }, cancellationToken);
     }

@@ -109,16 +109,24 @@ internal sealed class CourseEntry(TextCatalog texts, CourseQuestionMatcher match
 
     /// <summary>
     /// Nothing else is going on: a clear type is enough when the message is asked as a question or names a course
-    /// ("becas cidh"); a course question the bot cannot answer must name a course ("perdí mi contraseña de la ISHR
-    /// Academy") or be asked about courses ("¿el curso incluye comida?"), so that "hola" or a threat is never taken for one.
+    /// ("becas cidh"); a course's name is enough alone ("HRDAP"), its city only when asked about; a course question
+    /// the bot cannot answer must name a course ("perdí mi contraseña de la ISHR Academy") or be asked about courses
+    /// ("¿el curso incluye comida?"), so that "hola" or a threat is never taken for one.
     /// </summary>
     private static bool IsQuestionOnItsOwn(CourseQuestionMatch match) => match.Kind switch
     {
         CourseQuestionKind.Topic or CourseQuestionKind.WhichCourse => match.NamesCourse || match.AsksQuestion,
-        CourseQuestionKind.Faq or CourseQuestionKind.CourseOnly or CourseQuestionKind.Courses or CourseQuestionKind.Staff => true,
-        CourseQuestionKind.Unsure => match.CourseNamed || (match.NamesCourse && match.AsksQuestion),
+        CourseQuestionKind.CourseOnly => IsAboutTheCourse(match),
+        CourseQuestionKind.Faq or CourseQuestionKind.Courses or CourseQuestionKind.Staff => true,
+        CourseQuestionKind.Unsure => match.CourseNamed ? IsAboutTheCourse(match) : match.NamesCourse && match.AsksQuestion,
         _ => false,
     };
+
+    /// <summary>
+    /// Named by its name ("perdí mi contraseña de la ISHR Academy"), or by where it is held in a question about it ("in
+    /// Geneva do we share rooms?"): a story that names the city ("after Geneva the police call me") asks nothing of it.
+    /// </summary>
+    private static bool IsAboutTheCourse(CourseQuestionMatch match) => !match.NamedByPlace || match.HasQuestionMark || match.SaysCourse;
 
     /// <summary>
     /// The interview waits for an answer, which may use the same words ("a largo plazo", "Sí, que me contacten"): only

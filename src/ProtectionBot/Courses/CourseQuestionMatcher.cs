@@ -38,6 +38,7 @@ internal enum CourseQuestionKind
 /// <param name="NamesCourse">A course was named, or a word such as "curso"/"training" was used.</param>
 /// <param name="SaysCourse">A word such as "curso"/"formation"/"training" was used (not only a name like "CIDH", also a body's name).</param>
 /// <param name="CourseNamed">One of the courses' names or aliases was used ("HRDAP", "ISHR Academy").</param>
+/// <param name="NamedByPlace">The course was named only by where it is held ("Ginebra"), which a story names too.</param>
 /// <param name="AsksQuestion">Written as a question: a question mark, or a first word such as "cuándo"/"combien"/"can".</param>
 /// <param name="HasQuestionMark">Written with a question mark: "que" starts answers too ("Sí, que me contacten").</param>
 /// <param name="Clear">The type rests on at least one strong word, not on hints alone.</param>
@@ -54,6 +55,7 @@ internal sealed record CourseQuestionMatch(
     bool NamesCourse = false,
     bool SaysCourse = false,
     bool CourseNamed = false,
+    bool NamedByPlace = false,
     bool AsksQuestion = false,
     bool HasQuestionMark = false,
     bool Clear = false,
@@ -102,6 +104,7 @@ internal sealed partial class CourseQuestionMatcher
 
     private readonly CourseVocabulary _vocabulary;
     private readonly (string CourseId, Keyword[] Names)[] _namesByCourse;
+    private readonly (string CourseId, Keyword[] Places)[] _placesByCourse;
     private readonly Keyword[] _courseKeywords;
     private readonly IReadOnlyList<string> _menuCourses;
     private readonly KnownWords _typeWords;
@@ -126,7 +129,9 @@ internal sealed partial class CourseQuestionMatcher
                 courseNames.Add((training.Id, Keyword.Parse(name, language: null, 1)));
         }
         _namesByCourse = [.. courseNames.GroupBy(n => n.CourseId, StringComparer.Ordinal).Select(g => (g.Key, g.Select(n => n.Keyword).ToArray()))];
-        _courseKeywords = [.. courseNames.Select(n => n.Keyword), .. vocabulary.CourseWords];
+        _placesByCourse = [.. trainings.Where(t => t.HeldIn.Count > 0)
+            .Select(t => (t.Id, t.HeldIn.Distinct(StringComparer.OrdinalIgnoreCase).Select(p => Keyword.Parse(p, language: null, 1)).ToArray()))];
+        _courseKeywords = [.. courseNames.Select(n => n.Keyword), .. _placesByCourse.SelectMany(p => p.Places), .. vocabulary.CourseWords];
         _menuCourses = [.. trainings.Where(t => t.ShortName is not null).Select(t => t.Id)];
         _typeWords = new KnownWords(vocabulary.Types.SelectMany(t => t.Keywords));
         _courseTokens = _courseKeywords.SelectMany(k => k.Tokens).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
@@ -206,6 +211,16 @@ internal sealed partial class CourseQuestionMatcher
             if (score > 0)
                 courseScores[course] = score;
         }
+        // Where a course is held adds to its names ("the ISHR Geneva programme" is one of ISHR's courses); alone, it
+        // names the course only in a question about it (CourseEntry).
+        var namedByPlace = courseScores.Count == 0;
+        foreach (var (course, places) in _placesByCourse)
+        {
+            var score = Score(tokens, content, naming, places, language, NameFuzzyLength, _typeWords);
+            if (score > 0)
+                courseScores[course] = courseScores.GetValueOrDefault(course) + score;
+        }
+        namedByPlace &= courseScores.Count > 0;
         var namedCourse = Best(courseScores, out var tiedCourses);
         // "curso", "training": not a question's word, but a phrase may go through it ("trainings in Africa").
         var generic = new bool[tokens.Length];
@@ -247,7 +262,7 @@ internal sealed partial class CourseQuestionMatcher
         var namesCourse = namedCourse is not null || tiedCourses.Count > 1 || saysCourse;
         var courseId = namedCourse ?? (tiedCourses.Count > 1 ? null : currentCourse);
         var match = new CourseQuestionMatch(CourseQuestionKind.Unsure, courseId, NamesCourse: namesCourse, SaysCourse: saysCourse,
-            CourseNamed: namedCourse is not null || tiedCourses.Count > 1,
+            CourseNamed: namedCourse is not null || tiedCourses.Count > 1, NamedByPlace: namedByPlace,
             AsksQuestion: asksQuestion, HasQuestionMark: questionMark, Clear: strong, Candidates: tiedCourses.Count > 1 ? tiedCourses : null, Country: country,
             Profiles: profiles, Edition: edition);
 

@@ -117,6 +117,7 @@ internal sealed partial class KnowledgeBase
         var name = entry.Localized("name");
         var shortName = entry.Localized("short_name", required: false);
         var aliases = entry.Strings("aliases", required: false);
+        var heldIn = entry.Strings("held_in", required: false);
         var unverified = entry.Codes("unverified", QuotableTrainingFields, required: false);
         var organiser = entry.String("organiser");
         var availability = entry.Code("availability", TrainingAvailabilities);
@@ -153,7 +154,7 @@ internal sealed partial class KnowledgeBase
             return null;
         return new Training
         {
-            Id = id, Name = name, ShortName = shortName, Aliases = aliases, Unverified = unverified, Organiser = organiser,
+            Id = id, Name = name, ShortName = shortName, Aliases = aliases, HeldIn = heldIn, Unverified = unverified, Organiser = organiser,
             Availability = availability, Editions = editions, Description = description, Eligibility = eligibility,
             Priorities = priorities, PriorityCountries = priorityCountries, PriorityProfiles = priorityProfiles, Stages = stages,
             OpenTo = openTo, Languages = languages, Place = place, Cost = cost, Scholarships = scholarships, Certificate = certificate,

@@ -11,8 +11,14 @@ internal sealed record Training
     /// <summary>A name short enough for a button; the full name when the file gives none.</summary>
     public LocalizedText? ShortName { get; init; }
 
-    /// <summary>Other ways people name it, in any language (organiser's acronym, the city it is held in).</summary>
+    /// <summary>Other ways people name it, in any language (the organiser's acronym, a programme's nickname).</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>
+    /// The cities or regions it is held in ("Geneva"): they name it in a question about it, not in a story ("since I
+    /// came back from Geneva they call me").
+    /// </summary>
+    public IReadOnlyList<string> HeldIn { get; init; } = [];
 
     /// <summary>Fields whose facts nobody could confirm recently; the bot says so when it quotes them.</summary>
     public IReadOnlyList<string> Unverified { get; init; } = [];
