@@ -505,6 +505,9 @@ public sealed class Understanding
     private static readonly HashSet<string> ReflexiveFollowers = new(StringComparer.Ordinal)
     {
         "lo", "los", "le", "les", "puede", "pueden", "debe", "deben", "va", "van", "ha", "han", "hace", "hacen", "ve", "ven", "vale",
+        // "que no se publique", "que no se entere nadie": what should not be done with the case.
+        "publique", "publiquen", "publica", "publican", "sepa", "sepan", "entere", "enteren", "difunda", "difundan", "comparta",
+        "compartan", "pase", "pasen", "use", "usen", "muestre", "muestren", "vea", "vean", "haga", "hagan", "diga", "digan",
     };
 
     private static readonly HashSet<string> Without = new(StringComparer.Ordinal) { "sin", "sans", "without" };

@@ -71,9 +71,13 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
         state = DecisionDate(state, utterance, text, language, answered);
         state = Release(state, utterance);
         var atRiskKnown = state.Knows("at_risk");
+        // "exiliado en Costa Rica desde el 2022 y ahora acosan a mi mamá": a date in a story of a move may be the move's,
+        // not when the trouble started, which is then asked.
+        var toldMove = CountryCatalog.TellsWhereTheyLive(text) || countries.Match(text) is { NowIn: not null }
+            || understanding.ReadAnywhere("relocation", utterance).Options.Contains("already-left");
         foreach (var question in FromAnywhere)
         {
-            if (question == answered || state.Knows(question))
+            if (question == answered || state.Knows(question) || (question == "started" && toldMove))
                 continue;
             var named = OptionsNamed(question, understanding.ReadAnywhere(question, utterance), utterance.Words);
             if (named.Count == 0)

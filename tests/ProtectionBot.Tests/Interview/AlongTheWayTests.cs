@@ -5,7 +5,8 @@ namespace ProtectionBot.Tests.Interview;
 /// <summary>
 /// What a story told at another question must NOT note: a person at risk beside another ("me and my colleague") is asked,
 /// a story about someone else told with "they told me" is not about the teller, and a family named beside the teller
-/// ("they intimidate my family") does not make someone else the one at risk, nor does a colleague who was killed.
+/// ("they intimidate my family") does not make someone else the one at risk, nor does a colleague who was killed; a
+/// year in a story of a move may be the move's, not when the trouble started.
 /// </summary>
 public sealed class AlongTheWayTests
 {
@@ -176,5 +177,16 @@ public sealed class AlongTheWayTests
         await using var app = new BotApplication();
         var also = new AnswerReader(app.Services).Also("relocation", language, answer);
         Assert.False(also.ContainsKey("country"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
+    }
+
+    [Theory]
+    [InlineData("en", "im from hong kong, living in the uk since 2021, now the police keep visiting my parents")]
+    [InlineData("es", "estoy exiliado en costa rica desde el 2022 y ahora la policía acosa a mi mamá")]
+    [InlineData("fr", "je vis à Paris depuis 2019 et maintenant ils menacent mon frère au pays")]
+    public async Task A_date_in_a_story_of_a_move_is_not_when_it_started(string language, string answer)
+    {
+        await using var app = new BotApplication();
+        var also = new AnswerReader(app.Services).Also("situations", language, answer);
+        Assert.False(also.ContainsKey("started"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
     }
 }

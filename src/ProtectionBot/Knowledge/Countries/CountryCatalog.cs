@@ -252,6 +252,12 @@ internal sealed class CountryCatalog
         "exil", "exilee", "refugie", "refugiee", "asile",
     };
 
+    /// <summary>
+    /// A word of living somewhere or of exile ("living in the UK since 2021", "exiliado en Costa Rica", "je vis à Paris"):
+    /// the story tells where the teller lives, and a date in it may be the move's.
+    /// </summary>
+    public static bool TellsWhereTheyLive(string? text) => TextNormalizer.Normalize(text).Split(' ').Any(Living.Contains);
+
     /// <summary>The one country a nationality names in <paramref name="text"/> ("soy venezolano", "i'm an afro-colombian woman").</summary>
     public Country? Nationality(string? text)
     {
