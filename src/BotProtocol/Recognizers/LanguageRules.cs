@@ -463,8 +463,8 @@ public static class LanguageRules
     }
 
     /// <summary>
-    /// Whether two words are one word in its two genders: French "menacé" and "menacée", "militant" and "militantes";
-    /// Spanish "abogado" and "abogada" (plurals alike).
+    /// Whether two words are one word in its two genders: French "menacé" and "menacée", "militant" and "militantes",
+    /// "blogueur" and "blogueuse"; Spanish "abogado" and "abogada" (plurals alike).
     /// </summary>
     internal static bool DiffersInGender(string first, string second)
     {
@@ -472,6 +472,8 @@ public static class LanguageRules
         var b = second.EndsWith('s') ? second[..^1] : second;
         if (a.Length > b.Length)
             (a, b) = (b, a);
+        if (a.EndsWith("eur", StringComparison.Ordinal) && b.EndsWith("euse", StringComparison.Ordinal))
+            return a.AsSpan(0, a.Length - 3).SequenceEqual(b.AsSpan(0, b.Length - 4));
         if (b.Length == a.Length + 1)
             return a.Length >= 3 && b[^1] == 'e' && b.StartsWith(a, StringComparison.Ordinal);
         return a.Length == b.Length && a.Length >= 3 && a[^1] != b[^1] && a[^1] is 'a' or 'o' && b[^1] is 'a' or 'o'

@@ -74,8 +74,9 @@ internal static class InterviewChoices
         // "in-custody" neither: a beating in the cells is ill-treatment in custody, read as torture (rereads.yaml).
         ["situations"] = [.. Situations, Understanding.UndecidedOption, CameBack, InCustody],
         ["at_risk"] = AtRisk,
-        // "several": people of both genders, or a couple ("somos hombres y mujeres", "me and my husband"); its phrases take
-        // the words, so that no one gender is read for a group, and the question is asked again.
+        // "several": people whose genders are not told ("somos varios", "me and my son"); its phrases take the words, so that
+        // no one gender is read for a group, and the question is asked again. A couple or a group of both genders ("somos
+        // hombres y mujeres", "me and my husband") names both, and which of the two is asked.
         ["gender"] = [.. Genders, "several"],
         ["profile"] = Profiles,
         // "undecided" (Understanding.UndecidedOption): neither option, or part of each ("ni urgente ni viejo", "public for me

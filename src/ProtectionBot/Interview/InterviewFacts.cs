@@ -205,14 +205,22 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
     /// <summary>Words that join the teller to a relative, not a thing done to the teller: "my husband and me".</summary>
     private static readonly HashSet<string> AndWords = new(StringComparer.Ordinal) { "and", "or", "y", "o", "et", "ou" };
 
+    /// <summary>"un homme", "a man", "una mujer": someone not named, who is not the teller unless the teller says so ("soy una mujer").</summary>
+    private static readonly HashSet<string> Someone = new(StringComparer.Ordinal) { "a", "an", "un", "une", "una" };
+
+    /// <summary>Words that say the teller is what follows: "je suis une femme", "soy una mujer", "i am a man".</summary>
+    private static readonly HashSet<string> Being = new(StringComparer.Ordinal) { "am", "m", "soy", "suis", "sui", "es", "est", "is" };
+
     /// <summary>
     /// "my father beat me", "mon oncle m'a frappée", "mi tío me pegó": a relative doing something to the teller is who did
-    /// it, neither the one at risk nor the one whose gender is asked.
+    /// it, neither the one at risk nor the one whose gender is asked. So is someone not named ("un homme m'a agressée",
+    /// "a man attacked me"), unless the teller says they are that person ("soy una mujer, me golpearon").
     /// </summary>
     private static bool DoesItToTheTeller(IReadOnlyList<string> words, int position)
     {
+        bool Opens(int at) => Mine.Contains(words[at]) || (Someone.Contains(words[at]) && (at == 0 || !Being.Contains(words[at - 1])));
         // The mention may start at the possessive or at the relative after it ("oncle" in "mon oncle").
-        var start = Mine.Contains(words[position]) ? position : position > 0 && Mine.Contains(words[position - 1]) ? position - 1 : -1;
+        var start = Opens(position) ? position : position > 0 && Opens(position - 1) ? position - 1 : -1;
         var after = start + 2;
         return start >= 0 && after < words.Count
             && (words[after] is "me" or "m" || (after + 1 < words.Count && !AndWords.Contains(words[after]) && words[after + 1] == "me"))
