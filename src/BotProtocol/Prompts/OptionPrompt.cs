@@ -101,6 +101,11 @@ public sealed class OptionPrompt(string dialogId, Understanding understanding) :
             return tapped == reading.PreferNot ? Decision.Declined : Decision.Of(tapped);
         var read = understanding.Read(reading.Question, reading.Language, text);
         var decision = Decision.Decide(read, Shape(reading, choices));
+        if (reading.Unproven is { } unproven && reading.Dominant is { } fallback && read.Options.Contains(unproven) && decision.Kind != DecisionKind.PreferNot)
+        {
+            var suspected = read.Options.Where(Shape(reading, choices).Values.Contains).ToList();
+            return Decision.Of(suspected is [var one] ? one : fallback);
+        }
         if (decision.Kind == DecisionKind.AskWhich && reading.Dominant is { } dominant && read.Options.Contains(dominant))
             return Decision.Of(dominant);
         // A step taken is not undone by saying it was no use, even after a "but": "we reported it, what's the use",

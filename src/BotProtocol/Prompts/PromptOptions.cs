@@ -74,6 +74,13 @@ public sealed record UnderstandingOptions
     public string? Dominant { get; init; }
 
     /// <summary>
+    /// A marker of the vocabulary, no choice, for an answer given without proof ("I think it's the army but I can't prove
+    /// it"): beside one option named, that option is the answer; alone, or beside several, <see cref="Dominant"/> is ("could
+    /// be the mayor or the mine, I can't prove it"). Default none.
+    /// </summary>
+    public string? Unproven { get; init; }
+
+    /// <summary>
     /// Whether a single choice tells where something stands, so the option said last wins over those said before it:
     /// "archived, I appealed, no answer yet" is still pending. The no option (nothing done) never wins over a step named
     /// beside it: "we reported it, what's the use" is pending. Default false: two options named are asked about.

@@ -979,6 +979,7 @@ public static class LanguageRules
         Add("je sais pas", "jsp", "chepa", "chaispas");
         Add("je sais", "jsais", "jsai", "chais");
         Add("je suis", "chui", "chuis", "jsuis");
+        Add("je me", "jme");
         Add("j ai", "jai");
         // "ils mont gardé", "la police lont pris": the apostrophe left out on a phone keyboard.
         Add("m ont", "mont");

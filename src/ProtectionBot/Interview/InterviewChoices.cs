@@ -21,6 +21,12 @@ internal static class InterviewChoices
     /// <summary>The marker of custody ("in the cells", "au cachot"): no situation itself, it makes a beating there read as torture.</summary>
     public const string InCustody = "in-custody";
 
+    /// <summary>
+    /// The marker of a suspicion told without proof ("je pense que c'est les services mais je peux pas prouver"): the one
+    /// suspected is the answer; with no one or several suspected, the perpetrator is unknown.
+    /// </summary>
+    public const string Unproven = "unproven";
+
     public static readonly IReadOnlyList<string> YesNo = ["yes", "no"];
 
     /// <summary>
@@ -82,11 +88,13 @@ internal static class InterviewChoices
         // "undecided" (Understanding.UndecidedOption): neither option, or part of each ("ni urgente ni viejo", "public for me
         // but not for my family", "we wrote to the commission, does that count?"); its phrases make the answer asked again.
         ["urgency"] = [.. Urgencies, Understanding.UndecidedOption],
-        ["perpetrator"] = Perpetrators,
+        // "unproven" (Unproven) is no answer either: beside the one suspected, that one; alone or beside two, unknown.
+        ["perpetrator"] = [.. Perpetrators, Unproven],
         ["relocation"] = Relocation,
         ["publicity"] = [.. YesNo, Understanding.UndecidedOption],
         ["remedies"] = [.. Remedies, Understanding.UndecidedOption],
-        ["started"] = Started,
+        // "undecided": a time too vague to place ("hace un tiempo", "il y a un moment", "some time ago"): asked again.
+        ["started"] = [.. Started, Understanding.UndecidedOption],
         ["decision_date"] = ["unknown"],
         // Not asked: what a story says of a detention, "relâché ce matin", "out on bail" (released) or "sigue preso" (held).
         // A detention told as over is no longer one to act on while it lasts (an urgent appeal, prison visits).

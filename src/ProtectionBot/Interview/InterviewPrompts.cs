@@ -53,7 +53,8 @@ internal sealed class InterviewPrompts(TextCatalog texts, Questions questions, U
         new("gender", Gender, "interview.gender", AnswerKind.OneOf, InterviewChoices.Genders),
         new("profile", Profile, "interview.profile", AnswerKind.SeveralOf, InterviewChoices.Profiles, No: InterviewChoices.NoProfile),
         new("urgency", Urgency, "interview.urgency", AnswerKind.OneOf, InterviewChoices.Urgencies),
-        new("perpetrator", Perpetrator, "interview.perpetrator", AnswerKind.OneOf, InterviewChoices.Perpetrators, Dominant: "unknown"),
+        new("perpetrator", Perpetrator, "interview.perpetrator", AnswerKind.OneOf, InterviewChoices.Perpetrators, Dominant: "unknown",
+            Unproven: InterviewChoices.Unproven),
         // A border already crossed is the answer, whatever else may come: "we fled to Thailand, now in a safe house".
         new("relocation", Relocation, "interview.relocation", AnswerKind.OneOf, InterviewChoices.Relocation, Yes: "may-need-to-leave", No: "no", Dominant: "already-left"),
         new("publicity", Publicity, "interview.publicity.ask", AnswerKind.YesNo, InterviewChoices.YesNo, YesKey: "interview.publicity.yes", NoKey: "interview.publicity.no"),
@@ -132,6 +133,7 @@ internal sealed class InterviewPrompts(TextCatalog texts, Questions questions, U
                 No = spec.No,
                 PreferNot = spec.OfferPreferNot ? InterviewChoices.PreferNot : null,
                 Dominant = spec.Dominant,
+                Unproven = spec.Unproven,
                 LatestWins = spec.LatestWins,
                 DoubtLeansYes = spec.DoubtLeansYes,
             },
@@ -227,7 +229,7 @@ internal sealed class InterviewPrompts(TextCatalog texts, Questions questions, U
     private sealed record QuestionSpec(
         string Id, string PromptId, string TextKey, AnswerKind Kind, IReadOnlyList<string> Codes,
         string? Yes = null, string? No = null, string? Dominant = null, string? YesKey = null, string? NoKey = null, bool OfferPreferNot = true,
-        bool LatestWins = false, bool DoubtLeansYes = false);
+        bool LatestWins = false, bool DoubtLeansYes = false, string? Unproven = null);
 
     private UnderstandingOptions Reading(string language, string question, AnswerKind kind) => new()
     {

@@ -96,7 +96,7 @@ internal sealed class CountryCatalog
         if (Closest(name) is { Length: > 0 } close)
             return Result(close);
         if (Mentioned(said) is { Length: > 0 } mentioned)
-            return mentioned.Length > 1 && (WhereItHappens(said) ?? ThreatenedHere(said) ?? LivingElsewhereNow(said) ?? LeftFor(said, mentioned) ?? InExileFrom(said, mentioned) ?? WhereOverNationality(said)) is { } settled
+            return mentioned.Length > 1 && (WhereItHappens(said) ?? BesideTheBorder(said) ?? ThreatenedHere(said) ?? LivingElsewhereNow(said) ?? LeftFor(said, mentioned) ?? InExileFrom(said, mentioned) ?? WhereOverNationality(said)) is { } settled
                 ? settled
                 : Result(mentioned);
         return Result(MentionedWithATypo(said));
@@ -144,8 +144,37 @@ internal sealed class CountryCatalog
         bool IsHappening((int First, int Last, int Name) m) =>
             !_demonyms.Contains(_names[m.Name].Name) && Enumerable.Range(Math.Max(0, m.First - 4), Math.Min(4, m.First)).Any(i => Happening.Contains(words[i]));
         var named = mentions.Where(IsHappening).SelectMany(m => _names[m.Name].Countries).Distinct().ToList();
-        var others = mentions.Where(m => !IsHappening(m)).SelectMany(m => _names[m.Name].Countries).ToList();
+        // "soy nica pero estoy en costa rica, lo que pasa es allá en nicaragua": the nationality of the country where it
+        // happens is no other place.
+        var others = mentions.Where(m => !IsHappening(m) && !(named.Count == 1 && _demonyms.Contains(_names[m.Name].Name) && _names[m.Name].Countries.Contains(named[0])))
+            .SelectMany(m => _names[m.Name].Countries).ToList();
         return named is [var there] && others.Count > 0 && !others.Contains(there) ? new CountryMatch(there, [there]) { NowIn = others.Distinct().Count() == 1 ? others[0] : null } : null;
+    }
+
+    /// <summary>A border and the word that joins the neighbour to it: "en la frontera con Haití", "à la frontière avec le Mali".</summary>
+    private static readonly HashSet<string> Border = new(StringComparer.Ordinal) { "frontera", "frontiere", "border", "limite" };
+
+    private static readonly HashSet<string> BorderJoint = new(StringComparer.Ordinal) { "con", "avec", "with", "de" };
+
+    /// <summary>
+    /// "Rep. Dominicana, en la frontera con Haití", "au Bénin, à la frontière avec le Nigeria", "Kenya, on the border with
+    /// Somalia": the country named after the border is the neighbour; the one other country is where it happens. A border
+    /// named by both ("on the Kenya Uganda border", "entre le Mali et le Burkina") is still asked about.
+    /// </summary>
+    private CountryMatch? BesideTheBorder(string said)
+    {
+        var words = said.Split(' ');
+        var mentions = Mentions(said);
+        bool Beyond((int First, int Last, int Name) m)
+        {
+            var before = m.First - 1;
+            if (before >= 0 && before < words.Length && (words[before] is "la" or "le" or "l" or "el" or "the"))
+                before--;
+            return before >= 1 && before < words.Length && BorderJoint.Contains(words[before]) && Border.Contains(words[before - 1]);
+        }
+        var neighbours = mentions.Where(Beyond).SelectMany(m => _names[m.Name].Countries).Distinct().ToList();
+        var here = mentions.Where(m => !Beyond(m)).SelectMany(m => _names[m.Name].Countries).Distinct().ToList();
+        return neighbours.Count > 0 && here is [var one] && !neighbours.Contains(one) ? new CountryMatch(one, [one]) : null;
     }
 
     /// <summary>
