@@ -166,6 +166,9 @@ public static class LanguageRules
         // Once out of reach: "not now, maybe when I'm out of the country", "cuando esté fuera", "une fois parti".
         "when i m out", "when i am out", "once i m out", "once i am out", "when i leave", "once i leave", "when i m safe",
         "when i am safe", "once i m safe", "once i am safe", "cuando salga", "cuando este fuera", "cuando este a salvo",
+        // Once a step is over: "peut-être après le procès", "después del juicio", "after the hearing".
+        "apres le proces", "apres l audience", "apres le jugement", "apres les elections", "despues del juicio", "despues de la audiencia",
+        "despues de la sentencia", "despues de las elecciones", "after the trial", "after the hearing", "after the verdict", "after the elections",
         "cuando me vaya", "una vez fuera", "quand je serai parti", "quand je serai partie", "quand je serai dehors",
         "quand je serai en securite", "une fois sorti", "une fois sortie", "une fois parti", "une fois partie", "une fois en securite",
     ];
@@ -320,6 +323,22 @@ public static class LanguageRules
     ];
 
     /// <summary>
+    /// Times that come back rather than now: "pas immédiatement, mais la nuit ils rôdent", "ahorita no, pero en las noches
+    /// pasan", "not now but at night they come". Not "cette nuit", "esta noche", "tonight", which are now.
+    /// </summary>
+    private static readonly string[][] RecurringTimes =
+    [
+        ["la", "nuit"], ["les", "nuits"], ["chaque", "nuit"], ["le", "soir"], ["les", "soirs"], ["chaque", "soir"], ["parfois"], ["souvent"],
+        ["de", "temps", "en", "temps"], ["des", "fois"],
+        ["de", "noche"], ["por", "la", "noche"], ["por", "las", "noches"], ["en", "las", "noches"], ["cada", "noche"], ["a", "veces"],
+        ["de", "vez", "en", "cuando"], ["seguido"],
+        ["at", "night"], ["every", "night"], ["at", "nights"], ["in", "the", "night"], ["sometimes"], ["often"], ["from", "time", "to", "time"],
+    ];
+
+    private static bool Says(List<string> clause, string[] words) =>
+        Enumerable.Range(0, Math.Max(0, clause.Count - words.Length + 1)).Any(i => words.Select((w, k) => clause[i + k] == w).All(b => b));
+
+    /// <summary>
     /// Whether the word at <paramref name="position"/> follows a correcting "but" whose clause is told of a past moment and
     /// of no present one, or of another place: "ahorita no, pero anoche estuvieron rondando la casa", "not now, but
     /// yesterday they came", "en este momento no, estoy en Bogotá, pero allá sí". It says why, not how things are here and now.
@@ -336,7 +355,7 @@ public static class LanguageRules
         while (end < words.Count && !Contrasts.Contains(words[end]))
             end++;
         var clause = Enumerable.Range(start + 1, end - start - 1).Select(p => words[p]).ToList();
-        return (clause.Any(PastMoments.Contains) && !clause.Any(PresentMoments.Contains))
+        return ((clause.Any(PastMoments.Contains) || Array.Exists(RecurringTimes, time => Says(clause, time))) && !clause.Any(PresentMoments.Contains))
             || Array.Exists(ElsewherePlaces, place => Enumerable.Range(0, Math.Max(0, clause.Count - place.Length + 1)).Any(i => place.Select((w, k) => clause[i + k] == w).All(b => b)));
     }
 
@@ -889,8 +908,40 @@ public static class LanguageRules
             return false;
         if (word is "ne" or "n")
             return !IsRestrictive(words, index);
+        // Haitian "nan" is "in" or "the" inside a sentence ("y ap tire nan zòn nan"); the French "nan" answers first, or
+        // after a filler or a moment ("bah nan", "je pense que nan", "pour l'instant nan").
+        if (word == "nan" && index > 0 && !NanLeadIns.Contains(words[index - 1]) && !Moments.Contains(words[index - 1]))
+            return false;
         return Negators.Contains(word);
     }
+
+    /// <summary>Words after which a French "nan" is still a no: "bah nan", "mais nan", "que nan", "moi nan".</summary>
+    private static readonly HashSet<string> NanLeadIns = new(StringComparer.Ordinal)
+    {
+        "que", "qu", "ah", "bah", "ben", "mais", "oh", "euh", "eh", "nan", "non", "bon", "alors", "donc", "enfin", "moi", "ok", "merci",
+        "pense", "crois", "sais", "pas",
+    };
+
+    /// <summary>
+    /// Whether the "no" at <paramref name="negator"/> is said with its courtesy and then a new statement: "no pls keep it
+    /// quiet", "no gracias ya tengo abogado", "no svp gardez ça pour vous". The "no" answers; it denies nothing after it.
+    /// </summary>
+    internal static bool IsNoThenCourtesy(IReadOnlyList<string> words, int negator)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (words[negator] != "no" || negator + 2 >= words.Count)
+            return false;
+        var next = words[negator + 1];
+        return CourtesyOpeners.Contains(next)
+            || (next == "por" && words[negator + 2] == "favor" && negator + 3 < words.Count)
+            || (next == "s" && words[negator + 2] == "il" && negator + 5 < words.Count);
+    }
+
+    /// <summary>The words that open "please" or "thanks" on their own: not "por", "s", "you", which open statements too.</summary>
+    private static readonly HashSet<string> CourtesyOpeners = new(StringComparer.Ordinal)
+    {
+        "please", "plz", "plse", "thanks", "thx", "porfa", "porfavor", "porfis", "plis", "gracias", "merci",
+    };
 
     /// <summary>
     /// Whether a "pas", "jamais", "rien"… follows the elided "n'" within a few words: without one it is no French
@@ -952,7 +1003,13 @@ public static class LanguageRules
     {
         ["en"] = new(StringComparer.Ordinal)
         {
-            ["k"] = ["ok"], ["kk"] = ["ok"], ["n"] = ["and"], ["ya"] = ["yeah"],
+            ["k"] = ["ok"], ["kk"] = ["ok"], ["n"] = ["and"], ["ya"] = ["yeah"], ["wat"] = ["what"], ["wht"] = ["what"],
+        },
+        // "pk vous demandez ça ?", "chai pas": in French "pk" is "pourquoi", not the Spanish "porque".
+        ["fr"] = new(StringComparer.Ordinal)
+        {
+            ["pk"] = ["pourquoi"], ["pq"] = ["pourquoi"], ["pkoi"] = ["pourquoi"], ["pourkoi"] = ["pourquoi"], ["pqoi"] = ["pourquoi"],
+            ["chai"] = ["je", "sais"], ["chais"] = ["je", "sais"], ["chaipa"] = ["je", "sais", "pas"], ["chaipas"] = ["je", "sais", "pas"],
         },
     };
 

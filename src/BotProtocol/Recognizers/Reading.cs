@@ -124,6 +124,13 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
     private static Decision YesOrNo(Reading reading, AnswerShape shape)
     {
         var (yes, no) = (shape.Values[0], shape.Values[1]);
+        // "yes but no calling, only signal. i think the phone is tapped": after a plain yes, a "but" that refuses a means or
+        // names the one asked for (an option that is neither yes nor no) tells why; what it tells is no "no".
+        var asksItsMeans = reading.Yes.Any(m => !m.AfterBut)
+            && reading.Affirmed.Concat(reading.Denied).Any(m => m.AfterBut && m.Option is { } o && o != no && o != Understanding.UndecidedOption
+                && (o != yes || reading.Denied.Contains(m)));
+        if (asksItsMeans)
+            reading = reading with { Affirmed = [.. reading.Affirmed.Where(m => !(m.AfterBut && m.Option == no))] };
         var evidence = new List<bool>();
         evidence.AddRange(reading.Yes.Select(_ => true));
         evidence.AddRange(reading.No.Select(_ => false));

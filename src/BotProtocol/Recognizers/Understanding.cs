@@ -677,6 +677,9 @@ public sealed class Understanding
             var fineEnds = LanguageRules.EndOfNoThenFine(utterance.Words, i);
             if (fineEnds > 0)
                 reach = Math.Min(reach, fineEnds - i - 1);
+            // "no pls keep it quiet", "no gracias, mi abogado ya lo ve": the "no" said with its courtesy answers on its own.
+            if (LanguageRules.IsNoThenCourtesy(utterance.Words, i))
+                reach = 0;
             for (var j = i + 1; j < utterance.Count && j - i <= reach && !LanguageRules.StandsAlone(utterance.Words[i]); j++)
             {
                 // A new subject ends the denial even where a phrase starts with it: "can't talk they are here".

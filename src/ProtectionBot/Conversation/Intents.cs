@@ -54,6 +54,20 @@ internal sealed class Intents(Understanding understanding)
     /// </summary>
     private const string Watched = "watched";
 
+    /// <summary>
+    /// The phone or the screen looked at now ("someone looking at my phone", "están viendo mi cel", "il regarde mon écran"):
+    /// someone watching, and said alone it is the quick exit in the description too, unless told as past ("someone was
+    /// looking at my phone" tells what happened).
+    /// </summary>
+    private const string WatchingScreen = "watching-screen";
+
+    /// <summary>Words that tell a screen watched as past: "was looking", "estaba viendo", "regardait".</summary>
+    private static readonly HashSet<string> PastWatching = new(StringComparer.Ordinal)
+    {
+        "was", "were", "had", "been", "used", "estaba", "estaban", "estuvo", "estuvieron", "revisaron", "miraron", "vieron",
+        "etait", "etaient", "avait", "avaient", "ont", "regardait", "regardaient", "fouillait",
+    };
+
     private const string Hurry = "hurry";
 
     /// <summary>
@@ -200,6 +214,8 @@ internal sealed class Intents(Understanding understanding)
         var leaving = named.Remove(Leave);
         var shutting = named.Remove(Shut);
         var watched = named.Remove(Watched);
+        var screenWatched = named.Remove(WatchingScreen);
+        watched |= screenWatched;
         var hurried = named.Remove(Hurry);
         var sayingGoodbye = named.Remove(Farewell);
         var callingForHelp = named.Remove(CallsForHelp);
@@ -229,6 +245,10 @@ internal sealed class Intents(Understanding understanding)
         // ("ils sont devant chez moi") is confirmed as danger, not fled.
         if (watched && named.Count == 0 && !writingFreely && words <= MaxWordsWhileWriting && ReadAsTheQuestionWaiting(turn, language) is { Options.Count: 0 }
             && !understanding.Read(DangerQuestion, language, turn.Activity.Text).Options.Contains(DangerNow))
+            return QuickExit;
+        // "someone looking at my phone", in the description too: the screen watched now, said alone, is the quick exit.
+        if (screenWatched && named.Count == 0 && writingFreely && words <= MaxWordsWhileWriting
+            && !Utterance.Parse(turn.Activity.Text, language).Words.Any(PastWatching.Contains))
             return QuickExit;
         // "hackearon la página y borraron todo": what an attacker erased is a digital attack told, not a request to erase.
         if (named.Contains(Erase) && understanding.Read(DigitalAttackQuestion, language, turn.Activity.Text).Options.Contains(DigitalAttack))
@@ -261,8 +281,13 @@ internal sealed class Intents(Understanding understanding)
             return !writingFreely || AsksFirst(turn.Activity.Text, language, CaseAsked, CaseStatus) ? CaseStatus : null;
         // "no entiendo, ¿qué tengo que poner?", "je comprends pas, je dois répondre quoi ?": asking how to answer is the
         // help, even with "I don't understand" said with it; "OUI aidez moi ils tapent à la porte" answers yes.
+        // "a mí no me pasó nada, quiero saber cómo funciona esto", "rien pour l'instant, juste savoir quoi faire": the answer
+        // said first, the wish to learn after it is why; it is the answer.
         if (named.Contains(Help) && named.All(n => n is Help or NotUnderstood or Explain))
-            return writingFreely || SaysYesFirst(turn, language, reading.Affirmed.Where(m => m.Option == Help).Min(m => m.Position)) ? null : Help;
+        {
+            var helpAt = reading.Affirmed.Where(m => m.Option == Help).Min(m => m.Position);
+            return writingFreely || SaysYesFirst(turn, language, helpAt) || (!asked && AnswersFirst(turn, language, helpAt)) ? null : Help;
+        }
         // "vous pouvez m'expliquer la question ? partir de la maison ou du pays ?": explained, not answered.
         if (named.Remove(Explain) && named.All(n => n == NotUnderstood))
             return NotUnderstood;
@@ -320,6 +345,10 @@ internal sealed class Intents(Understanding understanding)
     /// </summary>
     private bool SaysYesFirst(TurnContext turn, string language, int helpAt) =>
         ReadAsTheQuestionWaiting(turn, language) is { No.Count: 0 } reading && reading.Yes.Any(m => m.Position < helpAt);
+
+    /// <summary>An option of the question waiting named before the words asking for help, and none denied.</summary>
+    private bool AnswersFirst(TurnContext turn, string language, int helpAt) =>
+        ReadAsTheQuestionWaiting(turn, language) is { Denied.Count: 0 } reading && reading.Affirmed.Any(m => m.Option is not null && m.Position < helpAt);
 
     /// <summary>The request opens the message, after nothing but words of wishing ("i want to", "je voudrais", "quiero").</summary>
     private static bool IsAsked(Reading reading, string language, string? text)

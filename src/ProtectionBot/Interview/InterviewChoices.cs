@@ -58,6 +58,7 @@ internal static class InterviewChoices
         [
             "talk-to-person", "help", "restart", "language-es", "language-fr", "language-en", "other-language", "erase", "case-status", "case-sent", "erase-later", "quick-exit",
             "leave", "shut", "watched", "hurry", "calls-for-help", "not-understood", "explain", "asks-why", "asks-meaning", "case-asked", "greeting", "depends", "farewell",
+            "watching-screen",
         ];
 
     /// <summary>Each question's id (as in <c>dialogs/understanding</c>) and the options its vocabulary may name.</summary>
@@ -72,8 +73,10 @@ internal static class InterviewChoices
         ["danger"] = [.. YesNo, "sheltered"],
         // "by-means": how to be reached, said with its own no ("llamadas no", "appelez pas", "no calls"): the condition of a
         // yes, not a no to the offer ("sí pero solo por whatsapp, llamadas no"); its phrases take the words.
-        ["partner_now"] = [.. YesNo, "by-means"],
-        ["consent"] = YesNo,
+        // "undecided": the answer hangs on who would call, or on a doubt about the offer ("depende quién sea", "ça dépend qui",
+        // "30 days is long"); asked again.
+        ["partner_now"] = [.. YesNo, "by-means", Understanding.UndecidedOption],
+        ["consent"] = [.. YesNo, Understanding.UndecidedOption],
         // "undecided" here is what happened that is none of the options (a dismissal, a blacklist of unknown origin, a march
         // dispersed, an act called harassment); its phrases take the words, so that no option is read from them.
         // "came-back" is no answer either: one taken who came back was held, not disappeared (dialogs/understanding/rereads.yaml).
