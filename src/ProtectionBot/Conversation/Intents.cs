@@ -261,8 +261,11 @@ internal sealed class Intents(Understanding understanding)
             return !writingFreely || AsksFirst(turn.Activity.Text, language, CaseAsked, CaseStatus) ? CaseStatus : null;
         // "no entiendo, ¿qué tengo que poner?", "je comprends pas, je dois répondre quoi ?": asking how to answer is the
         // help, even with "I don't understand" said with it; "OUI aidez moi ils tapent à la porte" answers yes.
+        // An answer said before the words of the help, without a question, answers: "rien pour l'instant, c'est juste pour
+        // savoir quoi faire si ça arrive", "a mí no me pasó nada, quiero saber cómo funciona esto".
         if (named.Contains(Help) && named.All(n => n is Help or NotUnderstood or Explain))
-            return writingFreely || SaysYesFirst(turn, language, reading.Affirmed.Where(m => m.Option == Help).Min(m => m.Position)) ? null : Help;
+            return writingFreely || SaysYesFirst(turn, language, reading.Affirmed.Where(m => m.Option == Help).Min(m => m.Position))
+                || (!asked && AnswersFirst(turn, language, reading.Affirmed.Where(m => m.Option == Help).Min(m => m.Position))) ? null : Help;
         // "vous pouvez m'expliquer la question ? partir de la maison ou du pays ?": explained, not answered.
         if (named.Remove(Explain) && named.All(n => n == NotUnderstood))
             return NotUnderstood;
@@ -320,6 +323,10 @@ internal sealed class Intents(Understanding understanding)
     /// </summary>
     private bool SaysYesFirst(TurnContext turn, string language, int helpAt) =>
         ReadAsTheQuestionWaiting(turn, language) is { No.Count: 0 } reading && reading.Yes.Any(m => m.Position < helpAt);
+
+    /// <summary>An option of the question waiting named before the words asking for help; a yes is <see cref="SaysYesFirst"/>'s, and a no before them may be no answer ("no, ¿cómo funciona?").</summary>
+    private bool AnswersFirst(TurnContext turn, string language, int helpAt) =>
+        ReadAsTheQuestionWaiting(turn, language) is { } reading && reading.Affirmed.Any(m => m.Position < helpAt && m.Option is not (null or "yes" or "no"));
 
     /// <summary>The request opens the message, after nothing but words of wishing ("i want to", "je voudrais", "quiero").</summary>
     private static bool IsAsked(Reading reading, string language, string? text)
