@@ -435,6 +435,10 @@ public static class LanguageRules
             joined |= !Articles.Contains(words[before]);
             before--;
         }
+        // A bare "a" is the French "a" (has) once the accent of "à" is gone, or the Spanish "ha" typed without its h: "mon
+        // fils a disparu", "mon frère a été tué", "mi hermano a desaparecido" tell what happened to the relative.
+        if (telling - before == 2 && words[before + 1] == "a")
+            joined = false;
         if (joined && before >= 0 && IsKin(words[before]))
             return true;
         // "the sarpanch's brothers": the possessive is typed "s" once normalised.

@@ -346,9 +346,13 @@ internal sealed class Intents(Understanding understanding)
     private bool SaysYesFirst(TurnContext turn, string language, int helpAt) =>
         ReadAsTheQuestionWaiting(turn, language) is { No.Count: 0 } reading && reading.Yes.Any(m => m.Position < helpAt);
 
-    /// <summary>An option of the question waiting named before the words asking for help, and none denied.</summary>
+    /// <summary>
+    /// An option of the question waiting named before the words asking for help, and none denied; a yes is
+    /// <see cref="SaysYesFirst"/>'s, and a no before them may be no answer ("no, ¿cómo funciona?").
+    /// </summary>
     private bool AnswersFirst(TurnContext turn, string language, int helpAt) =>
-        ReadAsTheQuestionWaiting(turn, language) is { Denied.Count: 0 } reading && reading.Affirmed.Any(m => m.Option is not null && m.Position < helpAt);
+        ReadAsTheQuestionWaiting(turn, language) is { Denied.Count: 0 } reading
+        && reading.Affirmed.Any(m => m.Position < helpAt && m.Option is not (null or "yes" or "no"));
 
     /// <summary>The request opens the message, after nothing but words of wishing ("i want to", "je voudrais", "quiero").</summary>
     private static bool IsAsked(Reading reading, string language, string? text)
