@@ -80,7 +80,7 @@ internal sealed class Questions(TextCatalog texts, Understanding understanding)
     /// description, in the person's words; "je vous ai tout dit, rien à ajouter" names nothing ("rien" is no situation).
     /// </summary>
     private bool TellsWhatHappened(string language, string text) =>
-        understanding.Read(SituationsQuestion, language, text).Options.Any(o => o is not ("none" or Understanding.UndecidedOption or "came-back" or "in-custody"));
+        understanding.Read(SituationsQuestion, language, text).Options.Any(o => o is not ("none" or Understanding.UndecidedOption or "came-back" or "in-custody" or "on-a-condition"));
 
     private const string SituationsQuestion = "situations";
 

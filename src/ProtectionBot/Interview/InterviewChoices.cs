@@ -21,6 +21,9 @@ internal static class InterviewChoices
     /// <summary>The marker of custody ("in the cells", "au cachot"): no situation itself, it makes a beating there read as torture.</summary>
     public const string InCustody = "in-custody";
 
+    /// <summary>The marker of a condition ("si no habla", "if you don't stop"): no situation itself, it makes a harm promised after it read as a threat.</summary>
+    public const string OnACondition = "on-a-condition";
+
     /// <summary>
     /// The marker of a suspicion told without proof ("je pense que c'est les services mais je peux pas prouver"): the one
     /// suspected is the answer; with no one or several suspected, the perpetrator is unknown.
@@ -80,8 +83,9 @@ internal static class InterviewChoices
         // "undecided" here is what happened that is none of the options (a dismissal, a blacklist of unknown origin, a march
         // dispersed, an act called harassment); its phrases take the words, so that no option is read from them.
         // "came-back" is no answer either: one taken who came back was held, not disappeared (dialogs/understanding/rereads.yaml).
-        // "in-custody" neither: a beating in the cells is ill-treatment in custody, read as torture (rereads.yaml).
-        ["situations"] = [.. Situations, Understanding.UndecidedOption, CameBack, InCustody],
+        // "in-custody" neither: a beating in the cells is ill-treatment in custody, read as torture (rereads.yaml); nor
+        // "on-a-condition": a harm promised on a condition is a threat.
+        ["situations"] = [.. Situations, Understanding.UndecidedOption, CameBack, InCustody, OnACondition],
         ["at_risk"] = AtRisk,
         // "several": people whose genders are not told ("somos varios", "me and my son"); its phrases take the words, so that
         // no one gender is read for a group, and the question is asked again. A couple or a group of both genders ("somos
