@@ -73,7 +73,8 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
         var atRiskKnown = state.Knows("at_risk");
         // "exiliado en Costa Rica desde el 2022 y ahora acosan a mi mamá": a date in a story of a move may be the move's,
         // not when the trouble started, which is then asked.
-        var toldMove = CountryCatalog.TellsWhereTheyLive(text) || countries.Match(text) is { NowIn: not null }
+        var countriesTold = countries.Match(text);
+        var toldMove = countriesTold.NowIn is not null || CountryCatalog.TellsWhereTheyLive(text)
             || understanding.ReadAnywhere("relocation", utterance).Options.Contains("already-left");
         foreach (var question in FromAnywhere)
         {
@@ -103,12 +104,12 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
         // "Venezuela, but I live in Colombia now", "estoy en argentina exiliado, soy venezolano": the person has already left
         // the country where it happens. Away from the country question, that country is noted only when said as a
         // nationality: a country only said to be left ("salí de Nicaragua") may not be where it happens now.
-        var moved = countries.Match(text) is { Country: { } home, NowIn: not null } ? home : null;
+        var moved = countriesTold is { Country: { } home, NowIn: not null } ? home : null;
         // Asked whether they may need to leave, a country the person says they left is the one they fled: "I left Uganda in
         // August, now in Nairobi" happens in Uganda, not where they are now.
         var fled = answered == "relocation" ? countries.Left(text)?.Code : null;
         if (answered != "country" && state.Country is null && !state.Knows("country")
-            && ((moved is not null && moved == countries.Nationality(text) ? moved.Code : null) ?? fled ?? CountryTold(utterance, text)) is { } country)
+            && ((moved is not null && moved == countries.Nationality(text) ? moved.Code : null) ?? fled ?? CountryTold(utterance, text, countriesTold)) is { } country)
             state = state.Answering("country") with { Country = country };
         if (moved is not null && answered != "relocation" && !state.Knows("relocation"))
             state = Apply(state, "relocation", new OptionAnswer(["already-left"], PreferNot: false));
@@ -254,12 +255,13 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
     /// The country a story tells in passing: a place, group or law of one country ("in Lagos", "les Imbonerakure"), or a
     /// country named as where it happens ("in Sri Lanka"). Two countries told that way tell none.
     /// </summary>
-    private string? CountryTold(Utterance utterance, string text)
+    /// <param name="told">The countries the story names, read once per answer by the caller.</param>
+    private string? CountryTold(Utterance utterance, string text, CountryMatch told)
     {
         var left = countries.Left(text)?.Code;
         // "je suis à Dakar mnt mais tout ça se passe en Guinée": read as the country question reads it, where it happens
         // and not where the teller is now.
-        if (left is null && countries.Match(text) is { Country: { } where, NowIn: { } now } && where.Code != now.Code)
+        if (left is null && told is { Country: { } where, NowIn: { } now } && where.Code != now.Code)
             return where.Code;
         var place = places.Of(utterance, understanding.KnownWords);
         // "a journalist from Uganda, now in Nairobi": the case may be in the country left or where the person is now,
