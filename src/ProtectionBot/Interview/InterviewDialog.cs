@@ -160,8 +160,10 @@ internal sealed class InterviewDialog(
 
     private async Task<DialogTurnResult> AskSituationsAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
     {
-        if (step.State.Knows("situations"))
+        if (step.State.Knows("situations") && !step.State.SituationsOnlyNoted)
             return await step.NextAsync(cancellationToken: cancellationToken);
+        if (step.State.SituationsOnlyNoted)
+            return await AskForMoreAsync(step, "situations", cancellationToken);
         return await AskAsync(step, "situations", cancellationToken);
     }
 
@@ -187,7 +189,9 @@ internal sealed class InterviewDialog(
         Receive(step);
         if (step.State.Knows("profile") && !step.State.ProfileOnlyNoted)
             return await step.NextAsync(cancellationToken: cancellationToken);
-        return await AskAsync(step, "profile", cancellationToken, step.State.ProfileOnlyNoted ? "interview.profile.more" : null);
+        if (step.State.ProfileOnlyNoted)
+            return await AskForMoreAsync(step, "profile", cancellationToken);
+        return await AskAsync(step, "profile", cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskUrgencyAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
@@ -380,6 +384,17 @@ internal sealed class InterviewDialog(
         }
         step.Context.SendText(texts.Get(language, "interview.noted", string.Join("; ", labels)));
         step.State = state with { Noted = [] };
+    }
+
+    /// <summary>
+    /// A question of several answers, some told along the way: the person hears what was noted, then is asked for any
+    /// others ("anything else?"), and their answer adds to it.
+    /// </summary>
+    private Task<DialogTurnResult> AskForMoreAsync(WaterfallStepContext<InterviewState> step, string question, CancellationToken cancellationToken)
+    {
+        TellNoted(step);
+        step.State = step.State with { Pending = question };
+        return prompts.AskForMoreAsync(step, question, cancellationToken);
     }
 
     /// <summary>The safety questions come first and untouched; any question after them is preceded by what was noted.</summary>

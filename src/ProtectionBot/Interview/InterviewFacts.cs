@@ -34,10 +34,12 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
         state = state.Answering(question);
         return question switch
         {
+            // Asked "anything else?", "no" keeps what was noted: only a first answer of nothing at all is someone who wants to learn.
             "situations" => state with
             {
-                Situations = [.. values.Where(v => v != InterviewChoices.NoProfile)],
-                LearningOnly = values.Contains(InterviewChoices.NoProfile) && values.Count == 1,
+                Situations = [.. (state.SituationsOnlyNoted ? state.Situations : []).Union(values.Where(v => v != InterviewChoices.NoProfile))],
+                LearningOnly = !state.SituationsOnlyNoted && values.Contains(InterviewChoices.NoProfile) && values.Count == 1,
+                SituationsOnlyNoted = false,
             },
             "at_risk" => state with { AtRisk = one },
             "gender" => state with { Gender = one },
@@ -96,9 +98,12 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
             if (!several && (named.Count > 1 || (question != "started" && said.Count > 1)))
                 continue;
             state = Apply(state, question, new OptionAnswer(named, PreferNot: false));
-            // Who someone is comes in several parts, and a story names one in passing: the rest is still asked.
+            // Who someone is and what is happening come in several parts, and a story names one in passing: the rest is
+            // still asked.
             if (question == "profile")
                 state = state with { ProfileOnlyNoted = true };
+            if (question == "situations" && !state.LearningOnly)
+                state = state with { SituationsOnlyNoted = true };
         }
         state = GenderByPronoun(state, utterance, answered, toldHere: !atRiskKnown && state.AtRisk == "someone-else");
         // "Venezuela, but I live in Colombia now", "estoy en argentina exiliado, soy venezolano": the person has already left

@@ -112,6 +112,26 @@ internal sealed class InterviewPrompts(TextCatalog texts, Questions questions, U
         return step.PromptAsync(Specs[question].PromptId, options, cancellationToken);
     }
 
+    /// <summary>
+    /// Asks a question of several answers again, for what else applies besides what was noted along the way: in the words
+    /// of <c>{question}.more</c>, its "none" offered as "nothing else". Every option stays offered and read, so naming a
+    /// noted one again ("I told you, they threaten me") is understood and does no harm.
+    /// </summary>
+    public Task<DialogTurnResult> AskForMoreAsync<T>(WaterfallStepContext<T> step, string question, CancellationToken cancellationToken)
+        where T : class, new()
+    {
+        var spec = Specs[question];
+        var language = ConversationLanguage.Of(step.Context);
+        var options = Options(question, language);
+        options = options with
+        {
+            Prompt = Question(texts.Get(language, $"{spec.TextKey}.more")),
+            Choices = [.. options.Choices!.Select(c => c.Value == spec.No ? new Choice(c.Value) { Title = texts.Get(language, "answer.nothing_else") } : c)],
+            SubmitTitle = texts.Get(language, "prompt.submit"),
+        };
+        return step.PromptAsync(spec.PromptId, options, cancellationToken);
+    }
+
     /// <summary>How <paramref name="question"/> is asked and read in <paramref name="language"/>; its options end with "prefer not to say" where offered.</summary>
     public PromptOptions Options(string question, string language)
     {

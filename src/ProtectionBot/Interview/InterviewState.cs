@@ -34,6 +34,12 @@ internal sealed record InterviewState
 
     public IReadOnlyList<string> Situations { get; init; } = [];
 
+    /// <summary>
+    /// What is happening was only noted from what the person told ("me amenazan" names one of what may be several): the
+    /// question is still asked, as "anything else?", and its answer adds to them.
+    /// </summary>
+    public bool SituationsOnlyNoted { get; init; }
+
     /// <summary>A detention told as over ("me soltaron anoche", "out on bail"): reported, but no longer lasting.</summary>
     public bool Released { get; init; }
 

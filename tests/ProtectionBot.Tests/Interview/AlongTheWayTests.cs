@@ -1,3 +1,5 @@
+using BotProtocol.Prompts;
+using ProtectionBot.Interview;
 using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Interview;
@@ -188,5 +190,24 @@ public sealed class AlongTheWayTests
         await using var app = new BotApplication();
         var also = new AnswerReader(app.Services).Also("situations", language, answer);
         Assert.False(also.ContainsKey("started"), string.Join("; ", also.Select(f => $"{f.Key}={string.Join(",", f.Value)}")));
+    }
+
+    [Fact]
+    public void Asked_anything_else_after_a_story_nothing_else_keeps_what_was_noted_and_more_adds_to_it()
+    {
+        // "me amenazan" told at the danger question: threats noted, then "anything else?".
+        var noted = InterviewFacts.Apply(new InterviewState(), "situations", new OptionAnswer(["threats"], PreferNot: false)) with { SituationsOnlyNoted = true };
+
+        var nothingElse = InterviewFacts.Apply(noted, "situations", new OptionAnswer([InterviewChoices.NoProfile], PreferNot: false));
+        Assert.Equal(["threats"], nothingElse.Situations);
+        Assert.False(nothingElse.LearningOnly);
+
+        var more = InterviewFacts.Apply(noted, "situations", new OptionAnswer(["digital-attack", "threats"], PreferNot: false));
+        Assert.Equal(["threats", "digital-attack"], more.Situations);
+        Assert.False(more.SituationsOnlyNoted);
+
+        // Asked for the first time, "nothing has happened" is someone who wants to learn.
+        var first = InterviewFacts.Apply(new InterviewState(), "situations", new OptionAnswer([InterviewChoices.NoProfile], PreferNot: false));
+        Assert.True(first.LearningOnly);
     }
 }

@@ -101,7 +101,7 @@ internal sealed class Defender
             "interview.consent.notice" => await SayAsync(_texts.Get(_language, Persona.DeclinesConsent ? "interview.consent.no" : "interview.consent.yes")),
             "interview.country.ask" or "interview.country.unknown" => await SayAsync(Persona.Country),
             "interview.country.which" or "interview.country.pick" => await SayAsync(Persona.CountryChoice ?? throw new InvalidOperationException($"{Persona.Name}: asked to pick a country")),
-            "interview.situation.ask" => await SubmitAsync(InterviewPrompts.Situations, Persona.Situations),
+            "interview.situation.ask" or "interview.situation.more" => await SubmitAsync(InterviewPrompts.Situations, Persona.Situations),
             "interview.at_risk.ask" => await SayAsync(_texts.Get(_language, $"interview.at_risk.{Persona.AtRisk}")),
             "interview.gender.ask" => await SayAsync(_texts.Get(_language, Persona.Gender is { } gender ? $"interview.gender.{gender}" : "answer.prefer_not")),
             "interview.perpetrator.ask" => await SayAsync(_texts.Get(_language, Persona.Perpetrator is { } who ? $"interview.perpetrator.{who}" : "answer.prefer_not")),

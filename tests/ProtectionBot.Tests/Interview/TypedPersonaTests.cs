@@ -36,7 +36,7 @@ public sealed class TypedPersonaTests
     {
         ["language.ask"] = "language", ["interview.language.confirm"] = "language", ["interview.danger.ask"] = "danger",
         ["interview.emergency.partner_ask"] = "partner_now", ["interview.consent.notice"] = "consent",
-        ["interview.country.ask"] = "country", ["interview.country.unknown"] = "country", ["interview.situation.ask"] = "situations",
+        ["interview.country.ask"] = "country", ["interview.country.unknown"] = "country", ["interview.situation.ask"] = "situations", ["interview.situation.more"] = "situations",
         ["interview.at_risk.ask"] = "at_risk", ["interview.gender.ask"] = "gender", ["interview.profile.ask"] = "profile", ["interview.profile.more"] = "profile",
         ["interview.urgency.ask"] = "urgency", ["interview.perpetrator.ask"] = "perpetrator", ["interview.relocation.ask"] = "relocation",
         ["interview.publicity.ask"] = "publicity", ["interview.remedies.ask"] = "remedies", ["interview.decision_date.ask"] = "decision_date",
