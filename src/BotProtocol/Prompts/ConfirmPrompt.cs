@@ -9,9 +9,9 @@ namespace BotProtocol.Prompts;
 /// <summary>
 /// Asks a yes/no question with two buttons; ends with a bool. Understands the buttons (labels from
 /// <see cref="PromptOptions.Choices"/>, else Sí/No, Oui/Non or Yes/No by the turn's locale), "1"/"2" for them,
-/// and yes/no words in Spanish, French and English (<see cref="ConfirmWords"/>).
+/// and yes/no words in Spanish, French and English (<see cref="ConfirmWords"/>), read with the words of <paramref name="lexicon"/>.
 /// </summary>
-public sealed class ConfirmPrompt(string dialogId, Func<PromptValidatorContext<bool>, CancellationToken, Task<bool>>? validator = null)
+public sealed class ConfirmPrompt(string dialogId, Lexicon lexicon, Func<PromptValidatorContext<bool>, CancellationToken, Task<bool>>? validator = null)
     : Prompt<bool>(dialogId, validator)
 {
     /// <summary>Language of the default button labels when the activity has no locale. Default English.</summary>
@@ -59,7 +59,7 @@ public sealed class ConfirmPrompt(string dialogId, Func<PromptValidatorContext<b
             {
                 var normalized = TextNormalizer.Normalize(activity.Text);
                 index = normalized switch { "1" => 0, "2" => 1, _ => -1 };
-                if (index < 0 && ConfirmWords.Recognize(activity.Text) is { } yes)
+                if (index < 0 && ConfirmWords.Recognize(activity.Text, lexicon) is { } yes)
                     return new PromptRecognizerResult<bool>(true, yes);
             }
         }

@@ -7,13 +7,13 @@ namespace BotProtocol.Recognizers;
 /// </summary>
 public static class ConfirmWords
 {
-    private static readonly Understanding Plain = Understanding.Build([], [], ["es", "fr", "en"]);
     private static readonly AnswerShape YesOrNo = new(AnswerKind.YesNo, ["yes", "no"]);
 
-    /// <summary>true for yes, false for no, null when neither or both were said.</summary>
-    public static bool? Recognize(string? text)
+    /// <summary>true for yes, false for no, null when neither or both were said; read with the words of <paramref name="lexicon"/>.</summary>
+    public static bool? Recognize(string? text, Lexicon lexicon)
     {
-        var decision = Decision.Decide(Plain.Read(Utterance.Parse(text, "es"), question: "", anywhere: false), YesOrNo);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        var decision = Decision.Decide(lexicon.Plain.Read(Utterance.Parse(text, "es", lexicon), question: "", anywhere: false), YesOrNo);
         return decision.Kind == DecisionKind.Chosen ? decision.Values[0] == "yes" : null;
     }
 }

@@ -2,8 +2,9 @@ namespace BotProtocol.Recognizers;
 
 /// <summary>
 /// How Spanish, French and English mark no, yes, doubt and the end of what a "no" covers, as plain tables of normalised
-/// words (locale data, like <see cref="NumberWords"/>). The three languages are read together: people mix them, and no
-/// word here means one thing in one of them and another in the next.
+/// words (locale data, like <see cref="NumberWords"/>): their grammar, which stays here, while the words readers extend
+/// (shorthand, courtesy, fillers, colleagues, crowds) come from the app (<see cref="Lexicon"/>). The three languages are
+/// read together: people mix them, and no word here means one thing in one of them and another in the next.
 /// </summary>
 public static class LanguageRules
 {
@@ -75,18 +76,6 @@ public static class LanguageRules
     };
 
     /// <summary>
-    /// A life in danger told in general ("siempre estoy en peligro"): doubt about now, which a "but" after it settles
-    /// ("…pero hoy no ha pasado nada" is a no).
-    /// </summary>
-    private static readonly string[] GeneralDoubts =
-    [
-        "always in danger", "siempre en peligro", "siempre estoy en peligro",
-        "toujours en danger",
-    ];
-
-    internal static bool IsGeneralDoubt(string phrase) => GeneralDoubts.Contains(phrase, StringComparer.Ordinal);
-
-    /// <summary>
     /// Phrases read before negation, whose words are then taken: doubt ("no sé", "peut-être", "not sure"), and words that
     /// look like a "no" but deny nothing ("no solo", "pas mal de", "sin embargo").
     /// </summary>
@@ -113,9 +102,13 @@ public static class LanguageRules
         "redemandez moi plus tard", "redemande moi plus tard", "reposez moi la question", "repose moi la question", "laissez moi reflechir", "laisse moi reflechir", "je vous dirai", "je te dirai",
         // Not knowing yet is no answer: "j'en sais rien encore, faut voir", "ya veremos", "we'll see".
         "sais rien", "faut voir", "on verra", "ya veremos", "hay que ver", "habra que ver", "we ll see", "will see", "not sure yet",
-        // Always in danger is a life, not an emergency: asked again, unless a "but" then says what is now.
-        .. GeneralDoubts,
     ];
+
+    /// <summary>
+    /// Whether <paramref name="phrase"/> tells a life in danger in general ("siempre estoy en peligro"): doubt about now,
+    /// which a "but" after it settles ("…pero hoy no ha pasado nada" is a no).
+    /// </summary>
+    internal static bool IsGeneralDoubt(string phrase, Lexicon lexicon) => lexicon.GeneralDoubts.Contains(phrase, StringComparer.Ordinal);
 
     private static readonly string[] NotDenyingPhrases =
     [
@@ -262,9 +255,6 @@ public static class LanguageRules
         "not really", "no way", "not at all", "of course not", "absolutely not", "certainly not", "definitely not",
     ];
 
-    /// <summary>What people type for speed, spelled out: "xq" → "porque", "jsp" → "je sais pas", "idk" → "i don t know".</summary>
-    private static readonly Dictionary<string, string[]> Shorthand = BuildShorthand();
-
     public static IReadOnlyList<string> Unsure => UnsurePhrases;
 
     public static IReadOnlyList<string> NotDenying => NotDenyingPhrases;
@@ -322,28 +312,15 @@ public static class LanguageRules
         ["en", "mi", "pueblo"], ["en", "mi", "tierra"], ["au", "village"], ["chez", "nous"], ["in", "my", "village"],
     ];
 
-    /// <summary>
-    /// Times that come back rather than now: "pas immédiatement, mais la nuit ils rôdent", "ahorita no, pero en las noches
-    /// pasan", "not now but at night they come". Not "cette nuit", "esta noche", "tonight", which are now.
-    /// </summary>
-    private static readonly string[][] RecurringTimes =
-    [
-        ["la", "nuit"], ["les", "nuits"], ["chaque", "nuit"], ["le", "soir"], ["les", "soirs"], ["chaque", "soir"], ["parfois"], ["souvent"],
-        ["de", "temps", "en", "temps"], ["des", "fois"],
-        ["de", "noche"], ["por", "la", "noche"], ["por", "las", "noches"], ["en", "las", "noches"], ["cada", "noche"], ["a", "veces"],
-        ["de", "vez", "en", "cuando"], ["seguido"],
-        ["at", "night"], ["every", "night"], ["at", "nights"], ["in", "the", "night"], ["sometimes"], ["often"], ["from", "time", "to", "time"],
-    ];
-
-    private static bool Says(List<string> clause, string[] words) =>
-        Enumerable.Range(0, Math.Max(0, clause.Count - words.Length + 1)).Any(i => words.Select((w, k) => clause[i + k] == w).All(b => b));
+    private static bool Says(List<string> clause, IReadOnlyList<string> words) =>
+        Enumerable.Range(0, Math.Max(0, clause.Count - words.Count + 1)).Any(i => words.Select((w, k) => clause[i + k] == w).All(b => b));
 
     /// <summary>
     /// Whether the word at <paramref name="position"/> follows a correcting "but" whose clause is told of a past moment and
     /// of no present one, or of another place: "ahorita no, pero anoche estuvieron rondando la casa", "not now, but
     /// yesterday they came", "en este momento no, estoy en Bogotá, pero allá sí". It says why, not how things are here and now.
     /// </summary>
-    internal static bool ToldOfThenOrThere(IReadOnlyList<string> words, int position)
+    internal static bool ToldOfThenOrThere(IReadOnlyList<string> words, int position, Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(words);
         if (!FollowsBut(words, position))
@@ -355,7 +332,7 @@ public static class LanguageRules
         while (end < words.Count && !Contrasts.Contains(words[end]))
             end++;
         var clause = Enumerable.Range(start + 1, end - start - 1).Select(p => words[p]).ToList();
-        return ((clause.Any(PastMoments.Contains) || Array.Exists(RecurringTimes, time => Says(clause, time))) && !clause.Any(PresentMoments.Contains))
+        return ((clause.Any(PastMoments.Contains) || lexicon.RecurringTimes.Any(time => Says(clause, time))) && !clause.Any(PresentMoments.Contains))
             || Array.Exists(ElsewherePlaces, place => Enumerable.Range(0, Math.Max(0, clause.Count - place.Length + 1)).Any(i => place.Select((w, k) => clause[i + k] == w).All(b => b)));
     }
 
@@ -504,10 +481,10 @@ public static class LanguageRules
     }
 
     /// <summary>Whether the word at <paramref name="index"/> only joins two things a negator denies together.</summary>
-    public static bool Joins(IReadOnlyList<string> words, int index)
+    public static bool Joins(IReadOnlyList<string> words, int index, Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(words);
-        return Joiners.Contains(words[index]) || Vocabulary.IsStopWord(words[index]) || IsNegator(words, index);
+        return Joiners.Contains(words[index]) || Vocabulary.IsStopWord(words[index]) || IsNegator(words, index, lexicon);
     }
 
     public static IReadOnlyList<string> Yes => YesPhrases;
@@ -805,16 +782,6 @@ public static class LanguageRules
         "lo", "la", "los", "las", "le", "les", "l", "lui", "colleague", "comrade", "companero", "companera", "collegue", "camarade",
     };
 
-    /// <summary>
-    /// A colleague named in or just around what was done, one or several: "un de nos camarades est mort", "mataron a un
-    /// compañero", "two comrades were killed".
-    /// </summary>
-    private static readonly HashSet<string> Colleagues = new(StringComparer.Ordinal)
-    {
-        "colleague", "colleagues", "comrade", "comrades", "companero", "companera", "companeros", "companeras", "collegue", "collegues",
-        "camarade", "camarades",
-    };
-
     /// <summary>Whether the word at <paramref name="index"/> brings in another person or event ("another", "otro", "un autre").</summary>
     internal static bool NamesAnother(IReadOnlyList<string> words, int index)
     {
@@ -827,7 +794,7 @@ public static class LanguageRules
     /// person among its words or the three before, in the same statement, or right after ("a" and "à" stepped over). "Mi compañero"
     /// is not the teller.
     /// </summary>
-    internal static bool TellsOfTheTeller(IReadOnlyList<string> words, IReadOnlyList<int> segments, int first, int last)
+    internal static bool TellsOfTheTeller(IReadOnlyList<string> words, IReadOnlyList<int> segments, int first, int last, Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(segments);
@@ -842,30 +809,17 @@ public static class LanguageRules
         if (next < words.Count && segments[next] == segments[last] && TellerAfter.Contains(words[next]))
             return true;
         // A crowd the teller was among: "tiré sur notre marche", "shot at the crowd", "dispararon contra la gente".
-        if (next < words.Count && CrowdArticles.Contains(words[next]) && segments[next] == segments[last])
+        if (next < words.Count && lexicon.CrowdArticles.Contains(words[next]) && segments[next] == segments[last])
             next++;
-        return next < words.Count && segments[next] == segments[last] && Crowds.Contains(words[next]);
+        return next < words.Count && segments[next] == segments[last] && lexicon.Crowds.Contains(words[next]);
     }
-
-    /// <summary>Articles and possessives before a crowd: "the crowd", "notre marche", "la gente".</summary>
-    private static readonly HashSet<string> CrowdArticles = new(StringComparer.Ordinal)
-    {
-        "the", "our", "le", "la", "les", "l", "notre", "nos", "el", "los", "las", "nuestra", "nuestro", "nuestros", "nuestras",
-    };
-
-    /// <summary>A crowd or a community fired on or attacked: an attack on many, not only on the colleague killed in it.</summary>
-    private static readonly HashSet<string> Crowds = new(StringComparer.Ordinal)
-    {
-        "crowd", "people", "march", "protesters", "village", "community", "foule", "gens", "marche", "manifestants",
-        "population", "gente", "marcha", "manifestantes", "pueblo", "comunidad", "multitud",
-    };
 
     /// <summary>
     /// Whether the words from <paramref name="first"/> to <paramref name="last"/> tell what was done to someone other than the
     /// teller: a third person or one of the teller's people right after them ("a", "à" stepped over), or a third-person
     /// pronoun among the two words before, in the same statement.
     /// </summary>
-    internal static bool TellsOfAnother(IReadOnlyList<string> words, IReadOnlyList<int> segments, int first, int last)
+    internal static bool TellsOfAnother(IReadOnlyList<string> words, IReadOnlyList<int> segments, int first, int last, Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(segments);
@@ -886,7 +840,7 @@ public static class LanguageRules
         // A colleague in the phrase or a few words around it: "un de nos camarades étudiants est mort", "mataron a un compañero".
         for (var p = Math.Max(0, first - 3); p <= next + 2 && p < words.Count; p++)
         {
-            if (segments[p] == segments[first] && Colleagues.Contains(words[p]))
+            if (segments[p] == segments[first] && lexicon.Colleagues.Contains(words[p]))
                 return true;
         }
         return false;
@@ -902,8 +856,9 @@ public static class LanguageRules
     public static bool StandsAlone(string word) => StandAlone.Contains(word);
 
     /// <summary>Whether the word at <paramref name="index"/> denies: a negator, or the "t" of "don't" after its verb.</summary>
-    public static bool IsNegator(IReadOnlyList<string> words, int index)
+    public static bool IsNegator(IReadOnlyList<string> words, int index, Lexicon lexicon)
     {
+        ArgumentNullException.ThrowIfNull(lexicon);
         ArgumentNullException.ThrowIfNull(words);
         var word = words[index];
         if (word == "t")
@@ -914,38 +869,25 @@ public static class LanguageRules
             return !IsRestrictive(words, index);
         // Haitian "nan" is "in" or "the" inside a sentence ("y ap tire nan zòn nan"); the French "nan" answers first, or
         // after a filler or a moment ("bah nan", "je pense que nan", "pour l'instant nan").
-        if (word == "nan" && index > 0 && !NanLeadIns.Contains(words[index - 1]) && !Moments.Contains(words[index - 1]))
+        if (word == "nan" && index > 0 && !lexicon.NanLeadIns.Contains(words[index - 1]) && !Moments.Contains(words[index - 1]))
             return false;
         return Negators.Contains(word);
     }
-
-    /// <summary>Words after which a French "nan" is still a no: "bah nan", "mais nan", "que nan", "moi nan".</summary>
-    private static readonly HashSet<string> NanLeadIns = new(StringComparer.Ordinal)
-    {
-        "que", "qu", "ah", "bah", "ben", "mais", "oh", "euh", "eh", "nan", "non", "bon", "alors", "donc", "enfin", "moi", "ok", "merci",
-        "pense", "crois", "sais", "pas",
-    };
 
     /// <summary>
     /// Whether the "no" at <paramref name="negator"/> is said with its courtesy and then a new statement: "no pls keep it
     /// quiet", "no gracias ya tengo abogado", "no svp gardez ça pour vous". The "no" answers; it denies nothing after it.
     /// </summary>
-    internal static bool IsNoThenCourtesy(IReadOnlyList<string> words, int negator)
+    internal static bool IsNoThenCourtesy(IReadOnlyList<string> words, int negator, Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(words);
         if (words[negator] != "no" || negator + 2 >= words.Count)
             return false;
         var next = words[negator + 1];
-        return CourtesyOpeners.Contains(next)
+        return lexicon.CourtesyOpeners.Contains(next)
             || (next == "por" && words[negator + 2] == "favor" && negator + 3 < words.Count)
             || (next == "s" && words[negator + 2] == "il" && negator + 5 < words.Count);
     }
-
-    /// <summary>The words that open "please" or "thanks" on their own: not "por", "s", "you", which open statements too.</summary>
-    private static readonly HashSet<string> CourtesyOpeners = new(StringComparer.Ordinal)
-    {
-        "please", "plz", "plse", "thanks", "thx", "porfa", "porfavor", "porfis", "plis", "gracias", "merci",
-    };
 
     /// <summary>
     /// Whether a "pas", "jamais", "rien"… follows the elided "n'" within a few words: without one it is no French
@@ -980,119 +922,15 @@ public static class LanguageRules
         return false;
     }
 
-    /// <summary>The words a shorthand stands for, or null.</summary>
-    public static string[]? Expand(string word) => Shorthand.GetValueOrDefault(word);
-
     /// <summary>
-    /// The words a shorthand stands for in the language of the answer, or null: in English "k" is "ok" (not Spanish
-    /// "que"), "n" is "and" ("me n my colleague", not a French "n'"), "ya" is "yeah" (not Spanish "ya"); French "dont" is
-    /// a word of its own ("3 morts dont mon camarade"), no English "don't" denying what follows.
+    /// The words a shorthand stands for in the language of the answer, or null: its own shorthand first (in English "k" is
+    /// "ok", not Spanish "que"), then any language's, save a word of its own that another spells the same (French "dont").
     /// </summary>
-    internal static string[]? Expand(string word, string language) =>
-        language == "fr" && FrenchWords.Contains(word) ? null
-        : ShorthandIn.TryGetValue(language, out var own) && own.TryGetValue(word, out var expansion) ? expansion : Expand(word);
+    internal static IReadOnlyList<string>? Expand(string word, string language, Lexicon lexicon) =>
+        lexicon.NotShorthandIn.TryGetValue(language, out var plain) && plain.Contains(word) ? null
+        : lexicon.ShorthandIn.TryGetValue(language, out var own) && own.TryGetValue(word, out var expansion) ? expansion
+        : lexicon.Shorthand.GetValueOrDefault(word);
 
-    /// <summary>French words that an English shorthand spells the same.</summary>
-    private static readonly HashSet<string> FrenchWords = new(StringComparer.Ordinal) { "dont" };
-
-    /// <summary>Verbs after which a French "sa" is "ça" typed by its sound: "sa va", "sa dépend", "sa marche".</summary>
-    private static readonly HashSet<string> CaVerbs = new(StringComparer.Ordinal)
-    {
-        "va", "depend", "depends", "marche", "ira", "suffit", "passe", "fait", "allait", "peut", "arrive",
-    };
-
-    internal static bool FollowsCa(string word) => CaVerbs.Contains(word);
-
-    private static readonly Dictionary<string, Dictionary<string, string[]>> ShorthandIn = new(StringComparer.Ordinal)
-    {
-        ["en"] = new(StringComparer.Ordinal)
-        {
-            ["k"] = ["ok"], ["kk"] = ["ok"], ["n"] = ["and"], ["ya"] = ["yeah"], ["wat"] = ["what"], ["wht"] = ["what"],
-        },
-        // "pk vous demandez ça ?", "chai pas": in French "pk" is "pourquoi", not the Spanish "porque".
-        ["fr"] = new(StringComparer.Ordinal)
-        {
-            ["pk"] = ["pourquoi"], ["pq"] = ["pourquoi"], ["pkoi"] = ["pourquoi"], ["pourkoi"] = ["pourquoi"], ["pqoi"] = ["pourquoi"],
-            ["chai"] = ["je", "sais"], ["chais"] = ["je", "sais"], ["chaipa"] = ["je", "sais", "pas"], ["chaipas"] = ["je", "sais", "pas"],
-        },
-    };
-
-    private static Dictionary<string, string[]> BuildShorthand()
-    {
-        var table = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        void Add(string expansion, params string[] forms)
-        {
-            foreach (var form in forms)
-                table[form] = expansion.Split(' ');
-        }
-
-        Add("que", "q", "k", "ke");
-        Add("porque", "xq", "pq", "porq", "xk", "pk");
-        Add("tambien", "tb", "tmb", "tbn");
-        Add("por", "x");
-        Add("para", "pa");
-        Add("estoy", "toy");
-        Add("no se", "nose", "ns");
-        Add("donde", "dnd");
-        Add("aqui", "aki");
-        Add("mensaje", "msj");
-        Add("por favor", "xfa", "porfa", "xfavor");
-        Add("je sais pas", "jsp", "chepa", "chaispas");
-        Add("je sais", "jsais", "jsai", "chais");
-        Add("je suis", "chui", "chuis", "jsuis");
-        Add("je me", "jme");
-        Add("j ai", "jai");
-        // "ils mont gardé", "la police lont pris": the apostrophe left out on a phone keyboard.
-        Add("m ont", "mont");
-        Add("l ont", "lont");
-        Add("m avaient", "mavaient");
-        Add("je veux", "jveux");
-        Add("j accepte", "jaccepte");
-        Add("je peux", "jpeux");
-        Add("je comprends", "jcomprends");
-        Add("je voudrais", "jvoudrais", "jvoudre", "jvoudrai");
-        // "g peur", "g vu": the sound of "j'ai" typed as one letter.
-        Add("j ai", "g");
-        Add("quelqu un", "qqn", "qqun", "qq1", "qlq1", "qlqn", "kelkun", "kelk1", "kelkin", "quelqu1", "klk1");
-        Add("parce que", "pcq", "pck", "psk");
-        Add("beaucoup", "bcp");
-        Add("toujours", "tjrs", "tjr");
-        Add("s il vous plait", "svp");
-        Add("s il te plait", "stp");
-        Add("maintenant", "mtn", "mnt");
-        Add("non", "nn");
-        Add("aujourd hui", "auj");
-        Add("pour", "pr");
-        Add("dans", "ds");
-        Add("quoi", "koi");
-        Add("qui", "ki");
-        Add("you", "u");
-        Add("your", "ur");
-        Add("are", "r");
-        Add("please", "pls", "plz", "pliz");
-        Add("i don t know", "idk");
-        Add("don t know", "dunno");
-        Add("i am", "im");
-        Add("i have", "ive");
-        Add("don t", "dont");
-        Add("didn t", "didnt");
-        Add("doesn t", "doesnt");
-        Add("isn t", "isnt");
-        Add("wasn t", "wasnt");
-        Add("aren t", "arent");
-        Add("haven t", "havent");
-        Add("hasn t", "hasnt");
-        Add("can t", "cant");
-        Add("won t", "wont");
-        Add("right now", "rn");
-        Add("because", "cuz", "coz", "bc", "bcoz");
-        Add("going to", "gonna");
-        Add("want to", "wanna");
-        Add("people", "ppl", "pple");
-        Add("government", "govt", "gov");
-        Add("years", "yrs");
-        Add("weeks", "wks");
-        Add("months", "mths");
-        return table;
-    }
+    /// <summary>Whether a French "sa" before <paramref name="word"/> is "ça" typed by its sound: "sa va", "sa dépend".</summary>
+    internal static bool FollowsCa(string word, Lexicon lexicon) => lexicon.CaVerbs.Contains(word);
 }

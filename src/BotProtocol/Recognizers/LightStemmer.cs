@@ -30,16 +30,17 @@ public static class LightStemmer
 
     private static readonly string[] English = ["ation", "ing", "ie", "ied", "ed", "er", "ly"];
 
-    // French words whose ending is no ending: stripped, they would meet another word. "Violation(s)" ("documenter les
-    // violations") is not "viol" (rape); "ils passent devant la maison" (they go by, now) is not "c'est passé" (it is over).
-    private static readonly HashSet<string> FrenchWhole = new(StringComparer.Ordinal) { "violation", "passent" };
-
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
-    /// <summary>The stem of <paramref name="word"/> (normalised, one word) in <paramref name="language"/> (es, fr, en; else unchanged).</summary>
-    public static string Stem(string word, string language)
+    /// <summary>
+    /// The stem of <paramref name="word"/> (normalised, one word) in <paramref name="language"/> (es, fr, en; else
+    /// unchanged). A word of the language whose ending is no ending (<see cref="Lexicon.Unstemmed"/>: French "violation"
+    /// is not "viol") keeps it.
+    /// </summary>
+    public static string Stem(string word, string language, Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(word);
+        ArgumentNullException.ThrowIfNull(lexicon);
         var endings = language switch
         {
             "es" => Spanish,
@@ -53,7 +54,7 @@ public static class LightStemmer
             word = word[..^2]; // mujeres, autoridades
         else if ((word[^1] == 's' && word[^2] != 's') || (word[^1] == 'x' && language == "fr"))
             word = word[..^1];
-        if (language == "fr" && FrenchWhole.Contains(word))
+        if (lexicon.Unstemmed.TryGetValue(language, out var whole) && whole.Contains(word))
             return word;
         foreach (var ending in endings)
         {

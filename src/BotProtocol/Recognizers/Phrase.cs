@@ -42,9 +42,10 @@ public sealed class Phrase
     internal IEnumerable<string> WholeWords => _words.Where(w => !w.Prefix).Select(w => w.Surface);
 
     /// <summary>Null when nothing is left to match once normalised.</summary>
-    public static Phrase? Compile(string text, string language)
+    public static Phrase? Compile(string text, string language, Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(lexicon);
         var trimmed = text.Trim();
         var whole = trimmed.StartsWith('=');
         if (whole)
@@ -60,7 +61,7 @@ public sealed class Phrase
             for (var i = 0; i < parts.Length; i++)
             {
                 var isPrefix = prefix && i == parts.Length - 1;
-                all.Add(new PatternWord(parts[i], isPrefix ? parts[i] : LightStemmer.Stem(parts[i], language), isPrefix, TextNormalizer.SoundsAlike(parts[i])));
+                all.Add(new PatternWord(parts[i], isPrefix ? parts[i] : LightStemmer.Stem(parts[i], language, lexicon), isPrefix, TextNormalizer.SoundsAlike(parts[i])));
             }
         }
         if (all.Count == 0)
@@ -68,7 +69,7 @@ public sealed class Phrase
         // Stop words tell nothing apart between two distinctive words ("derechos de las mujeres"), but with one or none
         // they are what makes the phrase: "mi madre" is not "madre tierra", "no se" is not "no".
         var surfaces = all.ConvertAll(a => a.Surface);
-        var significant = Enumerable.Range(0, all.Count).Count(i => !Vocabulary.IsStopWord(surfaces[i]) && !LanguageRules.IsNegator(surfaces, i));
+        var significant = Enumerable.Range(0, all.Count).Count(i => !Vocabulary.IsStopWord(surfaces[i]) && !LanguageRules.IsNegator(surfaces, i, lexicon));
         var kept = whole || significant <= 1 ? all : all.FindAll(w => !Vocabulary.IsStopWord(w.Surface));
         return new Phrase(text.Trim(), [.. kept], whole);
     }
@@ -133,7 +134,7 @@ public sealed class Phrase
                     if (c < 0)
                     {
                         // "i do not agree" is not "i agree": a phrase never reaches over a negator.
-                        if (LanguageRules.IsNegator(utterance.Words, p))
+                        if (LanguageRules.IsNegator(utterance.Words, p, utterance.Lexicon))
                             break;
                         continue;
                     }

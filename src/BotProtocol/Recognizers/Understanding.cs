@@ -69,9 +69,12 @@ public sealed class Understanding
 
     private bool _building = true;
 
-    private Understanding(IReadOnlyList<string> languages) => Languages = languages;
+    private Understanding(IReadOnlyList<string> languages, Lexicon lexicon) => (Languages, Lexicon) = (languages, lexicon);
 
     public IReadOnlyList<string> Languages { get; }
+
+    /// <summary>The words answers are read with besides the vocabularies: shorthand, courtesy, fillers (<see cref="Recognizers.Lexicon"/>).</summary>
+    public Lexicon Lexicon { get; }
 
     /// <summary>Every whole word of the vocabularies and proper names: typed, such a word is itself, never a typo of another.</summary>
     public IReadOnlySet<string> KnownWords => _known;
@@ -81,14 +84,15 @@ public sealed class Understanding
     /// <param name="outweighs">Options that, named together with another, leave it out (<see cref="Outweighing"/>).</param>
     /// <param name="askWhoDidIt">Questions that ask who did it, where one said to stand by is not named (<see cref="LanguageRules.StandsBy"/>).</param>
     /// <param name="rereads">Options read as another when a marker is named with them (<see cref="Rereading"/>).</param>
+    /// <param name="lexicon">The words answers are read with besides the vocabularies; default: none.</param>
     public static Understanding Build(
         IEnumerable<VocabularyLine> lines, List<string> problems, IEnumerable<string>? languages = null, IEnumerable<Outweighing>? outweighs = null,
-        IEnumerable<string>? askWhoDidIt = null, IEnumerable<Rereading>? rereads = null)
+        IEnumerable<string>? askWhoDidIt = null, IEnumerable<Rereading>? rereads = null, Lexicon? lexicon = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(problems);
         var all = lines.ToList();
-        var understanding = new Understanding([.. all.Select(l => l.Language).Concat(languages ?? []).Distinct()]);
+        var understanding = new Understanding([.. all.Select(l => l.Language).Concat(languages ?? []).Distinct()], lexicon ?? Lexicon.Empty);
         understanding._askWhoDidIt.UnionWith(askWhoDidIt ?? []);
         foreach (var rule in outweighs ?? [])
         {
@@ -105,7 +109,7 @@ public sealed class Understanding
         var owners = new Dictionary<(string, string, bool, string), VocabularyLine>();
         foreach (var line in all)
         {
-            var phrase = Phrase.Compile(line.Phrase, line.Language);
+            var phrase = Phrase.Compile(line.Phrase, line.Language, understanding.Lexicon);
             if (phrase is null)
             {
                 problems.Add($"{line.Origin}: '{line.Phrase}' has no word to match");
@@ -149,7 +153,7 @@ public sealed class Understanding
     /// </summary>
     public Reading Read(string question, string language, string? text)
     {
-        var utterance = Utterance.Parse(text, language);
+        var utterance = Parse(text, language);
         var reading = Read(utterance, question, anywhere: false);
         // "prefer not to say" said in the conversation's language answers there: "prefer" is not read again elsewhere
         // (the French "préfet"); so does what it names as none of the options ("je me sens surveillée, rien de concret" is
@@ -167,6 +171,9 @@ public sealed class Understanding
         }
         return reading;
     }
+
+    /// <summary><paramref name="text"/> ready to be read in <paramref name="language"/>, with this understanding's <see cref="Lexicon"/>.</summary>
+    public Utterance Parse(string? text, string language) => Utterance.Parse(text, language, Lexicon);
 
     /// <summary>A word of <paramref name="own"/> that <paramref name="other"/>'s vocabulary does not have ("fui" is both).</summary>
     private bool IsOnlyOf(HashSet<string>? own, string word, string other) =>
@@ -224,7 +231,7 @@ public sealed class Understanding
 
         // "que no se lo pasen a nadie", "aquí no se puede": "no se" before a pronoun or a verb is a reflexive "se", not "no sé".
         candidates.RemoveAll(c => c.Kind == PhraseKind.Unsure && c.Hit.Phrase.Text == "no se" && c.Hit.Last + 1 < utterance.Count
-            && ReflexiveFollowers.Contains(utterance.Words[c.Hit.Last + 1]));
+            && utterance.Lexicon.ReflexiveFollowers.Contains(utterance.Words[c.Hit.Last + 1]));
         var accepted = Accept(candidates);
         // "went to the police station to report", "fui a la comisaría a poner la denuncia": a place whose words a phrase of
         // no option takes is where the teller went of their own accord, not custody; it rereads nothing.
@@ -257,7 +264,7 @@ public sealed class Understanding
             }
             var mention = new Mention(candidate.Option, hit.First, utterance.Segments[hit.First],
                 LanguageRules.IsAside(utterance.Words, utterance.Clauses, hit.First), LanguageRules.FollowsBut(utterance.Words, hit.First),
-                LanguageRules.ToldOfThenOrThere(utterance.Words, hit.First), Qualifies(utterance, accepted, candidate));
+                LanguageRules.ToldOfThenOrThere(utterance.Words, hit.First, utterance.Lexicon), Qualifies(utterance, accepted, candidate));
             spans[mention] = hit;
             var deniedBefore = deniedBy.ContainsKey(index);
             // "amenazas no", and said first then denied: "detenido no he estado", "arrested i have not been". Never a
@@ -292,7 +299,7 @@ public sealed class Understanding
             if (usedBare.Contains(negator.Position) || reaching.Contains(negator.Position))
                 continue;
             var mention = new Mention(null, negator.Position, utterance.Segments[negator.Position],
-                AfterBut: LanguageRules.FollowsBut(utterance.Words, negator.Position), Past: LanguageRules.ToldOfThenOrThere(utterance.Words, negator.Position));
+                AfterBut: LanguageRules.FollowsBut(utterance.Words, negator.Position), Past: LanguageRules.ToldOfThenOrThere(utterance.Words, negator.Position, utterance.Lexicon));
             if (IsAboutSelf(utterance, negator))
             {
                 // "yo no, pero mi hermano sí", "pas moi, mais ça tire dans le quartier": the no is the speaker's only,
@@ -358,7 +365,7 @@ public sealed class Understanding
             PreferNot = accepted.Any(c => c.Kind == PhraseKind.PreferNot),
             Unsure = accepted.Any(c => c.Kind == PhraseKind.Unsure) || doubted,
             GeneralDoubtBeforeBut = !doubted && accepted.Any(c => c.Kind == PhraseKind.Unsure)
-                && accepted.Where(c => c.Kind == PhraseKind.Unsure).All(c => LanguageRules.IsGeneralDoubt(c.Hit.Phrase.Text)
+                && accepted.Where(c => c.Kind == PhraseKind.Unsure).All(c => LanguageRules.IsGeneralDoubt(c.Hit.Phrase.Text, utterance.Lexicon)
                     && !LanguageRules.FollowsBut(utterance.Words, c.Hit.First)),
             Deferred = deferred,
             Both = accepted.Any(c => c.Kind == PhraseKind.Both && c.Hit.First <= LanguageRules.BothOpensWithin),
@@ -417,8 +424,8 @@ public sealed class Understanding
         var (from, to) = part.Position < whole.Position ? (part.Position, whole.Position) : (whole.Position, part.Position);
         if (Enumerable.Range(from + 1, Math.Min(utterance.Count - 1, to + 3) - from - 1).Any(p => LanguageRules.NamesAnother(utterance.Words, p)))
             return false;
-        var ofTheTeller = spans.TryGetValue(part, out var partHit) && LanguageRules.TellsOfTheTeller(utterance.Words, utterance.Segments, partHit.First, partHit.Last);
-        var ofAnother = spans.TryGetValue(whole, out var wholeHit) && LanguageRules.TellsOfAnother(utterance.Words, utterance.Segments, wholeHit.First, wholeHit.Last);
+        var ofTheTeller = spans.TryGetValue(part, out var partHit) && LanguageRules.TellsOfTheTeller(utterance.Words, utterance.Segments, partHit.First, partHit.Last, utterance.Lexicon);
+        var ofAnother = spans.TryGetValue(whole, out var wholeHit) && LanguageRules.TellsOfAnother(utterance.Words, utterance.Segments, wholeHit.First, wholeHit.Last, utterance.Lexicon);
         return !(ofTheTeller && ofAnother);
     }
 
@@ -454,7 +461,7 @@ public sealed class Understanding
     /// </summary>
     private static bool DeniesWhatFollows(Utterance utterance, List<Candidate> accepted, Candidate candidate)
     {
-        if (candidate.Kind != PhraseKind.Option || candidate.Hit.Positions.Count != 1 || !LanguageRules.IsNegator(utterance.Words, candidate.Hit.First))
+        if (candidate.Kind != PhraseKind.Option || candidate.Hit.Positions.Count != 1 || !LanguageRules.IsNegator(utterance.Words, candidate.Hit.First, utterance.Lexicon))
             return false;
         var next = candidate.Hit.First + 1;
         while (next < utterance.Count && utterance.Clauses[next] == utterance.Clauses[candidate.Hit.First] && Vocabulary.IsStopWord(utterance.Words[next]))
@@ -502,14 +509,6 @@ public sealed class Understanding
         return before || (negator.Scope is [var only] && LanguageRules.IsSelf(utterance.Words[only]));
     }
 
-    private static readonly HashSet<string> ReflexiveFollowers = new(StringComparer.Ordinal)
-    {
-        "lo", "los", "le", "les", "puede", "pueden", "debe", "deben", "va", "van", "ha", "han", "hace", "hacen", "ve", "ven", "vale",
-        // "que no se publique", "que no se entere nadie": what should not be done with the case.
-        "publique", "publiquen", "publica", "publican", "sepa", "sepan", "entere", "enteren", "difunda", "difundan", "comparta",
-        "compartan", "pase", "pasen", "use", "usen", "muestre", "muestren", "vea", "vean", "haga", "hagan", "diga", "digan",
-    };
-
     private static readonly HashSet<string> Without = new(StringComparer.Ordinal) { "sin", "sans", "without" };
 
     /// <summary>Words between a "without" and what it names: "sin que me amenacen", "without being beaten", "sans aucune raison".</summary>
@@ -540,7 +539,7 @@ public sealed class Understanding
     {
         var clause = utterance.Clauses[negator.Position];
         var words = Enumerable.Range(0, utterance.Count).Where(p => utterance.Clauses[p] == clause).ToList();
-        if (!words.All(p => LanguageRules.IsNegator(utterance.Words, p) || Vocabulary.IsStopWord(utterance.Words[p])))
+        if (!words.All(p => LanguageRules.IsNegator(utterance.Words, p, utterance.Lexicon) || Vocabulary.IsStopWord(utterance.Words[p])))
             return false;
         return denying.Any(p => utterance.Clauses[p] == clause + 1);
     }
@@ -605,12 +604,12 @@ public sealed class Understanding
             {
                 var hit = accepted[index].Hit;
                 // A phrase that says its own no ("pas d'accord", "rien") is that same no, not denied again: "je ne suis pas d'accord".
-                if (hit.Positions.Any(p => LanguageRules.IsNegator(utterance.Words, p)))
+                if (hit.Positions.Any(p => LanguageRules.IsNegator(utterance.Words, p, utterance.Lexicon)))
                 {
                     spent.Add(negator.Position);
                     break;
                 }
-                if (last >= 0 && hit.First > last + 1 && !Enumerable.Range(last + 1, hit.First - last - 1).All(p => LanguageRules.Joins(utterance.Words, p)))
+                if (last >= 0 && hit.First > last + 1 && !Enumerable.Range(last + 1, hit.First - last - 1).All(p => LanguageRules.Joins(utterance.Words, p, utterance.Lexicon)))
                     break;
                 if (!reach.TryGetValue(index, out var by))
                     reach[index] = by = [];
@@ -664,7 +663,7 @@ public sealed class Understanding
         var negators = new List<Negator>();
         for (var i = 0; i < utterance.Count; i++)
         {
-            if (consumed.Contains(i) || !LanguageRules.IsNegator(utterance.Words, i))
+            if (consumed.Contains(i) || !LanguageRules.IsNegator(utterance.Words, i, utterance.Lexicon))
                 continue;
             var scope = new List<int>();
             // "si no me voy, me matan": the condition's "no" denies its own verb, not what follows.
@@ -678,7 +677,7 @@ public sealed class Understanding
             if (fineEnds > 0)
                 reach = Math.Min(reach, fineEnds - i - 1);
             // "no pls keep it quiet", "no gracias, mi abogado ya lo ve": the "no" said with its courtesy answers on its own.
-            if (LanguageRules.IsNoThenCourtesy(utterance.Words, i))
+            if (LanguageRules.IsNoThenCourtesy(utterance.Words, i, utterance.Lexicon))
                 reach = 0;
             for (var j = i + 1; j < utterance.Count && j - i <= reach && !LanguageRules.StandsAlone(utterance.Words[i]); j++)
             {
@@ -687,7 +686,7 @@ public sealed class Understanding
                     || (LanguageRules.EndsScope(utterance.Words[j]) && !consumed.Contains(j))
                     || LanguageRules.DeniesOnlyThePerson(utterance.Words, j))
                     break;
-                if (LanguageRules.IsNegator(utterance.Words, j) && !consumed.Contains(j))
+                if (LanguageRules.IsNegator(utterance.Words, j, utterance.Lexicon) && !consumed.Contains(j))
                     continue;
                 scope.Add(j);
                 // "une voiture sans plaque tourne autour de la maison": "without" denies the thing it names, not the rest.
@@ -743,7 +742,7 @@ public sealed class Understanding
         {
             foreach (var text in phrases)
             {
-                if (Phrase.Compile(text, language) is { } phrase)
+                if (Phrase.Compile(text, language, Lexicon) is { } phrase)
                 {
                     list.Add((kind, phrase));
                     Know(language, phrase);
@@ -751,6 +750,8 @@ public sealed class Understanding
             }
         }
         Add(PhraseKind.Unsure, LanguageRules.Unsure);
+        // Always in danger is a life, not an emergency: asked again, unless a "but" then says what is now.
+        Add(PhraseKind.Unsure, Lexicon.GeneralDoubts);
         Add(PhraseKind.Hedge, LanguageRules.Hedges);
         Add(PhraseKind.NotDenying, LanguageRules.NotDenying);
         Add(PhraseKind.Deferral, LanguageRules.Deferrals);

@@ -4,21 +4,22 @@ namespace BotProtocol.Recognizers;
 
 /// <summary>
 /// What a person typed, ready to be matched: clauses split at punctuation, words normalised (<see cref="TextNormalizer"/>),
-/// letters typed three times or more said once ("siiii", "nooon"), shorthand spelled out ("xq", "jsp", "idk") and each
-/// word stemmed in the conversation's language (<see cref="LightStemmer"/>). A thumbs up reads as "ok", a thumbs down as "no".
+/// letters typed three times or more said once ("siiii", "nooon"), shorthand spelled out ("xq", "jsp", "idk", from the
+/// <see cref="Recognizers.Lexicon"/>) and each word stemmed in the conversation's language (<see cref="LightStemmer"/>). A thumbs up reads as "ok", a thumbs down as "no".
 /// </summary>
 public sealed class Utterance
 {
     // How each word sounds, worked out on first use; shared with the same words read in another language.
     private readonly string?[] _heard;
 
-    private Utterance(string language, List<string> words, List<int> clauses, string?[]? heard = null)
+    private Utterance(string language, Lexicon lexicon, List<string> words, List<int> clauses, string?[]? heard = null)
     {
         _heard = heard ?? new string?[words.Count];
         Language = language;
+        Lexicon = lexicon;
         Words = words;
         Clauses = clauses;
-        Stems = [.. words.Select(w => LightStemmer.Stem(w, language))];
+        Stems = [.. words.Select(w => LightStemmer.Stem(w, language, lexicon))];
         var segments = new List<int>(words.Count);
         var segment = 0;
         for (var i = 0; i < words.Count; i++)
@@ -31,6 +32,9 @@ public sealed class Utterance
     }
 
     public string Language { get; }
+
+    /// <summary>The words it was read with, which the reading of it uses too.</summary>
+    public Lexicon Lexicon { get; }
 
     /// <summary>Normalised words, in order.</summary>
     public IReadOnlyList<string> Words { get; }
@@ -52,8 +56,9 @@ public sealed class Utterance
     /// <summary>The whole text normalised, words joined by single spaces.</summary>
     public string Normalized => string.Join(' ', Words);
 
-    public static Utterance Parse(string? text, string language)
+    public static Utterance Parse(string? text, string language, Lexicon lexicon)
     {
+        ArgumentNullException.ThrowIfNull(lexicon);
         var words = new List<string>();
         var clauses = new List<int>();
         var clause = 0;
@@ -65,7 +70,7 @@ public sealed class Utterance
             foreach (var raw in normalized.Split(' '))
             {
                 var word = Squeeze(raw);
-                if (LanguageRules.Expand(word, language) is { } expansion)
+                if (LanguageRules.Expand(word, language, lexicon) is { } expansion)
                 {
                     foreach (var part in expansion)
                     {
@@ -84,16 +89,16 @@ public sealed class Utterance
         {
             for (var i = 0; i + 1 < words.Count; i++)
             {
-                if (words[i] == "sa" && LanguageRules.FollowsCa(words[i + 1]))
+                if (words[i] == "sa" && LanguageRules.FollowsCa(words[i + 1], lexicon))
                     words[i] = "ca";
             }
         }
-        return new Utterance(language, words, clauses);
+        return new Utterance(language, lexicon, words, clauses);
     }
 
     /// <summary>The same words stemmed in another language, to read an answer typed in it.</summary>
     public Utterance In(string language) =>
-        language == Language ? this : new Utterance(language, [.. Words], [.. Clauses], _heard);
+        language == Language ? this : new Utterance(language, Lexicon, [.. Words], [.. Clauses], _heard);
 
     private static IEnumerable<string> SplitClauses(string text)
     {

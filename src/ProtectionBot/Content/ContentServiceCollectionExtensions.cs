@@ -3,7 +3,8 @@ namespace ProtectionBot.Content;
 internal static class ContentServiceCollectionExtensions
 {
     /// <summary>
-    /// Loads and validates the texts of <c>dialogs/</c> and the templates of <c>cards/</c>, and registers how every
+    /// Loads and validates the texts of <c>dialogs/</c>, the word lists of <c>dialogs/understanding</c> and the templates of
+    /// <c>cards/</c>, and registers how every
     /// dialog asks. Each feature loads its own files the same way (<see cref="LoadContent{T}"/>). Invalid content stops
     /// the start-up with the file and line of each problem.
     /// </summary>
@@ -12,8 +13,13 @@ internal static class ContentServiceCollectionExtensions
         builder.Services.AddSingleton(builder.LoadTexts());
         builder.Services.AddSingleton(builder.LoadContent(CardTemplates.Load));
         builder.Services.AddSingleton<Questions>();
+        builder.Services.AddSingleton(builder.LoadUnderstandingWords());
+        builder.Services.AddSingleton(builder.LoadUnderstandingWords().Lexicon);
         return builder;
     }
+
+    /// <summary>The word lists of <c>dialogs/understanding</c>, for the features that read answers or stories with them.</summary>
+    internal static UnderstandingWords LoadUnderstandingWords(this IHostApplicationBuilder builder) => builder.LoadContent(UnderstandingFiles.LoadWords);
 
     /// <summary>The texts of <c>dialogs/texts</c>, for a feature that builds its vocabulary from them at start-up.</summary>
     internal static TextCatalog LoadTexts(this IHostApplicationBuilder builder) => builder.LoadContent(TextCatalog.Load);

@@ -15,7 +15,7 @@ internal static class ConversationServiceCollectionExtensions
     /// <summary>The route table and the dialogs it runs; built once, stateless between turns.</summary>
     public static IHostApplicationBuilder AddConversation(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(builder.LoadContent(root => UnderstandingFiles.Load(root, InterviewChoices.Questions, InterviewChoices.Intents)));
+        builder.Services.AddSingleton(builder.LoadContent(root => UnderstandingFiles.Load(root, InterviewChoices.Questions, InterviewChoices.Intents, builder.LoadUnderstandingWords())));
         builder.Services.AddSingleton<CommandWords>();
         builder.Services.AddSingleton(services => new Recommender(
             services.GetRequiredService<KnowledgeBase>().Mechanisms,

@@ -15,7 +15,7 @@ namespace ProtectionBot.Conversation;
 /// tells what happened, only a short message asking to erase or to leave is a request ("effacer mes infos"), or one
 /// that opens with the help or the case asked as a question ("did you already send it to the organisation?").
 /// </summary>
-internal sealed class Intents(Understanding understanding)
+internal sealed class Intents(Understanding understanding, UnderstandingWords storyWords)
 {
     public const string TalkToPerson = "talk-to-person";
     public const string Help = "help";
@@ -60,13 +60,6 @@ internal sealed class Intents(Understanding understanding)
     /// looking at my phone" tells what happened).
     /// </summary>
     private const string WatchingScreen = "watching-screen";
-
-    /// <summary>Words that tell a screen watched as past: "was looking", "estaba viendo", "regardait".</summary>
-    private static readonly HashSet<string> PastWatching = new(StringComparer.Ordinal)
-    {
-        "was", "were", "had", "been", "used", "estaba", "estaban", "estuvo", "estuvieron", "revisaron", "miraron", "vieron",
-        "etait", "etaient", "avait", "avaient", "ont", "regardait", "regardaient", "fouillait",
-    };
 
     private const string Hurry = "hurry";
 
@@ -248,7 +241,7 @@ internal sealed class Intents(Understanding understanding)
             return QuickExit;
         // "someone looking at my phone", in the description too: the screen watched now, said alone, is the quick exit.
         if (screenWatched && named.Count == 0 && writingFreely && words <= MaxWordsWhileWriting
-            && !Utterance.Parse(turn.Activity.Text, language).Words.Any(PastWatching.Contains))
+            && !understanding.Parse(turn.Activity.Text, language).Words.Any(storyWords.PastWatching.Contains))
             return QuickExit;
         // "hackearon la página y borraron todo": what an attacker erased is a digital attack told, not a request to erase.
         if (named.Contains(Erase) && understanding.Read(DigitalAttackQuestion, language, turn.Activity.Text).Options.Contains(DigitalAttack))
@@ -355,10 +348,10 @@ internal sealed class Intents(Understanding understanding)
         && reading.Affirmed.Any(m => m.Position < helpAt && m.Option is not (null or "yes" or "no"));
 
     /// <summary>The request opens the message, after nothing but words of wishing ("i want to", "je voudrais", "quiero").</summary>
-    private static bool IsAsked(Reading reading, string language, string? text)
+    private bool IsAsked(Reading reading, string language, string? text)
     {
         var at = reading.Affirmed.Where(m => m.Option == TalkToPerson).Min(m => m.Position);
-        var words = Utterance.Parse(text, language).Words;
+        var words = understanding.Parse(text, language).Words;
         return Enumerable.Range(0, at).All(p => WishLeadIns.Contains(words[p]));
     }
 

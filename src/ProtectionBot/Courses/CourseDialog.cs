@@ -55,7 +55,7 @@ internal sealed record CourseAskerContext(string? Country = null, IReadOnlyList<
 /// </summary>
 internal sealed class CourseDialog(
     TextCatalog texts, CourseQuestionMatcher matcher, CourseAnswers answers, FaqStore faq, CourseStaffReferral referral,
-    CourseQuestionsFile questions, CountryCatalog countries, TimeProvider time, ILogger<CourseDialog> logger)
+    CourseQuestionsFile questions, CountryCatalog countries, Lexicon lexicon, TimeProvider time, ILogger<CourseDialog> logger)
 {
     public const string Id = "courses";
     public const string QuestionPrompt = "courses.question";
@@ -76,7 +76,7 @@ internal sealed class CourseDialog(
         yield return new TextPrompt(QuestionPrompt) { TakesFreeText = true };
         yield return new TextPrompt(StaffQuestionPrompt) { TakesFreeText = true };
         yield return new ChoicePrompt(WhichPrompt) { MaxSuggestedActions = 6 };
-        yield return new ConfirmPrompt(OfferPrompt);
+        yield return new ConfirmPrompt(OfferPrompt, lexicon);
     }
 
     /// <summary>The course the conversation was last about, for follow-ups that do not name it.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BotProtocol.Dialogs;
 using BotProtocol.Prompts;
+using BotProtocol.Recognizers;
 using ProtectionBot.Content;
 using ProtectionBot.Interview;
 using ProtectionBot.Knowledge;
@@ -34,7 +35,7 @@ internal sealed record EligibilityCheck
 /// taught in, and whether the person can attend every stage. It says where the person stands and which priority
 /// applies, and never promises selection.
 /// </summary>
-internal sealed class EligibilityDialog(TextCatalog texts, CourseAnswers answers, CountryCatalog countries, TimeProvider time, ILogger<EligibilityDialog> logger)
+internal sealed class EligibilityDialog(TextCatalog texts, CourseAnswers answers, CountryCatalog countries, Lexicon lexicon, TimeProvider time, ILogger<EligibilityDialog> logger)
 {
     public const string Id = "courses.eligibility";
     private const string GroupPrompt = "courses.eligibility.group";
@@ -50,8 +51,8 @@ internal sealed class EligibilityDialog(TextCatalog texts, CourseAnswers answers
             AskAvailabilityAsync,
             TellAsync);
         yield return new MultiChoicePrompt(GroupPrompt);
-        yield return new ConfirmPrompt(LanguagePrompt);
-        yield return new ConfirmPrompt(AvailabilityPrompt);
+        yield return new ConfirmPrompt(LanguagePrompt, lexicon);
+        yield return new ConfirmPrompt(AvailabilityPrompt, lexicon);
     }
 
     private async Task<DialogTurnResult> AskCountryAsync(WaterfallStepContext<EligibilityCheck> step, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ namespace ProtectionBot.Handoff;
 /// answers; an end word brings them back to the bot; erasing the conversation withdraws the case.
 /// </summary>
 internal sealed class DefenderRelay(
-    TextCatalog texts, CaseStore cases, CaseCard card, OwnCase ownCase, CommandWords commands, IWorkQueue queue, TimeProvider time,
+    TextCatalog texts, CaseStore cases, CaseCard card, OwnCase ownCase, CommandWords commands, IWorkQueue queue, Lexicon lexicon, TimeProvider time,
     Pseudonyms pseudonyms, ILogger<DefenderRelay> logger) : IPersonalDataHolder
 {
     private readonly HashSet<string> _endWords = [.. texts.GetListInAllLanguages("handoff.end_words").Select(TextNormalizer.Normalize)];
@@ -216,7 +216,7 @@ internal sealed class DefenderRelay(
     private async Task<bool> AnswerPendingAsync(TurnContext turn, DefenderHandoff handoff, HandoffCase handoffCase, Caseworker owner, CancellationToken cancellationToken)
     {
         var language = ConversationLanguage.Of(turn);
-        var answer = turn.Activity.Attachments is { Count: > 0 } ? null : ConfirmWords.Recognize(turn.Activity.Text);
+        var answer = turn.Activity.Attachments is { Count: > 0 } ? null : ConfirmWords.Recognize(turn.Activity.Text, lexicon);
         if (handoff.Asking == OwnCase.Reveal)
         {
             DefenderHandoff.Set(turn, handoff with { Asking = null });

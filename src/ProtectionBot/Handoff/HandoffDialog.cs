@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using BotProtocol.Dialogs;
 using BotProtocol.Prompts;
+using BotProtocol.Recognizers;
 using BotProtocol.Schema;
 using BotProtocol.State;
 using BotProtocol.Turns;
@@ -30,7 +31,7 @@ internal sealed record HandoffDialogState
 /// can edit or withdraw), whether to share their name or number as well, then the sending — only after that yes.
 /// </summary>
 internal sealed class HandoffDialog(
-    TextCatalog texts, Questions questions, CaseSummary summary, PartnerRouter router, CountryCatalog countries, TimeProvider time)
+    TextCatalog texts, Questions questions, CaseSummary summary, PartnerRouter router, CountryCatalog countries, Lexicon lexicon, TimeProvider time)
 {
     public const string Id = "handoff";
     private const string OfferPrompt = "handoff.offer";
@@ -47,10 +48,10 @@ internal sealed class HandoffDialog(
             ApplyChoiceAsync,
             AskContactAsync,
             SendAsync);
-        yield return new ConfirmPrompt(OfferPrompt);
+        yield return new ConfirmPrompt(OfferPrompt, lexicon);
         yield return new ChoicePrompt(SummaryPrompt);
         yield return new TextPrompt(DescriptionPrompt);
-        yield return new ConfirmPrompt(ContactPrompt);
+        yield return new ConfirmPrompt(ContactPrompt, lexicon);
     }
 
     private async Task<DialogTurnResult> OfferAsync(WaterfallStepContext<HandoffDialogState> step, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ internal sealed record OwnCaseQuestion
 /// </summary>
 internal sealed class OwnCase(
     TextCatalog texts, CaseStore cases, CaseCard card, CaseSummary summary, PartnerDirectory partners, HandoffDialog handoffDialog,
-    TimeProvider time, ILogger<OwnCase> logger)
+    Lexicon lexicon, TimeProvider time, ILogger<OwnCase> logger)
 {
     public const string Id = "handoff.own-case";
     public const string Withdraw = "withdraw";
@@ -38,7 +38,7 @@ internal sealed class OwnCase(
     public IEnumerable<Dialog> Dialogs()
     {
         yield return new WaterfallDialog<OwnCaseQuestion>(Id, HandoffJsonContext.Default.OwnCaseQuestion, AskAsync, ActAsync);
-        yield return new ConfirmPrompt(ConfirmPromptId);
+        yield return new ConfirmPrompt(ConfirmPromptId, lexicon);
     }
 
     /// <summary>Which of the defender's case commands the message says, if any.</summary>

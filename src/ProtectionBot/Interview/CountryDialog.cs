@@ -100,8 +100,8 @@ internal sealed class CountryDialog(TextCatalog texts, CountryCatalog countries,
     /// "Kampala", "en el Catatumbo", "à Bamenda": a place, group or force of one country (<c>places.yaml</c>) answers the
     /// country question as it does in passing, when no country's name or other name was typed.
     /// </summary>
-    public static string? Place(CountryHints places, string typed, string language, Understanding? understanding = null) =>
-        places.Of(Utterance.Parse(typed, language), understanding?.KnownWords);
+    public static string? Place(CountryHints places, string typed, string language, Understanding understanding) =>
+        places.Of(understanding.Parse(typed, language), understanding.KnownWords);
 
     /// <summary>"Prefiero no decir", "je préfère ne pas dire", "i'd rather not say": said without naming a country.</summary>
     public static bool PrefersNotToSay(Understanding understanding, string language, string typed) =>

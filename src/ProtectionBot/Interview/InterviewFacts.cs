@@ -1,5 +1,6 @@
 using BotProtocol.Prompts;
 using BotProtocol.Recognizers;
+using ProtectionBot.Content;
 using ProtectionBot.Knowledge.Countries;
 
 namespace ProtectionBot.Interview;
@@ -12,7 +13,7 @@ namespace ProtectionBot.Interview;
 /// count from elsewhere (<c>anywhere:</c> in <c>dialogs/understanding</c>, and its places), never a denied mention, and
 /// never over an answer the person gave to the question itself.
 /// </summary>
-internal sealed class InterviewFacts(Understanding understanding, TimeProvider time, CountryHints places, CountryCatalog countries)
+internal sealed class InterviewFacts(Understanding understanding, UnderstandingWords storyWords, TimeProvider time, CountryHints places, CountryCatalog countries)
 {
     /// <summary>The questions an answer to another question may answer, in the order they are filled.</summary>
     private static readonly string[] FromAnywhere = ["situations", "at_risk", "gender", "profile", "perpetrator", "relocation", "urgency", "remedies", "started"];
@@ -63,7 +64,7 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
     {
         if (string.IsNullOrWhiteSpace(text))
             return state;
-        var utterance = Utterance.Parse(text, language);
+        var utterance = understanding.Parse(text, language);
         if (!state.DangerTold && answered != "danger")
         {
             var danger = understanding.ReadAnywhere("danger", utterance);
@@ -123,7 +124,7 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
 
     /// <summary>What the description, the last thing told, says of a detention (<see cref="Release(InterviewState, Utterance)"/>).</summary>
     public InterviewState Release(InterviewState state, string? text, string language) =>
-        string.IsNullOrWhiteSpace(text) ? state : Release(state, Utterance.Parse(text, language));
+        string.IsNullOrWhiteSpace(text) ? state : Release(state, understanding.Parse(text, language));
 
     /// <summary>
     /// A detention told as over ("me soltaron anoche", "relâché sous caution", "out on bail") or as lasting ("sigue
@@ -146,12 +147,6 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
         ["man"] = ["he", "him", "his", "himself", "lui"],
     };
 
-    /// <summary>Groups a possessive may lead, which are not the person at risk: "the commander and his men".</summary>
-    private static readonly HashSet<string> Followers = new(StringComparer.Ordinal)
-    {
-        "men", "people", "guys", "boys", "goons", "thugs", "guards", "soldiers", "officers", "agents", "gang", "group",
-    };
-
     /// <summary>
     /// Asked who is at risk, someone else named and then told of as "she" or "him" ("a journalist I work with, he's in
     /// hiding"): the pronoun tells that person's gender, when all of them tell the same. So it does in a story that
@@ -166,7 +161,7 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
             return state;
         var words = utterance.Words;
         var told = Pronouns.Where(p => Enumerable.Range(0, words.Count).Any(i => p.Value.Contains(words[i])
-            && !(toldHere && i + 1 < words.Count && Followers.Contains(words[i + 1])))).Select(p => p.Key).ToList();
+            && !(toldHere && i + 1 < words.Count && storyWords.Followers.Contains(words[i + 1])))).Select(p => p.Key).ToList();
         return told is [var gender] ? Apply(state, "gender", new OptionAnswer([gender], PreferNot: false)) : state;
     }
 
@@ -178,7 +173,7 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
     /// teller speaking for those around them, which puts no one named in doubt: "they beat my father and told us to leave";
     /// a relative's house named there still does ("le dispararon a la casa de un compañero").
     /// </summary>
-    private static List<string> OptionsNamed(string question, Reading reading, IReadOnlyList<string> words, bool weakToo = false)
+    private List<string> OptionsNamed(string question, Reading reading, IReadOnlyList<string> words, bool weakToo = false)
     {
         if (question is "at_risk" or "gender")
             reading = reading with { Affirmed = [.. reading.Affirmed.Where(m => !DoesItToTheTeller(words, m.Position) && !WasKilled(words, m.Position))] };
@@ -237,16 +232,11 @@ internal sealed class InterviewFacts(Understanding understanding, TimeProvider t
     /// "they killed my friend", "mataron a mi compañero", "ils ont tué mon collègue": the one killed is no longer the one at
     /// risk, and who is at risk now is asked.
     /// </summary>
-    private static bool WasKilled(IReadOnlyList<string> words, int position)
+    private bool WasKilled(IReadOnlyList<string> words, int position)
     {
         var start = position > 0 && Mine.Contains(words[position - 1]) ? position - 1 : position;
-        return Enumerable.Range(1, 2).Any(back => start - back >= 0 && Killing.Contains(words[start - back]));
+        return Enumerable.Range(1, 2).Any(back => start - back >= 0 && storyWords.Killing.Contains(words[start - back]));
     }
-
-    private static readonly HashSet<string> Killing = new(StringComparer.Ordinal)
-    {
-        "killed", "murdered", "mataron", "asesinaron", "tue", "assassine", "abattu",
-    };
 
     /// <summary>Saying something to the teller is no thing done to them: "my brother told me they arrested him".</summary>
     private static readonly HashSet<string> Telling = new(StringComparer.Ordinal)

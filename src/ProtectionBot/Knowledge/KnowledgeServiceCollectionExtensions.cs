@@ -12,12 +12,12 @@ internal static class KnowledgeServiceCollectionExtensions
     public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(builder.LoadCountries());
-        builder.Services.AddSingleton(builder.LoadContent(root => CountryHints.Load(root, builder.LoadCountries())));
+        builder.Services.AddSingleton(builder.LoadContent(root => CountryHints.Load(root, builder.LoadCountries(), builder.LoadUnderstandingWords().Lexicon)));
         builder.Services.AddSingleton(builder.LoadKnowledgeBase());
         return builder;
     }
 
-    internal static CountryCatalog LoadCountries(this IHostApplicationBuilder builder) => builder.LoadContent(CountryCatalog.Load);
+    internal static CountryCatalog LoadCountries(this IHostApplicationBuilder builder) => builder.LoadContent(root => CountryCatalog.Load(root, builder.LoadUnderstandingWords()));
 
     internal static KnowledgeBase LoadKnowledgeBase(this IHostApplicationBuilder builder) =>
         builder.LoadContent(root => KnowledgeBase.Load(root, Today, builder.LoadCountries().Contains));

@@ -1,5 +1,6 @@
 using BotProtocol.Dialogs;
 using BotProtocol.Prompts;
+using BotProtocol.Recognizers;
 using BotProtocol.Schema;
 using BotProtocol.Testing;
 using BotProtocol.Tests.Dialogs;
@@ -54,7 +55,7 @@ public sealed class NeverAnsweredForThePersonTests
     [Fact]
     public async Task A_confirm_prompt_never_takes_a_yes_or_a_no_that_was_not_given()
     {
-        var bot = Asking(new ConfirmPrompt("confirm"), Options("Yes, please", "No, thanks"));
+        var bot = Asking(new ConfirmPrompt("confirm", Lexicon.Empty), Options("Yes, please", "No, thanks"));
 
         await new TestFlow(bot)
             .Send("hola").AssertReply("Which one?")

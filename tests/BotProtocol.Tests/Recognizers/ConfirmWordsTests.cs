@@ -14,7 +14,7 @@ public sealed class ConfirmWordsTests
     [InlineData("de acuerdo")]
     [InlineData("creo que sí")]
     [InlineData("ok")]
-    public void Spanish_yes(string text) => Assert.True(ConfirmWords.Recognize(text));
+    public void Spanish_yes(string text) => Assert.True(ConfirmWords.Recognize(text, TestLexicon.Words));
 
     [Theory]
     [InlineData("oui")]
@@ -24,7 +24,7 @@ public sealed class ConfirmWordsTests
     [InlineData("bien sûr")]
     [InlineData("bien sur")]
     [InlineData("tout à fait")]
-    public void French_yes(string text) => Assert.True(ConfirmWords.Recognize(text));
+    public void French_yes(string text) => Assert.True(ConfirmWords.Recognize(text, TestLexicon.Words));
 
     [Theory]
     [InlineData("yes")]
@@ -33,7 +33,7 @@ public sealed class ConfirmWordsTests
     [InlineData("sure")]
     [InlineData("OK")]
     [InlineData("of course")]
-    public void English_yes(string text) => Assert.True(ConfirmWords.Recognize(text));
+    public void English_yes(string text) => Assert.True(ConfirmWords.Recognize(text, TestLexicon.Words));
 
     [Theory]
     [InlineData("no")]
@@ -42,14 +42,14 @@ public sealed class ConfirmWordsTests
     [InlineData("de ninguna manera")]
     [InlineData("claro que no")]
     [InlineData("por supuesto que no")]
-    public void Spanish_no(string text) => Assert.False(ConfirmWords.Recognize(text));
+    public void Spanish_no(string text) => Assert.False(ConfirmWords.Recognize(text, TestLexicon.Words));
 
     [Theory]
     [InlineData("non")]
     [InlineData("pas du tout")]
     [InlineData("Non merci")]
     [InlineData("bien sûr que non")]
-    public void French_no(string text) => Assert.False(ConfirmWords.Recognize(text));
+    public void French_no(string text) => Assert.False(ConfirmWords.Recognize(text, TestLexicon.Words));
 
     [Theory]
     [InlineData("nope")]
@@ -57,7 +57,7 @@ public sealed class ConfirmWordsTests
     [InlineData("not really")]
     [InlineData("No way")]
     [InlineData("of course not")]
-    public void English_no(string text) => Assert.False(ConfirmWords.Recognize(text));
+    public void English_no(string text) => Assert.False(ConfirmWords.Recognize(text, TestLexicon.Words));
 
     [Theory]
     [InlineData("")]
@@ -69,7 +69,7 @@ public sealed class ConfirmWordsTests
     [InlineData("oui et non")]
     [InlineData("tengo miedo")]
     [InlineData("nosotros")]
-    public void Hedges_both_and_neither_are_not_recognised(string text) => Assert.Null(ConfirmWords.Recognize(text));
+    public void Hedges_both_and_neither_are_not_recognised(string text) => Assert.Null(ConfirmWords.Recognize(text, TestLexicon.Words));
 
     [Theory]
     [InlineData("i guess so")]
@@ -77,22 +77,22 @@ public sealed class ConfirmWordsTests
     [InlineData("i suppose so")]
     [InlineData("supongo que sí")]
     [InlineData("je suppose que oui")]
-    public void A_yes_given_in_a_hedge_is_a_yes(string text) => Assert.True(ConfirmWords.Recognize(text));
+    public void A_yes_given_in_a_hedge_is_a_yes(string text) => Assert.True(ConfirmWords.Recognize(text, TestLexicon.Words));
 
     [Theory]
     [InlineData("ok pero que no se lo pasen a nadie")]
     [InlineData("sí, pero que no lo vea nadie más")]
-    public void A_nobody_that_repeats_the_no_of_a_condition_is_no_second_no(string text) => Assert.True(ConfirmWords.Recognize(text));
+    public void A_nobody_that_repeats_the_no_of_a_condition_is_no_second_no(string text) => Assert.True(ConfirmWords.Recognize(text, TestLexicon.Words));
 
     [Theory]
     [InlineData("je pense que oui, une voiture sans plaque tourne autour de la maison")]
     [InlineData("creo que sí, hay un carro sin placas afuera")]
-    public void Without_describes_what_it_names_and_denies_no_yes(string text) => Assert.True(ConfirmWords.Recognize(text));
+    public void Without_describes_what_it_names_and_denies_no_yes(string text) => Assert.True(ConfirmWords.Recognize(text, TestLexicon.Words));
 
     [Theory]
     [InlineData("dunno, ask me again later")]
     [InlineData("no sé, pregúntame después")]
     [InlineData("je sais pas, redemandez moi plus tard")]
     [InlineData("let me think")]
-    public void Asked_to_be_asked_again_is_no_answer_yet(string text) => Assert.Null(ConfirmWords.Recognize(text));
+    public void Asked_to_be_asked_again_is_no_answer_yet(string text) => Assert.Null(ConfirmWords.Recognize(text, TestLexicon.Words));
 }

@@ -2,6 +2,7 @@ using ProtectionBot.Content;
 using ProtectionBot.Courses;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
+using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Courses;
 
@@ -12,7 +13,7 @@ internal static class CourseContent
     public static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
 
     public static readonly TextCatalog Texts = TextCatalog.Load(AppContext.BaseDirectory);
-    public static readonly CountryCatalog Countries = CountryCatalog.Load(AppContext.BaseDirectory);
+    public static readonly CountryCatalog Countries = CountryCatalog.Load(AppContext.BaseDirectory, UnderstandingContent.Words);
     public static readonly KnowledgeBase Knowledge = KnowledgeBase.Load(AppContext.BaseDirectory, new DateOnly(2026, 12, 4), Countries.Contains);
     public static readonly CourseQuestionsFile Questions =
         CourseQuestionsFile.Load(AppContext.BaseDirectory, new DateOnly(2026, 12, 4), id => Knowledge.Trainings.Any(t => t.Id == id));

@@ -2,6 +2,7 @@ using ProtectionBot.Content;
 using ProtectionBot.Courses;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
+using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Courses;
 
@@ -189,7 +190,7 @@ public sealed class CourseDataValidationTests : IDisposable
         Write("trainings.yaml", course);
         Write("references.yaml", References);
         Write("course-questions.yaml", questions);
-        var countries = CountryCatalog.Load(_root);
+        var countries = CountryCatalog.Load(_root, UnderstandingContent.Words);
         var knowledge = KnowledgeBase.Load(_root, new DateOnly(2026, 12, 4), countries.Contains);
         return (knowledge, CourseQuestionsFile.Load(_root, new DateOnly(2026, 12, 4), id => knowledge.Trainings.Any(t => t.Id == id)));
     }

@@ -2,12 +2,13 @@ using ProtectionBot.Content;
 using ProtectionBot.Handoff;
 using ProtectionBot.Knowledge.Countries;
 using ProtectionBot.Recommendations;
+using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Handoff;
 
 public sealed class PartnerDirectoryTests
 {
-    private static readonly CountryCatalog Countries = CountryCatalog.Load(AppContext.BaseDirectory);
+    private static readonly CountryCatalog Countries = CountryCatalog.Load(AppContext.BaseDirectory, UnderstandingContent.Words);
 
     private static PartnerDirectory Load(string yaml)
     {

@@ -51,7 +51,7 @@ public sealed class TypedPersonaTests
     {
         var personas = PersonaCorpus.All.Where(p => p.Language == language && p.Answers.Count > 0).ToList();
         Assert.NotEmpty(personas);
-        var countries = CountryCatalog.Load(AppContext.BaseDirectory);
+        var countries = CountryCatalog.Load(AppContext.BaseDirectory, UnderstandingContent.Words);
         var knowledge = KnowledgeBase.Load(AppContext.BaseDirectory, DateOnly.FromDateTime(CorpusDay.UtcDateTime), countries.Contains);
         var recommender = new Recommender(knowledge.Mechanisms, knowledge.Trainings, countries.Find, new FakeTimeProvider(CorpusDay));
         var failures = new List<string>();

@@ -1,11 +1,12 @@
 using ProtectionBot.Knowledge.Countries;
+using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Knowledge;
 
 /// <summary>How what a defender types as their country finds it in <c>knowledge/countries.yaml</c>.</summary>
 public sealed class CountryMatchingTests
 {
-    private static readonly CountryCatalog Countries = CountryCatalog.Load(AppContext.BaseDirectory);
+    private static readonly CountryCatalog Countries = CountryCatalog.Load(AppContext.BaseDirectory, UnderstandingContent.Words);
 
     [Theory]
     [InlineData("Colombia", "CO")]

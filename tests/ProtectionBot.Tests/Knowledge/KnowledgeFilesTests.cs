@@ -2,13 +2,14 @@ using ProtectionBot.Content;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
 using ProtectionBot.Recommendations;
+using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Knowledge;
 
 /// <summary>The shipped <c>knowledge/</c> files: they load, and they hold everything the catalogue and the rules name.</summary>
 public sealed class KnowledgeFilesTests
 {
-    private static readonly CountryCatalog Countries = CountryCatalog.Load(AppContext.BaseDirectory);
+    private static readonly CountryCatalog Countries = CountryCatalog.Load(AppContext.BaseDirectory, UnderstandingContent.Words);
     private static readonly KnowledgeBase Knowledge = KnowledgeBase.Load(AppContext.BaseDirectory, new DateOnly(2026, 12, 4), Countries.Contains);
 
     /// <summary>Every mechanism heading of the research catalogue the data started from.</summary>

@@ -1,6 +1,7 @@
 using ProtectionBot.Content;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
+using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Knowledge;
 
@@ -161,7 +162,7 @@ public sealed class KnowledgeValidationTests : IDisposable
     {
         Write("countries.yaml", Countries.Replace("memberships: [oas]", "memberships: [oea]"));
 
-        var error = Assert.Throws<ContentValidationException>(() => CountryCatalog.Load(_root));
+        var error = Assert.Throws<ContentValidationException>(() => CountryCatalog.Load(_root, UnderstandingContent.Words));
 
         Assert.StartsWith("knowledge/countries.yaml:7: 'memberships' has an unknown code 'oea'", Assert.Single(error.Problems));
     }
@@ -172,7 +173,7 @@ public sealed class KnowledgeValidationTests : IDisposable
         Write("mechanisms/un.yaml", mechanism);
         Write("trainings.yaml", training);
         Write("references.yaml", References);
-        var countries = CountryCatalog.Load(_root);
+        var countries = CountryCatalog.Load(_root, UnderstandingContent.Words);
         return KnowledgeBase.Load(_root, new DateOnly(2026, 12, 4), countries.Contains);
     }
 

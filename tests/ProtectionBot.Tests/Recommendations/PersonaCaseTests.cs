@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using ProtectionBot.Knowledge;
 using ProtectionBot.Knowledge.Countries;
 using ProtectionBot.Recommendations;
+using ProtectionBot.Tests.Infrastructure;
 
 namespace ProtectionBot.Tests.Recommendations;
 
@@ -14,7 +15,7 @@ namespace ProtectionBot.Tests.Recommendations;
 public sealed class PersonaCaseTests(ITestOutputHelper output)
 {
     private static readonly DateTimeOffset CorpusDay = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
-    private static readonly CountryCatalog Countries = CountryCatalog.Load(AppContext.BaseDirectory);
+    private static readonly CountryCatalog Countries = CountryCatalog.Load(AppContext.BaseDirectory, UnderstandingContent.Words);
     private static readonly KnowledgeBase Knowledge = KnowledgeBase.Load(AppContext.BaseDirectory, DateOnly.FromDateTime(CorpusDay.UtcDateTime), Countries.Contains);
     private static readonly Recommender Recommender = new(Knowledge.Mechanisms, Knowledge.Trainings, Countries.Find, new FakeTimeProvider(CorpusDay));
 

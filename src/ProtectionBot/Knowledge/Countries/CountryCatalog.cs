@@ -42,11 +42,15 @@ internal sealed class CountryCatalog
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _mentionable;
     private readonly int _mostWordsInName;
 
+    // Words of something happening, and of a border, that tell where it happens (dialogs/understanding).
+    private readonly UnderstandingWords _words;
+
     // Names that are what a country's people are called ("venezolana"), not the country.
     private readonly HashSet<string> _demonyms;
 
-    private CountryCatalog(IReadOnlyList<Country> countries)
+    private CountryCatalog(IReadOnlyList<Country> countries, UnderstandingWords words)
     {
+        _words = words;
         All = countries;
         _byCode = countries.ToFrozenDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
         _byName = countries
@@ -122,14 +126,6 @@ internal sealed class CountryCatalog
 
     private static readonly HashSet<string> Settled = new(StringComparer.Ordinal) { "since", "already", "ya", "desde", "depuis", "deja", "desormais", "now", "ahora", "maintenant", "mnt" };
 
-    /// <summary>Words of something happening: the place named just after them is where it happens.</summary>
-    private static readonly HashSet<string> Happening = new(StringComparer.Ordinal)
-    {
-        "happen", "happens", "happened", "happening", "occurred", "occurs",
-        "pasa", "paso", "pasando", "ocurre", "ocurrio", "sucede", "sucedio", "sucediendo",
-        "passe", "passait", "produit",
-    };
-
     /// <summary>Words that add a place to another: "they follow me also here" names two places, and is asked about.</summary>
     private static readonly HashSet<string> Adding = new(StringComparer.Ordinal) { "also", "too", "even", "tambien", "hasta", "aussi", "meme" };
 
@@ -142,7 +138,7 @@ internal sealed class CountryCatalog
         var words = said.Split(' ');
         var mentions = Mentions(said);
         bool IsHappening((int First, int Last, int Name) m) =>
-            !_demonyms.Contains(_names[m.Name].Name) && Enumerable.Range(Math.Max(0, m.First - 4), Math.Min(4, m.First)).Any(i => Happening.Contains(words[i]));
+            !_demonyms.Contains(_names[m.Name].Name) && Enumerable.Range(Math.Max(0, m.First - 4), Math.Min(4, m.First)).Any(i => _words.Happening.Contains(words[i]));
         var named = mentions.Where(IsHappening).SelectMany(m => _names[m.Name].Countries).Distinct().ToList();
         // "soy nica pero estoy en costa rica, lo que pasa es allá en nicaragua": the nationality of the country where it
         // happens is no other place.
@@ -150,11 +146,6 @@ internal sealed class CountryCatalog
             .SelectMany(m => _names[m.Name].Countries).ToList();
         return named is [var there] && others.Count > 0 && !others.Contains(there) ? new CountryMatch(there, [there]) { NowIn = others.Distinct().Count() == 1 ? others[0] : null } : null;
     }
-
-    /// <summary>A border and the word that joins the neighbour to it: "en la frontera con Haití", "à la frontière avec le Mali".</summary>
-    private static readonly HashSet<string> Border = new(StringComparer.Ordinal) { "frontera", "frontiere", "border", "limite" };
-
-    private static readonly HashSet<string> BorderJoint = new(StringComparer.Ordinal) { "con", "avec", "with", "de" };
 
     /// <summary>
     /// "Rep. Dominicana, en la frontera con Haití", "au Bénin, à la frontière avec le Nigeria", "Kenya, on the border with
@@ -170,7 +161,7 @@ internal sealed class CountryCatalog
             var before = m.First - 1;
             if (before >= 0 && before < words.Length && (words[before] is "la" or "le" or "l" or "el" or "the"))
                 before--;
-            return before >= 1 && before < words.Length && BorderJoint.Contains(words[before]) && Border.Contains(words[before - 1]);
+            return before >= 1 && before < words.Length && _words.BorderJoints.Contains(words[before]) && _words.Border.Contains(words[before - 1]);
         }
         var neighbours = mentions.Where(Beyond).SelectMany(m => _names[m.Name].Countries).Distinct().ToList();
         var here = mentions.Where(m => !Beyond(m)).SelectMany(m => _names[m.Name].Countries).Distinct().ToList();
@@ -476,8 +467,10 @@ internal sealed class CountryCatalog
             .Where(n => n.Length > 0)
             .Distinct(StringComparer.Ordinal);
 
-    public static CountryCatalog Load(string contentRoot)
+    /// <summary>The countries of <c>knowledge/countries.yaml</c>, found in a story with the <paramref name="words"/> of <c>dialogs/understanding</c>.</summary>
+    public static CountryCatalog Load(string contentRoot, UnderstandingWords words)
     {
+        ArgumentNullException.ThrowIfNull(words);
         const string relative = "knowledge/countries.yaml";
         var problems = new List<string>();
         var path = Path.Combine(contentRoot, "knowledge", "countries.yaml");
@@ -503,7 +496,7 @@ internal sealed class CountryCatalog
             problems.Add($"{relative}: '{group.Key}' is listed {group.Count()} times");
         if (problems.Count > 0)
             throw new ContentValidationException(problems);
-        return new CountryCatalog(countries);
+        return new CountryCatalog(countries, words);
     }
 
     private static Country? ReadCountry(YamlEntry entry)

@@ -32,9 +32,10 @@ internal sealed class CountryHints
         return codes is [var code] ? code : null;
     }
 
-    public static CountryHints Load(string contentRoot, CountryCatalog countries)
+    public static CountryHints Load(string contentRoot, CountryCatalog countries, Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(countries);
+        ArgumentNullException.ThrowIfNull(lexicon);
         var problems = new List<string>();
         var byLanguage = Language.All.ToDictionary(l => l, _ => new List<(string, Phrase)>(), StringComparer.Ordinal);
         var path = Path.Combine(contentRoot, "dialogs", "understanding", "places.yaml");
@@ -72,7 +73,7 @@ internal sealed class CountryHints
                     owners[normalized] = code;
                     foreach (var language in Language.All)
                     {
-                        if (Phrase.Compile(text!, language) is { } phrase)
+                        if (Phrase.Compile(text!, language, lexicon) is { } phrase)
                             byLanguage[language].Add((code, phrase));
                     }
                 }

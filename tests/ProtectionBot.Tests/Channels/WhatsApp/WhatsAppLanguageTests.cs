@@ -9,7 +9,7 @@ namespace ProtectionBot.Tests.Channels.WhatsApp;
 /// <summary>Until the person chooses, the bot speaks the language of their number's country; then their choice.</summary>
 public sealed class WhatsAppLanguageTests
 {
-    private static readonly CallingCodeLanguage Guess = new(CountryCatalog.Load(RepositoryFiles.Root));
+    private static readonly CallingCodeLanguage Guess = new(CountryCatalog.Load(RepositoryFiles.Root, UnderstandingContent.Words));
 
     [Theory]
     [InlineData("573001234567", "es")]  // Colombia
