@@ -665,6 +665,10 @@ public sealed class Understanding
         {
             if (consumed.Contains(i) || !LanguageRules.IsNegator(utterance.Words, i, utterance.Lexicon))
                 continue;
+            // "sans rien me dire puis relâché", "sans aucune raison": the "rien" of a "without" is that same without, which
+            // denies the thing it names only, not what is told after it.
+            if (FollowsWithout(utterance, i))
+                continue;
             var scope = new List<int>();
             // "si no me voy, me matan": the condition's "no" denies its own verb, not what follows.
             var reach = i > 0 && LanguageRules.IsConditional(utterance.Words[i - 1]) ? 2 : MaxScope;
@@ -696,6 +700,15 @@ public sealed class Understanding
             negators.Add(new Negator(i, scope));
         }
         return negators;
+    }
+
+    /// <summary>Whether the negator at <paramref name="position"/> follows a "sin", "sans", "without" with only its lead-ins between.</summary>
+    private static bool FollowsWithout(Utterance utterance, int position)
+    {
+        var at = position - 1;
+        while (at >= 0 && utterance.Clauses[at] == utterance.Clauses[position] && WithoutLeadIns.Contains(utterance.Words[at]))
+            at--;
+        return at >= 0 && utterance.Clauses[at] == utterance.Clauses[position] && Without.Contains(utterance.Words[at]);
     }
 
     /// <summary>The first word of the clause of the word at <paramref name="position"/>.</summary>

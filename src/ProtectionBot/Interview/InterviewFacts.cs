@@ -128,14 +128,17 @@ internal sealed class InterviewFacts(Understanding understanding, UnderstandingW
 
     /// <summary>
     /// A detention told as over ("me soltaron anoche", "relâché sous caution", "out on bail") or as lasting ("sigue
-    /// preso"): the last said counts, and one telling both ("they released my brother, my husband is still held") is held.
+    /// preso"): the last said counts, so one telling both ("they released my brother, my husband is still held") is held,
+    /// and a remand told before the release ("estuve dos semanas en prisión preventiva, ya salí") is over.
     /// A denied release ("they have not released him") says nothing.
     /// </summary>
     private InterviewState Release(InterviewState state, Utterance utterance)
     {
-        var told = understanding.ReadAnywhere("detention", utterance).Options;
-        return told.Contains("held") ? state with { Released = false }
-            : told.Contains("released") ? state with { Released = true }
+        var told = understanding.ReadAnywhere("detention", utterance).Affirmed;
+        int Last(string option) => told.Where(m => m.Option == option).Select(m => m.Position).DefaultIfEmpty(-1).Max();
+        var (held, released) = (Last("held"), Last("released"));
+        return held >= 0 && held >= released ? state with { Released = false }
+            : released >= 0 ? state with { Released = true }
             : state;
     }
 

@@ -161,6 +161,18 @@ public sealed class UnderstandingTests
         Assert.Equal(DecisionKind.Unclear, Decision.Decide(Vocabulary.Read("what", language, text), What).Kind);
 
     [Theory]
+    [InlineData("fr", "trois jours au poste sans rien me dire puis relâché")]
+    [InlineData("fr", "gardé sans aucune raison puis relâché")]
+    [InlineData("es", "me tuvieron sin ningún motivo y luego me soltaron")]
+    public void The_nothing_of_a_without_denies_only_what_it_names(string language, string text)
+    {
+        // "sans rien me dire": the "rien" is the "sans" itself, which names what it lacks; the release told after stands.
+        var understanding = Build(("fr", "detention", "released", "relâché"), ("es", "detention", "released", "me soltaron"));
+
+        Assert.Equal(["released"], understanding.Read("detention", language, text).Options);
+    }
+
+    [Theory]
     [InlineData("paso")]
     [InlineData("paso, gracias")]
     [InlineData("paso por favor")]

@@ -16,6 +16,9 @@ public sealed class AnswerCorpusTests
 {
     private const double Required = 0.97;
 
+    /// <summary>The fact a look-alike must leave unknown, as an <c>also</c> value.</summary>
+    private const string Nothing = "nothing";
+
     [Theory]
     [InlineData("es")]
     [InlineData("fr")]
@@ -33,11 +36,11 @@ public sealed class AnswerCorpusTests
             foreach (var (question, expected) in c.Also)
             {
                 var also = reader.Also(c.Question, language, c.Text);
-                if (!also.TryGetValue(question, out var found) || !Same(string.Join(",", found), string.Join(",", expected)))
-                {
-                    wrong = true;
-                    said += $" (also {question}: {(found is null ? "nothing" : string.Join(",", found))} instead of {string.Join(",", expected)})";
-                }
+                // "nothing": a look-alike that must not note that fact ("ils le gardent depuis 5 jours" is no release).
+                if (expected is [Nothing] ? !also.TryGetValue(question, out var found) : also.TryGetValue(question, out found) && Same(string.Join(",", found), string.Join(",", expected)))
+                    continue;
+                wrong = true;
+                said += $" (also {question}: {(found is null ? Nothing : string.Join(",", found))} instead of {string.Join(",", expected)})";
             }
             if (wrong)
                 failures.Add($"{c.Question}: \"{c.Text}\" → {said}, expected {c.Expect}");
