@@ -237,6 +237,10 @@ public sealed class Understanding
         // no option takes is where the teller went of their own accord, not custody; it rereads nothing.
         var undecidedWords = accepted.Where(c => c.Kind == PhraseKind.Option && c.Option == UndecidedOption).SelectMany(c => c.Hit.Positions).ToHashSet();
         placeHits.RemoveAll(p => p.Hit.Positions.Any(undecidedWords.Contains));
+        // "me agarraron 2 encapuchados", "seized by hooded men": a place whose words lie inside the longer phrase of the harm it
+        // would reread names those who did it, not where the person was held.
+        placeHits.RemoveAll(p => accepted.Exists(c => c.Kind == PhraseKind.Option && c.Hit.Positions.Count > p.Hit.Positions.Count
+            && _rereads[(question, p.Item1)].Exists(r => r.After && r.Option == c.Option) && p.Hit.Positions.All(c.Hit.Positions.Contains)));
         // "nada de amenazas ni ataques", "aucune menace": a "nothing" said before what it names denies it; it is no option.
         var denyingNothing = accepted.FindAll(c => DeniesWhatFollows(utterance, accepted, c));
         accepted.RemoveAll(denyingNothing.Contains);
