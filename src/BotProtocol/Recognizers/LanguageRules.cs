@@ -229,6 +229,9 @@ public static class LanguageRules
         "pourquoi pas", "why not", "=por que no", "si por que no", "claro por que no",
         // Yes as it is said around the regions: Wolof "waaw" and "dakor" (d'accord) in Senegal, Haitian "dakò", Hindi and
         // Urdu "haan ji", "theek hai" in South Asian English, Swahili "ndiyo", Zulu "yebo", Rioplatense "joya".
+        // "agreed", "yea", "okis", "ándale", "dak" (d'accord), "perfecto": yes as it is typed.
+        "agreed", "=yea", "yea sure", "=okis", "=oki doki", "=okidoki", "andale", "andale pues", "=dak", "=perfecto", "esta perfecto",
+        "perfecto asi", "=parfait", "c est parfait", "=perfect", "that s perfect",
         "waaw", "=waw", "dakor", "dakord", "dako", "=haan", "haan ji", "ji haan", "theek hai", "thik hai", "ndiyo", "=ndio", "yebo",
         "=joya", "ta bien", "ta bueno", "=aja", "=sipi", "=ouaip", "c est correct", "d acc",
         // A wish for what is offered is a yes: "me gustaría", "je veux bien", "I'd like that". Bare, or about "that", so
@@ -887,6 +890,16 @@ public static class LanguageRules
         return lexicon.CourtesyOpeners.Contains(next)
             || (next == "por" && words[negator + 2] == "favor" && negator + 3 < words.Count)
             || (next == "s" && words[negator + 2] == "il" && negator + 5 < words.Count);
+    }
+
+    /// <summary>
+    /// Whether the English "no" at <paramref name="negator"/> opens a statement about what is one's own: "no my phone is
+    /// tapped", "no our office is watched". The "no" answers; "my phone" is no "not my phone" in English.
+    /// </summary>
+    internal static bool IsNoThenOwn(IReadOnlyList<string> words, int negator)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return words[negator] == "no" && negator + 2 < words.Count && words[negator + 1] is "my" or "our";
     }
 
     /// <summary>

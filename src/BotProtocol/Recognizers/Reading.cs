@@ -44,6 +44,12 @@ public sealed record Reading
     /// <summary>Where the last thing said that is neither option starts (-1 when none is): what a "none" said before it is weighed against.</summary>
     public int UndecidedAt { get; init; } = -1;
 
+    /// <summary>
+    /// The segment where the last doubt said ends ("no sé…", "kind of."), -1 when none is, and past every segment when a
+    /// hedge put an option in doubt: an answer told in a statement of its own after it may settle the doubt.
+    /// </summary>
+    internal int DoubtEndsIn { get; init; } = -1;
+
     /// <summary>The answer is put off: "más tarde", "plus tard", "later".</summary>
     public bool Deferred { get; init; }
 
@@ -157,6 +163,12 @@ public sealed record Decision(DecisionKind Kind, IReadOnlyList<string> Values)
         // "ahorita no puedo hablar, más tarde": not now is no refusal when the person puts it off; asked again later.
         if (reading.Deferred && !evidence.Contains(true) && reading.No.Count == 0 && denied.Count == 0)
             return Unclear;
+        // "mmm no sé... mejor no", "jsais pas... ya une voiture sans plaque devant chez moi depuis ce matin": doubt said first,
+        // then an answer told in a statement of its own after it, settles it; where doubt leans to safety (danger), only a yes.
+        if (reading.Unsure && evidence.Distinct().Count() == 1 && (evidence[0] || !shape.DoubtLeansYes)
+            && (firm ? reading.Yes.Concat(reading.No).Concat(reading.Affirmed.Where(m => m.Option == yes || m.Option == no)).Concat(denied) : reading.VagueNo)
+                .All(m => m.Segment > reading.DoubtEndsIn))
+            return Of(evidence[0] ? yes : no);
         // "no sé, creo que sí, hay una camioneta parada": where doubt leans to safety, a doubtful yes is a yes; a question
         // about the question ("¿qué significa peligro inmediato?") is none.
         if (reading.Unsure && shape.DoubtLeansYes && reading.Yes.Count > 0 && evidence.All(e => e))

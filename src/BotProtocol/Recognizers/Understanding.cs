@@ -372,6 +372,8 @@ public sealed class Understanding
                 && accepted.Where(c => c.Kind == PhraseKind.Unsure).All(c => LanguageRules.IsGeneralDoubt(c.Hit.Phrase.Text, utterance.Lexicon)
                     && !LanguageRules.FollowsBut(utterance.Words, c.Hit.First)),
             Deferred = deferred,
+            DoubtEndsIn = doubted ? int.MaxValue
+                : accepted.Where(c => c.Kind == PhraseKind.Unsure).Select(c => utterance.Segments[c.Hit.Last]).DefaultIfEmpty(-1).Max(),
             Both = accepted.Any(c => c.Kind == PhraseKind.Both && c.Hit.First <= LanguageRules.BothOpensWithin),
             Numbers = accepted.Count == 0 && negators.Count == 0 ? Numbers(utterance) : [],
         };
@@ -480,11 +482,13 @@ public sealed class Understanding
 
     /// <summary>
     /// "sería peor si se sabe", "ce serait pire si ça se savait": a "si" inside a clause, with words after it, is "if";
-    /// only one that ends its clause ("creo que sí") or opens it ("sí, claro") answers yes.
+    /// only one that ends its clause ("creo que sí"), opens it ("sí, claro") or follows a courtesy ("porfa sí urgente")
+    /// answers yes.
     /// </summary>
     private static bool OpensACondition(Utterance utterance, PhraseHit hit) =>
         hit.Positions.Count == 1 && utterance.Words[hit.First] == "si"
         && hit.First > FirstOfClause(utterance, hit.First) && !YesLeadIns.Contains(utterance.Words[hit.First - 1])
+        && !LanguageRules.IsCourtesy(utterance.Words[hit.First - 1])
         && hit.First + 1 < utterance.Count && utterance.Clauses[hit.First + 1] == utterance.Clauses[hit.First];
 
     /// <summary>Words after which a "si" is still a yes: "que sí", "pues sí", "ah si", "mais si".</summary>
@@ -685,7 +689,7 @@ public sealed class Understanding
             if (fineEnds > 0)
                 reach = Math.Min(reach, fineEnds - i - 1);
             // "no pls keep it quiet", "no gracias, mi abogado ya lo ve": the "no" said with its courtesy answers on its own.
-            if (LanguageRules.IsNoThenCourtesy(utterance.Words, i, utterance.Lexicon))
+            if (LanguageRules.IsNoThenCourtesy(utterance.Words, i, utterance.Lexicon) || LanguageRules.IsNoThenOwn(utterance.Words, i))
                 reach = 0;
             for (var j = i + 1; j < utterance.Count && j - i <= reach && !LanguageRules.StandsAlone(utterance.Words[i]); j++)
             {

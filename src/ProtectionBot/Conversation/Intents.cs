@@ -229,7 +229,9 @@ internal sealed class Intents(Understanding understanding, UnderstandingWords st
         // "someone is coming, close this", "vite il prend mon telephone", "salir ya, alguien viene": someone arriving or
         // watching, with closing, hurrying or a goodbye ("alguien viene, chao"), is the quick exit; with leaving only when
         // it answers nothing ("tengo que salir del país, alguien viene" tells a move).
-        if (watched && (shutting || hurried || sayingGoodbye || (leaving && !AnswersTheQuestion(turn, language))))
+        // At the danger question, the danger it tells is no answer that keeps the person here ("están tocando la puerta,
+        // tengo que irme", "somebody at the door, gotta go").
+        if (watched && (shutting || hurried || sayingGoodbye || (leaving && (AsksDanger(turn) || !AnswersTheQuestion(turn, language)))))
             return QuickExit;
         if (leaving && (leavingAgain || hurried) && named.Count == 0 && !AnswersTheQuestion(turn, language))
             return QuickExit;
@@ -318,6 +320,9 @@ internal sealed class Intents(Understanding understanding, UnderstandingWords st
     private bool AsksFirst(string? text, string language, params string[] requests) =>
         text is not null && text.IndexOf('?', StringComparison.Ordinal) is > 0 and var end
         && understanding.Read(UnderstandingFiles.IntentQuestion, language, text[..end]).Options.Any(requests.Contains);
+
+    private static bool AsksDanger(TurnContext turn) =>
+        turn.State.DialogStack is [{ Id: var prompt }, ..] && InterviewPrompts.QuestionOf(prompt) == DangerQuestion;
 
     private bool AnswersTheQuestion(TurnContext turn, string language) =>
         ReadAsTheQuestionWaiting(turn, language) is { Options.Count: > 0 };

@@ -73,7 +73,7 @@ internal static class InterviewChoices
         ["language"] = [.. Language.All, "no", .. Language.All.Select(l => "weak-" + l)],
         // "sheltered": hiding at someone's place ("je suis caché chez un ami", "escondida donde mi tía") tells where the person
         // is safe, not whether they are in danger; its phrases take the hiding words, so the rest of the answer decides.
-        ["danger"] = [.. YesNo, "sheltered"],
+        ["danger"] = [.. YesNo, "sheltered", Understanding.UndecidedOption],
         // "by-means": how to be reached, said with its own no ("llamadas no", "appelez pas", "no calls"): the condition of a
         // yes, not a no to the offer ("sí pero solo por whatsapp, llamadas no"); its phrases take the words.
         // "undecided": the answer hangs on who would call, or on a doubt about the offer ("depende quién sea", "ça dépend qui",
