@@ -69,8 +69,8 @@ public sealed class Phrase
         // Stop words tell nothing apart between two distinctive words ("derechos de las mujeres"), but with one or none
         // they are what makes the phrase: "mi madre" is not "madre tierra", "no se" is not "no".
         var surfaces = all.ConvertAll(a => a.Surface);
-        var significant = Enumerable.Range(0, all.Count).Count(i => !Vocabulary.IsStopWord(surfaces[i]) && !LanguageRules.IsNegator(surfaces, i, lexicon));
-        var kept = whole || significant <= 1 ? all : all.FindAll(w => !Vocabulary.IsStopWord(w.Surface));
+        var significant = Enumerable.Range(0, all.Count).Count(i => !Vocabulary.IsStopWord(surfaces[i], language) && !LanguageRules.IsNegator(surfaces, i, lexicon));
+        var kept = whole || significant <= 1 ? all : all.FindAll(w => !Vocabulary.IsStopWord(w.Surface, language));
         return new Phrase(text.Trim(), [.. kept], whole);
     }
 

@@ -34,5 +34,15 @@ public static class Vocabulary
 
     public static bool IsStopWord(ReadOnlySpan<char> word) => StopWordLookup.Contains(word);
 
+    /// <summary>
+    /// A stop word of another language that is a word in this one: the Spanish month "mes" (a French "mes"), the
+    /// French year "an" (an English "an"), the English "son" (a French "son"). A phrase keeps it: "hace un mes" is not
+    /// "hace un par de días", "presque un an" is not "presque un".
+    /// </summary>
+    private static readonly HashSet<(string Language, string Word)> WordsOfTheirOwn = [("es", "mes"), ("fr", "an"), ("en", "son")];
+
+    /// <summary>A stop word in <paramref name="language"/>: <see cref="IsStopWord(ReadOnlySpan{char})"/>, unless the word is one of its own there.</summary>
+    internal static bool IsStopWord(string word, string language) => IsStopWord(word) && !WordsOfTheirOwn.Contains((language, word));
+
     public static bool IsFiller(ReadOnlySpan<char> word) => FillerLookup.Contains(word);
 }

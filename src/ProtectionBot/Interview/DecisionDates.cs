@@ -201,9 +201,11 @@ internal static class DecisionDates
         var joined = " " + string.Join(' ', words) + " ";
         for (var i = 0; i < words.Length; i++)
         {
-            // "hace 3 semanas", "il y a 3 semaines": the number after; "3 weeks ago": the number before.
-            var after = words[i] == "hace" ? i + 1 : words[i] == "a" && i >= 2 && words[i - 1] == "y" && words[i - 2] == "il" ? i + 1 : -1;
-            var before = words[i] == "ago" ? i - 2 : -1;
+            // "hace 3 semanas", "il y a 3 semaines", texted "y a 3 semaines", "ya 3 semaines", "ça fait 3 semaines": the
+            // number after; "3 weeks ago", "3 weeks back": the number before.
+            var after = words[i] is "hace" or "ya" || (words[i] == "a" && i >= 1 && words[i - 1] == "y")
+                || (words[i] == "fait" && i >= 1 && words[i - 1] is "ca" or "cela") ? i + 1 : -1;
+            var before = words[i] is "ago" or "back" ? i - 2 : -1;
             var at = after >= 0 ? after : before;
             if (at < 0 || at + 1 >= words.Length || Count(words[at]) is not { } count || Unit(words[at + 1]) is not { } unit)
                 continue;
