@@ -25,17 +25,8 @@ internal static class UnderstandingFiles
         ArgumentNullException.ThrowIfNull(words);
         var problems = new List<string>();
         var lines = new List<VocabularyLine>();
-        foreach (var language in Language.All)
+        foreach (var (language, relative, root) in LanguageFiles(contentRoot, problems))
         {
-            var relative = $"dialogs/understanding/{language}.yaml";
-            var path = Path.Combine(contentRoot, "dialogs", "understanding", language + ".yaml");
-            if (!File.Exists(path))
-            {
-                problems.Add($"{relative}: file missing");
-                continue;
-            }
-            if (YamlEntry.LoadFile(path, relative, problems) is not YamlMappingNode root)
-                continue;
             foreach (var (keyNode, value) in root.Children)
             {
                 var key = ((YamlScalarNode)keyNode).Value;
@@ -103,17 +94,8 @@ internal static class UnderstandingFiles
         var shorthand = new Dictionary<string, (IReadOnlyList<string> Words, string Origin)>(StringComparer.Ordinal);
         var ownShorthand = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(StringComparer.Ordinal);
         var notShorthand = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
-        foreach (var language in Language.All)
+        foreach (var (language, relative, root) in LanguageFiles(contentRoot, problems))
         {
-            var relative = $"dialogs/understanding/{language}.yaml";
-            var path = Path.Combine(contentRoot, "dialogs", "understanding", language + ".yaml");
-            if (!File.Exists(path))
-            {
-                problems.Add($"{relative}: file missing");
-                continue;
-            }
-            if (YamlEntry.LoadFile(path, relative, problems) is not YamlMappingNode root)
-                continue;
             var sections = root.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value ?? "", c => c, StringComparer.Ordinal);
             foreach (var name in SectionsOfWords(language).Where(n => !sections.ContainsKey(n)))
                 problems.Add($"{relative}:{root.Start.Line}: missing section '{name}'");
@@ -253,6 +235,20 @@ internal static class UnderstandingFiles
             }
         }
         return forms;
+    }
+
+    /// <summary>Each language's <c>dialogs/understanding/{language}.yaml</c> that loads; a missing or unreadable one is a problem.</summary>
+    private static IEnumerable<(string Language, string Relative, YamlMappingNode Root)> LanguageFiles(string contentRoot, List<string> problems)
+    {
+        foreach (var language in Language.All)
+        {
+            var relative = $"dialogs/understanding/{language}.yaml";
+            var path = Path.Combine(contentRoot, "dialogs", "understanding", language + ".yaml");
+            if (!File.Exists(path))
+                problems.Add($"{relative}: file missing");
+            else if (YamlEntry.LoadFile(path, relative, problems) is YamlMappingNode root)
+                yield return (language, relative, root);
+        }
     }
 
     /// <summary>
