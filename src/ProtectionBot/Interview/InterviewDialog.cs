@@ -162,9 +162,7 @@ internal sealed class InterviewDialog(
     {
         if (step.State.Knows("situations") && !step.State.SituationsOnlyNoted)
             return await step.NextAsync(cancellationToken: cancellationToken);
-        if (step.State.SituationsOnlyNoted)
-            return await AskForMoreAsync(step, "situations", cancellationToken);
-        return await AskAsync(step, "situations", cancellationToken);
+        return await AskAsync(step, "situations", cancellationToken, more: step.State.SituationsOnlyNoted);
     }
 
     private async Task<DialogTurnResult> AskWhoIsAtRiskAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
@@ -189,9 +187,7 @@ internal sealed class InterviewDialog(
         Receive(step);
         if (step.State.Knows("profile") && !step.State.ProfileOnlyNoted)
             return await step.NextAsync(cancellationToken: cancellationToken);
-        if (step.State.ProfileOnlyNoted)
-            return await AskForMoreAsync(step, "profile", cancellationToken);
-        return await AskAsync(step, "profile", cancellationToken);
+        return await AskAsync(step, "profile", cancellationToken, more: step.State.ProfileOnlyNoted);
     }
 
     private async Task<DialogTurnResult> AskUrgencyAsync(WaterfallStepContext<InterviewState> step, CancellationToken cancellationToken)
@@ -387,23 +383,14 @@ internal sealed class InterviewDialog(
     }
 
     /// <summary>
-    /// A question of several answers, some told along the way: the person hears what was noted, then is asked for any
-    /// others ("anything else?"), and their answer adds to it.
+    /// The safety questions come first and untouched; any question after them is preceded by what was noted. With
+    /// <paramref name="more"/>, a question of several answers, some told along the way, asks for any others.
     /// </summary>
-    private Task<DialogTurnResult> AskForMoreAsync(WaterfallStepContext<InterviewState> step, string question, CancellationToken cancellationToken)
-    {
-        TellNoted(step);
-        step.State = step.State with { Pending = question };
-        return prompts.AskForMoreAsync(step, question, cancellationToken);
-    }
-
-    /// <summary>The safety questions come first and untouched; any question after them is preceded by what was noted.</summary>
-    private Task<DialogTurnResult> AskAsync(
-        WaterfallStepContext<InterviewState> step, string question, CancellationToken cancellationToken, string? promptKey = null)
+    private Task<DialogTurnResult> AskAsync(WaterfallStepContext<InterviewState> step, string question, CancellationToken cancellationToken, bool more = false)
     {
         if (question is not ("danger" or "partner_now" or "consent"))
             TellNoted(step);
         step.State = step.State with { Pending = question };
-        return prompts.AskAsync(step, question, cancellationToken, promptKey);
+        return prompts.AskAsync(step, question, cancellationToken, more: more);
     }
 }

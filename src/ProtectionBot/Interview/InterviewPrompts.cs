@@ -98,37 +98,27 @@ internal sealed class InterviewPrompts(TextCatalog texts, Questions questions, U
 
     /// <summary>
     /// Asks <paramref name="question"/> (an id of <see cref="InterviewChoices.Questions"/>) in the conversation's language,
-    /// in the words of <paramref name="promptKey"/> when given (a fact to confirm rather than a question to ask).
+    /// in the words of <paramref name="promptKey"/> when given (a fact to confirm rather than a question to ask). With
+    /// <paramref name="more"/>, a question of several answers is asked again for what else applies besides what was noted
+    /// along the way: in the words of <c>{question}.more</c>, its "none" offered as "nothing else". Every option stays
+    /// offered and read, so naming a noted one again ("I told you, they threaten me") is understood and does no harm.
     /// </summary>
-    public Task<DialogTurnResult> AskAsync<T>(WaterfallStepContext<T> step, string question, CancellationToken cancellationToken, string? promptKey = null)
-        where T : class, new()
-    {
-        var language = ConversationLanguage.Of(step.Context);
-        var options = Options(question, language);
-        if (promptKey is not null)
-            options = options with { Prompt = Question(texts.Get(language, promptKey)) };
-        if (Specs[question].Kind == AnswerKind.SeveralOf)
-            options = options with { SubmitTitle = texts.Get(language, "prompt.submit") };
-        return step.PromptAsync(Specs[question].PromptId, options, cancellationToken);
-    }
-
-    /// <summary>
-    /// Asks a question of several answers again, for what else applies besides what was noted along the way: in the words
-    /// of <c>{question}.more</c>, its "none" offered as "nothing else". Every option stays offered and read, so naming a
-    /// noted one again ("I told you, they threaten me") is understood and does no harm.
-    /// </summary>
-    public Task<DialogTurnResult> AskForMoreAsync<T>(WaterfallStepContext<T> step, string question, CancellationToken cancellationToken)
+    public Task<DialogTurnResult> AskAsync<T>(
+        WaterfallStepContext<T> step, string question, CancellationToken cancellationToken, string? promptKey = null, bool more = false)
         where T : class, new()
     {
         var spec = Specs[question];
         var language = ConversationLanguage.Of(step.Context);
         var options = Options(question, language);
-        options = options with
-        {
-            Prompt = Question(texts.Get(language, $"{spec.TextKey}.more")),
-            Choices = [.. options.Choices!.Select(c => c.Value == spec.No ? new Choice(c.Value) { Title = texts.Get(language, "answer.nothing_else") } : c)],
-            SubmitTitle = texts.Get(language, "prompt.submit"),
-        };
+        if ((more ? $"{spec.TextKey}.more" : promptKey) is { } key)
+            options = options with { Prompt = Question(texts.Get(language, key)) };
+        if (more)
+            options = options with
+            {
+                Choices = [.. options.Choices!.Select(c => c.Value == spec.No ? new Choice(c.Value) { Title = texts.Get(language, "answer.nothing_else") } : c)],
+            };
+        if (spec.Kind == AnswerKind.SeveralOf)
+            options = options with { SubmitTitle = texts.Get(language, "prompt.submit") };
         return step.PromptAsync(spec.PromptId, options, cancellationToken);
     }
 
