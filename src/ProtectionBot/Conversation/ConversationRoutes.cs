@@ -246,13 +246,23 @@ internal sealed class ConversationRoutes(
             courses.IsEligibilityRequest(turn) ? new CourseQuestionState { Question = turn.Activity.Text } : null, cancellationToken);
 
     /// <summary>
-    /// A clear question in the middle of something else is answered and the pending question asked again; anything
-    /// that needs more (which course? shall I ask the staff?) opens the course questions with it.
+    /// A clear question in the middle of something else is answered and the pending question asked again, and so is one
+    /// about courses in general, which also begins the interview when nothing was going on; anything that needs more
+    /// (which course? shall I ask the staff?) opens the course questions with it.
     /// </summary>
     private async Task AnswerCourseQuestionAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var dc = dialogs.CreateContext(turn);
         var match = courses.Match(turn);
+        if (match.Kind == CourseQuestionKind.Courses)
+        {
+            courseDialog.ListCourses(turn);
+            if (dc.ActiveDialog is null)
+                await dc.BeginDialogAsync(InterviewDialog.Id, cancellationToken: cancellationToken);
+            else
+                await dc.RepromptDialogAsync(cancellationToken);
+            return;
+        }
         if (dc.ActiveDialog is not null && match.IsConfident && courseDialog.TryAnswer(turn, match))
         {
             await dc.RepromptDialogAsync(cancellationToken);

@@ -106,6 +106,18 @@ internal sealed class CourseDialog(
     }
 
     /// <summary>
+    /// "Are there trainings for defenders?" asked outside the course questions: the courses by name, and that the
+    /// interview finds which of them fit, so the question is answered and the conversation goes on where it was.
+    /// </summary>
+    public void ListCourses(TurnContext turn)
+    {
+        var language = ConversationLanguage.Of(turn);
+        if (logger.IsEnabled(LogLevel.Information))
+            CourseLog.Answered(logger, "answered for every course", "list", "-", turn.Activity.ChannelId);
+        turn.SendText($"{answers.List(matcher.Courses, language)} {texts.Get(language, "courses.list_which_fit")}");
+    }
+
+    /// <summary>
     /// Sends the answer to a question understood with its course; false when the data has no answer, or when the answer
     /// is a staff answer in another language, which needs the offer to ask the staff (<see cref="AnswerAsync"/>).
     /// </summary>
