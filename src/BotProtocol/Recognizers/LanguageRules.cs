@@ -234,6 +234,10 @@ public static class LanguageRules
         "perfecto asi", "=parfait", "c est parfait", "=perfect", "that s perfect",
         "waaw", "=waw", "dakor", "dakord", "dako", "=haan", "haan ji", "ji haan", "theek hai", "thik hai", "ndiyo", "=ndio", "yebo",
         "=joya", "ta bien", "ta bueno", "=aja", "=sipi", "=ouaip", "c est correct", "d acc",
+        // Guaraní "he'ẽ" in Paraguay, Quechua "arí" in the Andes, Malagasy "eny", Darija "wakha" and "iyeh" in the Maghreb,
+        // Afrikaans "ja" in Southern Africa, and "yh", "yeh" typed for "yeah".
+        "=he e", "=hee", "he e si", "=ari", "=eny", "=eny eny", "wakha", "=wakha wakha", "=iyeh", "=ja", "ja please", "ja sure", "ja ok",
+        "=yh", "=yeh", "yh sure", "yh ok", "yh please", "yeh sure",
         // A wish for what is offered is a yes: "me gustaría", "je veux bien", "I'd like that". Bare, or about "that", so
         // "me gustaría cambiar de idioma" still names what is wished.
         "=me gustaria", "me gustaria mucho", "si me gustaria", "me gustaria eso", "=me encantaria", "me encantaria mucho",
@@ -263,6 +267,35 @@ public static class LanguageRules
     public static IReadOnlyList<string> NotDenying => NotDenyingPhrases;
 
     public static IReadOnlyList<string> Hedges => HedgePhrases;
+
+    /// <summary>
+    /// What a yes may be given on: "as long as", "tant que", "siempre y cuando"… (words in order; "ok as long as the police
+    /// don't get it", "oui tant que la police ne le voit pas").
+    /// </summary>
+    private static readonly string[][] ConditionOpeners =
+    [
+        ["as", "long", "as"], ["so", "long", "as"], ["provided"], ["providing"], ["on", "condition"],
+        ["tant", "que"], ["pourvu", "que"], ["a", "condition", "que"], ["du", "moment", "que"],
+        ["siempre", "que"], ["siempre", "y", "cuando"], ["con", "tal", "que"], ["con", "tal", "de", "que"], ["a", "condicion", "de", "que"],
+    ];
+
+    /// <summary>
+    /// Whether the word at <paramref name="position"/> follows, in its clause, what a yes is given on ("ok as long as the
+    /// police don't get it"): a "no" there says the condition, not the answer.
+    /// </summary>
+    internal static bool IsInCondition(IReadOnlyList<string> words, IReadOnlyList<int> clauses, int position)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(clauses);
+        for (var j = position - 1; j >= 0 && clauses[j] == clauses[position]; j--)
+        {
+            var end = j;
+            if (Array.Exists(ConditionOpeners, opener => end + 1 >= opener.Length
+                && opener.Select((word, k) => words[end - opener.Length + 1 + k] == word).All(same => same)))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>Whether the word at <paramref name="position"/> follows a concessive of its clause ("though I also…").</summary>
     public static bool IsAside(IReadOnlyList<string> words, IReadOnlyList<int> clauses, int position)

@@ -232,6 +232,9 @@ public sealed class Understanding
         // "que no se lo pasen a nadie", "aquí no se puede": "no se" before a pronoun or a verb is a reflexive "se", not "no sé".
         candidates.RemoveAll(c => c.Kind == PhraseKind.Unsure && c.Hit.Phrase.Text == "no se" && c.Hit.Last + 1 < utterance.Count
             && utterance.Lexicon.ReflexiveFollowers.Contains(utterance.Words[c.Hit.Last + 1]));
+        // "ok as long as the police don't get it", "sí, siempre y cuando no sepan quién soy": what the yes is given on is
+        // no doubt about the answer.
+        candidates.RemoveAll(c => c.Kind == PhraseKind.Unsure && LanguageRules.IsInCondition(utterance.Words, utterance.Clauses, c.Hit.First));
         var accepted = Accept(candidates);
         // "went to the police station to report", "fui a la comisaría a poner la denuncia": a place whose words a phrase of
         // no option takes is where the teller went of their own accord, not custody; it rereads nothing.
@@ -313,6 +316,9 @@ public sealed class Understanding
                 continue;
             }
             if (negator.Scope.Count == 0 && (Echoes(utterance, negator, denying) || Concords(utterance, negator, negators)))
+                continue;
+            // "ok as long as the police don't get it", "oui tant que la police ne le voit pas": the "no" of a yes's condition.
+            if (LanguageRules.IsInCondition(utterance.Words, utterance.Clauses, negator.Position))
                 continue;
             // "une voiture sans plaque", "un carro sin placas", "men without uniforms": "without" that denies nothing named
             // describes something; it answers no question with a no.

@@ -115,7 +115,7 @@ internal sealed class Intents(Understanding understanding, UnderstandingWords st
     private const string Depends = "depends";
 
     /// <summary>
-    /// Words a request to talk to a person may open with, in the description: "talk to someone pls", "je veux parler à un
+    /// Words a request to talk to a person or to erase may open with, in the description: "talk to someone pls", "je veux parler à un
     /// conseiller", "quiero hablar con alguien" ask; "they told me to talk to someone" tells.
     /// </summary>
     private static readonly HashSet<string> WishLeadIns = new(StringComparer.Ordinal)
@@ -123,6 +123,8 @@ internal sealed class Intents(Understanding understanding, UnderstandingWords st
         "i", "want", "wanna", "would", "d", "like", "need", "to", "can", "could", "may", "please", "pls", "plz", "just", "let", "me",
         "je", "j", "veux", "voudrais", "aimerais", "peux", "pourrais", "besoin", "de", "svp", "stp", "juste", "moi",
         "quiero", "quisiera", "necesito", "puedo", "podria", "gustaria", "por", "favor", "porfa", "solo", "yo",
+        // Not wanting to write, said first: "no quiero escribir, mejor que me llamen", "i don't want to type, call me instead".
+        "no", "don", "t", "ne", "pas", "escribir", "ecrire", "write", "type", "mejor", "plutot", "rather",
     };
 
     /// <summary>A request to talk to a person in the description is a short message.</summary>
@@ -214,9 +216,11 @@ internal sealed class Intents(Understanding understanding, UnderstandingWords st
         var callingForHelp = named.Remove(CallsForHelp);
         var asked = HasQuestionMark(turn.Activity.Text);
         // "can u explain what you mean" asks as a question mark does, and so does a few words opening with it ("what is
-        // prosecutor", "qu'est-ce qu'un parquet"), too short to open a story.
+        // prosecutor", "qu'est-ce qu'un parquet"), too short to open a story; an option named by the first word answers
+        // ("largo plazo" is no "qué es largo plazo").
         var asksAboutTheQuestion = named.Remove(AsksMeaning)
-            && (asked || named.Contains(Explain) || (words <= MaxWordsOfAMeaningAskedWithoutQuestionMark && reading.Affirmed.Any(m => m.Option == AsksMeaning && m.Position == 0)));
+            && (asked || named.Contains(Explain) || (words <= MaxWordsOfAMeaningAskedWithoutQuestionMark && reading.Affirmed.Any(m => m.Option == AsksMeaning && m.Position == 0)
+                && !(ReadAsTheQuestionWaiting(turn, language) is { } waiting && waiting.Affirmed.Any(m => m.Position == 0))));
         asksAboutTheQuestion |= named.Remove(AsksWhy) && (asked || OpensTheMessage(reading, AsksWhy));
         var caseAsked = named.Remove(CaseAsked) && asked;
         var answeredInDoubt = named.Remove(Depends) && OpensTheMessage(reading, Depends);
@@ -256,7 +260,8 @@ internal sealed class Intents(Understanding understanding, UnderstandingWords st
         // Erasing wins over anything said with it: it is what protects the person.
         if (named.Contains(Erase))
         {
-            erasingFirst = OpensTheMessage(reading, Erase);
+            // "i want to delete all my info", "je veux effacer mes données": erasing asked after words of wishing opens it too.
+            erasingFirst = OpensTheMessage(reading, Erase) || IsAsked(reading, language, turn.Activity.Text, Erase);
             return words > MaxWordsOfEraseBesideAnAnswer && AnswersTheQuestion(turn, language) ? null : Erase;
         }
         // "en français s'il vous plaît, je ne comprends pas tout en anglais", "switch from english to spanish": the language in
@@ -298,7 +303,7 @@ internal sealed class Intents(Understanding understanding, UnderstandingWords st
             return null;
         // "talk to someone pls", "je veux parler à un conseiller directement": asked, not told, even in the description.
         if (one == TalkToPerson && writingFreely)
-            return words <= MaxWordsOfAPersonAskedWhileWriting && IsAsked(reading, language, turn.Activity.Text) ? TalkToPerson : null;
+            return words <= MaxWordsOfAPersonAskedWhileWriting && IsAsked(reading, language, turn.Activity.Text, TalkToPerson) ? TalkToPerson : null;
         // "No entiendo por qué nos atacan" answers the question; a person who does not understand it gives no answer, and
         // one who asks about it as well ("qui est à risque ? je comprends pas la question") is explained it.
         if (one == NotUnderstood)
@@ -353,9 +358,9 @@ internal sealed class Intents(Understanding understanding, UnderstandingWords st
         && reading.Affirmed.Any(m => m.Position < helpAt && m.Option is not (null or "yes" or "no"));
 
     /// <summary>The request opens the message, after nothing but words of wishing ("i want to", "je voudrais", "quiero").</summary>
-    private bool IsAsked(Reading reading, string language, string? text)
+    private bool IsAsked(Reading reading, string language, string? text, string request)
     {
-        var at = reading.Affirmed.Where(m => m.Option == TalkToPerson).Min(m => m.Position);
+        var at = reading.Affirmed.Where(m => m.Option == request).Min(m => m.Position);
         var words = understanding.Parse(text, language).Words;
         return Enumerable.Range(0, at).All(p => WishLeadIns.Contains(words[p]));
     }
