@@ -27,7 +27,7 @@ namespace ProtectionBot.Tests.Interview;
 public sealed class TypedPersonaTests
 {
     /// <summary>The share of each language's personas read right end to end today; the goal is all of them.</summary>
-    private static readonly Dictionary<string, double> Required = new(StringComparer.Ordinal) { ["es"] = 0.5, ["fr"] = 0.38, ["en"] = 0.55 };
+    private static readonly Dictionary<string, double> Required = new(StringComparer.Ordinal) { ["es"] = 0.5, ["fr"] = 0.38, ["en"] = 0.6 };
 
     private static readonly DateTimeOffset CorpusDay = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
 
