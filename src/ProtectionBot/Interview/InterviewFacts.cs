@@ -96,6 +96,10 @@ internal sealed class InterviewFacts(Understanding understanding, UnderstandingW
             // colleague she is. Of the options the story names, the one that reading names alone is the one meant.
             if (!several && named.Count > 1 && said is [var meant] && named.Contains(meant))
                 named = [meant];
+            // "they beat my wife because she leads the women's group": the same, the other way round; the group says whose
+            // it is and puts the relative named in no doubt.
+            if (question == "at_risk" && named is ["someone-else"])
+                said.Remove("organisation");
             if (!several && (named.Count > 1 || (question != "started" && said.Count > 1)))
                 continue;
             state = Apply(state, question, new OptionAnswer(named, PreferNot: false));
