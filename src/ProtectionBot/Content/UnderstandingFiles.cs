@@ -71,7 +71,7 @@ internal static class UnderstandingFiles
         ("general_doubts", ["es", "fr", "en"], true), ("ca_verbs", ["fr"], false), ("unstemmed", ["fr"], false),
         ("reflexive_followers", ["es"], false), ("followers", ["en"], false), ("killing", ["es", "fr", "en"], false),
         ("past_watching", ["es", "fr", "en"], false), ("happening", ["es", "fr", "en"], false), ("border", ["es", "fr", "en"], false),
-        ("border_joints", ["es", "fr", "en"], false),
+        ("border_joints", ["es", "fr", "en"], false), ("wish_lead_ins", ["es", "fr", "en"], false),
     ];
 
     /// <summary>The sections of word lists a language's file holds, each required there.</summary>
@@ -145,6 +145,7 @@ internal static class UnderstandingFiles
             Happening = All("happening"),
             Border = All("border"),
             BorderJoints = All("border_joints"),
+            WishLeadIns = All("wish_lead_ins"),
         };
     }
 

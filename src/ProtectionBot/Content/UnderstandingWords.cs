@@ -27,4 +27,10 @@ internal sealed class UnderstandingWords
     public required IReadOnlySet<string> Border { get; init; }
 
     public required IReadOnlySet<string> BorderJoints { get; init; }
+
+    /// <summary>
+    /// Words a request may open with while the person writes freely: "i want to talk to someone", "je veux effacer mes
+    /// données" ask; "they told me to talk to someone" tells.
+    /// </summary>
+    public required IReadOnlySet<string> WishLeadIns { get; init; }
 }

@@ -114,19 +114,6 @@ internal sealed class Intents(Understanding understanding, UnderstandingWords st
     /// </summary>
     private const string Depends = "depends";
 
-    /// <summary>
-    /// Words a request to talk to a person or to erase may open with, in the description: "talk to someone pls", "je veux parler à un
-    /// conseiller", "quiero hablar con alguien" ask; "they told me to talk to someone" tells.
-    /// </summary>
-    private static readonly HashSet<string> WishLeadIns = new(StringComparer.Ordinal)
-    {
-        "i", "want", "wanna", "would", "d", "like", "need", "to", "can", "could", "may", "please", "pls", "plz", "just", "let", "me",
-        "je", "j", "veux", "voudrais", "aimerais", "peux", "pourrais", "besoin", "de", "svp", "stp", "juste", "moi",
-        "quiero", "quisiera", "necesito", "puedo", "podria", "gustaria", "por", "favor", "porfa", "solo", "yo",
-        // Not wanting to write, said first: "no quiero escribir, mejor que me llamen", "i don't want to type, call me instead".
-        "no", "don", "t", "ne", "pas", "escribir", "ecrire", "write", "type", "mejor", "plutot", "rather",
-    };
-
     /// <summary>A request to talk to a person in the description is a short message.</summary>
     private const int MaxWordsOfAPersonAskedWhileWriting = 16;
 
@@ -362,7 +349,7 @@ internal sealed class Intents(Understanding understanding, UnderstandingWords st
     {
         var at = reading.Affirmed.Where(m => m.Option == request).Min(m => m.Position);
         var words = understanding.Parse(text, language).Words;
-        return Enumerable.Range(0, at).All(p => WishLeadIns.Contains(words[p]));
+        return Enumerable.Range(0, at).All(p => storyWords.WishLeadIns.Contains(words[p]));
     }
 
     private static bool IsWritingFreely(TurnContext turn) =>
