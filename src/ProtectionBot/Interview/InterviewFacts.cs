@@ -19,13 +19,15 @@ internal sealed class InterviewFacts(Understanding understanding, UnderstandingW
     private static readonly string[] FromAnywhere = ["situations", "at_risk", "gender", "profile", "perpetrator", "relocation", "urgency", "remedies", "started"];
 
     /// <summary>
-    /// Options a story names by the way without putting its strong phrase in doubt: "the police took him, no one knows
-    /// where" names no unknown perpetrator.
+    /// Options a story names by the way without putting its strong phrase in doubt (that phrase's option, when only it
+    /// is spared): "the police took him, no one knows where" names no unknown perpetrator; "they beat my wife because she
+    /// leads the women's group" names whose group it is, not a second answer to who is at risk.
     /// </summary>
-    private static readonly Dictionary<string, string[]> NoDoubt = new(StringComparer.Ordinal)
-    {
-        ["perpetrator"] = ["unknown"],
-    };
+    private static readonly (string Question, string? Strong, string ByTheWay)[] NoDoubt =
+    [
+        ("perpetrator", null, "unknown"),
+        ("at_risk", "someone-else", "organisation"),
+    ];
 
     /// <summary>Stores <paramref name="answer"/> as the answer to <paramref name="question"/>.</summary>
     public static InterviewState Apply(InterviewState state, string question, OptionAnswer answer)
@@ -91,15 +93,12 @@ internal sealed class InterviewFacts(Understanding understanding, UnderstandingW
             // its teller too. One answer among two is asked, not taken.
             // A start said in so many words ("todo empezó en 2019") is not put in doubt by the dates of what came after it.
             var said = OptionsNamed(question, understanding.Read(utterance, question, anywhere: false), utterance.Words, weakToo: true)
-                .Except(NoDoubt.GetValueOrDefault(question) ?? []).ToList();
+                .Where(option => !NoDoubt.Any(d => d.Question == question && d.ByTheWay == option && (d.Strong is null || named is [var strong] && strong == d.Strong)))
+                .ToList();
             // "es a mi compañera de la organización": the question's own reading knows the organisation only says whose
             // colleague she is. Of the options the story names, the one that reading names alone is the one meant.
             if (!several && named.Count > 1 && said is [var meant] && named.Contains(meant))
                 named = [meant];
-            // "they beat my wife because she leads the women's group": the same, the other way round; the group says whose
-            // it is and puts the relative named in no doubt.
-            if (question == "at_risk" && named is ["someone-else"])
-                said.Remove("organisation");
             if (!several && (named.Count > 1 || (question != "started" && said.Count > 1)))
                 continue;
             state = Apply(state, question, new OptionAnswer(named, PreferNot: false));
